@@ -1,0 +1,44 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { ConflictError, fieldErrorsFromIssues, isUserError, type FieldErrors } from "@/lib/errors";
+import { logError } from "@/lib/log";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors: FieldErrors; status: number; current?: unknown };
+
+export const GENERIC_FAILURE = "Something went wrong on our side, and nothing was saved. Try again in a moment.";
+
+/**
+ * The one wrapper every server action goes through (STYLE.md rule 2): loads the session once,
+ * parses the input with the same zod schema the form uses, hands the user to the action, and turns
+ * errors into a result the form can show. The role check stays explicit inside each action.
+ */
+export function authedAction<Schema extends z.ZodType, Result>(
+  name: string,
+  schema: Schema,
+  run: (input: z.output<Schema>, user: CurrentUser) => Promise<Result>,
+): (input: z.input<Schema>) => Promise<ActionResult<Result>> {
+  return async (input) => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, error: "Your session has ended. Sign in again; what you typed is still on this page.", fieldErrors: {}, status: 401 };
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues), status: 400 };
+    }
+    try {
+      return { ok: true, data: await run(parsed.data, user) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ConflictError) {
+        return { ok: false, error: error.message, fieldErrors: {}, status: 409, current: error.current };
+      }
+      if (isUserError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, status: error.status };
+      logError(`action ${name} failed`, error, { userId: user.userId });
+      return { ok: false, error: GENERIC_FAILURE, fieldErrors: {}, status: 500 };
+    }
+  };
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { authenticateApiRequest } from "@/lib/api/authenticate";
+import { problemResponse } from "@/lib/api/problem";
+import { ConflictError, RateLimitError, fieldErrorsFromIssues, isUserError } from "@/lib/errors";
+import { logError } from "@/lib/log";
+
+type Schemas = { query?: z.ZodType; body?: z.ZodType; params?: z.ZodType };
+type Parsed<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodType ? z.output<S[K]> : undefined;
+
+export type ApiContext<S extends Schemas> = {
+  request: Request;
+  user: CurrentUser;
+  query: Parsed<S, "query">;
+  body: Parsed<S, "body">;
+  params: Parsed<S, "params">;
+};
+
+type RouteArgs = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+/** Thrown while reading input: answered as 400 with the field issues. */
+class InputError extends Error {
+  constructor(
+    message: string,
+    readonly issues: z.core.$ZodIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The one door for /api/v1 route handlers: authenticates (bearer token or session), parses query,
+ * path and JSON body with zod, and maps every failure to problem+json. Bad input is always a 4xx;
+ * a 500 means a bug, logged with context.
+ */
+export function apiRoute<S extends Schemas>(schemas: S, handler: (context: ApiContext<S>) => Promise<unknown>) {
+  return async (request: Request, routeArgs: RouteArgs): Promise<Response> => {
+    let userId: string | undefined;
+    try {
+      const user = await authenticateApiRequest(request);
+      userId = user.userId;
+      const context = {
+        request,
+        user,
+        query: parseWith(schemas.query, queryObject(request), "query"),
+        params: parseWith(schemas.params, await routeArgs.params, "path"),
+        body: schemas.body ? parseWith(schemas.body, await readJson(request), "body") : undefined,
+      } as ApiContext<S>;
+      const result = await handler(context);
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error, request, userId);
+    }
+  };
+}
+
+function queryObject(request: Request): Record<string, string | string[]> {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length > 1 ? values : values[0]!;
+  }
+  return query;
+}
+
+function parseWith(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new InputError(`The request ${where} has invalid fields.`, result.error.issues);
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new InputError("The request body is too large.");
+  if (text.trim() === "") throw new InputError("The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "it could not be parsed";
+    throw new InputError(`The request body is not valid JSON: ${reason}.`);
+  }
+}
+
+function errorResponse(error: unknown, request: Request, userId: string | undefined): Response {
+  if (error instanceof InputError) return problemResponse(400, error.message, { fieldErrors: fieldErrorsFromIssues(error.issues) });
+  if (error instanceof z.ZodError) {
+    return problemResponse(400, "The request has invalid fields.", { fieldErrors: fieldErrorsFromIssues(error.issues) });
+  }
+  if (error instanceof ConflictError) return problemResponse(409, error.message, { current: error.current });
+  if (error instanceof RateLimitError) {
+    return problemResponse(429, error.message, { headers: { "retry-after": String(error.retryAfterSeconds) } });
+  }
+  if (isUserError(error)) {
+    return problemResponse(error.status, error.message, {
+      fieldErrors: error.fieldErrors,
+      headers: error.status === 401 ? { "www-authenticate": 'Bearer realm="andon"' } : {},
+    });
+  }
+  logError("api request failed", error, { method: request.method, url: request.url, userId });
+  return problemResponse(500, "Something went wrong on our side. The error has been logged; try again in a moment.");
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { authSecret, env, oidcEnabled } from "@/lib/env";
+import { isUserError } from "@/lib/errors";
+import { assertLoginAllowed, recordLoginAttempt } from "@/lib/auth/login-attempts";
+import { verifyPassword } from "@/lib/auth/password";
+
+export const INVALID_CREDENTIALS = "Email or password is incorrect.";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" && real ? real : "unknown";
+}
+
+async function authorizeWithPassword(raw: unknown, ip: string) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+  const { email, password } = parsed.data;
+  try {
+    await assertLoginAllowed(email, ip);
+  } catch (error) {
+    if (isUserError(error)) throw new Error(error.message);
+    throw error;
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
+  });
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  await recordLoginAttempt(email, ip, valid && !user?.deactivatedAt);
+  if (!user || !valid) throw new Error(INVALID_CREDENTIALS);
+  if (user.deactivatedAt) throw new Error("This account has been deactivated. Ask an admin of your organization.");
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+
+function oidcProvider(): OAuthConfig<OidcProfile> {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME } = env();
+  return {
+    id: "oidc",
+    name: OIDC_DISPLAY_NAME ?? "single sign-on",
+    type: "oauth",
+    wellKnown: `${OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    profile(profile) {
+      return { id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? profile.preferred_username ?? null };
+    },
+  };
+}
+
+/** SSO signs in only people an admin has already added: the email must match an active user. */
+async function userIdForSsoEmail(email: string | null | undefined): Promise<string | null> {
+  if (!email) return null;
+  const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, deactivatedAt: true } });
+  return user && !user.deactivatedAt ? user.id : null;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    // JWT sessions keep app servers stateless; `sv` (session version) lets a password change end them.
+    session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, req) => authorizeWithPassword(credentials, clientIp(req?.headers)),
+      }),
+      ...(oidcEnabled() ? [oidcProvider()] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        const userId = await userIdForSsoEmail(user.email);
+        return userId ? true : "/login?error=NotInvited";
+      },
+      async jwt({ token, user, account }) {
+        if (user) {
+          const userId = account?.provider === "oidc" ? await userIdForSsoEmail(user.email) : user.id;
+          const record = userId
+            ? await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true, sessionVersion: true } })
+            : null;
+          if (record) {
+            token.sub = record.id;
+            token.sv = record.sessionVersion;
+          }
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return { ...session, sv: typeof token.sv === "number" ? token.sv : 0 };
+      },
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** A unique constraint refused the write: usually a duplicate name the user can fix. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

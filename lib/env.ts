@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed lazily (the first call) so that `next build`, which
+ * imports server modules without a database or secret, does not fail; the first request of a
+ * misconfigured server fails loudly with every problem listed.
+ */
+const postgresUrl = z
+  .string({ error: "DATABASE_URL is not set. Start Andon with `npm start` (it starts an embedded PostgreSQL) or set it to postgresql://user:password@host:5432/andon" })
+  .refine((value) => /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(value), {
+    message: "DATABASE_URL must look like postgresql://user:password@host:5432/database",
+  });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    NEXTAUTH_SECRET: optionalText,
+    NEXTAUTH_URL: optionalText.pipe(z.url({ message: "NEXTAUTH_URL must be a full URL such as https://andon.example.com" }).optional()),
+    OIDC_ISSUER: optionalText.pipe(z.url({ message: "OIDC_ISSUER must be the issuer URL, e.g. https://login.example.com/realms/acme" }).optional()),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    OIDC_DISPLAY_NAME: optionalText,
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "NEXTAUTH_SECRET is required in production (generate one with `openssl rand -base64 32`; `npm start` creates one for you)",
+      });
+    }
+    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "environment"}: ${issue.message}`);
+  throw new ConfigurationError(`Andon is not configured correctly:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The development fallback keeps `next dev` usable without set-up; production refuses it above. */
+export function authSecret(): string {
+  return env().NEXTAUTH_SECRET ?? "andon-development-secret-not-for-production";
+}
+
+export function oidcEnabled(): boolean {
+  return Boolean(env().OIDC_ISSUER);
+}

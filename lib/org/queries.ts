@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { subtreeIds } from "@/lib/org/tree";
+import type { CurrentUser } from "@/lib/auth/principal";
+
+// The org tree (teams and services) is readable by everyone in the organization: knowing who owns
+// what is how people find the right team. What teams *contain* (COEs, actions) is scoped elsewhere.
+
+export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
+
+export async function listTeams(organizationId: string) {
+  const teams = await db.team.findMany({
+    where: { organizationId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      parentId: true,
+      createdAt: true,
+      _count: { select: { services: true, memberships: true } },
+    },
+    orderBy: { name: "asc" },
+  });
+  return teams.map(({ _count, ...team }) => ({ ...team, serviceCount: _count.services, memberCount: _count.memberships }));
+}
+
+export async function listServices(organizationId: string, filter: { teamIds?: string[] } = {}) {
+  return db.service.findMany({
+    where: { organizationId, ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}) },
+    select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function findTeam(organizationId: string, teamId: string) {
+  return db.team.findFirst({
+    where: { id: teamId, organizationId },
+    select: { id: true, name: true, description: true, parentId: true },
+  });
+}
+
+/** Home page: the teams the user belongs to, each with its role and the services of its subtree. */
+export async function teamsForHome(user: CurrentUser) {
+  const teams = await db.team.findMany({
+    where: { organizationId: user.organizationId },
+    select: { id: true, name: true, parentId: true, description: true },
+  });
+  const homeTeamIds = user.directTeamIds.length > 0 ? user.directTeamIds : user.isAdmin ? teams.filter((t) => !t.parentId).map((t) => t.id) : [];
+  const byId = new Map(teams.map((team) => [team.id, team]));
+  const relevant = homeTeamIds.map((teamId) => ({ teamId, subtree: subtreeIds(teams, teamId) }));
+  const services = await db.service.findMany({
+    where: { organizationId: user.organizationId, teamId: { in: [...new Set(relevant.flatMap((r) => r.subtree))] } },
+    select: { id: true, name: true, description: true, teamId: true },
+    orderBy: { name: "asc" },
+  });
+  return relevant
+    .filter(({ teamId }) => byId.has(teamId))
+    .map(({ teamId, subtree }) => {
+      const team = byId.get(teamId)!;
+      const parent = team.parentId ? byId.get(team.parentId) : undefined;
+      return {
+        id: team.id,
+        name: team.name,
+        description: team.description,
+        parentName: parent?.name ?? null,
+        role: user.teamRoles.get(teamId) ?? null,
+        subTeamCount: subtree.length - 1,
+        services: services.filter((service) => subtree.includes(service.teamId)).map((service) => ({ ...service, teamName: byId.get(service.teamId)?.name ?? "" })),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

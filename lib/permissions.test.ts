@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  CAPABILITIES,
+  TEAM_ROLES,
+  can,
+  effectiveTeamRoles,
+  roleAllows,
+  teamsWith,
+  type Capability,
+  type Principal,
+  type TeamRole,
+} from "@/lib/permissions";
+
+// The expected matrix, written out cell by cell so a change to the real one must be made twice.
+const EXPECTED: Record<Capability, Record<TeamRole, boolean>> = {
+  "team.view": { VIEWER: true, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "coe.write": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "coe.review": { VIEWER: false, MEMBER: false, REVIEWER: true, MANAGER: true },
+  "action.update": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "action.verify": { VIEWER: false, MEMBER: false, REVIEWER: true, MANAGER: true },
+  "action.approveWontDo": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "metric.define": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "metric.record": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "review.run": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "team.escalations": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+};
+
+describe("role × capability matrix", () => {
+  it("lists every capability in the expectation", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CAPABILITIES].sort());
+  });
+
+  const cells = CAPABILITIES.flatMap((capability) => TEAM_ROLES.map((role) => [role, capability, EXPECTED[capability][role]] as const));
+  it.each(cells)("%s may %s: %s", (role, capability, allowed) => {
+    expect(roleAllows(role, capability)).toBe(allowed);
+  });
+});
+
+// root ─ platform ─ storage
+//      └ payments
+const TEAMS = [
+  { id: "root", parentId: null },
+  { id: "platform", parentId: "root" },
+  { id: "storage", parentId: "platform" },
+  { id: "payments", parentId: "root" },
+];
+
+function principal(memberships: { teamId: string; role: TeamRole }[], isAdmin = false): Principal {
+  return { userId: "u", organizationId: "o", isAdmin, teamRoles: effectiveTeamRoles(TEAMS, memberships) };
+}
+
+describe("roles spread down the tree", () => {
+  it.each([
+    { memberships: [{ teamId: "platform", role: "MANAGER" as const }], team: "storage", expected: "MANAGER" },
+    { memberships: [{ teamId: "platform", role: "MANAGER" as const }], team: "payments", expected: undefined },
+    { memberships: [{ teamId: "platform", role: "MANAGER" as const }], team: "root", expected: undefined },
+    {
+      memberships: [
+        { teamId: "root", role: "VIEWER" as const },
+        { teamId: "storage", role: "REVIEWER" as const },
+      ],
+      team: "storage",
+      expected: "REVIEWER",
+    },
+    {
+      memberships: [
+        { teamId: "root", role: "MANAGER" as const },
+        { teamId: "storage", role: "VIEWER" as const },
+      ],
+      team: "storage",
+      expected: "MANAGER",
+    },
+  ])("$memberships.0.role on $memberships.0.teamId → $expected on $team", ({ memberships, team, expected }) => {
+    expect(principal(memberships).teamRoles.get(team)).toBe(expected);
+  });
+
+  it("a manager of a team manages its subtree and nothing else", () => {
+    const manager = principal([{ teamId: "platform", role: "MANAGER" }]);
+    expect(can(manager, "review.run", "storage")).toBe(true);
+    expect(can(manager, "team.view", "payments")).toBe(false);
+    expect(teamsWith(manager, "review.run")).toEqual(["platform", "storage"]);
+  });
+
+  it("an admin may do everything everywhere", () => {
+    const admin = principal([], true);
+    expect(can(admin, "action.approveWontDo", "payments")).toBe(true);
+    expect(teamsWith(admin, "team.view")).toBe("all");
+  });
+
+  it("a user with no membership may do nothing on any team", () => {
+    const nobody = principal([]);
+    for (const capability of CAPABILITIES) expect(can(nobody, capability, "root")).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
+import { displayPrefix, generateTokenSecret, hashTokenSecret } from "@/lib/tokens/secret";
+import type { tokenCreateSchema } from "@/lib/tokens/schemas";
+
+type Actor = { userId: string; organizationId: string };
+
+/** Returns the secret once; only its hash is stored. */
+export async function createToken(actor: Actor, input: z.output<typeof tokenCreateSchema>) {
+  const secret = generateTokenSecret();
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  const token = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId: actor.userId, name: input.name, tokenHash: hashTokenSecret(secret), prefix: displayPrefix(secret), expiresAt },
+      select: { id: true, name: true, prefix: true, expiresAt: true },
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "api_token.created",
+      entityType: "api_token",
+      entityId: created.id,
+      summary: `Created API token “${created.name}”`,
+    });
+    return created;
+  });
+  return { ...token, secret };
+}
+
+export async function revokeToken(actor: Actor, tokenId: string) {
+  await db.$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.userId }, select: { id: true, name: true, revokedAt: true } });
+    if (!token) throw new NotFoundError("The token");
+    if (token.revokedAt) return;
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "api_token.revoked",
+      entityType: "api_token",
+      entityId: token.id,
+      summary: `Revoked API token “${token.name}”`,
+    });
+  });
+}

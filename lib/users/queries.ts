@@ -1,0 +1,49 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const USERS_PAGE_SIZE = 25;
+
+export async function listUsers(organizationId: string, filter: { q?: string; page: number }) {
+  const where: Prisma.UserWhereInput = {
+    organizationId,
+    ...(filter.q
+      ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] }
+      : {}),
+  };
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        isAdmin: true,
+        deactivatedAt: true,
+        lastSignInAt: true,
+        memberships: { select: { role: true, team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+      },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (filter.page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { users, total, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}
+
+export async function findUser(organizationId: string, userId: string) {
+  return db.user.findFirst({
+    where: { id: userId, organizationId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      isAdmin: true,
+      deactivatedAt: true,
+      lastSignInAt: true,
+      createdAt: true,
+      memberships: { select: { role: true, team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+    },
+  });
+}

