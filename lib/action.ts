@@ -5,12 +5,12 @@ import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, fieldErrorsFromIssues, isUserError, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { GENERIC_FAILURE } from "@/lib/action-messages";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors: FieldErrors; status: number; current?: unknown };
 
-export const GENERIC_FAILURE = "Something went wrong on our side, and nothing was saved. Try again in a moment.";
 
 /**
  * The one wrapper every server action goes through (STYLE.md rule 2): loads the session once,

@@ -96,8 +96,7 @@ export async function startEmbeddedPostgres(
     });
 
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-      log(`Creating the embedded PostgreSQL cluster in ${dataDir}`);
-      await initialiseCluster(instance, dataDir, serverLog);
+      await initialiseCluster(instance, dataDir, serverLog, log);
     }
 
     try {
@@ -163,7 +162,12 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return ctor as EmbeddedPostgresClass;
 }
 
-async function initialiseCluster(instance: EmbeddedPostgres, dataDir: string, serverLog: ServerLog) {
+async function initialiseCluster(
+  instance: EmbeddedPostgres,
+  dataDir: string,
+  serverLog: ServerLog,
+  log: (line: string) => void,
+): Promise<void> {
   const leftovers = await fs.readdir(dataDir).catch(() => []);
   if (leftovers.length > 0) {
     throw new Error(
@@ -171,6 +175,7 @@ async function initialiseCluster(instance: EmbeddedPostgres, dataDir: string, se
         `Move it away or delete it, then start again.`,
     );
   }
+  log(`Creating the embedded PostgreSQL cluster in ${dataDir}`);
   try {
     await instance.initialise();
   } catch (error) {

@@ -98,7 +98,7 @@ async function assertLockFileProvider(migrationsDir: string): Promise<void> {
   }
 }
 
-interface ConnectionTarget {
+export interface ConnectionTarget {
   connectionString: string;
   /** Prisma's `?schema=` parameter: where tables and `_prisma_migrations` live. */
   schema: string;
@@ -163,7 +163,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<{ created: bo
   }
 }
 
-async function useSchema(client: pg.Client, schema: string): Promise<void> {
+async function selectSchema(client: pg.Client, schema: string): Promise<void> {
   const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
   if (rowCount === 0) await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
   await client.query(`SET search_path TO ${pg.escapeIdentifier(schema)}`);
@@ -273,9 +273,8 @@ function failureLogs(error: unknown): string {
   const dbError = error as Partial<pg.DatabaseError>;
   if (!dbError.code) return String(error);
   const extra = [dbError.detail && `DETAIL: ${dbError.detail}`, dbError.hint && `HINT: ${dbError.hint}`];
-  return [`Database error code: ${dbError.code}`, "", "Database error:", `ERROR: ${dbError.message}`, ...extra]
-    .filter((line) => line !== undefined && line !== "")
-    .join("\n");
+  const lines = [`Database error code: ${dbError.code}`, "", "Database error:", `ERROR: ${dbError.message}`];
+  return [...lines, ...extra.filter((line): line is string => Boolean(line))].join("\n");
 }
 
 async function insertMigrationRecord(
@@ -313,8 +312,9 @@ async function applyInTransaction(client: pg.Client, migration: MigrationFile): 
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
-    // Recorded as failed, as Prisma records it, so the next run stops until someone looks.
-    await insertMigrationRecord(client, id, migration, startedAt, failureLogs(error));
+    // Recorded as failed, as Prisma records it, so the next run stops until someone looks. If even
+    // that fails (connection lost), nothing is recorded and the next run simply retries.
+    await insertMigrationRecord(client, id, migration, startedAt, failureLogs(error)).catch(() => {});
     throw new Error(
       `Migration ${migration.name} failed and was rolled back; nothing of it was applied.\n${failureLogs(error)}\n` +
         `Fix its migration.sql, then: ${markRolledBackHint(migration.name)}`,
@@ -354,7 +354,7 @@ export async function applyMigrations(
   try {
     await acquireMigrateLock(client, log);
     // Everything below runs under the lock: another instance may have migrated while we waited.
-    await useSchema(client, target.schema);
+    await selectSchema(client, target.schema);
     await ensureMigrationsTable(client, target.schema);
     const pending = pendingMigrations(migrations, await readMigrationRecords(client), log);
     const applied: string[] = [];

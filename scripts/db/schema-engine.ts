@@ -58,7 +58,10 @@ async function instantiateSchemaEngine(): Promise<SchemaEngineClass> {
 
 function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
   const globals = globalThis as EngineGlobals;
-  globals[ENGINE_CLASS_KEY] ??= instantiateSchemaEngine();
+  globals[ENGINE_CLASS_KEY] ??= instantiateSchemaEngine().catch((error: unknown) => {
+    delete globals[ENGINE_CLASS_KEY]; // let a later call try again
+    throw error;
+  });
   return globals[ENGINE_CLASS_KEY];
 }
 
@@ -76,22 +79,17 @@ function toDiffTarget(datamodel: string | null): DiffTarget {
   return { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: datamodel }] };
 }
 
-async function withSchemaEngine<T>(databaseUrl: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const SchemaEngineWasm = await loadSchemaEngineClass();
   // We own the pool (rather than handing PrismaPg a URL) so we can close it: the engine does not
-  // dispose its adapter when freed, and an open pool keeps the process alive.
+  // dispose its adapter when freed, and the idle pool would hold a CLI open ~10 s after its work.
   const pool = new pg.Pool({ connectionString: maintenanceDatabaseUrl(databaseUrl), max: 2 });
   try {
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
     const engineLog = (): void => {}; // the engine's tracing output; nothing we act on
-    let engine: SchemaEngine;
+    const engine = await SchemaEngineWasm.new({ datamodels: undefined }, engineLog, adapter);
     try {
-      engine = await SchemaEngineWasm.new({ datamodels: undefined }, engineLog, adapter);
-    } catch (error) {
-      throw adapter.errorRegistry.lookupError(error as Error)?.error ?? error;
-    }
-    try {
-      return await use(engine);
+      return await work(engine);
     } finally {
       engine.free();
     }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "./login-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env, oidcEnabled } from "@/lib/env";
+import { needsSetup } from "@/lib/setup/mutations";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -23,6 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  if (await needsSetup()) redirect("/setup");
   const sso = oidcEnabled() ? { name: env().OIDC_DISPLAY_NAME ?? "single sign-on" } : null;
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4 py-12">
