@@ -12,7 +12,8 @@ const LAST_USED_PRECISION_MS = 60_000;
 export async function authenticateApiRequest(request: Request): Promise<CurrentUser> {
   const header = request.headers.get("authorization");
   if (header) return userForBearer(header);
-  const user = await getCurrentUser();
+  // Without cookies there is no session to look up; skipping next-auth also keeps machine calls cheap.
+  const user = request.headers.has("cookie") ? await getCurrentUser() : null;
   if (!user) throw new UnauthenticatedError("Send a personal API token as `Authorization: Bearer <token>`, or sign in.");
   return user;
 }

@@ -1,16 +1,27 @@
+import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 
 /** RFC 9457 problem details, the shape every /api/v1 error takes. */
-export type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  /** Field issues: `{ "pointer": "#/title", "detail": "Required" }`. */
-  errors?: { pointer: string; detail: string }[];
-  /** The record as it is now, on 409 conflicts. */
-  current?: unknown;
-};
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: "Always `about:blank`: the status code says what kind of problem it is.", example: "about:blank" }),
+    title: z.string().meta({ description: "The HTTP status phrase.", example: "Bad Request" }),
+    status: z.number().int().meta({ example: 400 }),
+    detail: z.string().meta({ description: "A sentence for a person, saying what went wrong and what to do.", example: "The request body has invalid fields." }),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string().meta({ description: "JSON pointer to the field, in the body or the query string.", example: "#/name" }),
+          detail: z.string().meta({ example: "Give the team a name." }),
+        }),
+      )
+      .optional()
+      .meta({ description: "One entry per invalid field." }),
+    current: z.unknown().optional().meta({ description: "On 409 conflicts: the record as it is now." }),
+  })
+  .meta({ id: "Problem", description: "An error, as RFC 9457 problem details (`application/problem+json`)." });
+
+export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",

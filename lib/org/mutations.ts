@@ -2,6 +2,7 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { changedFields, recordAudit } from "@/lib/audit/record";
+import { lockForTransaction } from "@/lib/db-lock";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { wouldCreateCycle } from "@/lib/org/tree";
 import type { teamCreateSchema, teamUpdateSchema, serviceCreateSchema, serviceUpdateSchema } from "@/lib/org/schemas";
@@ -11,7 +12,7 @@ type Actor = { userId: string | null; organizationId: string };
 
 /** Tree changes in one organization take turns, so two concurrent moves cannot form a cycle. */
 async function lockOrgTree(tx: DbClient, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${"org-tree:" + organizationId}))`;
+  await lockForTransaction(tx, "org-tree:" + organizationId);
 }
 
 async function assertTeamInOrg(tx: DbClient, organizationId: string, teamId: string, what = "The team") {

@@ -70,3 +70,10 @@ export async function teamsForHome(user: CurrentUser) {
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+export async function findService(organizationId: string, serviceId: string) {
+  return db.service.findFirst({
+    where: { id: serviceId, organizationId },
+    select: { id: true, name: true, description: true, teamId: true },
+  });
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db-lock";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { UserError } from "@/lib/errors";
@@ -21,7 +22,7 @@ function slugify(name: string): string {
 export async function createFirstOrganization(input: z.output<typeof setupSchema>) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('andon-first-run'))`;
+    await lockForTransaction(tx, "andon-first-run");
     if ((await tx.organization.count()) > 0) throw new UserError("Andon is already set up. Sign in instead.");
     const organization = await tx.organization.create({ data: { name: input.organizationName, slug: slugify(input.organizationName) } });
     const admin = await tx.user.create({

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { db, type DbClient } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { lockForTransaction } from "@/lib/db-lock";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { NotFoundError, UserError } from "@/lib/errors";
@@ -93,7 +94,7 @@ async function assertAnotherAdminRemains(tx: DbClient, organizationId: string, u
 
 export async function setAdmin(actor: Actor, userId: string, isAdmin: boolean) {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${"org-admins:" + actor.organizationId}))`;
+    await lockForTransaction(tx, "org-admins:" + actor.organizationId);
     const user = await userInOrg(tx, actor.organizationId, userId);
     if (!isAdmin) await assertAnotherAdminRemains(tx, actor.organizationId, user.id);
     await tx.user.update({ where: { id: user.id }, data: { isAdmin } });
@@ -111,7 +112,7 @@ export async function setAdmin(actor: Actor, userId: string, isAdmin: boolean) {
 export async function setActive(actor: Actor, userId: string, active: boolean) {
   if (userId === actor.userId && !active) throw new UserError("You cannot deactivate your own account.");
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${"org-admins:" + actor.organizationId}))`;
+    await lockForTransaction(tx, "org-admins:" + actor.organizationId);
     const user = await userInOrg(tx, actor.organizationId, userId);
     if (!active && user.isAdmin) await assertAnotherAdminRemains(tx, actor.organizationId, user.id);
     await tx.user.update({
