@@ -103,9 +103,10 @@ test.describe("org tree settings", () => {
     await users.login(page, admin);
     await page.goto("/settings/teams");
     await expect(page.getByRole("heading", { name: "Teams", exact: true })).toBeVisible();
-    await page.getByRole("link", { name: "Edit Retail Engineering" }).or(page.getByRole("button", { name: "Edit Retail Engineering" })).click();
-    await page.getByLabel("Parent team").selectOption({ label: "Payments" });
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText("A team cannot move under one of its own sub-teams")).toBeVisible();
+    await page.getByRole("link", { name: "Edit Retail Engineering" }).click();
+    await page.getByLabel("Parent team").selectOption(DEMO_TEAMS.payments.id);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("A team cannot move under one of its own sub-teams").first()).toBeVisible();
+    await expect(page.getByLabel("Parent team")).toHaveAttribute("aria-invalid", "true");
   });
 });

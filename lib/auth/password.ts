@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
 
 /** Argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended minimum. */
 export function hashPassword(password: string): Promise<string> {
@@ -18,8 +17,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
     return false;
   }
 }
-
-export const newPasswordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");

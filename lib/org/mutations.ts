@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db-errors";
 import { changedFields, recordAudit } from "@/lib/audit/record";
 import { lockForTransaction } from "@/lib/db-lock";
 import { NotFoundError, UserError } from "@/lib/errors";
@@ -96,19 +96,27 @@ function describeTeamChange(name: string, changes: Record<string, unknown>): str
 }
 
 export async function deleteTeam(actor: Actor, teamId: string) {
-  return db.$transaction(async (tx) => {
-    await lockOrgTree(tx, actor.organizationId);
-    const team = await assertTeamInOrg(tx, actor.organizationId, teamId);
-    const [children, services] = await Promise.all([
-      tx.team.count({ where: { parentId: team.id } }),
-      tx.service.count({ where: { teamId: team.id } }),
-    ]);
-    if (children > 0 || services > 0) {
-      throw new UserError(`Team ${team.name} still has ${children} sub-team(s) and ${services} service(s). Move them to another team first.`);
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockOrgTree(tx, actor.organizationId);
+      const team = await assertTeamInOrg(tx, actor.organizationId, teamId);
+      const [children, services] = await Promise.all([
+        tx.team.count({ where: { parentId: team.id } }),
+        tx.service.count({ where: { teamId: team.id } }),
+      ]);
+      if (children > 0 || services > 0) {
+        throw new UserError(`Team ${team.name} still has ${children} sub-team(s) and ${services} service(s). Move them to another team first.`);
+      }
+      await tx.team.delete({ where: { id: team.id } });
+      await recordAudit(tx, { ...actorFields(actor), action: "team.deleted", entityType: "team", entityId: team.id, summary: `Deleted team ${team.name}` });
+    });
+  } catch (error) {
+    // COEs, actions, metrics and reviews keep their team: history is never deleted with it.
+    if (isForeignKeyViolation(error)) {
+      throw new UserError("This team still owns COEs, corrective actions or other records, which keep their history. Rename it or move its sub-teams instead.");
     }
-    await tx.team.delete({ where: { id: team.id } });
-    await recordAudit(tx, { ...actorFields(actor), action: "team.deleted", entityType: "team", entityId: team.id, summary: `Deleted team ${team.name}` });
-  });
+    throw error;
+  }
 }
 
 export async function createService(actor: Actor, input: z.output<typeof serviceCreateSchema>) {

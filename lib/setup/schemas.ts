@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { newPasswordSchema } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
 
 export const setupSchema = z
   .object({

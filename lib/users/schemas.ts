@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { newPasswordSchema } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { TEAM_ROLES } from "@/lib/permissions";
 
 export const userCreateSchema = z.object({

@@ -34,7 +34,7 @@ export function LoginForm({ callbackUrl, sso, initialError }: { callbackUrl: str
 
   return (
     <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" action="/login" onSubmit={onSubmit} className="space-y-4" noValidate>
         {error ? <Alert tone="error">{error}</Alert> : null}
         <FormField label="Email">
           <input className={inputClasses} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />

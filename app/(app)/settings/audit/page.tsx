@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { AuditChanges } from "./audit-changes";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { inputClasses } from "@/components/ui/form-field";
+import { DateTime } from "@/components/ui/format-date";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { requirePageAdmin } from "@/lib/auth/session";
+import { listTeams } from "@/lib/org/queries";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const ENTITY_TYPES = [
+  { value: "team", label: "Teams" },
+  { value: "service", label: "Services" },
+  { value: "user", label: "People and memberships" },
+  { value: "api_token", label: "API tokens" },
+] as const;
+
+function parseBefore(value: string | string[] | undefined): bigint | undefined {
+  return typeof value === "string" && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined;
+}
+
+function auditHref(query: { type?: string; before?: bigint | null }): string {
+  const params = new URLSearchParams();
+  if (query.type) params.set("type", query.type);
+  if (query.before) params.set("before", query.before.toString());
+  const search = params.toString();
+  return `/settings/audit${search ? `?${search}` : ""}`;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageAdmin();
+  const params = await searchParams;
+  const type = ENTITY_TYPES.find((entry) => entry.value === params.type)?.value;
+  const before = parseBefore(params.before);
+  const [{ events, nextBefore }, teams] = await Promise.all([
+    listAuditEvents(user.organizationId, { before, entityType: type }),
+    listTeams(user.organizationId),
+  ]);
+  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change to teams, services, people and tokens, newest first. Entries are append-only: nobody can edit or delete them. Times are in UTC."
+      />
+      <Card>
+        <CardHeader title={before ? "Older events" : "Latest events"} />
+        <form method="get" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3">
+          <div className="min-w-48">
+            <label htmlFor="audit-type" className="block text-sm font-medium text-slate-800">
+              What changed
+            </label>
+            <select id="audit-type" name="type" defaultValue={type ?? ""} className={`${inputClasses} mt-1.5`}>
+              <option value="">Everything</option>
+              {ENTITY_TYPES.map((entry) => (
+                <option key={entry.value} value={entry.value}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          {type ? (
+            <ButtonLink href="/settings/audit" variant="ghost">
+              Clear
+            </ButtonLink>
+          ) : null}
+        </form>
+        {events.length === 0 ? (
+          <p className="px-5 py-8 text-center text-sm text-slate-600">{before ? "No older events." : "Nothing has been recorded yet."}</p>
+        ) : (
+          <Table caption="Audit events, newest first">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Time (UTC)</Th>
+                <Th>Who</Th>
+                <Th>What</Th>
+                <Th>Action</Th>
+                <Th>Changes</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {events.map((event) => (
+                <tr key={event.id.toString()}>
+                  <Td className="whitespace-nowrap text-slate-600 tabular-nums">
+                    <DateTime value={event.createdAt} />
+                  </Td>
+                  <Td>
+                    {event.actor ? (
+                      <span title={event.actor.email}>{event.actor.name}</span>
+                    ) : (
+                      <span className="text-slate-500" title="No signed-in person: the system, or an account that was removed">
+                        System
+                      </span>
+                    )}
+                  </Td>
+                  <Td className="min-w-56">{event.summary}</Td>
+                  <Td>
+                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-slate-700">{event.action}</code>
+                  </Td>
+                  <Td className="min-w-48">
+                    <AuditChanges changes={event.changes} teamNames={teamNames} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {before || nextBefore ? (
+          <nav aria-label="Audit log pages" className="flex items-center justify-end gap-2 border-t border-slate-200 px-4 py-3">
+            {before ? (
+              <ButtonLink href={auditHref({ type })} variant="secondary" size="sm">
+                Newest
+              </ButtonLink>
+            ) : null}
+            {nextBefore ? (
+              <ButtonLink href={auditHref({ type, before: nextBefore })} variant="secondary" size="sm" rel="next">
+                Older events
+              </ButtonLink>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
+    </>
+  );
+}

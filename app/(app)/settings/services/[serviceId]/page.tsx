@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { teamOptions } from "../../team-options";
+import { ServiceForm } from "../service-form";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageAdmin } from "@/lib/auth/session";
+import { findService, listTeams } from "@/lib/org/queries";
+
+export const metadata: Metadata = { title: "Edit service" };
+
+export default async function ServicePage({ params }: { params: Promise<{ serviceId: string }> }) {
+  const user = await requirePageAdmin();
+  const { serviceId } = await params;
+  const service = await findService(user.organizationId, serviceId);
+  if (!service) notFound();
+  const teams = await listTeams(user.organizationId);
+  const owner = teams.find((team) => team.id === service.teamId);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/settings/services" className="font-medium text-indigo-700 hover:underline">
+          ← All services
+        </Link>
+      </p>
+      <PageHeader title={service.name} description={owner ? `Owned by ${owner.name}.` : undefined} />
+      <Card className="max-w-2xl">
+        <CardHeader title="Edit service" description="Rename it, describe it, or move it to another owning team." />
+        <CardBody>
+          <ServiceForm service={service} teamOptions={teamOptions(teams)} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

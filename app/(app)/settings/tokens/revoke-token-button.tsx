@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { runAction } from "../form-feedback";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { revokeTokenAction } from "@/lib/tokens/actions";
+
+export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
+  const router = useRouter();
+  return (
+    <ConfirmButton
+      label="Revoke"
+      title={`Revoke the token “${name}”?`}
+      description="Anything still using this token will get 401 Unauthorized from now on. This cannot be undone; create a new token if you need one again."
+      confirmLabel="Revoke token"
+      onConfirm={async () => {
+        const result = await runAction(() => revokeTokenAction({ tokenId }));
+        if (!result.ok) return result.error;
+        router.refresh();
+        return null;
+      }}
+    />
+  );
+}

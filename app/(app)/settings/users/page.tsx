@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { teamOptions } from "../team-options";
+import { UserCreateForm } from "./user-create-form";
+import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { inputClasses } from "@/components/ui/form-field";
+import { DateTime } from "@/components/ui/format-date";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requirePageAdmin } from "@/lib/auth/session";
+import { listTeams } from "@/lib/org/queries";
+import { TEAM_ROLE_LABELS } from "@/lib/permissions";
+import { listUsers } from "@/lib/users/queries";
+import { userSearchSchema } from "@/lib/users/schemas";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageAdmin();
+  const params = await searchParams;
+  const parsed = userSearchSchema.safeParse({ q: typeof params.q === "string" ? params.q : undefined, page: typeof params.page === "string" ? params.page : undefined });
+  const filter = parsed.success ? parsed.data : { q: undefined, page: 1 };
+  const q = filter.q || undefined;
+  const [{ users, total, pageCount }, teams] = await Promise.all([listUsers(user.organizationId, { q, page: filter.page }), listTeams(user.organizationId)]);
+  const hrefFor = (page: number) => {
+    const query = new URLSearchParams();
+    if (q) query.set("q", q);
+    if (page > 1) query.set("page", String(page));
+    const search = query.toString();
+    return `/settings/users${search ? `?${search}` : ""}`;
+  };
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone in the organization: add people, give them roles on teams, reset passwords, deactivate leavers." />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="People" description={q ? `${total} matching “${q}”.` : `${total} in ${user.organizationName}.`} />
+          <form method="get" role="search" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3">
+            <div className="min-w-56 flex-1">
+              <label htmlFor="user-search" className="block text-sm font-medium text-slate-800">
+                Search by name or email
+              </label>
+              <input id="user-search" type="search" name="q" defaultValue={q ?? ""} maxLength={100} className={`${inputClasses} mt-1.5`} />
+            </div>
+            <Button type="submit" variant="secondary">
+              Search
+            </Button>
+            {q ? (
+              <ButtonLink href="/settings/users" variant="ghost">
+                Clear
+              </ButtonLink>
+            ) : null}
+          </form>
+          {users.length === 0 ? (
+            <p className="px-5 py-8 text-center text-sm text-slate-600">{q ? `Nobody matches “${q}”.` : "Nobody on this page."}</p>
+          ) : (
+            <Table caption="People in the organization">
+              <thead className="bg-slate-50">
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Email</Th>
+                  <Th>Teams and roles</Th>
+                  <Th>Last sign-in</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {users.map((person) => (
+                  <tr key={person.id} className={person.deactivatedAt ? "bg-slate-50 text-slate-500" : undefined}>
+                    <Td>
+                      <div className="flex flex-wrap items-center gap-1.5">
+                        <Link href={`/settings/users/${person.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                          {person.name}
+                        </Link>
+                        {person.isAdmin ? <Badge tone="indigo">Admin</Badge> : null}
+                        {person.deactivatedAt ? <Badge tone="red">Deactivated</Badge> : null}
+                      </div>
+                    </Td>
+                    <Td className="break-all">{person.email}</Td>
+                    <Td>
+                      {person.memberships.length === 0 ? (
+                        <span className="text-slate-500">No team</span>
+                      ) : (
+                        <ul className="space-y-0.5">
+                          {person.memberships.map((membership) => (
+                            <li key={membership.team.id}>
+                              {membership.team.name} <span className="text-slate-500">· {TEAM_ROLE_LABELS[membership.role]}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </Td>
+                    <Td className="whitespace-nowrap">{person.lastSignInAt ? <DateTime value={person.lastSignInAt} /> : <span className="text-slate-500">Never</span>}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {pageCount > 1 || filter.page > 1 ? <Pagination page={filter.page} pageCount={pageCount} hrefFor={hrefFor} total={total} noun="user" /> : null}
+        </Card>
+        <Card>
+          <CardHeader title="Add person" description="Andon generates a temporary password for them, shown once." />
+          <CardBody className="max-w-2xl">
+            <UserCreateForm teamOptions={teamOptions(teams)} />
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

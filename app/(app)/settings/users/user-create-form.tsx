@@ -1,0 +1,124 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition, type FormEvent } from "react";
+import { runAction, type FieldErrors } from "../form-feedback";
+import type { TeamOption } from "../team-options";
+import { ROLE_SCOPE_NOTE, RoleOptions } from "./role-options";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClasses } from "@/components/ui/form-field";
+import { SecretReveal } from "@/components/ui/secret-reveal";
+import type { TeamRole } from "@/lib/permissions";
+import { createUserAction } from "@/lib/users/actions";
+
+type Created = { id: string; name: string; email: string; temporaryPassword: string };
+
+export function UserCreateForm({ teamOptions }: { teamOptions: TeamOption[] }) {
+  const router = useRouter();
+  const adminId = useId();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [isAdmin, setIsAdmin] = useState(false);
+  const [teamId, setTeamId] = useState("");
+  const [role, setRole] = useState<TeamRole>("MEMBER");
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await runAction(() => createUserAction({ name, email, isAdmin, teamId: teamId || null, role }));
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors);
+        setError(result.error);
+        return;
+      }
+      setFieldErrors({});
+      setError(null);
+      setCreated(result.data);
+      setName("");
+      setEmail("");
+      setIsAdmin(false);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {created ? (
+        <SecretReveal
+          title={`${created.name} can now sign in`}
+          label="Temporary password"
+          secret={created.temporaryPassword}
+          onDismiss={() => setCreated(null)}
+        >
+          <p>
+            Pass this password on to {created.name} privately — in person or by direct message, not in a shared channel. They sign in with{" "}
+            <strong>{created.email}</strong> and should change it right away under Settings → Account. It is shown only once; if it gets lost,
+            reset it from{" "}
+            <Link href={`/settings/users/${created.id}`} className="font-medium underline">
+              their page
+            </Link>
+            .
+          </p>
+        </SecretReveal>
+      ) : null}
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <FormField label="Name" errors={fieldErrors.name}>
+          <input className={inputClasses} name="name" autoComplete="off" required maxLength={120} value={name} onChange={(event) => setName(event.target.value)} />
+        </FormField>
+        <FormField label="Email" hint="They sign in with it; single sign-on matches on it too." errors={fieldErrors.email}>
+          <input
+            className={inputClasses}
+            type="email"
+            name="email"
+            autoComplete="off"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        </FormField>
+        <div className="flex items-start gap-2">
+          <input
+            id={adminId}
+            type="checkbox"
+            name="isAdmin"
+            className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+            checked={isAdmin}
+            onChange={(event) => setIsAdmin(event.target.checked)}
+          />
+          <label htmlFor={adminId} className="text-sm">
+            <span className="font-medium text-slate-800">Organization admin</span>
+            <span className="block text-xs text-slate-600">Can manage teams, services, people and see the audit log.</span>
+          </label>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField label="Team" hint="Optional; more can be added later." errors={fieldErrors.teamId}>
+            <select className={inputClasses} name="teamId" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+              <option value="">No team yet</option>
+              {teamOptions.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label="Role on the team" errors={fieldErrors.role}>
+            <select className={inputClasses} name="role" value={role} disabled={!teamId} onChange={(event) => setRole(event.target.value as TeamRole)}>
+              <RoleOptions />
+            </select>
+          </FormField>
+        </div>
+        <p className="text-xs text-slate-600">{ROLE_SCOPE_NOTE}</p>
+        <Button type="submit" pending={pending}>
+          {pending ? "Adding…" : "Add person"}
+        </Button>
+      </form>
+    </div>
+  );
+}
