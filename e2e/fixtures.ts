@@ -37,7 +37,6 @@ type UsersFixture = {
 };
 
 export const test = base.extend<{ users: UsersFixture }>({
-  // eslint-disable-next-line no-empty-pattern
   users: async ({}, use) => {
     const db = createScriptClient(databaseUrl());
     const created: string[] = [];
