@@ -29,7 +29,7 @@ test.describe("signing in", () => {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
     await expect(page.getByLabel("Email")).toHaveValue(user.email);
   });
 
@@ -40,11 +40,11 @@ test.describe("signing in", () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.getByLabel("Password").fill(`wrong-${attempt}`);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+      await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
     }
     await page.getByLabel("Password").fill(user.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts for this account");
+    await expect(page.locator("form").getByRole("alert")).toContainText("Too many failed sign-in attempts for this account");
   });
 });
 

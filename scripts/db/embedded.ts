@@ -14,7 +14,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, statSync, type WriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -52,6 +52,7 @@ const OS_USER = "postgres";
 const START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 20_000;
 const LOG_TAIL_LINES = 25;
+const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 type EmbeddedPostgresClass = typeof EmbeddedPostgres;
 interface OsUser {
@@ -95,11 +96,8 @@ export async function startEmbeddedPostgres(
       onError: (error) => serverLog.write(`[error] ${describe(error)}\n`),
     });
 
-    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-      await initialiseCluster(instance, dataDir, serverLog, log);
-    }
-
     try {
+      if (!existsSync(path.join(dataDir, "PG_VERSION"))) await initialiseCluster(instance, dataDir, serverLog, log);
       await startServer(instance, serverLog);
     } catch (error) {
       if (attempt < 3 && serverLog.tail().includes("could not bind")) {
@@ -407,7 +405,9 @@ class ServerLog {
   private readonly stream: WriteStream;
 
   constructor(readonly file: string) {
-    this.stream = createWriteStream(file, { flags: "a" });
+    // Appended across restarts, but started afresh once large: it is for diagnosis, not archive.
+    const large = existsSync(file) && statSync(file).size > MAX_LOG_BYTES;
+    this.stream = createWriteStream(file, { flags: large ? "w" : "a" });
     this.stream.on("error", () => undefined); // a log we cannot write must not stop the database
   }
 
