@@ -104,7 +104,11 @@ test.describe("org tree settings", () => {
     await page.goto("/settings/teams");
     await expect(page.getByRole("heading", { name: "Teams", exact: true })).toBeVisible();
     await page.getByRole("link", { name: "Edit Retail Engineering" }).click();
+    await expect(page.getByRole("heading", { name: "Edit team" })).toBeVisible();
+    // Let the form hydrate first, or React resets the select to its initial value.
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("Parent team").selectOption(DEMO_TEAMS.payments.id);
+    await expect(page.getByLabel("Parent team")).toHaveValue(DEMO_TEAMS.payments.id);
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("A team cannot move under one of its own sub-teams").first()).toBeVisible();
     await expect(page.getByLabel("Parent team")).toHaveAttribute("aria-invalid", "true");
