@@ -36,6 +36,9 @@ async function startCoe(page: Page, title: string): Promise<string> {
 }
 
 test.describe("COE documents", () => {
+  // Long journeys across two signed-in browsers, each step a real save.
+  test.describe.configure({ timeout: 120_000 });
+
   test("an author writes a complete COE, a reviewer requests changes, the author fixes it, the reviewer approves, and the export holds every answer", async ({ browser, users }) => {
     const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER", name: `Author ${Date.now()}` });
     const reviewer = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "REVIEWER" });

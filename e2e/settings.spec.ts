@@ -12,7 +12,7 @@ test("an admin adds a person, who signs in with the temporary password and chang
     await page.goto("/settings/users");
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Name", { exact: true }).fill("Noor Haddad");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Team", { exact: true }).selectOption(DEMO_TEAMS.payments.id);
     await page.getByLabel("Role on the team").selectOption("REVIEWER");
     await page.getByRole("button", { name: "Add person" }).click();

@@ -29,24 +29,21 @@ const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  })
-  .superRefine((value, ctx) => {
-    if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["NEXTAUTH_SECRET"],
-        message: "NEXTAUTH_SECRET is required in production (generate one with `openssl rand -base64 32`; `npm start` creates one for you)",
-      });
-    }
-    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["OIDC_ISSUER"],
-        message: "single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
-      });
-    }
   });
+
+/** Rules across variables, checked even when single variables are wrong, so every problem shows at once. */
+function crossVariableProblems(source: Record<string, string | undefined>): string[] {
+  const present = (key: string) => Boolean(source[key]?.trim());
+  const problems: string[] = [];
+  if ((source.NODE_ENV ?? "development") === "production" && !present("NEXTAUTH_SECRET")) {
+    problems.push("NEXTAUTH_SECRET: NEXTAUTH_SECRET is required in production (generate one with `openssl rand -base64 32`; `npm start` creates one for you)");
+  }
+  const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"].map(present);
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    problems.push("OIDC_ISSUER: single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -56,9 +53,12 @@ export class ConfigurationError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "environment"}: ${issue.message}`);
-  throw new ConfigurationError(`Andon is not configured correctly:\n${lines.join("\n")}`);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...crossVariableProblems(source),
+  ];
+  if (result.success && problems.length === 0) return result.data;
+  throw new ConfigurationError(`Andon is not configured correctly:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
 }
 
 let cached: Env | undefined;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, parseEnv } from "@/lib/env";
+
+const VALID = { DATABASE_URL: "postgresql://andon:secret@db.internal:5432/andon", NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret" };
+
+function problems(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+describe("configuration", () => {
+  it("accepts a complete production configuration with defaults filled in", () => {
+    const env = parseEnv(VALID);
+    expect(env.LOGIN_MAX_FAILURES_PER_ACCOUNT).toBe(5);
+    expect(env.OIDC_ISSUER).toBeUndefined();
+  });
+
+  it.each([
+    { case: "a missing DATABASE_URL", source: { ...VALID, DATABASE_URL: undefined }, message: "DATABASE_URL is not set" },
+    { case: "a DATABASE_URL that is not PostgreSQL", source: { ...VALID, DATABASE_URL: "mysql://localhost/andon" }, message: "DATABASE_URL must look like postgresql://" },
+    { case: "a DATABASE_URL without a database", source: { ...VALID, DATABASE_URL: "postgresql://localhost:5432" }, message: "DATABASE_URL must look like" },
+    { case: "no secret in production", source: { ...VALID, NEXTAUTH_SECRET: undefined }, message: "NEXTAUTH_SECRET is required in production" },
+    { case: "half an SSO configuration", source: { ...VALID, OIDC_ISSUER: "https://login.example.com" }, message: "needs all three of OIDC_ISSUER" },
+    { case: "an SSO issuer that is not a URL", source: { ...VALID, OIDC_ISSUER: "login", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, message: "OIDC_ISSUER must be the issuer URL" },
+    { case: "a non-numeric rate limit", source: { ...VALID, LOGIN_MAX_FAILURES_PER_IP: "many" }, message: "LOGIN_MAX_FAILURES_PER_IP" },
+  ])("refuses $case with a clear message", ({ source, message }) => {
+    expect(problems(source)).toContain(message);
+  });
+
+  it("lists every problem at once", () => {
+    const message = problems({ NODE_ENV: "production" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("NEXTAUTH_SECRET");
+  });
+
+  it("lets development run without a secret", () => {
+    expect(parseEnv({ ...VALID, NODE_ENV: "development", NEXTAUTH_SECRET: undefined }).NEXTAUTH_SECRET).toBeUndefined();
+  });
+});
