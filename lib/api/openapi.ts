@@ -1,7 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerSharedComponents, sharedSchemas } from "@/lib/api/openapi-components";
 import { registerAuditPaths } from "@/lib/audit/openapi";
-import { registerCoePaths } from "@/lib/coes/openapi";
 import { registerOrgPaths } from "@/lib/org/openapi";
 import { registerUserPaths } from "@/lib/users/openapi";
 
@@ -10,7 +9,7 @@ import { registerUserPaths } from "@/lib/users/openapi";
  * with. Each domain registers its own paths in lib/<domain>/openapi.ts: a new domain adds that file
  * and one entry here.
  */
-const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [registerUserPaths, registerOrgPaths, registerAuditPaths, registerCoePaths];
+const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [registerUserPaths, registerOrgPaths, registerAuditPaths];
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 
