@@ -20,6 +20,9 @@ import { applyMigrations, ensureDatabase } from "./db/migrations";
 
 // npm runs scripts from the package root, so the working directory is the checkout.
 const ROOT = process.cwd();
+// Next.js would try to send anonymous telemetry; self-hosted installs (and CI) have no business
+// phoning home, and on closed networks the attempt only costs time.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const DATA_DIR = path.join(ROOT, ".data");
 const EMBEDDED_DATA_DIR = path.join(DATA_DIR, "postgres");
 const AUTH_SECRET_FILE = path.join(DATA_DIR, "auth-secret");

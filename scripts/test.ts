@@ -22,6 +22,9 @@ import { startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 
 const ROOT = process.cwd();
+// Next.js would try to send anonymous telemetry; self-hosted installs (and CI) have no business
+// phoning home, and on closed networks the attempt only costs time.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const TEST_DATA_DIR = path.join(ROOT, ".data", "test-postgres");
 // One above the development cluster's default, so both can run side by side without port hunting.
 const TEST_EMBEDDED_PORT = 54330;
