@@ -16,7 +16,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
+  // json: read by scripts/test.ts for the closing "N passed, N failed" line (path from PLAYWRIGHT_JSON_OUTPUT_FILE).
+  reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? ".data/test-reports/playwright.json" }]],
   use: {
     baseURL: BASE_URL,
     trace: "on-first-retry",

@@ -18,6 +18,7 @@ import path from "node:path";
 import pg from "pg";
 
 import { seedDemo } from "../prisma/seed";
+import { PLAYWRIGHT_REPORT, VITEST_REPORT, clearReports, countsLine, totalCounts } from "./test-counts";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   handleSignals();
   const results: StepResult[] = [];
   const started = Date.now();
+  clearReports();
 
   for (const name of steps) {
     console.log(`\n▶ ${name}`);
@@ -116,7 +118,7 @@ async function runStep(name: StepName): Promise<void> {
     case "lint":
       return run("eslint", binOf("eslint"), ["--max-warnings=0", "."]);
     case "unit":
-      return run("vitest", binOf("vitest"), ["run"], {
+      return run("vitest", binOf("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], {
         TEST_DATABASE_URL: await testServerUrl(),
         // Vite warns on every run that a future loader will read vitest.config.ts as ESM; noise here.
         VITE_CONFIG_NATIVE_IGNORE_WARNING: "true",
@@ -143,6 +145,7 @@ async function runEndToEnd(): Promise<void> {
     NEXTAUTH_SECRET: E2E_AUTH_SECRET,
     NEXTAUTH_URL: E2E_URL,
     PORT: String(E2E_PORT),
+    PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT,
   };
   await timed("next build", () => run("next build", binOf("next"), ["build"], env));
   await timed("playwright", () => run("playwright", binOf("@playwright/test", "playwright"), ["test"], env));
@@ -302,6 +305,8 @@ function finish(exitCode: number, message: string): Promise<never> {
     await waitForChild(currentChild);
     await runCleanups();
     console.log(`\n${message}`);
+    // The plain closing line CI and people read: tests counted across Vitest and Playwright.
+    console.log(countsLine(totalCounts()));
     process.exit(exitCode);
   })();
   return finishing;
