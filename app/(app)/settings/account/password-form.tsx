@@ -2,48 +2,34 @@
 
 import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { runAction, type FieldErrors } from "../form-feedback";
-import { Alert } from "@/components/ui/alert";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { changePasswordAction } from "@/lib/users/actions";
 
-type Outcome = { tone: "success" | "error"; message: React.ReactNode } | null;
-
 export function PasswordForm({ email }: { email: string }) {
-  const router = useRouter();
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [confirmPassword, setConfirmPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [pending, startTransition] = useTransition();
+  const { fieldErrors, error, success, pending, submit } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setOutcome(null);
-    startTransition(async () => {
-      const result = await runAction(() => changePasswordAction({ currentPassword, newPassword, confirmPassword }));
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors);
-        setOutcome({ tone: "error", message: result.error });
-        return;
-      }
-      setFieldErrors({});
-      // The server ended every session (session version bump); sign this browser back in.
-      const signedIn = await signIn("credentials", { email, password: newPassword, redirect: false }).catch(() => null);
-      setCurrentPassword("");
-      setNewPassword("");
-      setConfirmPassword("");
-      if (signedIn?.ok && !signedIn.error) {
-        setOutcome({ tone: "success", message: "Your password was changed. Other browsers and devices have been signed out." });
-        router.refresh();
-      } else {
-        setOutcome({
-          tone: "error",
-          message: (
+    submit({
+      input: { currentPassword, newPassword, confirmPassword },
+      action: changePasswordAction,
+      onSuccess: async () => {
+        // The server ended every session (session version bump); sign this browser back in.
+        const signedIn = await signIn("credentials", { email, password: newPassword, redirect: false }).catch(() => null);
+        setCurrentPassword("");
+        setNewPassword("");
+        setConfirmPassword("");
+        if (signedIn?.ok && !signedIn.error) return { success: "Your password was changed. Other browsers and devices have been signed out." };
+        // Without a session a refresh would bounce to the login page and lose this message.
+        return {
+          error: (
             <>
               Your password was changed, but signing you back in did not work.{" "}
               <Link href="/login?callbackUrl=/settings/account" className="font-medium underline">
@@ -52,14 +38,14 @@ export function PasswordForm({ email }: { email: string }) {
               .
             </>
           ),
-        });
-      }
+        };
+      },
     });
   }
 
   return (
     <form onSubmit={onSubmit} className="max-w-md space-y-4" noValidate>
-      {outcome ? <Alert tone={outcome.tone}>{outcome.message}</Alert> : null}
+      <FormAlerts error={error} success={success} />
       {/* Lets password managers tie the new password to the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <FormField label="Current password" errors={fieldErrors.currentPassword}>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { AuditChanges } from "./audit-changes";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { inputClasses } from "@/components/ui/form-field";
+import { FilterBar, filterControlClasses } from "@/components/ui/filter-bar";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
+import { TableBody, TableEmpty, TableHead } from "@/components/ui/table-parts";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listTeams } from "@/lib/org/queries";
@@ -49,43 +50,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       <Card>
         <CardHeader title={before ? "Older events" : "Latest events"} />
-        <form method="get" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3">
-          <div className="min-w-48">
-            <label htmlFor="audit-type" className="block text-sm font-medium text-slate-800">
-              What changed
-            </label>
-            <select id="audit-type" name="type" defaultValue={type ?? ""} className={`${inputClasses} mt-1.5`}>
-              <option value="">Everything</option>
-              {ENTITY_TYPES.map((entry) => (
-                <option key={entry.value} value={entry.value}>
-                  {entry.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-          {type ? (
-            <ButtonLink href="/settings/audit" variant="ghost">
-              Clear
-            </ButtonLink>
-          ) : null}
-        </form>
+        <FilterBar label="What changed" controlId="audit-type" controlClassName="min-w-48" submitLabel="Filter" clearHref={type ? "/settings/audit" : undefined}>
+          <select id="audit-type" name="type" defaultValue={type ?? ""} className={filterControlClasses}>
+            <option value="">Everything</option>
+            {ENTITY_TYPES.map((entry) => (
+              <option key={entry.value} value={entry.value}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </FilterBar>
         {events.length === 0 ? (
-          <p className="px-5 py-8 text-center text-sm text-slate-600">{before ? "No older events." : "Nothing has been recorded yet."}</p>
+          <TableEmpty>{before ? "No older events." : "Nothing has been recorded yet."}</TableEmpty>
         ) : (
           <Table caption="Audit events, newest first">
-            <thead className="bg-slate-50">
-              <tr>
-                <Th>Time (UTC)</Th>
-                <Th>Who</Th>
-                <Th>What</Th>
-                <Th>Action</Th>
-                <Th>Changes</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            <TableHead columns={["Time (UTC)", "Who", "What", "Action", "Changes"]} />
+            <TableBody>
               {events.map((event) => (
                 <tr key={event.id.toString()}>
                   <Td className="whitespace-nowrap text-slate-600 tabular-nums">
@@ -109,7 +89,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </Td>
                 </tr>
               ))}
-            </tbody>
+            </TableBody>
           </Table>
         )}
         {before || nextBefore ? (

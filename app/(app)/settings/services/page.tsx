@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { teamOptions } from "../team-options";
+import { TeamSelectOptions } from "../team-select-options";
 import { ServiceForm } from "./service-form";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { inputClasses } from "@/components/ui/form-field";
+import { FilterBar, filterControlClasses } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
+import { TableBody, TableEmpty, TableHead } from "@/components/ui/table-parts";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listServices, listTeams } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
@@ -30,46 +32,26 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             title={filterTeam ? `Services of ${filterTeam.name}` : "All services"}
             description={filterTeam ? "Including the services of its sub-teams." : `${services.length} service${services.length === 1 ? "" : "s"} in ${user.organizationName}.`}
           />
-          <form method="get" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3">
-            <div className="min-w-48 flex-1">
-              <label htmlFor="service-team-filter" className="block text-sm font-medium text-slate-800">
-                Team
-              </label>
-              <select id="service-team-filter" name="team" defaultValue={filterTeam?.id ?? ""} className={`${inputClasses} mt-1.5`}>
-                <option value="">All teams</option>
-                {options.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" variant="secondary">
-              Filter
-            </Button>
-            {filterTeam ? (
-              <ButtonLink href="/settings/services" variant="ghost">
-                Clear
-              </ButtonLink>
-            ) : null}
-          </form>
+          <FilterBar
+            label="Team"
+            controlId="service-team-filter"
+            controlClassName="min-w-48 flex-1"
+            submitLabel="Filter"
+            clearHref={filterTeam ? "/settings/services" : undefined}
+          >
+            <select id="service-team-filter" name="team" defaultValue={filterTeam?.id ?? ""} className={filterControlClasses}>
+              <option value="">All teams</option>
+              <TeamSelectOptions options={options} />
+            </select>
+          </FilterBar>
           {services.length === 0 ? (
-            <p className="px-5 py-8 text-center text-sm text-slate-600">
+            <TableEmpty>
               {filterTeam ? `${filterTeam.name} and its sub-teams own no services yet.` : "No services yet. Add the first one with the form beside this list."}
-            </p>
+            </TableEmpty>
           ) : (
             <Table caption="Services">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Owning team</Th>
-                  <Th>Description</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TableHead columns={["Name", "Owning team", "Description"]} actions />
+              <TableBody>
                 {services.map((service) => (
                   <tr key={service.id}>
                     <Td className="font-mono whitespace-nowrap">{service.name}</Td>
@@ -86,7 +68,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                     </Td>
                   </tr>
                 ))}
-              </tbody>
+              </TableBody>
             </Table>
           )}
         </Card>

@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { clientFieldErrors, runAction, type FieldErrors } from "../form-feedback";
+import { useState, type FormEvent } from "react";
 import type { TeamOption } from "../team-options";
-import { Alert } from "@/components/ui/alert";
+import { TeamSelectOptions } from "../team-select-options";
 import { Button } from "@/components/ui/button";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createServiceAction, updateServiceAction } from "@/lib/org/actions";
 import { serviceCreateSchema, serviceUpdateSchema } from "@/lib/org/schemas";
 
@@ -14,42 +14,27 @@ type EditedService = { id: string; name: string; description: string; teamId: st
 
 /** Creates a service, or edits one (rename, describe, move to another owning team). */
 export function ServiceForm({ service, teamOptions, defaultTeamId }: { service?: EditedService; teamOptions: TeamOption[]; defaultTeamId?: string }) {
-  const router = useRouter();
   const [name, setName] = useState(service?.name ?? "");
   const [description, setDescription] = useState(service?.description ?? "");
   const [teamId, setTeamId] = useState(service?.teamId ?? defaultTeamId ?? "");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [success, setSuccess] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { fieldErrors, error, success, pending, submit } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSuccess(null);
     const fields = { name, description, teamId };
-    const invalid = service ? clientFieldErrors(serviceUpdateSchema, { ...fields, serviceId: service.id }) : clientFieldErrors(serviceCreateSchema, fields);
-    if (invalid) {
-      setFieldErrors(invalid);
-      setError(null);
+    if (service) {
+      submit({ schema: serviceUpdateSchema, input: { ...fields, serviceId: service.id }, action: updateServiceAction, onSuccess: () => ({ success: "Saved." }) });
       return;
     }
-    startTransition(async () => {
-      const result = await runAction(() => (service ? updateServiceAction({ ...fields, serviceId: service.id }) : createServiceAction(fields)));
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors);
-        setError(result.error);
-        return;
-      }
-      setFieldErrors({});
-      setError(null);
-      if (service) {
-        setSuccess("Saved.");
-      } else {
-        setSuccess(`Created service ${result.data.name}.`);
+    submit({
+      schema: serviceCreateSchema,
+      input: fields,
+      action: createServiceAction,
+      onSuccess: (created) => {
         setName("");
         setDescription("");
-      }
-      router.refresh();
+        return { success: `Created service ${created.name}.` };
+      },
     });
   }
 
@@ -59,8 +44,7 @@ export function ServiceForm({ service, teamOptions, defaultTeamId }: { service?:
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      {success ? <Alert tone="success">{success}</Alert> : null}
+      <FormAlerts error={error} success={success} />
       <FormField label="Name" hint="The name people use for it, e.g. “checkout-api”." errors={fieldErrors.name}>
         <input className={inputClasses} name="name" required maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />
       </FormField>
@@ -69,11 +53,7 @@ export function ServiceForm({ service, teamOptions, defaultTeamId }: { service?:
           <option value="" disabled>
             Choose a team…
           </option>
-          {teamOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
+          <TeamSelectOptions options={teamOptions} />
         </select>
       </FormField>
       <FormField label="Description" hint="Optional. What it does for customers, in a sentence." errors={fieldErrors.description}>

@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { clientFieldErrors, runAction, type FieldErrors } from "../form-feedback";
+import { useState, type FormEvent } from "react";
 import type { TeamOption } from "../team-options";
-import { Alert } from "@/components/ui/alert";
+import { TeamSelectOptions } from "../team-select-options";
 import { Button } from "@/components/ui/button";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createTeamAction, updateTeamAction } from "@/lib/org/actions";
 import { teamCreateSchema, teamUpdateSchema } from "@/lib/org/schemas";
 
@@ -16,49 +16,33 @@ const TOP_LEVEL = "";
 
 /** Creates a team, or edits one (rename, describe, move under another parent). */
 export function TeamForm({ team, teamOptions }: { team?: EditedTeam; teamOptions: TeamOption[] }) {
-  const router = useRouter();
   const [name, setName] = useState(team?.name ?? "");
   const [description, setDescription] = useState(team?.description ?? "");
   const [parentId, setParentId] = useState(team?.parentId ?? TOP_LEVEL);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [success, setSuccess] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { fieldErrors, error, success, pending, submit } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSuccess(null);
     const fields = { name, description, parentId: parentId === TOP_LEVEL ? null : parentId };
-    const invalid = team ? clientFieldErrors(teamUpdateSchema, { ...fields, teamId: team.id }) : clientFieldErrors(teamCreateSchema, fields);
-    if (invalid) {
-      setFieldErrors(invalid);
-      setError(null);
+    if (team) {
+      submit({ schema: teamUpdateSchema, input: { ...fields, teamId: team.id }, action: updateTeamAction, onSuccess: () => ({ success: "Saved." }) });
       return;
     }
-    startTransition(async () => {
-      const result = await runAction(() => (team ? updateTeamAction({ ...fields, teamId: team.id }) : createTeamAction(fields)));
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors);
-        setError(result.error);
-        return;
-      }
-      setFieldErrors({});
-      setError(null);
-      if (team) {
-        setSuccess("Saved.");
-      } else {
-        setSuccess(`Created team ${result.data.name}.`);
+    submit({
+      schema: teamCreateSchema,
+      input: fields,
+      action: createTeamAction,
+      onSuccess: (created) => {
         setName("");
         setDescription("");
-      }
-      router.refresh();
+        return { success: `Created team ${created.name}.` };
+      },
     });
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      {success ? <Alert tone="success">{success}</Alert> : null}
+      <FormAlerts error={error} success={success} />
       <FormField label="Name" errors={fieldErrors.name}>
         <input className={inputClasses} name="name" required maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />
       </FormField>
@@ -79,11 +63,7 @@ export function TeamForm({ team, teamOptions }: { team?: EditedTeam; teamOptions
       >
         <select className={inputClasses} name="parentId" value={parentId} onChange={(event) => setParentId(event.target.value)}>
           <option value={TOP_LEVEL}>Top level (no parent)</option>
-          {teamOptions.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
+          <TeamSelectOptions options={teamOptions} />
         </select>
       </FormField>
       <Button type="submit" pending={pending}>

@@ -6,7 +6,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
+import { TableBody, TableHead } from "@/components/ui/table-parts";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOwnTokens } from "@/lib/tokens/queries";
 
@@ -68,20 +69,8 @@ export default async function TokensPage() {
               }
             />
             <Table caption="Your API tokens">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Token</Th>
-                  <Th>Created</Th>
-                  <Th>Last used</Th>
-                  <Th>Expires</Th>
-                  <Th>Status</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TableHead columns={["Name", "Token", "Created", "Last used", "Expires", "Status"]} actions />
+              <TableBody>
                 {tokens.map((token) => {
                   const status = tokenStatus(token);
                   return (
@@ -100,7 +89,7 @@ export default async function TokensPage() {
                     </tr>
                   );
                 })}
-              </tbody>
+              </TableBody>
             </Table>
           </Card>
         )}

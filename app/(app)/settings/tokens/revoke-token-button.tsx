@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { runAction } from "../form-feedback";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { confirmAction } from "@/components/ui/run-action";
 import { revokeTokenAction } from "@/lib/tokens/actions";
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
@@ -13,12 +13,7 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
       title={`Revoke the token “${name}”?`}
       description="Anything still using this token will get 401 Unauthorized from now on. This cannot be undone; create a new token if you need one again."
       confirmLabel="Revoke token"
-      onConfirm={async () => {
-        const result = await runAction(() => revokeTokenAction({ tokenId }));
-        if (!result.ok) return result.error;
-        router.refresh();
-        return null;
-      }}
+      onConfirm={() => confirmAction(() => revokeTokenAction({ tokenId }), () => router.refresh())}
     />
   );
 }

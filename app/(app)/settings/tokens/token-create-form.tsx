@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { clientFieldErrors, runAction, type FieldErrors } from "../form-feedback";
-import { Alert } from "@/components/ui/alert";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createTokenAction } from "@/lib/tokens/actions";
 import { tokenCreateSchema, type TokenCreateInput } from "@/lib/tokens/schemas";
 
@@ -22,35 +21,22 @@ function expiresInDays(choice: string): TokenCreateInput["expiresInDays"] {
 }
 
 export function TokenCreateForm() {
-  const router = useRouter();
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState("90");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { fieldErrors, error, pending, submit } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input: TokenCreateInput = { name, expiresInDays: expiresInDays(expiry) };
-    const invalid = clientFieldErrors(tokenCreateSchema, input);
-    if (invalid) {
-      setFieldErrors(invalid);
-      setError(null);
-      return;
-    }
-    startTransition(async () => {
-      const result = await runAction(() => createTokenAction(input));
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors);
-        setError(result.error);
-        return;
-      }
-      setFieldErrors({});
-      setError(null);
-      setCreated({ name: result.data.name, secret: result.data.secret });
-      setName("");
-      router.refresh();
+    submit({
+      schema: tokenCreateSchema,
+      input,
+      action: createTokenAction,
+      onSuccess: (token) => {
+        setCreated({ name: token.name, secret: token.secret });
+        setName("");
+      },
     });
   }
 
@@ -71,7 +57,7 @@ export function TokenCreateForm() {
         </SecretReveal>
       ) : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        <FormAlerts error={error} />
         <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <FormField label="Name" hint="What will use it, e.g. “CI pipeline” or “metrics exporter”." errors={fieldErrors.name}>
             <input className={inputClasses} name="name" required maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { teamOptions } from "../team-options";
 import { UserCreateForm } from "./user-create-form";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { inputClasses } from "@/components/ui/form-field";
+import { FilterBar, filterControlClasses } from "@/components/ui/filter-bar";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
+import { TableBody, TableEmpty, TableHead } from "@/components/ui/table-parts";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listTeams } from "@/lib/org/queries";
 import { TEAM_ROLE_LABELS } from "@/lib/permissions";
@@ -38,35 +38,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div className="space-y-6">
         <Card>
           <CardHeader title="People" description={q ? `${total} matching “${q}”.` : `${total} in ${user.organizationName}.`} />
-          <form method="get" role="search" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-5 py-3">
-            <div className="min-w-56 flex-1">
-              <label htmlFor="user-search" className="block text-sm font-medium text-slate-800">
-                Search by name or email
-              </label>
-              <input id="user-search" type="search" name="q" defaultValue={q ?? ""} maxLength={100} className={`${inputClasses} mt-1.5`} />
-            </div>
-            <Button type="submit" variant="secondary">
-              Search
-            </Button>
-            {q ? (
-              <ButtonLink href="/settings/users" variant="ghost">
-                Clear
-              </ButtonLink>
-            ) : null}
-          </form>
+          <FilterBar
+            role="search"
+            label="Search by name or email"
+            controlId="user-search"
+            controlClassName="min-w-56 flex-1"
+            submitLabel="Search"
+            clearHref={q ? "/settings/users" : undefined}
+          >
+            <input id="user-search" type="search" name="q" defaultValue={q ?? ""} maxLength={100} className={filterControlClasses} />
+          </FilterBar>
           {users.length === 0 ? (
-            <p className="px-5 py-8 text-center text-sm text-slate-600">{q ? `Nobody matches “${q}”.` : "Nobody on this page."}</p>
+            <TableEmpty>{q ? `Nobody matches “${q}”.` : "Nobody on this page."}</TableEmpty>
           ) : (
             <Table caption="People in the organization">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Email</Th>
-                  <Th>Teams and roles</Th>
-                  <Th>Last sign-in</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TableHead columns={["Name", "Email", "Teams and roles", "Last sign-in"]} />
+              <TableBody>
                 {users.map((person) => (
                   <tr key={person.id} className={person.deactivatedAt ? "bg-slate-50 text-slate-500" : undefined}>
                     <Td>
@@ -95,7 +82,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <Td className="whitespace-nowrap">{person.lastSignInAt ? <DateTime value={person.lastSignInAt} /> : <span className="text-slate-500">Never</span>}</Td>
                   </tr>
                 ))}
-              </tbody>
+              </TableBody>
             </Table>
           )}
           {pageCount > 1 || filter.page > 1 ? <Pagination page={filter.page} pageCount={pageCount} hrefFor={hrefFor} total={total} noun="user" /> : null}

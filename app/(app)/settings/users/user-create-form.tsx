@@ -1,49 +1,42 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
-import { runAction, type FieldErrors } from "../form-feedback";
+import { useId, useState, type FormEvent } from "react";
 import type { TeamOption } from "../team-options";
+import { TeamSelectOptions } from "../team-select-options";
 import { ROLE_SCOPE_NOTE, RoleOptions } from "./role-options";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { TeamRole } from "@/lib/permissions";
 import { createUserAction } from "@/lib/users/actions";
 
 type Created = { id: string; name: string; email: string; temporaryPassword: string };
 
 export function UserCreateForm({ teamOptions }: { teamOptions: TeamOption[] }) {
-  const router = useRouter();
   const adminId = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [isAdmin, setIsAdmin] = useState(false);
   const [teamId, setTeamId] = useState("");
   const [role, setRole] = useState<TeamRole>("MEMBER");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { fieldErrors, error, pending, submit } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await runAction(() => createUserAction({ name, email, isAdmin, teamId: teamId || null, role }));
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors);
-        setError(result.error);
-        return;
-      }
-      setFieldErrors({});
-      setError(null);
-      setCreated(result.data);
-      setName("");
-      setEmail("");
-      setIsAdmin(false);
-      router.refresh();
+    // Checked by the server only, so invalid input gets the "Some fields need attention." banner as well as inline errors.
+    submit({
+      input: { name, email, isAdmin, teamId: teamId || null, role },
+      action: createUserAction,
+      onSuccess: (person) => {
+        setCreated(person);
+        setName("");
+        setEmail("");
+        setIsAdmin(false);
+      },
     });
   }
 
@@ -68,7 +61,7 @@ export function UserCreateForm({ teamOptions }: { teamOptions: TeamOption[] }) {
         </SecretReveal>
       ) : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        <FormAlerts error={error} />
         <FormField label="Name" errors={fieldErrors.name}>
           <input className={inputClasses} name="name" autoComplete="off" required maxLength={120} value={name} onChange={(event) => setName(event.target.value)} />
         </FormField>
@@ -101,11 +94,7 @@ export function UserCreateForm({ teamOptions }: { teamOptions: TeamOption[] }) {
           <FormField label="Team" hint="Optional; more can be added later." errors={fieldErrors.teamId}>
             <select className={inputClasses} name="teamId" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
               <option value="">No team yet</option>
-              {teamOptions.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
+              <TeamSelectOptions options={teamOptions} />
             </select>
           </FormField>
           <FormField label="Role on the team" errors={fieldErrors.role}>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { teamOptions } from "../../team-options";
 import { ServiceForm } from "../service-form";
+import { BackLink } from "@/components/ui/back-link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAdmin } from "@/lib/auth/session";
@@ -19,11 +19,7 @@ export default async function ServicePage({ params }: { params: Promise<{ servic
   const owner = teams.find((team) => team.id === service.teamId);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/services" className="font-medium text-indigo-700 hover:underline">
-          ← All services
-        </Link>
-      </p>
+      <BackLink href="/settings/services" label="All services" />
       <PageHeader title={service.name} description={owner ? `Owned by ${owner.name}.` : undefined} />
       <Card className="max-w-2xl">
         <CardHeader title="Edit service" description="Rename it, describe it, or move it to another owning team." />

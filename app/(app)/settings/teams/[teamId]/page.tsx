@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { teamOptions } from "../../team-options";
 import { TeamForm } from "../team-form";
 import { DeleteTeamButton } from "./delete-team-button";
+import { BackLink } from "@/components/ui/back-link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAdmin } from "@/lib/auth/session";
@@ -22,11 +23,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const parent = teams.find((row) => row.id === team.parentId);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/teams" className="font-medium text-indigo-700 hover:underline">
-          ← All teams
-        </Link>
-      </p>
+      <BackLink href="/settings/teams" label="All teams" />
       <PageHeader title={team.name} description={parent ? `Sub-team of ${parent.name}.` : "Top-level team."} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="self-start">

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { runAction } from "../../form-feedback";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { confirmAction } from "@/components/ui/run-action";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { resetPasswordAction, setActiveAction, setAdminAction } from "@/lib/users/actions";
 
@@ -48,12 +48,7 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
               : "They will be able to change every team, service and person in the organization."
           }
           confirmLabel={person.isAdmin ? "Remove admin rights" : "Make admin"}
-          onConfirm={async () => {
-            const result = await runAction(() => setAdminAction({ userId: person.id, isAdmin: !person.isAdmin }));
-            if (!result.ok) return result.error;
-            router.refresh();
-            return null;
-          }}
+          onConfirm={() => confirmAction(() => setAdminAction({ userId: person.id, isAdmin: !person.isAdmin }), () => router.refresh())}
         />
       </ControlRow>
       <ControlRow
@@ -75,12 +70,7 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
               person.active ? "They are signed out at once and cannot sign in until reactivated." : "They can sign in again with their existing password."
             }
             confirmLabel={person.active ? "Deactivate" : "Reactivate"}
-            onConfirm={async () => {
-              const result = await runAction(() => setActiveAction({ userId: person.id, active: !person.active }));
-              if (!result.ok) return result.error;
-              router.refresh();
-              return null;
-            }}
+            onConfirm={() => confirmAction(() => setActiveAction({ userId: person.id, active: !person.active }), () => router.refresh())}
           />
         )}
       </ControlRow>
@@ -91,13 +81,12 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
           title={`Reset the password of ${person.name}?`}
           description="Their current password stops working at once. You will see the new temporary password once, to pass on to them."
           confirmLabel="Reset password"
-          onConfirm={async () => {
-            const result = await runAction(() => resetPasswordAction({ userId: person.id }));
-            if (!result.ok) return result.error;
-            setTemporaryPassword(result.data.temporaryPassword);
-            router.refresh();
-            return null;
-          }}
+          onConfirm={() =>
+            confirmAction(() => resetPasswordAction({ userId: person.id }), (data) => {
+              setTemporaryPassword(data.temporaryPassword);
+              router.refresh();
+            })
+          }
         />
       </ControlRow>
       {temporaryPassword ? (

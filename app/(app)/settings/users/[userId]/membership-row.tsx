@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { runAction } from "../../form-feedback";
 import { RoleOptions } from "../role-options";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inputClasses } from "@/components/ui/form-field";
+import { confirmAction, runAction } from "@/components/ui/run-action";
 import { Td } from "@/components/ui/table";
 import type { TeamRole } from "@/lib/permissions";
 import { setMembershipAction } from "@/lib/users/actions";
@@ -56,12 +56,7 @@ export function MembershipRow({ userId, userName, team, role }: { userId: string
           title={`Remove ${userName} from ${team.name}?`}
           description="They lose this role on the team and its sub-teams. Roles held on other teams stay."
           confirmLabel="Remove from team"
-          onConfirm={async () => {
-            const result = await runAction(() => setMembershipAction({ userId, teamId: team.id, role: null }));
-            if (!result.ok) return result.error;
-            router.refresh();
-            return null;
-          }}
+          onConfirm={() => confirmAction(() => setMembershipAction({ userId, teamId: team.id, role: null }), () => router.refresh())}
         />
       </Td>
     </tr>

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { teamOptions } from "../../team-options";
 import { ROLE_SCOPE_NOTE } from "../role-options";
 import { AccountControls } from "./account-controls";
 import { MembershipAddForm } from "./membership-add-form";
 import { MembershipRow } from "./membership-row";
+import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
+import { TableBody, TableHead } from "@/components/ui/table-parts";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { listTeams } from "@/lib/org/queries";
 import { findUser } from "@/lib/users/queries";
@@ -26,11 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const isSelf = person.id === admin.userId;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/users" className="font-medium text-indigo-700 hover:underline">
-          ← All users
-        </Link>
-      </p>
+      <BackLink href="/settings/users" label="All users" />
       <PageHeader
         title={person.name}
         description={person.email}
@@ -58,16 +55,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             <p className="px-5 py-6 text-sm text-slate-600">{person.name} is not on any team yet. Add them to one below.</p>
           ) : (
             <Table caption={`Teams ${person.name} belongs to`}>
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Team</Th>
-                  <Th>Role</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              <TableHead columns={["Team", "Role"]} actions />
+              <TableBody>
                 {person.memberships.map((membership) => (
                   <MembershipRow
                     key={membership.team.id}
@@ -77,7 +66,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                     role={membership.role}
                   />
                 ))}
-              </tbody>
+              </TableBody>
             </Table>
           )}
           <div className="border-t border-slate-200 px-5 py-4">
