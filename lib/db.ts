@@ -7,11 +7,19 @@ import { env } from "@/lib/env";
 // It is created on first use, so that `next build` can import modules without a database.
 const globalForPrisma = globalThis as unknown as { andonPrisma?: PrismaClient };
 
+/** The marker `npm run bench` counts in the server's output to report SQL statements per request. */
+export const QUERY_LOG_MARKER = "[andon-query]";
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+  if (!env().ANDON_LOG_QUERIES) return new PrismaClient({ adapter });
+  const logged = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  logged.$on("query", (event) => process.stdout.write(`${QUERY_LOG_MARKER} ${event.duration}ms ${event.query.slice(0, 160).replace(/\s+/g, " ")}\n`));
+  return logged;
+}
+
 function client(): PrismaClient {
-  if (!globalForPrisma.andonPrisma) {
-    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
-    globalForPrisma.andonPrisma = new PrismaClient({ adapter });
-  }
+  globalForPrisma.andonPrisma ??= createClient();
   return globalForPrisma.andonPrisma;
 }
 

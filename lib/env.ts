@@ -29,6 +29,11 @@ const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Benchmarks count SQL statements per request from these log lines. */
+    ANDON_LOG_QUERIES: z
+      .enum(["1", "true", "0", "false", ""], { message: "ANDON_LOG_QUERIES must be true or false" })
+      .optional()
+      .transform((value) => value === "1" || value === "true"),
   });
 
 /** Rules across variables, checked even when single variables are wrong, so every problem shows at once. */
