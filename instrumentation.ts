@@ -1,14 +1,7 @@
-/** Runs once when a server instance starts: refuse to serve with a broken configuration. */
+/** Runs once when a server instance starts. Node-only work lives in lib/startup.ts. */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, ConfigurationError } = await import("@/lib/env");
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      console.error(`\n${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { onServerStart } = await import("@/lib/startup");
+    await onServerStart();
   }
 }

@@ -16,6 +16,7 @@ import path from "node:path";
 
 import { seedDemo } from "../prisma/seed";
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "./db/embedded";
+import { databaseUrlFor, redactPassword } from "./db/database-url";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 
 // npm runs scripts from the package root, so the working directory is the checkout.
@@ -145,15 +146,7 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-function databaseUrlFor(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
-function redactPassword(databaseUrl: string): string {
-  return databaseUrl.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
-}
 
 /** Mirrors prisma/seed.ts's own refusal: demo users with a published password never reach production. */
 async function seedDemoUnlessProduction(databaseUrl: string): Promise<{ email: string; password: string; role: string }[]> {

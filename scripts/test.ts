@@ -20,6 +20,7 @@ import pg from "pg";
 import { seedDemo } from "../prisma/seed";
 import { PLAYWRIGHT_REPORT, VITEST_REPORT, clearReports, countsLine, totalCounts } from "./test-counts";
 import { startEmbeddedPostgres } from "./db/embedded";
+import { databaseUrlFor, redactPassword } from "./db/database-url";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 
 const ROOT = process.cwd();
@@ -270,15 +271,7 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-function databaseUrlFor(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
-function redactPassword(databaseUrl: string): string {
-  return databaseUrl.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
-}
 
 function summary(results: StepResult[], steps: StepName[], started: number): string {
   const parts = results.map((result) => `${result.ok ? "✓" : "✗"} ${result.name} ${formatSeconds(result.seconds)}`);
