@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     for (const route of benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only))) {
       process.stdout.write(`  ${route.name} … `);
       const result = await measureRoute(server, route, cookie, fixtures, options);
-      console.log(`${result.load.requestsPerSecond.toFixed(0)} req/s, p95 ${result.load.p95} ms, ${result.queriesPerRequest.toFixed(1)} queries/request`);
+      console.log(`${result.load.requestsPerSecond.toFixed(0)} req/s, p95 ${result.load.p95.toFixed(0)} ms, ${result.queriesPerRequest.toFixed(1)} queries/request`);
       results.push(result);
     }
     const table = resultTable(results);

@@ -1,0 +1,32 @@
+import { test, expect } from "@playwright/test";
+import { measureLoad } from "../scripts/bench/load";
+import { resultTable } from "../scripts/bench/report";
+import { benchRoutes } from "../scripts/bench/routes";
+import { TINY_SCALE } from "../scripts/bench/scale";
+import { seedLarge, type BenchFixtures } from "../scripts/bench/seed-large";
+import { signIn } from "../scripts/bench/session";
+
+// The benchmark at toy size, so `npm run bench` cannot rot: its seed must match the schema, every
+// route it loads must answer 200 for its user, and the load and report code must run.
+test.describe.configure({ retries: 0 });
+
+let fixtures: BenchFixtures;
+
+test.beforeAll(async () => {
+  fixtures = await seedLarge(process.env.DATABASE_URL!, TINY_SCALE);
+});
+
+test("every benchmark route answers 200 and the load run reports", async ({ baseURL }) => {
+  const cookie = await signIn(baseURL!, fixtures.managerEmail, fixtures.password);
+  const routes = benchRoutes(fixtures);
+  for (const route of routes) {
+    const headers: Record<string, string> =
+      route.auth === "session" ? { cookie } : route.auth === "token" ? { authorization: `Bearer ${fixtures.managerToken}` } : {};
+    const response = await fetch(`${baseURL}${route.path}`, { headers, redirect: "manual" });
+    expect(response.status, `${route.name} (${route.path})`).toBe(200);
+  }
+  const load = await measureLoad({ url: `${baseURL}/api/health`, headers: {}, durationSeconds: 1, connections: 2 });
+  expect(load.requests).toBeGreaterThan(0);
+  expect(load.errors + load.non2xx).toBe(0);
+  expect(resultTable([{ route: routes[1]!, load, queriesPerRequest: 1 }])).toContain("/api/health");
+});
