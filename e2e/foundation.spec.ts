@@ -15,7 +15,7 @@ test.describe("signing in", () => {
     await test.step("home shows the team and its services", async () => {
       await expect(page.getByRole("heading", { name: "Hello, Maya" })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Retail Engineering" })).toBeVisible();
-      await expect(page.getByText("payment-gateway")).toBeVisible();
+      await expect(page.getByText("payment-gateway", { exact: true })).toBeVisible();
     });
     await test.step("sign out", async () => {
       await page.getByRole("button", { name: "Sign out" }).first().click();

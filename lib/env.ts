@@ -29,6 +29,14 @@ const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    SMTP_HOST: optionalText,
+    SMTP_PORT: z.coerce.number({ error: "SMTP_PORT must be a port number such as 587" }).int().min(1).max(65535).default(587),
+    SMTP_USER: optionalText,
+    SMTP_PASSWORD: optionalText,
+    SMTP_FROM: optionalText,
+    SMTP_SECURE: z.enum(["true", "false"], { error: "SMTP_SECURE must be true or false" }).default("false").transform((value) => value === "true"),
+    ANDON_JOBS: z.enum(["on", "off"], { error: "ANDON_JOBS must be on or off" }).default("on"),
+    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Benchmarks count SQL statements per request from these log lines. */
     ANDON_LOG_QUERIES: z
       .enum(["1", "true", "0", "false", ""], { message: "ANDON_LOG_QUERIES must be true or false" })
@@ -46,6 +54,9 @@ function crossVariableProblems(source: Record<string, string | undefined>): stri
   const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"].map(present);
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     problems.push("OIDC_ISSUER: single sign-on needs all three of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  }
+  if (present("SMTP_HOST") && !present("SMTP_FROM")) {
+    problems.push("SMTP_FROM: email notifications need a sender address, e.g. SMTP_FROM=andon@example.com");
   }
   return problems;
 }
@@ -80,4 +91,11 @@ export function authSecret(): string {
 
 export function oidcEnabled(): boolean {
   return Boolean(env().OIDC_ISSUER);
+}
+
+/** Email notifications are sent only when SMTP is configured; otherwise they stay in-app. */
+export function smtpSettings(): { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null {
+  const { SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, SMTP_FROM } = env();
+  if (!SMTP_HOST || !SMTP_FROM) return null;
+  return { host: SMTP_HOST, port: SMTP_PORT, secure: SMTP_SECURE, user: SMTP_USER, password: SMTP_PASSWORD, from: SMTP_FROM };
 }

@@ -1,4 +1,4 @@
-import { ancestorIds, type TeamNode } from "@/lib/org/tree";
+import type { TeamNode } from "@/lib/org/tree";
 
 /**
  * Who may do what. One explicit matrix of team role × capability, used by pages, server actions
@@ -83,10 +83,14 @@ export function effectiveTeamRoles(
   for (const membership of memberships) direct.set(membership.teamId, higherRole(direct.get(membership.teamId), membership.role));
   const effective = new Map<string, TeamRole>();
   if (direct.size === 0) return effective;
+  // One lookup table for every walk up the tree: this runs on every request, over every team.
+  const byId = new Map(teams.map((team) => [team.id, team]));
   for (const team of teams) {
     let best: TeamRole | undefined;
-    for (const ancestorId of ancestorIds(teams, team.id)) {
-      const role = direct.get(ancestorId);
+    const seen = new Set<string>();
+    for (let current: TeamNode | undefined = team; current && !seen.has(current.id); current = current.parentId ? byId.get(current.parentId) : undefined) {
+      seen.add(current.id);
+      const role = direct.get(current.id);
       if (role) best = higherRole(best, role);
     }
     if (best) effective.set(team.id, best);

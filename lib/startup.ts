@@ -1,3 +1,4 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { ConfigurationError, env } from "@/lib/env";
 
 /** Refuse to serve with a broken configuration: say what is wrong and stop. */
@@ -11,4 +12,8 @@ export async function onServerStart(): Promise<void> {
     }
     throw error;
   }
+  // The reminder job queue (pg-boss): once per process, never while `next build` collects pages.
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
+  const { startJobs } = await import("@/lib/jobs/boss");
+  void startJobs();
 }

@@ -2,6 +2,10 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { createScriptClient } from "./seed/client";
 import { DEMO_ORG_ID, DEMO_PASSWORD, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS } from "./seed/constants";
+import { seedDemoCoes } from "./seed/coes";
+import { seedDemoMetrics } from "./seed/metrics";
+import { seedDemoActions } from "./seed/actions";
+import { seedDemoReviews } from "./seed/reviews";
 import { createOrganization, createService, createTeam, createUser } from "./seed/factories";
 
 export type DemoLogin = { email: string; password: string; role: string };
@@ -26,6 +30,10 @@ export async function seedDemo(databaseUrl: string): Promise<{ seeded: boolean; 
     for (const user of DEMO_USERS) {
       await createUser(db, DEMO_ORG_ID, { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, passwordHash, memberships: user.memberships });
     }
+    await seedDemoCoes(db);
+    await seedDemoMetrics(db);
+    await seedDemoActions(db);
+    await seedDemoReviews(db);
     return { seeded: true, logins: demoLogins() };
   } finally {
     await db.$disconnect();

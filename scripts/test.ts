@@ -4,6 +4,7 @@
  *
  *   npm test -- --skip-e2e            everything but the browser journeys
  *   npm test -- --only unit           one step (typecheck | lint | unit | e2e; comma-separate several)
+ *   npm test -- --only e2e -- e2e/coes.spec.ts    arguments after a second `--` go to Playwright
  *
  * Database server: TEST_DATABASE_URL, else DATABASE_URL, else an embedded PostgreSQL in
  * .data/test-postgres (never the development one). Vitest creates its own fresh database on it;
@@ -86,11 +87,17 @@ async function main(): Promise<void> {
   await finish(0, summary(results, steps, started));
 }
 
+/** Arguments after a bare `--` go to Playwright, e.g. `npm test -- --only e2e -- e2e/coes.spec.ts`. */
+let playwrightArgs: string[] = [];
+
 function parseSteps(args: string[]): StepName[] {
   let steps: StepName[] = [...STEPS];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? "";
-    if (arg === "--skip-e2e") {
+    if (arg === "--") {
+      playwrightArgs = args.slice(index + 1);
+      break;
+    } else if (arg === "--skip-e2e") {
       steps = steps.filter((step) => step !== "e2e");
     } else if (arg === "--only" || arg.startsWith("--only=")) {
       const value = arg === "--only" ? args[++index] : arg.slice("--only=".length);
@@ -149,7 +156,7 @@ async function runEndToEnd(): Promise<void> {
     PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT,
   };
   await timed("next build", () => run("next build", binOf("next"), ["build"], env));
-  await timed("playwright", () => run("playwright", binOf("@playwright/test", "playwright"), ["test"], env));
+  await timed("playwright", () => run("playwright", binOf("@playwright/test", "playwright"), ["test", ...playwrightArgs], env));
 }
 
 /** The PostgreSQL server the tests use, started or checked once per run. */

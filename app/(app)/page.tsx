@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsForHome } from "@/lib/org/queries";
 import { TEAM_ROLE_LABELS } from "@/lib/permissions";
+import { HomeServiceList, type HomeService } from "./home-service-list";
 
 export default async function HomePage() {
   const user = await requirePageUser();
@@ -40,17 +41,7 @@ export default async function HomePage() {
                 {team.services.length === 0 ? (
                   <p className="mt-2 text-sm text-slate-600">No services yet.</p>
                 ) : (
-                  <ul className="mt-2 divide-y divide-slate-100">
-                    {team.services.map((service) => (
-                      <li key={service.id} className="flex items-baseline justify-between gap-3 py-2">
-                        <div className="min-w-0">
-                          <p className="font-mono text-sm text-slate-900">{service.name}</p>
-                          {service.description ? <p className="truncate text-xs text-slate-600">{service.description}</p> : null}
-                        </div>
-                        <span className="shrink-0 text-xs text-slate-500">{service.teamName}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <HomeServiceList services={team.services.map((service): HomeService => [service.id, service.name, service.description, service.teamName])} />
                 )}
               </CardBody>
             </Card>

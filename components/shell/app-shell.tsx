@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { NotificationBell } from "@/components/shell/notification-bell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { CalendarIcon, ChartIcon, CheckIcon, DocumentIcon, HomeIcon, SettingsIcon } from "@/components/shell/icons";
 
@@ -45,7 +46,10 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
       </a>
       <aside className="no-print hidden w-60 shrink-0 flex-col bg-slate-900 py-5 lg:flex">
         <div className="px-5">
-          <Brand />
+          <div className="flex items-center justify-between gap-2">
+            <Brand />
+            <NotificationBell />
+          </div>
           <p className="mt-1 truncate text-xs text-slate-400">{user.organizationName}</p>
         </div>
         <nav aria-label="Main" className="mt-8 flex-1 px-3">
@@ -53,7 +57,10 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         </nav>
         <UserBlock user={user} />
       </aside>
-      <header className="no-print bg-slate-900 lg:hidden">
+      <header className="no-print relative bg-slate-900 lg:hidden">
+        <div className="absolute right-20 top-3 z-30">
+          <NotificationBell />
+        </div>
         <details className="group">
           <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3">
             <Brand />

@@ -1,7 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerSharedComponents, sharedSchemas } from "@/lib/api/openapi-components";
+import { registerActionPaths } from "@/lib/actions/openapi";
 import { registerAuditPaths } from "@/lib/audit/openapi";
+import { registerCoePaths } from "@/lib/coes/openapi";
+import { registerMetricPaths } from "@/lib/metrics/openapi";
 import { registerOrgPaths } from "@/lib/org/openapi";
+import { registerReviewPaths } from "@/lib/reviews/openapi";
 import { registerUserPaths } from "@/lib/users/openapi";
 
 /**
@@ -9,7 +13,7 @@ import { registerUserPaths } from "@/lib/users/openapi";
  * with. Each domain registers its own paths in lib/<domain>/openapi.ts: a new domain adds that file
  * and one entry here.
  */
-const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [registerUserPaths, registerOrgPaths, registerAuditPaths];
+const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [registerUserPaths, registerOrgPaths, registerAuditPaths, registerCoePaths, registerMetricPaths, registerActionPaths, registerReviewPaths];
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { orgTeamTree } from "@/lib/org/queries";
 import { effectiveTeamRoles, type Principal } from "@/lib/permissions";
 
 export type CurrentUser = Principal & {
@@ -31,7 +32,8 @@ export async function loadCurrentUser(userId: string, sessionVersion?: number): 
   });
   if (!user || user.deactivatedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
-  const teams = await db.team.findMany({ where: { organizationId: user.organizationId }, select: { id: true, parentId: true } });
+  // The per-request team list: pages that filter or scope by team reuse it instead of loading it again.
+  const teams = await orgTeamTree(user.organizationId);
   return {
     userId: user.id,
     organizationId: user.organizationId,

@@ -1,10 +1,19 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { subtreeIds } from "@/lib/org/tree";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 // The org tree (teams and services) is readable by everyone in the organization: knowing who owns
 // what is how people find the right team. What teams *contain* (COEs, actions) is scoped elsewhere.
+
+/**
+ * Every team of the organization with its place in the tree, by name. Cached per request: the
+ * session's roles, the page's filters and its scope all start from this one list.
+ */
+export const orgTeamTree = cache(async (organizationId: string) =>
+  db.team.findMany({ where: { organizationId }, select: { id: true, name: true, parentId: true, description: true }, orderBy: { name: "asc" } }),
+);
 
 export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
 
@@ -41,10 +50,7 @@ export async function findTeam(organizationId: string, teamId: string) {
 
 /** Home page: the teams the user belongs to, each with its role and the services of its subtree. */
 export async function teamsForHome(user: CurrentUser) {
-  const teams = await db.team.findMany({
-    where: { organizationId: user.organizationId },
-    select: { id: true, name: true, parentId: true, description: true },
-  });
+  const teams = await orgTeamTree(user.organizationId);
   const homeTeamIds = user.directTeamIds.length > 0 ? user.directTeamIds : user.isAdmin ? teams.filter((t) => !t.parentId).map((t) => t.id) : [];
   const byId = new Map(teams.map((team) => [team.id, team]));
   const relevant = homeTeamIds.map((teamId) => ({ teamId, subtree: subtreeIds(teams, teamId) }));

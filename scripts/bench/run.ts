@@ -137,7 +137,9 @@ async function main(): Promise<void> {
 }
 
 function describeScale(scale: typeof FULL_SCALE, seedSeconds: number): string {
-  return `${scale.teamLevels.reduce((a, b) => a + b, 0)} teams in ${scale.teamLevels.length} levels, ${scale.services} services, ${scale.users} users, seeded in ${seedSeconds.toFixed(1)} s`;
+  const teams = scale.teamLevels.reduce((a, b) => a + b, 0);
+  const metricValues = scale.services * scale.metricsPerService * scale.metricWeeks;
+  return `${teams} teams in ${scale.teamLevels.length} levels, ${scale.services} services, ${scale.users} users, ${scale.coes} COEs (revision, 3 timeline entries, a factor each), ${scale.actions} corrective actions, ${metricValues} weekly metric values, ${scale.reviews} weekly reviews; seeded in ${seedSeconds.toFixed(1)} s`;
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,12 @@
 import pg from "pg";
 import type { Scale } from "./scale";
+import { seedActions } from "./seed-actions";
+import { seedIncidents, type BenchIncidents } from "./seed-incidents";
+import { seedMetrics } from "./seed-metrics";
 import { BENCH_ORG_ID, BENCH_PASSWORD, seedOrg, type BenchOrg } from "./seed-org";
+import { seedReviews, type BenchReviews } from "./seed-reviews";
 
-export type BenchFixtures = BenchOrg & { password: string };
+export type BenchFixtures = BenchOrg & BenchIncidents & BenchReviews & { password: string };
 
 /**
  * Seeds the benchmark organization with batched inserts in one transaction. Skips (and returns
@@ -18,9 +22,19 @@ export async function seedLarge(databaseUrl: string, scale: Scale, log: (line: s
     const started = Date.now();
     const org = await seedOrg(client, scale);
     log(`org tree: ${org.teamIds.length} teams, ${org.serviceIds.length} services, ${org.userIds.length} users (${Date.now() - started} ms)`);
+    const incidents = await seedIncidents(client, scale, org);
+    log(`COEs: ${incidents.coeIds.length} with revisions, timelines and factors (${Date.now() - started} ms)`);
+    await seedActions(client, scale, org, incidents);
+    log(`corrective actions: ${scale.actions} in every state (${Date.now() - started} ms)`);
+    await seedMetrics(client, scale, org);
+    log(`metrics: ${scale.metricsPerService} per service, ${scale.metricWeeks} weekly values each (${Date.now() - started} ms)`);
+    const reviews = await seedReviews(client, scale, org);
+    log(`weekly reviews: ${scale.reviews} published (${Date.now() - started} ms)`);
     await client.query("COMMIT");
-    await client.query("ANALYZE");
-    return { ...org, password: BENCH_PASSWORD };
+    // VACUUM as well: it sets the visibility map, which index-only scans need and which autovacuum
+    // keeps up to date on a live server (the developer and CI servers run with autovacuum off).
+    await client.query("VACUUM ANALYZE");
+    return { ...org, ...incidents, ...reviews, password: BENCH_PASSWORD };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

@@ -1,20 +1,162 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { HealthPanel } from "@/components/actions/health-panel";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { inputClasses } from "@/components/ui/form-field";
 import { PageHeader } from "@/components/ui/page-header";
-import { CheckIcon } from "@/components/shell/icons";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/session";
+import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, SEVERITIES } from "@/lib/coes/questions";
+import { ACTION_SORTS, ACTION_SORT_LABELS, ACTION_VIEWS, ACTION_VIEW_LABELS } from "@/lib/actions/labels";
+import { daysOverdue } from "@/lib/actions/escalation";
+import { cleanQuery, filterQuery, isFiltered } from "@/lib/actions/filter-query";
+import { followUpHealth } from "@/lib/actions/follow-up";
+import { assignableUsers, listActions, myTeamScope, sourceCoes, todayUtc, visibleTeams } from "@/lib/actions/queries";
+import { actionFilterSchema } from "@/lib/actions/schemas";
+import { flattenTree } from "@/lib/org/tree";
+import { can, teamsWith } from "@/lib/permissions";
+import { ActionTable, type ActionTableRow } from "./action-table";
 
 export const metadata: Metadata = { title: "Actions" };
 
-export default async function ActionsPage() {
-  await requirePageUser();
+export default async function ActionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const parsed = actionFilterSchema.safeParse(cleanQuery(await searchParams));
+  const filter = parsed.success ? parsed.data : actionFilterSchema.parse({});
+  const [{ rows, total, pageCount, page }, people, teams, coes] = await Promise.all([listActions(user, filter), assignableUsers(user.organizationId), visibleTeams(user), sourceCoes(user)]);
+  let health = null;
+  if (filter.view === "team") {
+    const scope = await myTeamScope(user);
+    const teamIds = scope === "all" ? teams.map((team) => team.id) : scope;
+    health = await followUpHealth(user.organizationId, teamIds);
+  }
+  const today = todayUtc();
+  const tableRows: ActionTableRow[] = rows.map((row) => {
+    const open = row.status === "OPEN" || row.status === "IN_PROGRESS";
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      priority: row.priority,
+      type: row.type,
+      dueDate: row.dueDate ? row.dueDate.toISOString().slice(0, 10) : null,
+      daysOverdue: open && row.dueDate ? Math.max(0, daysOverdue(row.dueDate, today)) : null,
+      ownerName: row.owner?.name ?? null,
+      teamName: row.team.name,
+      coe: row.coe ? { id: row.coe.id, title: row.coe.title, severity: row.coe.severity } : null,
+      wontDoRequested: row.wontDoRequestedAt !== null,
+      editable: row.ownerId === user.userId || can(user, "action.update", row.teamId),
+    };
+  });
+  const writable = teamsWith(user, "action.update");
+  const canCreate = writable === "all" || writable.length > 0;
+  const canEscalations = user.isAdmin || [...user.teamRoles.keys()].some((teamId) => can(user, "team.escalations", teamId));
+  const select = (name: string, label: string, value: string | undefined, choices: { value: string; label: string }[], anyLabel: string) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={`${inputClasses} mt-1`}>
+        <option value="">{anyLabel}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const date = (name: "dueFrom" | "dueTo", label: string) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={`filter-${name}`} type="date" name={name} defaultValue={filter[name] ?? ""} className={`${inputClasses} mt-1`} />
+    </div>
+  );
+
   return (
     <>
-      <PageHeader title="Corrective actions" description="Every action from every COE, followed up until it is done and verified." />
-      <EmptyState title="No corrective actions yet" icon={<CheckIcon />}>
-        Actions are created in a COE&apos;s sixth question — “What corrective actions are you taking?” — each with an owner, a type and a
-        due date. They will be listed here: yours first, then your team&apos;s, with overdue ones escalated up the org tree.
-      </EmptyState>
+      <PageHeader
+        title="Corrective actions"
+        description="Every committed action, followed up until it is done and verified. Overdue actions escalate up the org tree."
+        actions={
+          <>
+            {canEscalations ? (
+              <ButtonLink href="/actions/escalations" variant="secondary">
+                Escalations
+              </ButtonLink>
+            ) : null}
+            <ButtonLink href="/actions/calendar" variant="secondary">
+              Calendar feed
+            </ButtonLink>
+            {canCreate ? (
+              <ButtonLink href="/actions/new" variant="secondary">
+                New action
+              </ButtonLink>
+            ) : null}
+            <a href={`/actions/export${filterQuery(filter, { page: 1 })}`} className="inline-flex h-10 items-center rounded-md bg-indigo-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-indigo-700" download>
+              Export CSV
+            </a>
+          </>
+        }
+      />
+      <nav aria-label="Views" className="mb-4 flex gap-1 border-b border-slate-200">
+        {ACTION_VIEWS.map((view) => (
+          <Link
+            key={view}
+            href={`/actions${filterQuery(filter, { view, page: 1 })}`}
+            aria-current={filter.view === view ? "page" : undefined}
+            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium", filter.view === view ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+          >
+            {ACTION_VIEW_LABELS[view]}
+          </Link>
+        ))}
+      </nav>
+      {health ? <HealthPanel health={health} scope="your teams and their sub-teams" /> : null}
+      <Card>
+        <form method="get" aria-label="Filter actions" className="space-y-3 border-b border-slate-200 px-5 py-4">
+          {filter.view !== "all" ? <input type="hidden" name="view" value={filter.view} /> : null}
+          <fieldset>
+            <legend className="text-xs font-medium text-slate-700">Status</legend>
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+              {ACTION_STATUSES.map((status) => (
+                <label key={status} className="flex items-center gap-1.5 text-sm text-slate-800">
+                  <input type="checkbox" name="status" value={status} defaultChecked={filter.status.includes(status)} className="size-4 rounded border-slate-300" />
+                  {ACTION_STATUS_LABELS[status]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {select("ownerId", "Owner", filter.ownerId, people.map((person) => ({ value: person.id, label: person.name })), "Anyone")}
+            {select("teamId", "Team (with sub-teams)", filter.teamId, flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: `${"· ".repeat(depth)}${team.name}` })), "Any team")}
+            {select("type", "Type", filter.type[0], ACTION_TYPES.map((type) => ({ value: type, label: ACTION_TYPE_LABELS[type] })), "Any type")}
+            {select("priority", "Priority", filter.priority[0], ACTION_PRIORITIES.map((priority) => ({ value: priority, label: ACTION_PRIORITY_LABELS[priority] })), "Any priority")}
+            {select("coeId", "Source COE", filter.coeId, coes.map((coe) => ({ value: coe.id, label: coe.title.length > 60 ? `${coe.title.slice(0, 57)}…` : coe.title })), "Any COE")}
+            {select("severity", "COE severity", filter.severity[0], SEVERITIES.map((severity) => ({ value: severity, label: severity })), "Any severity")}
+            {select("sort", "Sort by", filter.sort, ACTION_SORTS.map((sort) => ({ value: sort, label: ACTION_SORT_LABELS[sort] })), "Due date (soonest)")}
+            {date("dueFrom", "Due from")}
+            {date("dueTo", "Due until")}
+            <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
+              <input type="checkbox" name="overdue" value="true" defaultChecked={filter.overdue} className="size-4 rounded border-slate-300" />
+              Overdue only
+            </label>
+          </div>
+          <div className="flex gap-2">
+            <Button type="submit">Apply filters</Button>
+            {isFiltered(filter) ? (
+              <ButtonLink href={`/actions${filter.view === "all" ? "" : `?view=${filter.view}`}`} variant="ghost">
+                Clear filters
+              </ButtonLink>
+            ) : null}
+          </div>
+        </form>
+        <ActionTable rows={tableRows} people={people} filtered={isFiltered(filter)} />
+        {total > 0 ? <Pagination page={page} pageCount={pageCount} total={total} noun="action" hrefFor={(target) => `/actions${filterQuery(filter, { page: target })}`} /> : null}
+      </Card>
     </>
   );
 }

@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClasses } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, type ActionPriority, type ActionType } from "@/lib/coes/questions";
+import { createActionAction } from "@/lib/actions/actions";
+import { createActionSchema } from "@/lib/actions/schemas";
+
+type Choice = { id: string; name?: string; label?: string; title?: string };
+
+export function NewActionForm({ people, teams, coes, coeId: initialCoeId }: { people: Choice[]; teams: Choice[]; coes: Choice[]; coeId: string }) {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [ownerId, setOwnerId] = useState("");
+  const [teamId, setTeamId] = useState("");
+  const [coeId, setCoeId] = useState(initialCoeId);
+  const [type, setType] = useState<ActionType>("PREVENT");
+  const [priority, setPriority] = useState<ActionPriority>("MEDIUM");
+  const [dueDate, setDueDate] = useState("");
+  const form = useActionForm();
+
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        form.submit({
+          schema: createActionSchema,
+          input: { title, description, ownerId, teamId: teamId || undefined, coeId: coeId || undefined, type, priority, dueDate },
+          action: createActionAction,
+          onSuccess: (saved) => router.push(`/actions/${saved.id}`),
+        });
+      }}
+    >
+      {form.error ? <Alert tone="error">{form.error}</Alert> : null}
+      <FormField label="Title" errors={form.fieldErrors.title}>
+        <input value={title} onChange={(event) => setTitle(event.target.value)} className={inputClasses} maxLength={300} />
+      </FormField>
+      <FormField label="Description" errors={form.fieldErrors.description}>
+        <textarea value={description} onChange={(event) => setDescription(event.target.value)} rows={3} className={inputClasses} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label="Owner" errors={form.fieldErrors.ownerId}>
+          <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)} className={inputClasses}>
+            <option value="">Choose…</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label="Team" hint="Defaults to the COE's team, else the owner's." errors={form.fieldErrors.teamId}>
+          <select value={teamId} onChange={(event) => setTeamId(event.target.value)} className={inputClasses}>
+            <option value="">Default</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label="Source COE" errors={form.fieldErrors.coeId}>
+          <select value={coeId} onChange={(event) => setCoeId(event.target.value)} className={inputClasses}>
+            <option value="">None (standalone)</option>
+            {coes.map((coe) => (
+              <option key={coe.id} value={coe.id}>
+                {coe.title}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label="Due date" errors={form.fieldErrors.dueDate}>
+          <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} className={inputClasses} />
+        </FormField>
+        <FormField label="Type" errors={form.fieldErrors.type}>
+          <select value={type} onChange={(event) => setType(event.target.value as ActionType)} className={inputClasses}>
+            {ACTION_TYPES.map((option) => (
+              <option key={option} value={option}>
+                {ACTION_TYPE_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label="Priority" errors={form.fieldErrors.priority}>
+          <select value={priority} onChange={(event) => setPriority(event.target.value as ActionPriority)} className={inputClasses}>
+            {ACTION_PRIORITIES.map((option) => (
+              <option key={option} value={option}>
+                {ACTION_PRIORITY_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </div>
+      <Button type="submit" pending={form.pending}>
+        Create action
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
+import { Card, CardBody } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { assignableUsers, sourceCoes, visibleTeams } from "@/lib/actions/queries";
+import { flattenTree } from "@/lib/org/tree";
+import { can, teamsWith } from "@/lib/permissions";
+import { NewActionForm } from "./new-action-form";
+
+export const metadata: Metadata = { title: "New corrective action" };
+
+export default async function NewActionPage({ searchParams }: { searchParams: Promise<{ coeId?: string }> }) {
+  const user = await requirePageUser();
+  const writable = teamsWith(user, "action.update");
+  if (writable !== "all" && writable.length === 0) redirect("/forbidden");
+  const [people, teams, coes] = await Promise.all([assignableUsers(user.organizationId), visibleTeams(user), sourceCoes(user)]);
+  const teamChoices = flattenTree(teams)
+    .filter(({ team }) => can(user, "action.update", team.id))
+    .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` }));
+  return (
+    <>
+      <BackLink href="/actions" label="All actions" />
+      <PageHeader title="New corrective action" description="Most actions are written in a COE's sixth question; create one here for a COE after it is approved, or on its own." />
+      <Card>
+        <CardBody>
+          <NewActionForm people={people} teams={teamChoices} coes={coes} coeId={(await searchParams).coeId ?? ""} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,308 @@
+"use client";
+
+import { useState } from "react";
+import { Markdown } from "@/components/coes/markdown";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClasses } from "@/components/ui/form-field";
+import { blamelessHints } from "@/lib/coes/blameless";
+import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, type Question } from "@/lib/coes/questions";
+import type { FieldErrors } from "@/lib/errors";
+import { newRowId, type EditorForm, type EditorOptions } from "./editor-model";
+
+type Update = (mutate: (form: EditorForm) => EditorForm) => void;
+
+function errorsUnder(errors: FieldErrors, prefix: string): string[] | undefined {
+  const messages = Object.entries(errors)
+    .filter(([key]) => key === prefix || key.startsWith(`${prefix}.`))
+    .flatMap(([, list]) => list);
+  return messages.length > 0 ? messages : undefined;
+}
+
+/** One of the six questions: its exact text as the label, guidance, Markdown with a preview, and hints. */
+export function AnswerEditor({
+  question,
+  value,
+  onChange,
+  errors,
+  colleagueNames,
+  children,
+}: {
+  question: Question;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  colleagueNames: string[];
+  children?: React.ReactNode;
+}) {
+  const [preview, setPreview] = useState(false);
+  const hints = blamelessHints(value, colleagueNames);
+  return (
+    <section id={question.field} className="space-y-2 border-t border-slate-200 pt-6 first:border-t-0 first:pt-0">
+      <div className="flex items-center justify-between">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Question {question.number} of 6</p>
+        <div className="flex gap-1" role="group" aria-label={`${question.question} view`}>
+          <Button size="sm" variant={preview ? "ghost" : "secondary"} onClick={() => setPreview(false)} aria-pressed={!preview}>
+            Write
+          </Button>
+          <Button size="sm" variant={preview ? "secondary" : "ghost"} onClick={() => setPreview(true)} aria-pressed={preview}>
+            Preview
+          </Button>
+        </div>
+      </div>
+      <FormField label={question.question} hint={question.guidance} errors={errors}>
+        <textarea className={`${inputClasses} font-mono ${preview ? "hidden" : ""}`} rows={7} value={value} onChange={(e) => onChange(e.target.value)} />
+      </FormField>
+      {preview ? (
+        <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" aria-label={`Preview of ${question.question}`}>
+          {value.trim() ? <Markdown source={value} /> : <p className="text-sm italic text-slate-500">Nothing to preview yet.</p>}
+        </div>
+      ) : null}
+      {hints.length > 0 ? (
+        <ul className="space-y-1 rounded-md bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" aria-label={`Blameless-writing hints for ${question.question}`}>
+          {hints.map((hint) => (
+            <li key={hint.kind + hint.match}>
+              <span className="font-medium">“{hint.match}”</span> — {hint.suggestion}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+export function TimelineEditor({ form, update, errors }: { form: EditorForm; update: Update; errors: FieldErrors }) {
+  const sortByTime = () => update((f) => ({ ...f, timeline: [...f.timeline].sort((a, b) => (a.occurredAt || "9").localeCompare(b.occurredAt || "9")) }));
+  return (
+    <section id="timeline" className="space-y-3">
+      <h2 className="text-lg font-semibold text-slate-900">Timeline</h2>
+      <p className="text-sm text-slate-600">Timestamped events in UTC, kept in time order: alarms, pages, decisions, deploys, rollbacks.</p>
+      <ol className="space-y-2">
+        {form.timeline.map((entry, index) => (
+          <li key={entry.id} className="flex flex-wrap items-start gap-2">
+            <input
+              type="datetime-local"
+              aria-label={`Timeline entry ${index + 1} time (UTC)`}
+              className={`${inputClasses} w-52`}
+              value={entry.occurredAt}
+              onChange={(e) => update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, occurredAt: e.target.value } : row)) }))}
+              onBlur={sortByTime}
+            />
+            <input
+              aria-label={`Timeline entry ${index + 1} description`}
+              className={`${inputClasses} min-w-64 flex-1`}
+              value={entry.description}
+              maxLength={2000}
+              onChange={(e) => update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, description: e.target.value } : row)) }))}
+            />
+            <Button size="sm" variant="ghost" aria-label={`Remove timeline entry ${index + 1}`} onClick={() => update((f) => ({ ...f, timeline: f.timeline.filter((row) => row.id !== entry.id) }))}>
+              Remove
+            </Button>
+            {errorsUnder(errors, `timeline.${index}`) ? <p className="w-full text-sm text-red-700">{errorsUnder(errors, `timeline.${index}`)!.join(" ")}</p> : null}
+          </li>
+        ))}
+      </ol>
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={() => update((f) => ({ ...f, timeline: [...f.timeline, { id: newRowId(), occurredAt: f.timeline.at(-1)?.occurredAt || f.startedAt, description: "" }] }))}
+      >
+        Add timeline entry
+      </Button>
+    </section>
+  );
+}
+
+export function FactorsEditor({ form, update, errors, options }: { form: EditorForm; update: Update; errors: FieldErrors; options: EditorOptions }) {
+  const setFactor = (id: string, change: Partial<EditorForm["factors"][number]>) =>
+    update((f) => ({ ...f, factors: f.factors.map((factor) => (factor.id === id ? { ...factor, ...change } : factor)) }));
+  return (
+    <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+      <h3 className="text-sm font-semibold text-slate-800">Contributing factors</h3>
+      {form.factors.length === 0 ? <p className="text-sm text-slate-600">Add each factor with its category; ask “why?” up to five times.</p> : null}
+      {form.factors.map((factor, index) => {
+        const whys = factor.fiveWhys.length < 5 && factor.fiveWhys.at(-1) !== "" ? [...factor.fiveWhys, ""] : factor.fiveWhys;
+        const categories = options.categories.filter((category) => !category.retired || category.id === factor.categoryId);
+        return (
+          <fieldset key={factor.id} className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200">
+            <legend className="sr-only">Factor {index + 1}</legend>
+            <div className="flex flex-wrap gap-2">
+              <select
+                aria-label={`Factor ${index + 1} category`}
+                className={`${inputClasses} w-56`}
+                value={factor.categoryId}
+                onChange={(e) => setFactor(factor.id, { categoryId: e.target.value })}
+              >
+                <option value="">Choose a category…</option>
+                {categories.map((category) => (
+                  <option key={category.id} value={category.id}>
+                    {category.name}
+                    {category.retired ? " (retired)" : ""}
+                  </option>
+                ))}
+              </select>
+              <input
+                aria-label={`Factor ${index + 1} description`}
+                className={`${inputClasses} min-w-64 flex-1`}
+                value={factor.description}
+                maxLength={2000}
+                onChange={(e) => setFactor(factor.id, { description: e.target.value })}
+              />
+              <Button size="sm" variant="ghost" aria-label={`Remove factor ${index + 1}`} onClick={() => update((f) => ({ ...f, factors: f.factors.filter((row) => row.id !== factor.id) }))}>
+                Remove
+              </Button>
+            </div>
+            <ol className="space-y-1 pl-4">
+              {whys.map((why, whyIndex) => (
+                <li key={whyIndex} className="flex items-center gap-2">
+                  <span className="w-14 shrink-0 text-xs font-medium text-slate-500">Why {whyIndex + 1}?</span>
+                  <input
+                    aria-label={`Factor ${index + 1} why ${whyIndex + 1}`}
+                    className={inputClasses}
+                    value={why}
+                    maxLength={1000}
+                    onChange={(e) => {
+                      const next = [...whys];
+                      next[whyIndex] = e.target.value;
+                      while (next.length > 0 && next.at(-1) === "") next.pop();
+                      setFactor(factor.id, { fiveWhys: next });
+                    }}
+                  />
+                </li>
+              ))}
+            </ol>
+            {errorsUnder(errors, `factors.${index}`) ? <p className="text-sm text-red-700">{errorsUnder(errors, `factors.${index}`)!.join(" ")}</p> : null}
+          </fieldset>
+        );
+      })}
+      <Button size="sm" variant="secondary" onClick={() => update((f) => ({ ...f, factors: [...f.factors, { id: newRowId(), categoryId: "", description: "", fiveWhys: [] }] }))}>
+        Add contributing factor
+      </Button>
+    </div>
+  );
+}
+
+export function ActionsEditor({ form, update, errors, options }: { form: EditorForm; update: Update; errors: FieldErrors; options: EditorOptions }) {
+  const setAction = (id: string, change: Partial<EditorForm["actions"][number]>) =>
+    update((f) => ({ ...f, actions: f.actions.map((action) => (action.id === id ? { ...action, ...change } : action)) }));
+  return (
+    <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+      <h3 className="text-sm font-semibold text-slate-800">Corrective actions</h3>
+      {form.actions.map((action, index) => (
+        <fieldset key={action.id} className="grid gap-2 rounded-md bg-white p-3 ring-1 ring-slate-200 md:grid-cols-6">
+          <legend className="sr-only">Action {index + 1}</legend>
+          <input
+            aria-label={`Action ${index + 1} title`}
+            placeholder="What will change"
+            className={`${inputClasses} md:col-span-6`}
+            value={action.title}
+            maxLength={300}
+            onChange={(e) => setAction(action.id, { title: e.target.value })}
+          />
+          <select aria-label={`Action ${index + 1} owner`} className={`${inputClasses} md:col-span-2`} value={action.ownerId} onChange={(e) => setAction(action.id, { ownerId: e.target.value })}>
+            <option value="">No owner yet</option>
+            {options.users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label={`Action ${index + 1} type`} className={inputClasses} value={action.type} onChange={(e) => setAction(action.id, { type: e.target.value as typeof action.type })}>
+            {ACTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {ACTION_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={`Action ${index + 1} priority`}
+            className={inputClasses}
+            value={action.priority}
+            onChange={(e) => setAction(action.id, { priority: e.target.value as typeof action.priority })}
+          >
+            {ACTION_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {ACTION_PRIORITY_LABELS[priority]}
+              </option>
+            ))}
+          </select>
+          <input type="date" aria-label={`Action ${index + 1} due date`} className={inputClasses} value={action.dueDate} onChange={(e) => setAction(action.id, { dueDate: e.target.value })} />
+          <div className="flex items-center justify-between gap-2">
+            <Badge tone={action.status === "OPEN" ? "neutral" : "amber"}>{ACTION_STATUS_LABELS[action.status]}</Badge>
+            {action.status === "OPEN" ? (
+              <Button size="sm" variant="ghost" aria-label={`Remove action ${index + 1}`} onClick={() => update((f) => ({ ...f, actions: f.actions.filter((row) => row.id !== action.id) }))}>
+                Remove
+              </Button>
+            ) : null}
+          </div>
+          {errorsUnder(errors, `actions.${index}`) ? <p className="text-sm text-red-700 md:col-span-6">{errorsUnder(errors, `actions.${index}`)!.join(" ")}</p> : null}
+        </fieldset>
+      ))}
+      <Button
+        size="sm"
+        variant="secondary"
+        onClick={() => update((f) => ({ ...f, actions: [...f.actions, { id: newRowId(), title: "", ownerId: "", type: "PREVENT", priority: "MEDIUM", dueDate: "", status: "OPEN" }] }))}
+      >
+        Add corrective action
+      </Button>
+    </div>
+  );
+}
+
+export function LinksEditor({ form, update, errors }: { form: EditorForm; update: Update; errors: FieldErrors }) {
+  const setLink = (id: string, change: Partial<EditorForm["links"][number]>) =>
+    update((f) => ({ ...f, links: f.links.map((link) => (link.id === id ? { ...link, ...change } : link)) }));
+  return (
+    <div className="space-y-2">
+      <h3 className="text-sm font-semibold text-slate-800">Links</h3>
+      {form.links.map((link, index) => (
+        <div key={link.id} className="flex flex-wrap gap-2">
+          <input aria-label={`Link ${index + 1} URL`} placeholder="https://…" className={`${inputClasses} min-w-64 flex-1`} value={link.url} onChange={(e) => setLink(link.id, { url: e.target.value })} />
+          <input aria-label={`Link ${index + 1} label`} placeholder="Label" className={`${inputClasses} w-56`} value={link.label} onChange={(e) => setLink(link.id, { label: e.target.value })} />
+          <Button size="sm" variant="ghost" aria-label={`Remove link ${index + 1}`} onClick={() => update((f) => ({ ...f, links: f.links.filter((row) => row.id !== link.id) }))}>
+            Remove
+          </Button>
+          {errorsUnder(errors, `links.${index}`) ? <p className="w-full text-sm text-red-700">{errorsUnder(errors, `links.${index}`)!.join(" ")}</p> : null}
+        </div>
+      ))}
+      <Button size="sm" variant="secondary" onClick={() => update((f) => ({ ...f, links: [...f.links, { id: newRowId(), url: "", label: "" }] }))}>
+        Add link
+      </Button>
+    </div>
+  );
+}
+
+export function CheckboxList({
+  legend,
+  items,
+  selected,
+  onChange,
+  errors,
+}: {
+  legend: string;
+  items: { id: string; label: string }[];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  errors?: string[];
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="mt-1.5 max-h-40 space-y-1 overflow-y-auto rounded-md bg-white p-2 ring-1 ring-inset ring-slate-300">
+        {items.map((item) => (
+          <label key={item.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={selected.includes(item.id)}
+              onChange={(e) => onChange(e.target.checked ? [...selected, item.id] : selected.filter((id) => id !== item.id))}
+            />
+            {item.label}
+          </label>
+        ))}
+      </div>
+      {errors?.length ? <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
+    </fieldset>
+  );
+}
+

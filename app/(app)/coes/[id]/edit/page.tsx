@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { CoeEditor } from "./coe-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { flattenTree } from "@/lib/org/tree";
+import { lifecycleActor } from "@/lib/coes/access";
+import { canEditCoe } from "@/lib/coes/lifecycle";
+import { coeFormOptions, getCoeSnapshot } from "@/lib/coes/queries";
+
+export const metadata: Metadata = { title: "Edit COE" };
+
+export default async function EditCoePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const coe = await getCoeSnapshot(user, id);
+  if (!coe) notFound();
+  const editable = canEditCoe(
+    { status: coe.snapshot.status, authorIds: coe.snapshot.authors.map((author) => author.id), createdById: coe.createdById },
+    lifecycleActor(user, coe.teamId),
+  );
+  if (!editable) redirect(`/coes/${coe.id}`);
+  // coe.id came from the scoped query above, so these reads are scoped too.
+  const [options, attachments, openThreads] = await Promise.all([
+    coeFormOptions(user),
+    db.coeAttachment.findMany({ where: { coeId: coe.id }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } }),
+    db.reviewThread.findMany({
+      where: { coeId: coe.id, resolvedAt: null },
+      select: { id: true, section: true, comments: { select: { body: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const writable = new Set(options.writableTeams.map((team) => team.id));
+  writable.add(coe.teamId);
+  return (
+    <>
+      <PageHeader title={`Edit: ${coe.snapshot.title}`} description="Changes save as you type. Every save is a revision you can compare and restore from History." />
+      <CoeEditor
+        coeId={coe.id}
+        status={coe.snapshot.status}
+        initialVersion={coe.version}
+        initialSnapshot={coe.snapshot}
+        colleagueNames={options.users.map((person) => person.name)}
+        openThreads={openThreads.map((thread) => ({
+          id: thread.id,
+          section: thread.section,
+          comments: thread.comments.map((comment) => ({ body: comment.body, author: comment.author?.name ?? "Former user" })),
+        }))}
+        initialImages={attachments.map((attachment) => ({ ...attachment, url: `/coes/${coe.id}/attachments/${attachment.id}` }))}
+        options={{
+          teams: flattenTree(options.teams)
+            .filter(({ team }) => writable.has(team.id))
+            .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` })),
+          services: options.services,
+          users: options.users,
+          categories: options.categories,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { MetricOverview, SeriesPoint } from "@/lib/metrics/service-queries";
+import { flagWeight } from "@/lib/metrics/stats";
+import { MetricCard } from "./metric-card";
+
+/** How many metric cards and service links the overview draws; a large org narrows by team. */
+export const MAX_METRIC_CARDS = 24;
+const MAX_SERVICE_LINKS = 40;
+
+/** Flagged metrics first, breaches and regressions before other moves: what a review looks at. */
+export function orderForOverview(metrics: MetricOverview[]): MetricOverview[] {
+  return metrics.toSorted((a, b) => flagWeight(b.flags) - flagWeight(a.flags));
+}
+
+/**
+ * Key service metrics of the team's services. On a large subtree only the first MAX_METRIC_CARDS
+ * are drawn (flagged first), with a note to narrow down.
+ */
+export function ServiceMetricsSection({
+  metrics,
+  series,
+  services,
+}: {
+  metrics: MetricOverview[];
+  series: Map<string, SeriesPoint[]>;
+  services: { id: string; name: string }[];
+}) {
+  const ordered = orderForOverview(metrics).slice(0, MAX_METRIC_CARDS);
+  const hidden = metrics.length - ordered.length;
+  const flaggedCount = metrics.filter((metric) => metric.flags.length > 0).length;
+  const servicesWithMetrics = new Set(metrics.map((metric) => metric.serviceId));
+  const withoutMetrics = new Set(services.filter((service) => !servicesWithMetrics.has(service.id)).map((service) => service.id));
+  return (
+    <section aria-labelledby="service-metrics-heading" className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 id="service-metrics-heading" className="text-lg font-semibold text-slate-900">
+            Key service metrics
+          </h2>
+          <p className="text-sm text-slate-600">
+            {metrics.length === 0
+              ? "Availability, latency, error rate: anything numeric, with a target."
+              : `${metrics.length} metric${metrics.length === 1 ? "" : "s"}; ${flaggedCount === 0 ? "none flagged" : `${flaggedCount} flagged, shown first`}. Red dots are values on the wrong side of the dashed target line.`}
+          </p>
+        </div>
+      </div>
+      {services.length === 0 ? (
+        <EmptyState title="No services yet">This team and its sub-teams own no services. Once an admin adds services, their key metrics appear here.</EmptyState>
+      ) : metrics.length === 0 ? (
+        <EmptyState title="No key service metrics defined">
+          Define a service&apos;s metrics (name, unit, which direction is good, target) on its metrics page; values come from a form, a CSV upload or the API,
+          and appear here as small charts with the target line.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+            {ordered.map((metric) => (
+              <MetricCard key={metric.id} metric={metric} series={series.get(metric.id) ?? []} />
+            ))}
+          </div>
+          {hidden > 0 ? (
+            <p className="text-sm text-slate-600">
+              {hidden} more metric{hidden === 1 ? " is" : "s are"} not drawn here: choose a sub-team above, or open a service&apos;s page.
+            </p>
+          ) : null}
+        </>
+      )}
+      {services.length > 0 ? (
+        <p className="text-sm text-slate-600">
+          Service metric pages:{" "}
+          {services.slice(0, MAX_SERVICE_LINKS).map((service, index) => (
+            <span key={service.id}>
+              {index > 0 ? ", " : null}
+              <Link href={`/metrics/services/${service.id}`} className="text-indigo-700 hover:underline">
+                {service.name}
+              </Link>
+              {withoutMetrics.has(service.id) ? <span className="text-slate-400"> (none yet)</span> : null}
+            </span>
+          ))}
+          {services.length > MAX_SERVICE_LINKS ? ` and ${services.length - MAX_SERVICE_LINKS} more (choose a sub-team to list them)` : null}
+        </p>
+      ) : null}
+    </section>
+  );
+}

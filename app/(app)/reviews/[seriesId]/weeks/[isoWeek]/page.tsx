@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AgendaEditor } from "@/components/reviews/agenda-editor";
+import { StartMeetingButton } from "@/components/reviews/start-meeting-button";
+import { SubmissionForm } from "@/components/reviews/submission-form";
+import { SubTeamSummary } from "@/components/reviews/sub-team-summary";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { BackLink } from "@/components/ui/back-link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/session";
+import { canRunSeries, canSubmitTo, findSeries } from "@/lib/reviews/access";
+import { buildAgenda } from "@/lib/reviews/agenda-data";
+import { readEdits } from "@/lib/reviews/agenda-edits";
+import { startTimeLabel, weekPath } from "@/lib/reviews/format";
+import { addWeeks, formatIsoWeek, parseIsoWeek } from "@/lib/reviews/iso-week";
+import { reviewEdits } from "@/lib/reviews/queries";
+import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
+
+export const metadata: Metadata = { title: "Review agenda" };
+
+const SUBMISSION_LABELS = { SUCCESS: "Success", FAILING: "Failing", BEST_PRACTICE: "Proposal" } as const;
+
+export default async function WeekAgendaPage({ params }: { params: Promise<{ seriesId: string; isoWeek: string }> }) {
+  const user = await requirePageUser();
+  const { seriesId, isoWeek } = await params;
+  const week = parseIsoWeek(isoWeek);
+  const series = await findSeries(user, seriesId);
+  if (!series || !week) notFound();
+  const [agenda, storedEdits] = await Promise.all([buildAgenda(series, week), reviewEdits(series, isoWeek)]);
+  const canRun = canRunSeries(user, series);
+  const status = agenda.review.status;
+  const submissions = [...agenda.items, ...agenda.deferred].flatMap((item) =>
+    item.detail.kind === "successes" ? item.detail.submissions : item.detail.kind === "bestPractices" ? item.detail.proposals : [],
+  );
+  const endLabel = startTimeLabel((series.startMinute + series.lengthMinutes) % (24 * 60));
+  return (
+    <>
+      <BackLink href={`/reviews/${series.id}`} label={series.name} />
+      <PageHeader
+        title={`${series.name} · ${isoWeek}`}
+        description={`${series.team.name} · ${WEEKDAY_LABELS[series.weekday - 1]} ${agenda.window.meetingDate}, ${startTimeLabel(series.startMinute)}–${endLabel} ${series.timeZone} · ${agenda.usedSlots} of ${agenda.totalSlots} slots used`}
+        actions={
+          <>
+            <ButtonLink variant="ghost" href={weekPath(series.id, formatIsoWeek(addWeeks(week, -1)))}>
+              ← Previous week
+            </ButtonLink>
+            <ButtonLink variant="ghost" href={weekPath(series.id, formatIsoWeek(addWeeks(week, 1)))}>
+              Next week →
+            </ButtonLink>
+            {status === "PUBLISHED" ? <ButtonLink href={weekPath(series.id, isoWeek, "minutes")}>Minutes</ButtonLink> : null}
+            {status === "RUNNING" ? <ButtonLink href={weekPath(series.id, isoWeek, "run")}>Open meeting view</ButtonLink> : null}
+            {status === "PLANNED" && canRun ? <StartMeetingButton seriesId={series.id} isoWeek={isoWeek} version={agenda.review.version || 1} /> : null}
+          </>
+        }
+      />
+      {status === "PUBLISHED" ? (
+        <div className="mb-4">
+          <Alert tone="info">This review is published. The agenda below is rebuilt from today&apos;s data; the minutes keep it as it was.</Alert>
+        </div>
+      ) : null}
+      {agenda.overrunSlots > 0 ? (
+        <div className="mb-4">
+          <Alert tone="error">{`Pinned items need ${agenda.overrunSlots} slot(s) more than the meeting has.`}</Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader
+              title="Agenda"
+              description="Built from this week's data in fifteen-minute slots. Reorder, resize, pin or remove items; rebuilding from fresh data keeps your edits."
+              actions={<Badge tone={status === "PUBLISHED" ? "green" : status === "RUNNING" ? "amber" : "neutral"}>{status.toLowerCase()}</Badge>}
+            />
+            <AgendaEditor
+              seriesId={series.id}
+              isoWeek={isoWeek}
+              version={agenda.review.version || 1}
+              items={agenda.items}
+              deferred={agenda.deferred}
+              edits={readEdits(storedEdits)}
+              removedTitles={agenda.removed}
+              editable={canRun && status !== "PUBLISHED"}
+            />
+          </Card>
+          {agenda.subTeams.length > 0 ? <SubTeamSummary lines={agenda.subTeams} /> : null}
+        </div>
+        <div className="space-y-6">
+          {canSubmitTo(user, series) && status !== "PUBLISHED" ? (
+            <Card>
+              <CardHeader title="Submit for this review" description="Successes, failings and best-practice proposals appear in the agenda." />
+              <CardBody>
+                <SubmissionForm targets={[{ seriesId: series.id, isoWeek, label: series.name }]} />
+              </CardBody>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader title={`Submitted for ${isoWeek} (${submissions.length})`} />
+            <CardBody>
+              {submissions.length === 0 ? <p className="text-sm text-slate-500">Nothing submitted yet.</p> : null}
+              <ul className="space-y-2 text-sm" data-testid="submissions">
+                {submissions.map((submission) => (
+                  <li key={submission.id}>
+                    <Badge tone={submission.kind === "SUCCESS" ? "green" : submission.kind === "FAILING" ? "red" : "indigo"}>{SUBMISSION_LABELS[submission.kind]}</Badge>{" "}
+                    <span className="font-medium">{submission.title}</span>
+                    {submission.authorName ? <span className="text-slate-600"> · {submission.authorName}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { Badge } from "@/components/ui/badge";
+import { SEVERITY_MEANINGS, STATUS_LABELS, type CoeStatus, type Severity } from "@/lib/coes/questions";
+
+const STATUS_TONES: Record<CoeStatus, "neutral" | "amber" | "green" | "indigo"> = { DRAFT: "neutral", IN_REVIEW: "amber", APPROVED: "green", CLOSED: "indigo" };
+const SEVERITY_TONES: Record<Severity, "red" | "amber" | "neutral"> = { SEV1: "red", SEV2: "red", SEV3: "amber", SEV4: "neutral" };
+
+export function StatusBadge({ status }: { status: CoeStatus }) {
+  return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>;
+}
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return (
+    <span title={SEVERITY_MEANINGS[severity]}>
+      <Badge tone={SEVERITY_TONES[severity]}>{severity}</Badge>
+    </span>
+  );
+}

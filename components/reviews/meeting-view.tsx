@@ -1,0 +1,308 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
+import { Countdown, useNow } from "@/components/reviews/countdown";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { inputClasses } from "@/components/ui/form-field";
+import { runAction } from "@/components/ui/run-action";
+import type { ActionResult } from "@/lib/action";
+import { addDecisionAction, createReviewActionAction, goToItemAction, publishReviewAction, saveNoteAction, setAttendanceAction } from "@/lib/reviews/actions";
+import { SECTION_LABELS, type AgendaItem } from "@/lib/reviews/agenda-types";
+import { weekPath } from "@/lib/reviews/format";
+import { SLOT_MINUTES } from "@/lib/reviews/slotting";
+
+export type MeetingItem = AgendaItem & { startLabel: string | null; deferred: boolean };
+export type MeetingProps = {
+  seriesId: string;
+  isoWeek: string;
+  title: string;
+  lengthMinutes: number;
+  items: MeetingItem[];
+  state: { version: number; currentItemKey: string | null; currentItemStartedAt: string | null; startedAt: string | null; reachedKeys: string[] };
+  notes: Record<string, string>;
+  decisions: { id: string; itemKey: string; text: string; authorName: string | null }[];
+  actions: { id: string; title: string; ownerName: string | null; dueDate: string | null }[];
+  attendance: string[];
+  people: { id: string; name: string }[];
+  teams: { id: string; name: string }[];
+  defaultTeamId: string;
+  defaultDueDate: string;
+  series: Record<string, { day: string; value: number }[]>;
+  canRun: boolean;
+};
+
+const REFRESH_MS = 10_000;
+
+/**
+ * The meeting on the shared screen: the current item with its data, a countdown for its slots, the
+ * time left in the meeting, next/previous, notes, decisions, new actions and attendance. The state
+ * lives in PostgreSQL; every save names the version it was based on, and the view refreshes every
+ * few seconds so a second organizer's changes appear.
+ */
+export function MeetingView(props: MeetingProps) {
+  const router = useRouter();
+  const ticking = useNow();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [local, setLocal] = useState<{ version: number; currentItemKey: string | null; currentItemStartedAt: string | null } | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [decision, setDecision] = useState("");
+  const screenRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [router]);
+
+  const state = local && local.version >= props.state.version ? { ...props.state, ...local } : props.state;
+  const version = state.version;
+  const index = Math.max(0, props.items.findIndex((item) => item.key === state.currentItemKey));
+  const current = props.items[index];
+  const ref = { seriesId: props.seriesId, isoWeek: props.isoWeek, version };
+
+  function run<T extends { version: number }>(call: () => Promise<ActionResult<T>>, after?: (data: T) => void) {
+    startTransition(async () => {
+      const result = await runAction(call);
+      if (!result.ok) {
+        setError(result.error);
+        router.refresh();
+        return;
+      }
+      setError(null);
+      setLocal((previous) => ({ version: result.data.version, currentItemKey: previous?.currentItemKey ?? state.currentItemKey, currentItemStartedAt: previous?.currentItemStartedAt ?? state.currentItemStartedAt }));
+      after?.(result.data);
+      router.refresh();
+    });
+  }
+
+  function goTo(target: MeetingItem | undefined) {
+    if (!target) return;
+    run(() => goToItemAction({ ...ref, itemKey: target.key }), (data) => setLocal({ version: data.version, currentItemKey: target.key, currentItemStartedAt: new Date().toISOString() }));
+  }
+
+  if (!current) return <Alert tone="info">The agenda is empty.</Alert>;
+  const now = ticking ?? Date.parse(state.currentItemStartedAt ?? state.startedAt ?? "1970-01-01");
+  const slotEndsAt = (state.currentItemStartedAt ? Date.parse(state.currentItemStartedAt) : now) + current.slots * SLOT_MINUTES * 60_000;
+  const meetingEndsAt = (state.startedAt ? Date.parse(state.startedAt) : now) + props.lengthMinutes * 60_000;
+  const slotProgress = Math.min(1, Math.max(0, 1 - (slotEndsAt - now) / (current.slots * SLOT_MINUTES * 60_000)));
+  const note = drafts[current.key] ?? props.notes[current.key] ?? "";
+  const itemDecisions = props.decisions.filter((entry) => entry.itemKey === current.key);
+
+  return (
+    <div ref={screenRef} className="space-y-4 overflow-y-auto bg-slate-50 [&:fullscreen]:p-6">
+      <header className="rounded-lg bg-slate-900 px-6 py-4 text-white shadow">
+        <div className="flex flex-wrap items-center justify-between gap-6">
+          <div className="min-w-0">
+            <p className="text-sm font-medium text-slate-300">
+              {props.title} · item {index + 1} of {props.items.length} · {SECTION_LABELS[current.section]}
+              {current.startLabel ? ` · planned ${current.startLabel}` : ""}
+            </p>
+            <h1 className="mt-1 text-3xl font-semibold tracking-tight" data-testid="current-item-title">
+              {current.title}
+            </h1>
+          </div>
+          <div className="flex items-end gap-8">
+            <button
+              type="button"
+              className="self-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-200 ring-1 ring-slate-600 hover:bg-slate-800"
+              onClick={() => (document.fullscreenElement ? void document.exitFullscreen() : void screenRef.current?.requestFullscreen())}
+            >
+              Full screen
+            </button>
+            <Countdown endsAt={slotEndsAt} now={ticking} label={`This item · ${current.slots} × 15 min`} testId="slot-countdown" />
+            <Countdown endsAt={meetingEndsAt} now={ticking} label="Meeting left" testId="meeting-countdown" size="md" />
+          </div>
+        </div>
+        <div className="mt-3 h-2 overflow-hidden rounded bg-slate-700" aria-hidden>
+          <div className={`h-full ${ticking !== null && slotEndsAt < ticking ? "bg-red-500" : "bg-indigo-400"}`} style={{ width: `${slotProgress * 100}%` }} />
+        </div>
+      </header>
+
+      {error ? <Alert tone="error">{error}</Alert> : null}
+
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="space-y-4">
+          <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <AgendaItemDetail detail={current.detail} large canUpdate={props.canRun} series={props.series} />
+          </section>
+
+          {props.canRun ? (
+            <section className="grid gap-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
+              <div>
+                <label className="text-lg font-semibold" htmlFor="meeting-note">
+                  Notes on this item
+                </label>
+                <textarea id="meeting-note" className={`${inputClasses} mt-2 text-base`} rows={5} value={note} onChange={(event) => setDrafts({ ...drafts, [current.key]: event.target.value })} />
+                <Button className="mt-2" variant="secondary" pending={pending} onClick={() => run(() => saveNoteAction({ ...ref, itemKey: current.key, body: note }))}>
+                  Save note
+                </Button>
+              </div>
+              <div>
+                <h2 className="text-lg font-semibold">Decisions</h2>
+                <ul className="mt-2 list-disc space-y-1 pl-5 text-base" data-testid="decisions">
+                  {itemDecisions.map((entry) => (
+                    <li key={entry.id}>{entry.text}</li>
+                  ))}
+                  {itemDecisions.length === 0 ? <li className="list-none pl-0 text-slate-500">None yet.</li> : null}
+                </ul>
+                <form
+                  className="mt-2 flex gap-2"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    if (decision.trim().length < 3) return;
+                    run(() => addDecisionAction({ ...ref, itemKey: current.key, text: decision }), () => setDecision(""));
+                  }}
+                >
+                  <input aria-label="Decision" className={`${inputClasses} text-base`} value={decision} onChange={(event) => setDecision(event.target.value)} placeholder="We decided…" />
+                  <Button type="submit" variant="secondary" pending={pending}>
+                    Record
+                  </Button>
+                </form>
+              </div>
+              <NewActionForm {...props} itemKey={current.key} version={version} pending={pending} run={run} />
+              <div>
+                <h2 className="text-lg font-semibold">New actions in this meeting</h2>
+                <ul className="mt-2 space-y-1 text-base" data-testid="meeting-actions">
+                  {props.actions.map((action) => (
+                    <li key={action.id}>
+                      {action.title} <span className="text-slate-600">· {action.ownerName ?? "unassigned"} · due {action.dueDate}</span>
+                    </li>
+                  ))}
+                  {props.actions.length === 0 ? <li className="text-slate-500">None yet.</li> : null}
+                </ul>
+              </div>
+            </section>
+          ) : null}
+        </div>
+
+        <aside className="space-y-4">
+          {props.canRun ? (
+            <div className="flex gap-2">
+              <Button size="md" variant="secondary" className="h-14 flex-1 text-lg" disabled={pending || index === 0} onClick={() => goTo(props.items[index - 1])}>
+                ← Previous
+              </Button>
+              <Button size="md" className="h-14 flex-1 text-lg" disabled={pending || index === props.items.length - 1} onClick={() => goTo(props.items[index + 1])}>
+                Next →
+              </Button>
+            </div>
+          ) : null}
+          <nav className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-label="Agenda">
+            <ol className="divide-y divide-slate-100">
+              {props.items.map((item, position) => {
+                const active = position === index;
+                const reached = props.state.reachedKeys.includes(item.key);
+                return (
+                  <li key={item.key}>
+                    <button
+                      type="button"
+                      disabled={!props.canRun || pending}
+                      onClick={() => goTo(item)}
+                      className={`flex w-full items-start gap-3 px-4 py-2 text-left text-base ${active ? "bg-indigo-50 font-semibold text-indigo-900" : "hover:bg-slate-50"} ${item.deferred ? "text-slate-500" : ""}`}
+                    >
+                      <span className="w-12 shrink-0 font-mono text-sm tabular-nums">{item.startLabel ?? "later"}</span>
+                      <span className="flex-1">{item.title}</span>
+                      <span aria-label={reached ? "reached" : "not reached"}>{reached ? "✓" : ""}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+          {props.canRun ? <Attendance {...props} version={version} pending={pending} run={run} /> : null}
+          {props.canRun ? (
+            <ConfirmButton
+              label="Publish minutes"
+              variant="primary"
+              size="md"
+              title="Publish the minutes?"
+              description="The agenda, notes, decisions, new actions and attendance become the minutes. Items not reached are carried to next week."
+              confirmLabel="Publish"
+              onConfirm={async () => {
+                const result = await runAction(() => publishReviewAction(ref));
+                if (!result.ok) return result.error;
+                router.push(weekPath(props.seriesId, props.isoWeek, "minutes"));
+                return null;
+              }}
+            />
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+type Runner = <T extends { version: number }>(call: () => Promise<ActionResult<T>>, after?: (data: T) => void) => void;
+
+function NewActionForm(props: MeetingProps & { itemKey: string; version: number; pending: boolean; run: Runner }) {
+  const [title, setTitle] = useState("");
+  const [ownerId, setOwnerId] = useState(props.people[0]?.id ?? "");
+  const [teamId, setTeamId] = useState(props.defaultTeamId);
+  const [dueDate, setDueDate] = useState(props.defaultDueDate);
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (title.trim().length < 3) return;
+        props.run(
+          () => createReviewActionAction({ seriesId: props.seriesId, isoWeek: props.isoWeek, version: props.version, itemKey: props.itemKey, title, ownerId, teamId, type: "PROCESS", dueDate }),
+          () => setTitle(""),
+        );
+      }}
+    >
+      <h2 className="text-lg font-semibold">New corrective action</h2>
+      <input aria-label="Action title" className={`${inputClasses} text-base`} value={title} onChange={(event) => setTitle(event.target.value)} placeholder="What will be done" />
+      <div className="grid gap-2 sm:grid-cols-2">
+        <select aria-label="Owner" className={inputClasses} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+          {props.people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Team" className={inputClasses} value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+          {props.teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+        <input aria-label="Due date" type="date" className={`${inputClasses} sm:col-span-2`} value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
+      </div>
+      <Button type="submit" variant="secondary" pending={props.pending}>
+        Create action
+      </Button>
+    </form>
+  );
+}
+
+function Attendance(props: MeetingProps & { version: number; pending: boolean; run: Runner }) {
+  const present = new Set(props.attendance);
+  return (
+    <fieldset className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <legend className="px-1 text-base font-semibold">Attendance ({present.size})</legend>
+      <div className="mt-1 max-h-64 space-y-1 overflow-y-auto">
+        {props.people.map((person) => (
+          <label key={person.id} className="flex items-center gap-2 text-base">
+            <input
+              type="checkbox"
+              checked={present.has(person.id)}
+              disabled={props.pending}
+              onChange={(event) => {
+                const next = new Set(present);
+                if (event.target.checked) next.add(person.id);
+                else next.delete(person.id);
+                props.run(() => setAttendanceAction({ seriesId: props.seriesId, isoWeek: props.isoWeek, version: props.version, userIds: [...next] }));
+              }}
+            />
+            {person.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlerts } from "@/components/ui/form-alerts";
+import { FormField, inputClasses } from "@/components/ui/form-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { createSeriesAction } from "@/lib/reviews/actions";
+import { createSeriesSchema, WEEKDAY_LABELS } from "@/lib/reviews/schemas";
+
+/** Sets up a weekly review for a team the user manages. */
+export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string; name: string }[]; defaultTimeZone: string }) {
+  const { fieldErrors, error, success, pending, submit } = useActionForm();
+  const [form, setForm] = useState({ teamId: teams[0]?.id ?? "", name: "Weekly operational review", weekday: "4", startTime: "10:00", timeZone: defaultTimeZone, lengthMinutes: "60" });
+  const set = (field: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [field]: event.target.value });
+  return (
+    <form
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit({ schema: createSeriesSchema, input: { ...form, weekday: Number(form.weekday), lengthMinutes: Number(form.lengthMinutes), subTeamSummary: true }, action: createSeriesAction, onSuccess: () => ({ success: "The review is set up." }) });
+      }}
+    >
+      <div className="sm:col-span-2 lg:col-span-3">
+        <FormAlerts error={error} success={success} />
+      </div>
+      <FormField label="Team" errors={fieldErrors.teamId}>
+        <select className={inputClasses} value={form.teamId} onChange={set("teamId")}>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Name" errors={fieldErrors.name}>
+        <input className={inputClasses} value={form.name} onChange={set("name")} />
+      </FormField>
+      <FormField label="Weekday" errors={fieldErrors.weekday}>
+        <select className={inputClasses} value={form.weekday} onChange={set("weekday")}>
+          {WEEKDAY_LABELS.map((label, index) => (
+            <option key={label} value={index + 1}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Start time" errors={fieldErrors.startTime}>
+        <input className={inputClasses} type="time" value={form.startTime} onChange={set("startTime")} />
+      </FormField>
+      <FormField label="Time zone" hint="Slot start times and the ISO week are in this zone." errors={fieldErrors.timeZone}>
+        <input className={inputClasses} value={form.timeZone} onChange={set("timeZone")} />
+      </FormField>
+      <FormField label="Length (minutes)" hint="Filled in whole fifteen-minute slots." errors={fieldErrors.lengthMinutes}>
+        <input className={inputClasses} type="number" min={15} max={240} step={15} value={form.lengthMinutes} onChange={set("lengthMinutes")} />
+      </FormField>
+      <div className="sm:col-span-2 lg:col-span-3">
+        <Button type="submit" pending={pending}>
+          Set up review
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { test, expect, loginByApi, type TestUser } from "./fixtures";
+import { createScriptClient } from "../prisma/seed/client";
+import { DEMO_ORG_ID, DEMO_TEAMS } from "../prisma/seed/constants";
+
+async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await loginByApi(page.request, user.email, user.password);
+  return page;
+}
+
+const daysFromToday = (days: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+};
+
+test.describe("Corrective actions", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("a reviewer reassigns overdue actions in bulk, the owner finishes them, a manager verifies, the COE closes and the CSV holds the rows", async ({ browser, users }) => {
+    const suffix = randomUUID().slice(0, 6);
+    const owner = await users.create({ teamId: DEMO_TEAMS.payments.id, role: "MEMBER", name: `Owen Owner ${suffix}` });
+    const reviewer = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "REVIEWER" });
+    const manager = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "MANAGER" });
+    const db = createScriptClient(process.env.DATABASE_URL!);
+    const coeTitle = `Gateway timeouts ${suffix}`;
+    const coe = await db.coe.create({ data: { organizationId: DEMO_ORG_ID, teamId: DEMO_TEAMS.payments.id, title: coeTitle, severity: "SEV2", status: "APPROVED", approvedAt: new Date() } });
+    const titles = [`Retry budget for the gateway ${suffix}`, `Timeout alarm on the gateway ${suffix}`];
+    for (const [index, title] of titles.entries()) {
+      await db.correctiveAction.create({
+        data: { organizationId: DEMO_ORG_ID, coeId: coe.id, teamId: DEMO_TEAMS.payments.id, title, ownerId: "user_member", type: "PREVENT", priority: "HIGH", dueDate: daysFromToday(-5 - index * 7) },
+      });
+    }
+    const reviewerPage = await signedInPage(browser, reviewer);
+
+    await test.step("the reviewer opens the overdue filter for the COE and sees how late each action is", async () => {
+      await reviewerPage.goto("/actions");
+      await reviewerPage.getByLabel("Overdue only").check();
+      await reviewerPage.getByLabel("Source COE").selectOption({ label: coeTitle });
+      await reviewerPage.getByRole("button", { name: "Apply filters" }).click();
+      await reviewerPage.waitForURL(/overdue=true/);
+      const rows = reviewerPage.getByTestId("action-row");
+      await expect(rows).toHaveCount(2);
+      await expect(rows.filter({ hasText: titles[0] })).toContainText("5 days overdue");
+      await expect(rows.filter({ hasText: titles[1] })).toContainText("12 days overdue");
+    });
+
+    await test.step("and reassigns both to the owner with a new due date and one reason", async () => {
+      await reviewerPage.getByLabel("Select all actions on this page").check();
+      await reviewerPage.getByLabel("Reassign to").selectOption({ label: owner.name });
+      await reviewerPage.getByLabel("New due date", { exact: true }).fill("2030-03-01");
+      await reviewerPage.getByLabel("Reason for the new due date").fill("Replanned in the weekly review");
+      await reviewerPage.getByRole("button", { name: "Apply to 2 actions" }).click();
+      // No longer overdue, so the overdue filter is now empty (the bar and its "Updated 2 actions."
+      // go with the rows, so the lasting evidence is the list and the records).
+      await expect(reviewerPage.getByText("No actions match these filters.")).toBeVisible({ timeout: 15_000 });
+      const moved = await db.correctiveAction.findMany({ where: { coeId: coe.id }, select: { ownerId: true, dueDate: true } });
+      expect(moved.map((action) => [action.ownerId, action.dueDate?.toISOString().slice(0, 10)])).toEqual([
+        [owner.id, "2030-03-01"],
+        [owner.id, "2030-03-01"],
+      ]);
+      const reasons = await db.correctiveActionEvent.findMany({ where: { action: { coeId: coe.id }, reason: { not: null } }, select: { reason: true } });
+      expect(reasons.map((event) => event.reason)).toContain("Replanned in the weekly review");
+    });
+
+    const ownerPage = await signedInPage(browser, owner);
+    let firstId = "";
+    await test.step("the owner marks the first one done with evidence", async () => {
+      await ownerPage.goto(`/actions?view=mine&coeId=${coe.id}`);
+      await expect(ownerPage.getByTestId("action-row")).toHaveCount(2);
+      await ownerPage.getByRole("link", { name: titles[0] }).click();
+      await ownerPage.waitForURL(/\/actions\/[^/?]+$/);
+      firstId = ownerPage.url().split("/").at(-1)!;
+      await expect(ownerPage.getByText("Replanned in the weekly review")).toBeVisible();
+      await ownerPage.getByRole("radio", { name: "Mark done" }).check();
+      await ownerPage.getByLabel("Evidence", { exact: true }).fill("https://git.example.com/payments/gateway/pull/77");
+      await ownerPage.getByRole("button", { name: "Mark done" }).click();
+      await expect(ownerPage.getByTestId("action-evidence")).toHaveText("https://git.example.com/payments/gateway/pull/77", { timeout: 15_000 });
+    });
+
+    await test.step("a manager verifies it with a game day", async () => {
+      const managerPage = await signedInPage(browser, manager);
+      await managerPage.goto(`/actions/${firstId}`);
+      await managerPage.getByRole("radio", { name: "Verify" }).check();
+      await managerPage.getByLabel("How was it proven to work?").selectOption({ label: "A game day" });
+      await managerPage.getByLabel("Proof", { exact: true }).fill("Game day: the processor was slowed to 5 s; retries stayed in budget.");
+      await managerPage.getByRole("button", { name: "Verify" }).click();
+      await expect(managerPage.getByText(/Verified: A game day — by /)).toBeVisible({ timeout: 15_000 });
+    });
+
+    await test.step("the COE closes when its last action is done", async () => {
+      expect((await db.coe.findUniqueOrThrow({ where: { id: coe.id } })).status).toBe("APPROVED");
+      await ownerPage.goto(`/actions?view=mine&coeId=${coe.id}`);
+      await ownerPage.getByRole("link", { name: titles[1] }).click();
+      await ownerPage.getByRole("radio", { name: "Mark done" }).check();
+      await ownerPage.getByLabel("Evidence", { exact: true }).fill("Alarm gateway-timeouts-p99 added");
+      await ownerPage.getByRole("button", { name: "Mark done" }).click();
+      await expect(ownerPage.getByTestId("action-evidence")).toBeVisible({ timeout: 15_000 });
+      await expect.poll(async () => (await db.coe.findUniqueOrThrow({ where: { id: coe.id } })).status, { timeout: 15_000 }).toBe("CLOSED");
+    });
+
+    await test.step("the CSV export of the filter downloads and parses with the right rows", async () => {
+      await reviewerPage.goto(`/actions?coeId=${coe.id}`);
+      const [download] = await Promise.all([reviewerPage.waitForEvent("download"), reviewerPage.getByRole("link", { name: "Export CSV" }).click()]);
+      const text = await readFile((await download.path())!, "utf8");
+      const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(["id", "title", "status", "owner", "due_date", "completed_at", "verified_at", "evidence"]));
+      expect(records.map((row) => [row.title, row.status, row.owner, row.due_date]).sort()).toEqual(
+        [
+          [titles[0], "VERIFIED", owner.name, "2030-03-01"],
+          [titles[1], "DONE", owner.name, "2030-03-01"],
+        ].sort(),
+      );
+      for (const row of records) expect(row.completed_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    });
+    await db.$disconnect();
+  });
+});

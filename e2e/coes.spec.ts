@@ -1,0 +1,232 @@
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, loginByApi, type TestUser } from "./fixtures";
+import { DEMO_TEAMS } from "../prisma/seed/constants";
+
+// A 1×1 PNG: enough for the server to recognise the type from its bytes.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+
+const ANSWERS = {
+  "What happened?": "The checkout API returned 500s after DNS records for the payment processor changed.",
+  "What was the impact on customers and your business?": "About 900 orders failed during 25 minutes.",
+  "What were the contributing factors?": "A DNS record with a long TTL pointed at a retired endpoint.",
+  "What data do you have to support this?": "Error-rate graph below.",
+  "What lessons did you learn?": "DNS changes need the same checks as deployments.",
+  "What corrective actions are you taking?": "Lower TTLs and add a resolution check to the change process.",
+};
+
+async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginByApi(page.request, user.email, user.password);
+  return page;
+}
+
+async function expectSaved(page: Page) {
+  await expect(page.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
+}
+
+async function startCoe(page: Page, title: string): Promise<string> {
+  await page.goto("/coes/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Owning team").selectOption({ label: "· Checkout" });
+  await page.getByLabel(/^SEV2/).check();
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await page.waitForURL(/\/coes\/[^/]+\/edit$/);
+  return page.url().split("/").at(-2)!;
+}
+
+test.describe("COE documents", () => {
+  // Long journeys across two signed-in browsers, each step a real save.
+  test.describe.configure({ timeout: 120_000 });
+
+  test("an author writes a complete COE, a reviewer requests changes, the author fixes it, the reviewer approves, and the export holds every answer", async ({ browser, users }) => {
+    const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER", name: `Author ${Date.now()}` });
+    const reviewer = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "REVIEWER" });
+    const authorPage = await signedInPage(browser, author);
+    const reviewerPage = await signedInPage(browser, reviewer);
+    const title = `Payments DNS outage ${Date.now()}`;
+    let coeId = "";
+
+    await test.step("the author starts a draft", async () => {
+      coeId = await startCoe(authorPage, title);
+    });
+
+    await test.step("the author fills the header, six answers, timeline, a factor with five whys, an image and an action", async () => {
+      const page = authorPage;
+      await page.getByLabel("Started (UTC)").fill("2026-11-20T10:00");
+      await page.getByLabel("Detected (UTC)").fill("2026-11-20T10:05");
+      await page.getByLabel("Mitigated (UTC)").fill("2026-11-20T10:25");
+      await page.getByLabel("Resolved (UTC)").fill("2026-11-20T11:00");
+      await expect(page.getByText("Time to detect: 5 min")).toBeVisible();
+      for (const [question, answer] of Object.entries(ANSWERS)) await page.getByLabel(question, { exact: true }).fill(answer);
+
+      await page.getByRole("button", { name: "Add timeline entry" }).click();
+      await page.getByLabel("Timeline entry 1 time (UTC)").fill("2026-11-20T10:05");
+      await page.getByLabel("Timeline entry 1 description").fill("Error-rate alarm paged the on-call engineer.");
+
+      await page.getByRole("button", { name: "Add contributing factor" }).click();
+      await page.getByLabel("Factor 1 category").selectOption({ label: "DNS" });
+      await page.getByLabel("Factor 1 description").fill("A record pointed at a retired endpoint.");
+      await page.getByLabel("Factor 1 why 1").fill("The endpoint was retired without updating DNS.");
+      await page.getByLabel("Factor 1 why 2").fill("Retirement checklist had no DNS step.");
+
+      await page.getByLabel("Upload an image (PNG, JPEG or WebP, up to 5 MB)").setInputFiles({ name: "error-rate.png", mimeType: "image/png", buffer: PNG });
+      await expect(page.getByRole("list", { name: "Uploaded images" }).getByRole("img", { name: "error-rate.png" })).toBeVisible();
+      await expect(page.getByLabel("What data do you have to support this?", { exact: true })).toHaveValue(/!\[error-rate\.png\]\(\/coes\/.+\/attachments\/.+\)/);
+
+      await page.getByRole("button", { name: "Add corrective action" }).click();
+      await page.getByLabel("Action 1 title").fill("Lower TTL of payment DNS records to 60 s");
+      await page.getByLabel("Action 1 owner").selectOption({ label: author.name });
+      await page.getByLabel("Action 1 type").selectOption("PREVENT");
+      await page.getByLabel("Action 1 priority").selectOption("HIGH");
+      await page.getByLabel("Action 1 due date").fill("2026-12-15");
+      await expectSaved(page);
+    });
+
+    await test.step("the Markdown preview renders the answer", async () => {
+      await authorPage.getByRole("group", { name: "What happened? view" }).getByRole("button", { name: "Preview" }).click();
+      await expect(authorPage.getByLabel("Preview of What happened?")).toContainText("returned 500s");
+    });
+
+    await test.step("the author submits it for review", async () => {
+      await authorPage.goto(`/coes/${coeId}`);
+      await expect(authorPage.getByRole("img", { name: "error-rate.png" }).first()).toBeVisible();
+      await authorPage.getByRole("button", { name: "Submit for review" }).click();
+      await expect(authorPage.getByText("Waiting for a reviewer who is not an author.")).toBeVisible({ timeout: 15_000 });
+      await expect(authorPage.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    });
+
+    await test.step("the reviewer comments on the impact section and requests changes", async () => {
+      await reviewerPage.goto(`/coes/${coeId}`);
+      await reviewerPage.getByRole("button", { name: "Comment on 2. What was the impact on customers and your business?" }).click();
+      await reviewerPage.getByLabel("Comment on 2. What was the impact on customers and your business?").fill("What did the failed orders cost?");
+      await reviewerPage.getByRole("button", { name: "Add comment" }).click();
+      await expect(reviewerPage.getByTestId("review-thread")).toContainText("What did the failed orders cost?", { timeout: 15_000 });
+      await reviewerPage.getByLabel("Note to the authors (needed to request changes)").fill("Quantify the business impact.");
+      await reviewerPage.getByRole("button", { name: "Request changes" }).click();
+      await expect(reviewerPage.getByText("requested changes (version")).toBeVisible({ timeout: 15_000 });
+    });
+
+    await test.step("the author sees the open thread, fixes the answer, resolves the thread and resubmits", async () => {
+      await authorPage.goto(`/coes/${coeId}`);
+      await expect(authorPage.getByTestId("review-thread")).toContainText("What did the failed orders cost?");
+      await authorPage.getByRole("link", { name: "Edit" }).click();
+      await expect(authorPage.getByLabel("Open review comments")).toContainText("What did the failed orders cost?");
+      await authorPage.getByLabel("What was the impact on customers and your business?", { exact: true }).fill("About 900 orders failed during 25 minutes: $41k of revenue, 60 support contacts.");
+      await expectSaved(authorPage);
+      await authorPage.getByRole("button", { name: "Done" }).click();
+      await authorPage.waitForURL(`**/coes/${coeId}`);
+      await authorPage.getByTestId("review-thread").getByRole("button", { name: "Resolve" }).click();
+      await expect(authorPage.getByText("1 resolved thread")).toBeVisible({ timeout: 15_000 });
+      await authorPage.getByRole("button", { name: "Submit for review" }).click();
+      await expect(authorPage.getByText("Waiting for a reviewer who is not an author.")).toBeVisible({ timeout: 15_000 });
+    });
+
+    await test.step("the reviewer approves", async () => {
+      await reviewerPage.goto(`/coes/${coeId}`);
+      await reviewerPage.getByRole("button", { name: "Approve" }).click();
+      await expect(reviewerPage.getByText("Published to the organization.")).toBeVisible({ timeout: 15_000 });
+    });
+
+    await test.step("the Markdown export holds all six questions and answers", async () => {
+      const response = await reviewerPage.request.get(`/coes/${coeId}/export`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-disposition"]).toContain("attachment");
+      const markdown = await response.text();
+      expect(markdown).toContain(`# ${title}`);
+      const expected = { ...ANSWERS, "What was the impact on customers and your business?": "About 900 orders failed during 25 minutes: $41k of revenue, 60 support contacts." };
+      for (const [question, answer] of Object.entries(expected)) {
+        expect(markdown).toContain(question);
+        expect(markdown).toContain(answer);
+      }
+      expect(markdown).toContain("**DNS:** A record pointed at a retired endpoint.");
+      expect(markdown).toContain("Lower TTL of payment DNS records to 60 s");
+      expect(markdown).toContain("Error-rate alarm paged the on-call engineer.");
+    });
+  });
+
+  test("two people editing the same COE: the second save shows the conflict and keeps its text", async ({ browser, users }) => {
+    const first = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER" });
+    const second = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER" });
+    const firstPage = await signedInPage(browser, first);
+    const coeId = await startCoe(firstPage, `Conflict ${Date.now()}`);
+    const secondPage = await signedInPage(browser, second);
+    await secondPage.goto(`/coes/${coeId}/edit`);
+    await expect(secondPage.getByTestId("save-state")).toHaveText(/^Saved/);
+
+    await test.step("the first editor saves a change", async () => {
+      await firstPage.getByLabel("What happened?", { exact: true }).fill("First editor's account of the incident.");
+      await expectSaved(firstPage);
+    });
+
+    await test.step("the second editor's save, based on the old version, is refused and shown side by side", async () => {
+      await secondPage.getByLabel("What happened?", { exact: true }).fill("Second editor's account, typed at the same time.");
+      const conflict = secondPage.getByTestId("conflict");
+      await expect(conflict).toBeVisible({ timeout: 15_000 });
+      await expect(secondPage.getByTestId("save-state")).toHaveText("Not saved: someone else changed this COE");
+      await expect(conflict).toContainText("First editor's account of the incident.");
+      await expect(conflict).toContainText("Second editor's account, typed at the same time.");
+      await expect(secondPage.getByLabel("What happened?", { exact: true })).toHaveValue("Second editor's account, typed at the same time.");
+    });
+
+    await test.step("the text survives a reload of the second editor", async () => {
+      await secondPage.reload();
+      await expect(secondPage.getByText("This browser holds text you had not saved")).toBeVisible();
+      await secondPage.getByRole("button", { name: "Compare and keep my text" }).click();
+      await expect(secondPage.getByLabel("What happened?", { exact: true })).toHaveValue("Second editor's account, typed at the same time.");
+    });
+
+    await test.step("the second editor decides to keep their version, as a new revision", async () => {
+      await secondPage.getByRole("button", { name: "Save my version over theirs" }).click();
+      await expectSaved(secondPage);
+      await secondPage.goto(`/coes/${coeId}/history`);
+      await expect(secondPage.getByText("v3 · Edited")).toBeVisible();
+      await expect(secondPage.getByText("v2 · Edited")).toBeVisible();
+    });
+  });
+
+  test("a restricted COE stays inside its team: another team's reader cannot open, export or find it", async ({ page, users }) => {
+    // coe_demo_09 is the seeded, restricted, closed Storage COE.
+    const reader = await users.create({ teamId: DEMO_TEAMS.catalog.id, role: "VIEWER" });
+    await users.login(page, reader);
+    const response = await page.goto("/coes/coe_demo_09");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+    expect((await page.request.get("/coes/coe_demo_09/export")).status()).toBe(404);
+    expect((await page.request.get("/api/v1/coes/coe_demo_09")).status()).toBe(404);
+    await page.goto("/coes?q=failover");
+    await expect(page.getByRole("heading", { name: "No COE matches" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Primary database failover/ })).toHaveCount(0);
+    await page.goto("/coes?q=certificate");
+    await expect(page.getByRole("link", { name: /processor certificate expired/ })).toBeVisible();
+  });
+
+  test("a save that fails keeps the text in the browser, and it is saved after a reload", async ({ browser, users }) => {
+    const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER" });
+    const page = await signedInPage(browser, author);
+    const coeId = await startCoe(page, `Offline ${Date.now()}`);
+    await test.step("blaming a person draws a non-blocking hint", async () => {
+      await page.getByLabel("What happened?", { exact: true }).fill("Human error: Maya should have checked the config.");
+      const hints = page.getByRole("list", { name: "Blameless-writing hints for What happened?" });
+      await expect(hints).toContainText("“Human error”");
+      await expect(hints).toContainText("“should have”");
+      await expect(hints).toContainText("instead of “Maya”");
+      await expectSaved(page);
+    });
+    await test.step("the connection drops while the author types", async () => {
+      await page.context().setOffline(true);
+      await page.getByLabel("What lessons did you learn?", { exact: true }).fill("Typed while the network was down.");
+      await expect(page.getByTestId("save-state")).toHaveText("Failed to save", { timeout: 15_000 });
+      await expect(page.getByRole("alert").filter({ hasText: "Your last change is not saved yet" })).toBeVisible();
+    });
+    await test.step("after a reload the text is restored and saved", async () => {
+      await page.context().setOffline(false);
+      await page.reload();
+      await expect(page.getByText("Restored changes from this browser that had not been saved yet.")).toBeVisible();
+      await expect(page.getByLabel("What lessons did you learn?", { exact: true })).toHaveValue("Typed while the network was down.");
+      await expectSaved(page);
+      await page.goto(`/coes/${coeId}`);
+      await expect(page.getByText("Typed while the network was down.")).toBeVisible();
+    });
+  });
+});

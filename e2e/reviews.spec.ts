@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { test, expect } from "./fixtures";
+import { createScriptClient } from "../prisma/seed/client";
+import { DEMO_ORG_ID } from "../prisma/seed/constants";
+import { createTeam } from "../prisma/seed/factories";
+import { addWeeks, currentIsoWeek, formatIsoWeek, parseIsoWeek } from "../lib/reviews/iso-week";
+
+// The weekly review journey on a team of its own (so the agenda is exactly what this test puts
+// there, and no other journey's data moves it): set up, edit the agenda, run the meeting, publish,
+// and find the unreached item on next week's agenda.
+
+const db = createScriptClient(process.env.DATABASE_URL ?? "");
+test.afterAll(() => db.$disconnect());
+
+test("a manager prepares this week's agenda, runs the meeting, publishes the minutes, and the unreached item moves to next week", async ({ page, users }) => {
+  const suffix = randomUUID().slice(0, 8);
+  const team = await createTeam(db, DEMO_ORG_ID, { name: `E2E Reviews ${suffix}` });
+  const manager = await users.create({ role: "MANAGER", teamId: team.id, name: `Rev Manager ${suffix}` });
+  const seriesName = `Ops review ${suffix}`;
+  const timeZone = "Europe/Berlin";
+  const week = currentIsoWeek(new Date(), timeZone);
+  const nextWeek = formatIsoWeek(addWeeks(parseIsoWeek(week)!, 1));
+  try {
+    await users.login(page, manager);
+    const agendaTitles = () => page.getByRole("list", { name: "Agenda" }).getByTestId("agenda-item-title").allTextContents();
+
+    await test.step("set up a 45-minute review (three slots) for the team", async () => {
+      await page.goto("/reviews");
+      await page.getByLabel("Name").fill(seriesName);
+      await page.getByLabel("Time zone").fill(timeZone);
+      await page.getByLabel("Length (minutes)").fill("45");
+      await page.getByRole("button", { name: "Set up review" }).click();
+      await expect(page.getByRole("link", { name: seriesName })).toBeVisible();
+    });
+
+    await test.step("open this week's agenda: built items in fifteen-minute slots with start times", async () => {
+      await page.getByRole("row").filter({ hasText: seriesName }).getByRole("link", { name: `Agenda ${week}` }).click();
+      await expect(page.getByRole("heading", { name: `${seriesName} · ${week}` })).toBeVisible();
+      expect(await agendaTitles()).toEqual(["Share successes and failings", "Action items follow-up (0 overdue, 0 due this week)", "Identify new best practices"]);
+      await expect(page.getByRole("list", { name: "Agenda" }).getByText("10:15")).toBeVisible();
+    });
+
+    await test.step("reorder two items", async () => {
+      await page.getByRole("button", { name: "Move “Identify new best practices” up" }).click();
+      await expect.poll(agendaTitles).toEqual(["Share successes and failings", "Identify new best practices", "Action items follow-up (0 overdue, 0 due this week)"]);
+    });
+
+    await test.step("add a custom item: it does not fit the three slots and is deferred", async () => {
+      await page.getByLabel("Add a custom item").fill("Pager load review");
+      await page.getByRole("button", { name: "Add item" }).click();
+      const deferred = page.getByRole("list", { name: "Deferred items" });
+      await expect(deferred.getByText("Pager load review")).toBeVisible();
+    });
+
+    await test.step("start the meeting: the slot countdown is visible and moves", async () => {
+      await page.getByRole("button", { name: "Start meeting" }).click();
+      await expect(page).toHaveURL(/\/run$/);
+      await expect(page.getByTestId("current-item-title")).toHaveText("Share successes and failings");
+      const countdown = page.getByTestId("slot-countdown");
+      await expect(countdown).toHaveText(/^1[45]:\d\d$/);
+      const first = await countdown.textContent();
+      await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
+      await expect(page.getByTestId("meeting-countdown")).toHaveText(/^4[45]:\d\d$/);
+    });
+
+    await test.step("record a note, a decision and a new corrective action", async () => {
+      await page.getByLabel("Notes on this item").fill("Quiet week; the load test passed.");
+      await page.getByRole("button", { name: "Save note" }).click();
+      await page.getByLabel("Decision").fill("Run the load test monthly");
+      await page.getByRole("button", { name: "Record" }).click();
+      await expect(page.getByTestId("decisions")).toContainText("Run the load test monthly");
+      await page.getByLabel("Action title").fill("Write the load-test runbook");
+      await page.getByRole("button", { name: "Create action" }).click();
+      await expect(page.getByTestId("meeting-actions")).toContainText("Write the load-test runbook");
+      await page.getByRole("button", { name: "Next →" }).click();
+      await expect(page.getByTestId("current-item-title")).toHaveText("Identify new best practices");
+    });
+
+    await test.step("publish: the minutes show the note, the decision, the action, and what was not reached", async () => {
+      await page.getByRole("button", { name: "Publish minutes" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Publish" }).click();
+      await expect(page).toHaveURL(/\/minutes$/);
+      const items = page.getByTestId("minutes-items");
+      await expect(items).toContainText("Quiet week; the load test passed.");
+      await expect(page.getByTestId("minutes-decisions")).toContainText("Run the load test monthly");
+      await expect(page.getByTestId("minutes-actions")).toContainText("Write the load-test runbook");
+      await expect(items.getByRole("listitem").filter({ hasText: "Action items follow-up" })).toContainText(`Not reached · carried to ${nextWeek}`);
+      const action = await db.correctiveAction.findFirstOrThrow({ where: { title: "Write the load-test runbook", teamId: team.id } });
+      expect(action.source).toBe("WEEKLY_REVIEW");
+    });
+
+    await test.step("next week's agenda carries the unreached custom item", async () => {
+      await page.getByRole("link", { name: "Next week's agenda" }).click();
+      await expect(page.getByRole("heading", { name: `${seriesName} · ${nextWeek}` })).toBeVisible();
+      const carried = page.getByTestId("agenda-item").filter({ hasText: "Pager load review" });
+      await expect(carried).toContainText(`Carried from ${week}`);
+    });
+  } finally {
+    await db.correctiveAction.deleteMany({ where: { teamId: team.id } });
+    await db.reviewSeries.deleteMany({ where: { teamId: team.id } });
+    await db.membership.deleteMany({ where: { teamId: team.id } });
+    await db.team.delete({ where: { id: team.id } });
+  }
+});

@@ -1,0 +1,82 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/action";
+import { requestReminderRun } from "@/lib/jobs/boss";
+import { createFeed, revokeFeed } from "@/lib/actions/calendar";
+import { addComment, addLink, bulkUpdate, changeStatus, createAction, decideWontDo, updateAction } from "@/lib/actions/mutations";
+import { setEscalationGraceDays } from "@/lib/actions/grace-days";
+import { bulkActionSchema, changeStatusSchema, commentSchema, createActionSchema, decideWontDoSchema, graceDaysSchema, linkSchema, updateActionSchema } from "@/lib/actions/schemas";
+
+// Role checks live in lib/actions/mutations.ts, inside the transaction that loads the action
+// (who may act depends on its team and owner): each action here names the check it relies on.
+
+/** action.update on the action's team (createAction). */
+export const createActionAction = authedAction("createAction", createActionSchema, async (input, user) => {
+  const saved = await createAction(user, input);
+  await requestReminderRun();
+  revalidatePath("/actions");
+  return saved;
+});
+
+/** The owner or action.update on the team (assertCanEdit); moving teams needs both teams. */
+export const updateActionAction = authedAction("updateAction", updateActionSchema, async (input, user) => {
+  const saved = await updateAction(user, input);
+  if (input.ownerId) await requestReminderRun();
+  revalidatePath(`/actions/${saved.id}`);
+  return saved;
+});
+
+/** The status table in lib/actions/status-rules.ts (checkStatusChange). */
+export const changeActionStatusAction = authedAction("changeActionStatus", changeStatusSchema, async (input, user) => {
+  const saved = await changeStatus(user, input);
+  revalidatePath(`/actions/${saved.id}`);
+  return saved;
+});
+
+/** action.approveWontDo on the team (checkWontDoDecision). */
+export const decideWontDoAction = authedAction("decideWontDo", decideWontDoSchema, async (input, user) => {
+  const saved = await decideWontDo(user, input);
+  revalidatePath(`/actions/${saved.id}`);
+  return saved;
+});
+
+/** Anyone who can see the action may comment (loadForChange scopes it). */
+export const commentOnActionAction = authedAction("commentOnAction", commentSchema, async (input, user) => {
+  const comment = await addComment(user, input);
+  revalidatePath(`/actions/${input.actionId}`);
+  return comment;
+});
+
+/** The owner or action.update on the team (assertCanEdit). */
+export const linkActionAction = authedAction("linkAction", linkSchema, async (input, user) => {
+  const link = await addLink(user, input);
+  revalidatePath(`/actions/${input.actionId}`);
+  return link;
+});
+
+/** The owner or action.update on every selected action's team (assertCanEdit per row). */
+export const bulkUpdateActionsAction = authedAction("bulkUpdateActions", bulkActionSchema, async (input, user) => {
+  const result = await bulkUpdate(user, input);
+  if (input.ownerId) await requestReminderRun();
+  revalidatePath("/actions");
+  return result;
+});
+
+/** Any signed-in user, for their own feed only. */
+export const createCalendarFeedAction = authedAction("createCalendarFeed", z.object({}), async (_input, user) => createFeed(user));
+
+/** Any signed-in user, for their own feed only. */
+export const revokeCalendarFeedAction = authedAction("revokeCalendarFeed", z.object({}), async (_input, user) => {
+  const result = await revokeFeed(user);
+  revalidatePath("/actions/calendar");
+  return result;
+});
+
+/** Organization admins only (canAdminister in setEscalationGraceDays). */
+export const setEscalationGraceDaysAction = authedAction("setEscalationGraceDays", graceDaysSchema, async (input, user) => {
+  const result = await setEscalationGraceDays(user, input.graceDays);
+  revalidatePath("/actions/escalations");
+  return result;
+});

@@ -1,0 +1,50 @@
+// The calendar feed, checked by a real iCalendar parser (ical.js), not by string matching alone.
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { buildIcs, escapeText, foldLine } from "@/lib/actions/ics";
+
+const actions = [
+  {
+    id: "act_1",
+    title: "Automate certificate renewal; alarm at 30, 14 and 3 days — “cards”",
+    dueDate: new Date("2026-12-15T00:00:00Z"),
+    status: "IN_PROGRESS",
+    teamName: "Payments",
+    url: "https://andon.example.com/actions/act_1",
+    updatedAt: new Date("2026-11-20T10:00:00Z"),
+  },
+  { id: "act_2", title: "Runbook\\for DNS", dueDate: new Date("2027-01-02T00:00:00Z"), status: "OPEN", teamName: "Networking", url: "https://andon.example.com/actions/act_2", updatedAt: new Date("2026-11-21T10:00:00Z") },
+];
+
+describe("buildIcs", () => {
+  const text = buildIcs(actions, { calendarName: "Andon actions — Mel", host: "andon.example.com", now: new Date("2026-11-26T12:00:00Z") });
+
+  it("parses as a VCALENDAR with one all-day event per action", () => {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.name).toBe("vcalendar");
+    expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
+    const events = calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+    expect(events.map((event) => event.uid)).toEqual(["action-act_1@andon.example.com", "action-act_2@andon.example.com"]);
+    expect(events[0]!.summary).toBe("Due: Automate certificate renewal; alarm at 30, 14 and 3 days — “cards”");
+    expect(events[1]!.summary).toBe("Due: Runbook\\for DNS");
+    expect(events[0]!.startDate.isDate).toBe(true);
+    expect(events[0]!.startDate.toString()).toBe("2026-12-15");
+    expect(events[0]!.endDate.toString()).toBe("2026-12-16");
+    expect(events[0]!.description).toContain("https://andon.example.com/actions/act_1");
+  });
+
+  it("uses CRLF line ends and folds long lines at 75 octets", () => {
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text.split("\r\n").every((line) => Buffer.byteLength(line, "utf8") <= 75)).toBe(true);
+  });
+});
+
+describe("text helpers", () => {
+  it("escapes commas, semicolons, backslashes and newlines", () => {
+    expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+  });
+  it("never splits a multi-byte character", () => {
+    const folded = foldLine("SUMMARY:" + "é".repeat(80));
+    expect(folded.split("\r\n ").join("")).toBe("SUMMARY:" + "é".repeat(80));
+  });
+});

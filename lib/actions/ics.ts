@@ -1,0 +1,58 @@
+/**
+ * A user's corrective-action due dates as an iCalendar feed (RFC 5545): one all-day VEVENT per
+ * open action, stable UIDs so calendar apps update events instead of duplicating them.
+ */
+export type CalendarAction = { id: string; title: string; dueDate: Date; status: string; teamName: string; url: string; updatedAt: Date };
+
+/** Escapes TEXT values: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Folds lines longer than 75 octets with CRLF + space, never inside a UTF-8 character (§3.1). */
+export function foldLine(line: string): string {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  let size = 0;
+  for (const char of line) {
+    const length = Buffer.byteLength(char, "utf8");
+    const limit = parts.length === 0 ? 75 : 74;
+    if (size + length > limit) {
+      parts.push(current);
+      current = "";
+      size = 0;
+    }
+    current += char;
+    size += length;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const basicDate = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+const basicDateTime = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+export function buildIcs(actions: readonly CalendarAction[], options: { calendarName: string; host: string; now?: Date }): string {
+  const stamp = basicDateTime(options.now ?? new Date());
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Andon//Corrective actions//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(options.calendarName)}`];
+  for (const action of actions) {
+    const end = new Date(action.dueDate.getTime() + 24 * 60 * 60 * 1000);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:action-${action.id}@${options.host}`,
+      `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${basicDateTime(action.updatedAt)}`,
+      `DTSTART;VALUE=DATE:${basicDate(action.dueDate)}`,
+      `DTEND;VALUE=DATE:${basicDate(end)}`,
+      `SUMMARY:${escapeText(`Due: ${action.title}`)}`,
+      `DESCRIPTION:${escapeText(`Corrective action of ${action.teamName} (${action.status.toLowerCase().replace("_", " ")}).\n${action.url}`)}`,
+      `URL:${action.url}`,
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { teamsWith } from "@/lib/permissions";
+import { subtreeIds } from "@/lib/org/tree";
+import { statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
+import { availableStatuses, checkWontDoDecision } from "@/lib/actions/status-rules";
+import type { ActionSort } from "@/lib/actions/labels";
+import type { ActionFilter } from "@/lib/actions/schemas";
+
+export const ACTIONS_PAGE_SIZE = 25;
+const OPEN_STATUSES = ["OPEN", "IN_PROGRESS"] as const;
+
+export const actionListSelect = {
+  id: true,
+  title: true,
+  status: true,
+  type: true,
+  priority: true,
+  dueDate: true,
+  version: true,
+  source: true,
+  createdAt: true,
+  updatedAt: true,
+  completedAt: true,
+  verifiedAt: true,
+  wontDoRequestedAt: true,
+  teamId: true,
+  ownerId: true,
+  owner: { select: { id: true, name: true } },
+  team: { select: { id: true, name: true } },
+  coe: { select: { id: true, title: true, severity: true, status: true } },
+} satisfies Prisma.CorrectiveActionSelect;
+export type ActionListRow = Prisma.CorrectiveActionGetPayload<{ select: typeof actionListSelect }>;
+
+const ORDER: Record<ActionSort, Prisma.CorrectiveActionOrderByWithRelationInput[]> = {
+  due: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  dueDesc: [{ dueDate: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+  priority: [{ priority: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  created: [{ createdAt: "desc" }, { id: "asc" }],
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+};
+
+/** Today as a UTC calendar day, the unit due dates are stored in. */
+export function todayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** The organization's tree as id/parent pairs, read once per request however many filters need it. */
+const orgTree = cache((organizationId: string) => db.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } }));
+
+/** The user's own teams and everything below them: the "Team actions" view. */
+export async function myTeamScope(user: CurrentUser): Promise<string[] | "all"> {
+  if (user.directTeamIds.length === 0) return teamsWith(user, "team.view");
+  const teams = await orgTree(user.organizationId);
+  return [...new Set(user.directTeamIds.flatMap((teamId) => subtreeIds(teams, teamId)))];
+}
+
+/** The filters as a `where`, always inside what the caller may see. */
+export async function actionFilterWhere(user: CurrentUser, filter: Omit<ActionFilter, "page" | "sort">, now = new Date()): Promise<Prisma.CorrectiveActionWhereInput> {
+  const and: Prisma.CorrectiveActionWhereInput[] = [visibleActionsWhere(user)];
+  if (filter.view === "mine") and.push({ ownerId: user.userId });
+  if (filter.view === "team") {
+    const scope = await myTeamScope(user);
+    if (scope !== "all") and.push({ teamId: { in: scope } });
+  }
+  if (filter.status.length > 0) and.push({ status: { in: filter.status } });
+  if (filter.type.length > 0) and.push({ type: { in: filter.type } });
+  if (filter.priority.length > 0) and.push({ priority: { in: filter.priority } });
+  if (filter.severity.length > 0) and.push({ coe: { severity: { in: filter.severity } } });
+  if (filter.ownerId) and.push({ ownerId: filter.ownerId });
+  if (filter.teamId) {
+    // A team filter includes its sub-teams, as every report rolls up the tree.
+    const teams = await orgTree(user.organizationId);
+    and.push({ teamId: { in: subtreeIds(teams, filter.teamId) } });
+  }
+  if (filter.coeId) and.push({ coeId: filter.coeId });
+  if (filter.dueFrom) and.push({ dueDate: { gte: new Date(`${filter.dueFrom}T00:00:00Z`) } });
+  if (filter.dueTo) and.push({ dueDate: { lte: new Date(`${filter.dueTo}T00:00:00Z`) } });
+  if (filter.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: todayUtc(now) } });
+  return { AND: and };
+}
+
+export async function listActions(user: CurrentUser, filter: ActionFilter, pageSize = ACTIONS_PAGE_SIZE) {
+  const where = await actionFilterWhere(user, filter);
+  const [total, rows] = await Promise.all([
+    db.correctiveAction.count({ where }),
+    db.correctiveAction.findMany({ where, select: actionListSelect, orderBy: ORDER[filter.sort], skip: (filter.page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / pageSize)), page: filter.page };
+}
+
+/** Every row of the filter, for the CSV export (capped: an export is a report, not a backup). */
+export async function exportActions(user: CurrentUser, filter: ActionFilter, limit = 10_000) {
+  const where = await actionFilterWhere(user, filter);
+  return db.correctiveAction.findMany({
+    where,
+    select: { ...actionListSelect, description: true, evidence: true, verificationMethod: true, verificationNote: true, wontDoReason: true },
+    orderBy: ORDER[filter.sort],
+    take: limit,
+  });
+}
+
+export async function getActionForView(user: CurrentUser, actionId: string) {
+  const action = await db.correctiveAction.findFirst({
+    where: visibleActionWhere(user, actionId),
+    select: {
+      ...actionListSelect,
+      description: true,
+      evidence: true,
+      verificationMethod: true,
+      verificationNote: true,
+      wontDoReason: true,
+      completedById: true,
+      completedBy: { select: { name: true } },
+      verifiedBy: { select: { name: true } },
+      wontDoRequestedBy: { select: { name: true } },
+      wontDoApprovedBy: { select: { name: true } },
+      createdBy: { select: { name: true } },
+      events: { select: { id: true, kind: true, fromValue: true, toValue: true, reason: true, createdAt: true, actor: { select: { name: true } } }, orderBy: { createdAt: "desc" }, take: 200 },
+      comments: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      links: { select: { id: true, url: true, label: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!action) return null;
+  const actor = statusActor(user, action);
+  const facts = { status: action.status, completedById: action.completedById, wontDoPending: action.wontDoRequestedAt !== null };
+  return {
+    action,
+    nextStatuses: availableStatuses(facts, actor),
+    canDecideWontDo: checkWontDoDecision(facts, actor).ok,
+    canEdit: actor.isOwner || actor.canUpdate,
+  };
+}
+
+/** People an action can be assigned to: active users of the organization. */
+export async function assignableUsers(organizationId: string) {
+  return db.user.findMany({ where: { organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** Teams the caller may see actions of, for the team filter. */
+export async function visibleTeams(user: CurrentUser) {
+  const readable = teamsWith(user, "team.view");
+  return db.team.findMany({
+    where: { organizationId: user.organizationId, ...(readable === "all" ? {} : { id: { in: readable } }) },
+    select: { id: true, name: true, parentId: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** COEs that have actions the caller can see, for the source filter. */
+export async function sourceCoes(user: CurrentUser) {
+  return db.coe.findMany({
+    where: { organizationId: user.organizationId, correctiveActions: { some: visibleActionsWhere(user) } },
+    select: { id: true, title: true },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+}

@@ -1,0 +1,24 @@
+/** Images a COE may carry, recognised by their first bytes: the upload's name and type are not trusted. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  return bytes.length >= offset + signature.length && signature.every((byte, index) => bytes[offset + index] === byte);
+}
+
+export function sniffImageType(bytes: Uint8Array): ImageType | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  // RIFF....WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return null;
+}
+
+/** The reason an upload is refused, or null when it is fine. */
+export function imageProblem(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return "The file is empty.";
+  if (bytes.length > MAX_IMAGE_BYTES) return "Images can be at most 5 MB.";
+  if (!sniffImageType(bytes)) return "Only PNG, JPEG and WebP images can be attached (checked from the file's content).";
+  return null;
+}

@@ -1,0 +1,220 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { teamsWith } from "@/lib/permissions";
+import { orgTeamTree } from "@/lib/org/queries";
+import { subtreeIds } from "@/lib/org/tree";
+import { lifecycleActor, visibleCoeWhere, visibleCoesWhere } from "@/lib/coes/access";
+import { missingForReview } from "@/lib/coes/completeness";
+import { availableTransitions, canEditCoe, isAuthor } from "@/lib/coes/lifecycle";
+import type { CoeListFilter } from "@/lib/coes/schemas";
+import { RANKED_CANDIDATES, rankCoes, searchCoeIds, searchSnippets, type SearchHighlights } from "@/lib/coes/search";
+import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
+import type { CoeSnapshot } from "@/lib/coes/snapshot";
+
+export const COES_PAGE_SIZE = 20;
+
+const listSelect = {
+  id: true,
+  title: true,
+  severity: true,
+  status: true,
+  restricted: true,
+  startedAt: true,
+  updatedAt: true,
+  team: { select: { id: true, name: true } },
+  authors: { select: { user: { select: { name: true } } } },
+  services: { select: { service: { select: { name: true } } } },
+} satisfies Prisma.CoeSelect;
+
+const ORDER: Record<Exclude<CoeListFilter["sort"], "relevance">, Prisma.CoeOrderByWithRelationInput[]> = {
+  newest: [{ startedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],
+  oldest: [{ startedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  severity: [{ severity: "asc" }, { startedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+};
+
+async function filterWhere(user: CurrentUser, filter: CoeListFilter): Promise<Prisma.CoeWhereInput[]> {
+  const where: Prisma.CoeWhereInput[] = [visibleCoesWhere(user)];
+  if (filter.teamId) {
+    where.push({ teamId: { in: subtreeIds(await orgTeamTree(user.organizationId), filter.teamId) } });
+  }
+  if (filter.serviceId) where.push({ services: { some: { serviceId: filter.serviceId } } });
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.severity) where.push({ severity: filter.severity });
+  if (filter.categoryId) where.push({ factors: { some: { categoryId: filter.categoryId } } });
+  if (filter.authorId) where.push({ authors: { some: { userId: filter.authorId } } });
+  if (filter.from) where.push({ startedAt: { gte: new Date(`${filter.from}T00:00:00Z`) } });
+  if (filter.to) where.push({ startedAt: { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  return where;
+}
+
+export type CoeListRow = Prisma.CoeGetPayload<{ select: typeof listSelect }> & {
+  /** With a search: the title and a snippet with the matches marked (lib/coes/headline.ts). */
+  highlights: SearchHighlights | null;
+  rank: number | null;
+};
+
+function pageCountOf(total: number): number {
+  return Math.max(1, Math.ceil(total / COES_PAGE_SIZE));
+}
+
+/** The list page: visible COEs, filtered, sorted (by relevance when searching) and paged. */
+export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promise<{ rows: CoeListRow[]; total: number; pageCount: number; page: number }> {
+  const where = await filterWhere(user, filter);
+  const query = filter.q?.trim();
+  if (query) where.push({ id: { in: await searchCoeIds(user.organizationId, query) } });
+  const sort = filter.sort === "relevance" && !query ? "newest" : filter.sort;
+  let ranks: Map<string, number> | null = null;
+  let total: number;
+  let page: number;
+  let rows: Prisma.CoeGetPayload<{ select: typeof listSelect }>[];
+  if (sort === "relevance" && query) {
+    // The visible matches, newest first, count the result; the newest few are ranked and lead.
+    const matches = await db.coe.findMany({ where: { AND: where }, select: { id: true }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }] });
+    total = matches.length;
+    page = Math.min(filter.page, pageCountOf(total));
+    const rankOf = await rankCoes(user.organizationId, matches.slice(0, RANKED_CANDIDATES).map((match) => match.id), query);
+    ranks = rankOf;
+    const position = new Map(matches.map((match, index) => [match.id, index]));
+    const ranked = matches.slice(0, RANKED_CANDIDATES).sort((a, b) => (rankOf.get(b.id) ?? 0) - (rankOf.get(a.id) ?? 0) || position.get(a.id)! - position.get(b.id)!);
+    const pageIds = [...ranked, ...matches.slice(RANKED_CANDIDATES)].slice((page - 1) * COES_PAGE_SIZE, page * COES_PAGE_SIZE).map((match) => match.id);
+    const unordered = await db.coe.findMany({ where: { id: { in: pageIds } }, select: listSelect });
+    const byId = new Map(unordered.map((row) => [row.id, row]));
+    rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
+  } else {
+    total = await db.coe.count({ where: { AND: where } });
+    page = Math.min(filter.page, pageCountOf(total));
+    rows = await db.coe.findMany({ where: { AND: where }, select: listSelect, orderBy: ORDER[sort === "relevance" ? "newest" : sort], skip: (page - 1) * COES_PAGE_SIZE, take: COES_PAGE_SIZE });
+  }
+  const pageCount = pageCountOf(total);
+  const highlights = query ? await searchSnippets(user.organizationId, rows.map((row) => row.id), query) : new Map<string, SearchHighlights>();
+  return {
+    rows: rows.map((row) => ({ ...row, highlights: highlights.get(row.id) ?? null, rank: ranks?.get(row.id) ?? null })),
+    total,
+    pageCount,
+    page,
+  };
+}
+
+/** Choices for the list filters and the editor's pickers. */
+export async function coeFormOptions(user: CurrentUser) {
+  const [teams, services, users, categories] = await Promise.all([
+    orgTeamTree(user.organizationId).then((teams) => teams.map(({ id, name, parentId }) => ({ id, name, parentId }))),
+    db.service.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, teamId: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({ where: { organizationId: user.organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, retiredAt: true }, orderBy: { name: "asc" } }),
+  ]);
+  const writable = teamsWith(user, "coe.write");
+  return {
+    teams,
+    writableTeams: writable === "all" ? teams : teams.filter((team) => writable.includes(team.id)),
+    services,
+    users,
+    categories: categories.map((category) => ({ id: category.id, name: category.name, retired: category.retiredAt !== null })),
+  };
+}
+
+/**
+ * A COE for the read view, with what the caller may do to it; null when it is not visible. Cached
+ * per request, so the page and its metadata share one load.
+ */
+export const getCoeForView = cache(async function getCoeForView(user: CurrentUser, coeId: string) {
+  // The document and the read view's own dates in one load.
+  const loaded = await db.coe.findFirst({
+    where: visibleCoeWhere(user, coeId),
+    select: { ...snapshotSelect, createdAt: true, submittedAt: true, approvedAt: true, closedAt: true, createdBy: { select: { name: true } } },
+  });
+  if (!loaded) return null;
+  const { createdAt, submittedAt, approvedAt, closedAt, createdBy, ...row } = loaded;
+  const snapshot = toSnapshot(row);
+  const extra = { createdAt, submittedAt, approvedAt, closedAt, createdBy };
+  const [threads, reviews, attachments] = await Promise.all([
+    db.reviewThread.findMany({
+      where: { coeId: row.id },
+      select: {
+        id: true,
+        section: true,
+        resolvedAt: true,
+        createdAt: true,
+        resolvedBy: { select: { name: true } },
+        comments: { select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.coeReview.findMany({
+      where: { coeId: row.id },
+      select: { id: true, decision: true, note: true, version: true, createdAt: true, reviewer: { select: { name: true } } },
+      orderBy: { createdAt: "desc" },
+    }),
+    db.coeAttachment.findMany({ where: { coeId: row.id }, select: { id: true, fileName: true, byteSize: true, contentType: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const actor = lifecycleActor(user, row.teamId);
+  const lifecycleState = {
+    status: row.status,
+    authorIds: snapshot.authors.map((author) => author.id),
+    createdById: row.createdById,
+    actionStatuses: snapshot.actions.map((action) => action.status),
+    missing: [],
+  };
+  const author = isAuthor(lifecycleState, user.userId);
+  return {
+    id: row.id,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    snapshot,
+    meta: extra,
+    threads,
+    reviews,
+    attachments,
+    missing: missingForReview(snapshot),
+    permissions: {
+      edit: canEditCoe(lifecycleState, actor),
+      comment: actor.canWrite || actor.canReview || author,
+      transitions: availableTransitions(lifecycleState, actor),
+      isAuthor: author,
+    },
+  };
+});
+export type CoeView = NonNullable<Awaited<ReturnType<typeof getCoeForView>>>;
+
+/** The current document, for the editor and the export. */
+export async function getCoeSnapshot(user: CurrentUser, coeId: string): Promise<{ id: string; version: number; updatedAt: Date; snapshot: CoeSnapshot; teamId: string; createdById: string | null } | null> {
+  const row = await loadSnapshotRow(db, visibleCoeWhere(user, coeId));
+  if (!row) return null;
+  return { id: row.id, version: row.version, updatedAt: row.updatedAt, snapshot: toSnapshot(row), teamId: row.teamId, createdById: row.createdById };
+}
+
+export async function listRevisions(user: CurrentUser, coeId: string) {
+  const coe = await db.coe.findFirst({ where: visibleCoeWhere(user, coeId), select: { id: true } });
+  if (!coe) return null;
+  return db.coeRevision.findMany({
+    where: { coeId: coe.id },
+    select: { version: true, summary: true, createdAt: true, author: { select: { name: true } } },
+    orderBy: { version: "desc" },
+  });
+}
+
+export async function getRevisionSnapshots(user: CurrentUser, coeId: string, versions: number[]): Promise<Map<number, CoeSnapshot> | null> {
+  const coe = await db.coe.findFirst({ where: visibleCoeWhere(user, coeId), select: { id: true } });
+  if (!coe) return null;
+  const revisions = await db.coeRevision.findMany({ where: { coeId: coe.id, version: { in: versions } }, select: { version: true, snapshot: true } });
+  return new Map(revisions.map((revision) => [revision.version, revision.snapshot as unknown as CoeSnapshot]));
+}
+
+/** An image's bytes, only when the COE it belongs to is visible to the caller. */
+export async function getAttachment(user: CurrentUser, coeId: string, attachmentId: string) {
+  return db.coeAttachment.findFirst({
+    where: { id: attachmentId, coe: visibleCoeWhere(user, coeId) },
+    select: { data: true, contentType: true, fileName: true, sha256: true },
+  });
+}
+
+export function canCreateCoe(user: CurrentUser): boolean {
+  const writable = teamsWith(user, "coe.write");
+  return writable === "all" || writable.length > 0;
+}
+

@@ -1,0 +1,91 @@
+// The write path of key service metrics and pilots: permissions by the owning team, audit, and
+// a pilot's baseline captured from the COEs when it starts.
+import { afterAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { loadCurrentUser } from "@/lib/auth/principal";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { archiveMetric, createMetric, recordMetricValue, startPilot, stopPilot, updateMetric } from "@/lib/metrics/mutations";
+import { flaggedMetrics, metricOverviews } from "@/lib/metrics/service-queries";
+import { createCoe, daysAgo } from "@/lib/metrics/test-data";
+import { createScriptClient } from "@/prisma/seed/client";
+import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
+
+const db = createScriptClient(env().DATABASE_URL);
+afterAll(() => db.$disconnect());
+
+async function world() {
+  const org = await createOrganization(db);
+  const parent = await createTeam(db, org.id, { name: "Retail" });
+  const team = await createTeam(db, org.id, { name: "Checkout", parentId: parent.id });
+  const service = await createService(db, org.id, team.id);
+  const principal = async (role: "VIEWER" | "MEMBER" | "MANAGER", teamId = team.id) => (await loadCurrentUser((await createUser(db, org.id, { memberships: [{ teamId, role }] })).id))!;
+  return { org, parent, team, service, manager: await principal("MANAGER", parent.id), member: await principal("MEMBER"), viewer: await principal("VIEWER") };
+}
+
+const definition = (serviceId: string) => ({ serviceId, name: "p99 latency", unit: "ms", description: "", direction: "DOWN" as const, target: 300, cadence: "DAILY" as const, anomalyThresholdPct: 20 });
+
+describe("metric definitions", () => {
+  it("lets a manager of the team (here through the parent team) define a metric, and audits it", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { organizationId: w.org.id, entityId: metric.id } });
+    expect(audit).toMatchObject({ action: "metric.created", actorId: w.manager.userId });
+    await expect(createMetric(w.manager, definition(w.service.id))).rejects.toThrow("already has a metric named “p99 latency”");
+  });
+
+  it("refuses members and viewers, and hides services of teams they cannot see", async () => {
+    const w = await world();
+    await expect(createMetric(w.member, definition(w.service.id))).rejects.toBeInstanceOf(ForbiddenError);
+    const outsider = await createTeam(db, w.org.id, { name: "Elsewhere" });
+    const stranger = (await loadCurrentUser((await createUser(db, w.org.id, { memberships: [{ teamId: outsider.id, role: "MANAGER" }] })).id))!;
+    await expect(createMetric(stranger, definition(w.service.id))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("updates with a field-level audit, and archiving frees the name and stops values", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    await updateMetric(w.manager, { ...definition(w.service.id), metricId: metric.id, target: 250 });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: metric.id, action: "metric.updated" } });
+    expect(audit.changes).toEqual({ target: { from: 300, to: 250 } });
+    await archiveMetric(w.manager, metric.id);
+    await expect(recordMetricValue(w.member, { metricId: metric.id, timestamp: "2026-01-01", value: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createMetric(w.manager, definition(w.service.id))).resolves.toMatchObject({ name: "p99 latency" });
+  });
+});
+
+describe("recording values and flags", () => {
+  it("flags a value that breaches the target, and a week-over-week regression beyond the threshold", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    // Last week around 200 ms, this week 260 (+30%, beyond 20%) and the latest 320 (over 300).
+    for (const [day, value] of [[13, 200], [10, 200], [6, 240], [3, 260], [0, 320]] as const) {
+      await recordMetricValue(w.member, { metricId: metric.id, timestamp: daysAgo(new Date("2026-05-20T00:00:00Z"), day).toISOString(), value });
+    }
+    const [overview] = await metricOverviews(w.org.id, [w.team.id]);
+    expect(overview).toMatchObject({ latestValue: 320, thisWeek: (240 + 260 + 320) / 3, lastWeek: 200 });
+    expect(overview!.flags).toEqual([
+      { kind: "breach", value: 320, target: 300 },
+      { kind: "anomaly", changePct: expect.closeTo(36.67, 2), thresholdPct: 20, worse: true },
+    ]);
+    expect((await flaggedMetrics(w.org.id, [w.parent.id, w.team.id])).map((flagged) => flagged.id)).toEqual([metric.id]);
+    await expect(recordMetricValue(w.viewer, { metricId: metric.id, timestamp: "2026-05-21", value: 1 })).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe("pilots", () => {
+  it("captures the MTTR baseline from the subtree's counted COEs of the year before", async () => {
+    const w = await world();
+    const now = new Date("2026-09-01T00:00:00Z");
+    for (const minutes of [30, 90, 600]) await createCoe(db, w.org.id, { teamId: w.team.id, startedAt: daysAgo(now, 100), resolveMin: minutes });
+    await createCoe(db, w.org.id, { teamId: w.team.id, startedAt: daysAgo(now, 400), resolveMin: 5 }); // older than a year
+    await createCoe(db, w.org.id, { teamId: w.team.id, startedAt: daysAgo(now, 10), resolveMin: 5, status: "DRAFT" });
+    const pilot = await startPilot(w.manager, { teamId: w.parent.id, metric: "MTTR" }, now);
+    expect(pilot).toMatchObject({ metric: "MTTR", baselineMedianSec: 90 * 60, baselineCount: 3 });
+    await expect(startPilot(w.member, { teamId: w.team.id, metric: "MTTR" })).rejects.toBeInstanceOf(ForbiddenError);
+
+    await stopPilot(w.manager, w.parent.id);
+    expect(await db.improvementPilot.count({ where: { teamId: w.parent.id } })).toBe(0);
+    const actions = (await db.auditEvent.findMany({ where: { organizationId: w.org.id, entityId: w.parent.id }, orderBy: { id: "asc" } })).map((event) => event.action);
+    expect(actions).toEqual(["pilot.started", "pilot.ended"]);
+  });
+});

@@ -1,0 +1,129 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { DAY_MS, num, utc } from "@/lib/metrics/incident-sql";
+import { flagWeight, metricFlags, type Direction, type MetricFlag } from "@/lib/metrics/stats";
+
+// Key service metrics: definitions with their latest figures and flags, and short series for the
+// small charts. Scoped by the services' owning teams; callers pass only teams the user may see.
+
+export type MetricOverview = {
+  id: string;
+  name: string;
+  unit: string;
+  description: string;
+  direction: Direction;
+  target: number | null;
+  cadence: "DAILY" | "WEEKLY";
+  anomalyThresholdPct: number | null;
+  serviceId: string;
+  serviceName: string;
+  teamId: string;
+  latestValue: number | null;
+  latestAt: Date | null;
+  thisWeek: number | null;
+  lastWeek: number | null;
+  flags: MetricFlag[];
+};
+
+/**
+ * Every active metric of the services the teams own, with the latest value and the means of the
+ * seven days up to it and the seven days before (for a weekly metric: its last two values).
+ */
+export async function metricOverviews(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Promise<MetricOverview[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT m.id, m.name, m.unit, m.description, m.direction::text AS direction, m.target, m.cadence::text AS cadence,
+      m.anomaly_threshold_pct, s.id AS service_id, s.name AS service_name, s.team_id,
+      latest.value AS latest_value, latest.recorded_at AS latest_at,
+      (SELECT avg(v.value) FROM metric_values v WHERE v.metric_id = m.id
+        AND v.recorded_at > latest.recorded_at - interval '7 days' AND v.recorded_at <= latest.recorded_at) AS this_week,
+      (SELECT avg(v.value) FROM metric_values v WHERE v.metric_id = m.id
+        AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week
+    FROM service_metrics m
+    JOIN services s ON s.id = m.service_id
+    LEFT JOIN LATERAL (
+      SELECT v.value, v.recorded_at FROM metric_values v WHERE v.metric_id = m.id ORDER BY v.recorded_at DESC LIMIT 1
+    ) latest ON TRUE
+    WHERE m.organization_id = ${organizationId} AND s.organization_id = ${organizationId}
+      AND s.team_id = ANY(${[...teamIds]}::text[])
+      AND m.archived_at IS NULL
+      AND (${filter.serviceId ?? null}::text IS NULL OR s.id = ${filter.serviceId ?? null}::text)
+      AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))
+    ORDER BY s.name, m.name`;
+  return rows.map((row) => {
+    const direction = row.direction === "UP" ? "UP" : "DOWN";
+    const overview = {
+      id: String(row.id),
+      name: String(row.name),
+      unit: String(row.unit),
+      description: String(row.description),
+      direction,
+      target: num(row.target),
+      cadence: row.cadence === "WEEKLY" ? "WEEKLY" : "DAILY",
+      anomalyThresholdPct: num(row.anomaly_threshold_pct),
+      serviceId: String(row.service_id),
+      serviceName: String(row.service_name),
+      teamId: String(row.team_id),
+      latestValue: num(row.latest_value),
+      latestAt: row.latest_at instanceof Date ? row.latest_at : null,
+      thisWeek: num(row.this_week),
+      lastWeek: num(row.last_week),
+    } satisfies Omit<MetricOverview, "flags">;
+    return {
+      ...overview,
+      flags: metricFlags({
+        latest: overview.latestValue,
+        thisWeek: overview.thisWeek,
+        lastWeek: overview.lastWeek,
+        target: overview.target,
+        thresholdPct: overview.anomalyThresholdPct,
+        direction,
+      }),
+    };
+  });
+}
+
+export type SeriesPoint = { day: string; value: number };
+
+/** Daily means of each metric over the last `days` days, for the small charts. */
+export async function dailySeries(metricIds: readonly string[], now: Date, days = 90): Promise<Map<string, SeriesPoint[]>> {
+  const series = new Map<string, SeriesPoint[]>(metricIds.map((metricId) => [metricId, []]));
+  if (metricIds.length === 0) return series;
+  const since = new Date(now.getTime() - days * DAY_MS);
+  const rows = await db.$queryRaw<{ metric_id: string; day: string; value: number }[]>`
+    SELECT v.metric_id, to_char(date_trunc('day', v.recorded_at), 'YYYY-MM-DD') AS day, avg(v.value)::float8 AS value
+    FROM metric_values v
+    WHERE v.metric_id = ANY(${[...metricIds]}::text[]) AND v.recorded_at >= ${utc(since)}
+    GROUP BY v.metric_id, 2
+    ORDER BY v.metric_id, 2`;
+  for (const row of rows) series.get(row.metric_id)?.push({ day: row.day, value: Number(row.value) });
+  return series;
+}
+
+/** The latest values of one service's metrics, newest first, for the table on the service page. */
+export async function recentValues(organizationId: string, serviceId: string, limit = 50) {
+  return db.metricValue.findMany({
+    where: { organizationId, serviceId, metric: { archivedAt: null } },
+    select: { id: true, recordedAt: true, value: true, metric: { select: { id: true, name: true, unit: true, target: true, direction: true } }, recordedBy: { select: { name: true } } },
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}
+
+/** The services the teams own, by name: the links under the metric cards. */
+export async function servicesOfTeams(organizationId: string, teamIds: readonly string[]) {
+  return db.service.findMany({ where: { organizationId, teamId: { in: [...teamIds] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** A service the user may see, with its owning team. */
+export async function findServiceForMetrics(organizationId: string, serviceId: string) {
+  return db.service.findFirst({ where: { id: serviceId, organizationId }, select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } } });
+}
+
+/**
+ * The metrics to look at first in a weekly review: breached targets and week-over-week moves
+ * beyond the threshold, regressions before improvements.
+ */
+export async function flaggedMetrics(organizationId: string, teamIds: readonly string[]): Promise<MetricOverview[]> {
+  const metrics = await metricOverviews(organizationId, teamIds);
+  return metrics.filter((metric) => metric.flags.length > 0).sort((a, b) => flagWeight(b.flags) - flagWeight(a.flags) || a.serviceName.localeCompare(b.serviceName));
+}

@@ -1,0 +1,128 @@
+import { escalationOf } from "@/lib/actions/escalation";
+import type { TeamNode } from "@/lib/org/tree";
+import { applyEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
+import type { ActionRef, Agenda, BuiltItem, CarriedItem, CoeRef, LessonRef, MetricRef, SubmissionRef, SubTeamLine } from "@/lib/reviews/agenda-types";
+import { localTimeLabel, type WeekWindow } from "@/lib/reviews/iso-week";
+import { planSlots } from "@/lib/reviews/slotting";
+
+/**
+ * Turns a week's data into the agenda, in the typical order of the meeting. Pure: the queries in
+ * agenda-data.ts fetch, this decides, so the shape of the meeting is tested without a database.
+ */
+export type WeekData = {
+  series: Agenda["series"];
+  isoWeek: string;
+  window: WeekWindow;
+  review: Agenda["review"];
+  teams: readonly TeamNode[];
+  graceDays: readonly number[];
+  coes: (CoeRef & { teamId: string; lessonsLearned: string })[];
+  actions: (ActionRef & { teamId: string; completedAt: string | null; finished: boolean })[];
+  flaggedMetrics: MetricRef[];
+  wheel: { service: { id: string; name: string; teamName: string } | null; metrics: MetricRef[] };
+  submissions: SubmissionRef[];
+  carried: CarriedItem[];
+  edits: AgendaEdits;
+  subTeams: SubTeamLine[];
+};
+
+/** The most severe COEs get an item each; the rest share one, so a large org's agenda stays readable. */
+export const MAX_COE_ITEMS = 6;
+const SEVERITY_RANK: Record<string, number> = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 };
+const inWindow = (value: string | null, window: WeekWindow) => value !== null && value >= window.from.toISOString() && value < window.to.toISOString();
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export function builtItems(data: WeekData): BuiltItem[] {
+  const { window } = data;
+  const meetingDay = day(window.meetingDate);
+  const weekEndDay = day(new Date(window.meetingDate.getTime() + (8 - ((window.meetingDate.getUTCDay() || 7))) * 86_400_000));
+  const open = data.actions.filter((action) => !action.finished);
+  const overdue = open.filter((action) => action.dueDate !== null && action.dueDate < meetingDay).toSorted((a, b) => a.dueDate!.localeCompare(b.dueDate!));
+  const dueThisWeek = open.filter((action) => action.dueDate !== null && action.dueDate >= meetingDay && action.dueDate < weekEndDay);
+  const escalated = overdue.filter((action) => {
+    if (action.teamId === data.series.teamId) return false;
+    const escalation = escalationOf(data.teams, { teamId: action.teamId, dueDate: new Date(`${action.dueDate}T00:00:00Z`), finished: false }, data.graceDays, window.meetingDate);
+    return escalation?.chain.includes(data.series.teamId) ?? false;
+  });
+  const completed = data.actions.filter((action) => inWindow(action.completedAt, window));
+  const coesOpened = data.coes.filter((coe) => inWindow(coe.createdAt, window));
+  const coesApproved = data.coes.filter((coe) => inWindow(coe.approvedAt, window));
+  const toReview = data.coes
+    .filter((coe) => inWindow(coe.approvedAt, window) || (coe.status === "IN_REVIEW" && coe.submittedAt !== null && coe.submittedAt < window.to.toISOString()))
+    .toSorted((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.title.localeCompare(b.title));
+  const lessons: LessonRef[] = coesApproved.filter((coe) => coe.lessonsLearned.trim() !== "").map((coe) => ({ coeId: coe.id, coeTitle: coe.title, lessons: coe.lessonsLearned.slice(0, 600) }));
+  const strip = <T extends object>(rows: T[]) => rows.map(stripInternal) as unknown as T[];
+
+  const items: BuiltItem[] = [
+    {
+      key: "successes",
+      section: "successes",
+      title: "Share successes and failings",
+      slots: 1,
+      detail: {
+        kind: "successes",
+        coesOpened: strip(coesOpened),
+        coesApproved: strip(coesApproved),
+        actionsCompleted: strip(completed),
+        submissions: data.submissions.filter((submission) => submission.kind !== "BEST_PRACTICE"),
+      },
+    },
+    {
+      key: "actions",
+      section: "actions",
+      title: `Action items follow-up (${overdue.length} overdue, ${dueThisWeek.length} due this week)`,
+      slots: overdue.length + dueThisWeek.length > 8 ? 2 : 1,
+      detail: { kind: "actions", overdue: strip(overdue), dueThisWeek: strip(dueThisWeek), escalated: strip(escalated) },
+    },
+    ...toReview.slice(0, MAX_COE_ITEMS).map((coe): BuiltItem => ({ key: `coe:${coe.id}`, section: "coes", title: `COE: ${coe.title}`, slots: 1, detail: { kind: "coe", coe: stripInternal(coe) as CoeRef } })),
+  ];
+  if (toReview.length > MAX_COE_ITEMS) {
+    const rest = toReview.slice(MAX_COE_ITEMS);
+    items.push({ key: "coes-more", section: "coes", title: `More COEs to review (${rest.length})`, slots: 1, detail: { kind: "coeList", coes: strip(rest) } });
+  }
+  if (data.flaggedMetrics.length > 0) {
+    items.push({ key: "metrics", section: "metrics", title: `Key service metrics: ${data.flaggedMetrics.length} flagged`, slots: 1, detail: { kind: "metrics", metrics: data.flaggedMetrics } });
+  }
+  if (data.wheel.service) {
+    items.push({ key: "wheel", section: "metrics", title: `Wheel: ${data.wheel.service.name} presents its dashboard`, slots: 1, detail: { kind: "wheel", ...data.wheel } });
+  }
+  items.push({
+    key: "best-practices",
+    section: "bestPractices",
+    title: "Identify new best practices",
+    slots: 1,
+    detail: { kind: "bestPractices", lessons, proposals: data.submissions.filter((submission) => submission.kind === "BEST_PRACTICE") },
+  });
+  return items;
+}
+
+function stripInternal<T extends object>(row: T): Omit<T, "teamId" | "lessonsLearned" | "completedAt" | "finished"> {
+  const { teamId: _teamId, lessonsLearned: _lessons, completedAt: _completed, finished: _finished, ...rest } = row as T & Record<string, unknown>;
+  return rest as Omit<T, "teamId" | "lessonsLearned" | "completedAt" | "finished">;
+}
+
+export function composeAgenda(data: WeekData): Agenda {
+  const built = builtItems(data);
+  const items = applyEdits(built, data.carried, data.edits);
+  const removedKeys = new Set(data.edits.removed);
+  const removed = [...built, ...data.carried].filter((item) => removedKeys.has(item.key)).map((item) => ({ key: item.key, title: item.title }));
+  const plan = planSlots(items, data.series.lengthMinutes, data.window.meetingStartsAt);
+  return {
+    series: data.series,
+    isoWeek: data.isoWeek,
+    window: {
+      from: data.window.from.toISOString(),
+      to: data.window.to.toISOString(),
+      meetingDate: day(data.window.meetingDate),
+      meetingStartsAt: data.window.meetingStartsAt.toISOString(),
+    },
+    review: data.review,
+    items: plan.scheduled.map((item) => ({ ...item, startsAt: item.startsAt.toISOString(), startLabel: localTimeLabel(item.startsAt, data.series.timeZone) })),
+    deferred: plan.deferred,
+    removed: removed.filter((item, index) => removed.findIndex((other) => other.key === item.key) === index),
+    totalSlots: plan.totalSlots,
+    usedSlots: plan.usedSlots,
+    overrunSlots: plan.overrunSlots,
+    subTeams: data.subTeams,
+  };
+}

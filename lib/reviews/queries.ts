@@ -1,0 +1,85 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { teamsWith } from "@/lib/permissions";
+import { subtreeIds } from "@/lib/org/tree";
+import { visibleSeriesWhere, type SeriesRow } from "@/lib/reviews/access";
+
+/** Reads for the review pages, always scoped to series the caller may see. */
+export async function listSeries(user: CurrentUser) {
+  return db.reviewSeries.findMany({
+    where: visibleSeriesWhere(user),
+    select: {
+      id: true,
+      name: true,
+      weekday: true,
+      startMinute: true,
+      timeZone: true,
+      lengthMinutes: true,
+      team: { select: { id: true, name: true } },
+      reviews: { where: { status: "PUBLISHED" }, select: { isoWeek: true, publishedAt: true }, orderBy: { isoWeek: "desc" }, take: 1 },
+    },
+    orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
+  });
+}
+
+/** Teams the caller may set up a review for. */
+export async function teamsToOrganize(user: CurrentUser) {
+  const allowed = teamsWith(user, "review.run");
+  return db.team.findMany({ where: { organizationId: user.organizationId, ...(allowed === "all" ? {} : { id: { in: allowed } }) }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+export async function seriesHistory(series: SeriesRow) {
+  return db.weeklyReview.findMany({
+    where: { seriesId: series.id, organizationId: series.organizationId },
+    select: { id: true, isoWeek: true, status: true, startedAt: true, publishedAt: true, _count: { select: { decisions: true, correctiveActions: true, attendance: true } } },
+    orderBy: { isoWeek: "desc" },
+    take: 104,
+  });
+}
+
+/** What the meeting view needs besides the agenda: the live state, the notes and what was recorded. */
+export async function meetingState(series: SeriesRow, isoWeek: string) {
+  return db.weeklyReview.findUnique({
+    where: { seriesId_isoWeek: { seriesId: series.id, isoWeek } },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      currentItemKey: true,
+      currentItemStartedAt: true,
+      reachedItemKeys: true,
+      startedAt: true,
+      publishedAt: true,
+      minutes: true,
+      notes: { select: { itemKey: true, body: true } },
+      decisions: { select: { id: true, itemKey: true, text: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      attendance: { select: { userId: true } },
+      correctiveActions: { select: { id: true, title: true, dueDate: true, owner: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+}
+
+/** People who may attend and own actions: members of the series' team, its subtree and its ancestors' managers. */
+export async function reviewPeople(series: SeriesRow) {
+  const teams = await db.team.findMany({ where: { organizationId: series.organizationId }, select: { id: true, parentId: true } });
+  const teamIds = subtreeIds(teams, series.teamId);
+  return db.user.findMany({
+    where: { organizationId: series.organizationId, deactivatedAt: null, memberships: { some: { teamId: { in: teamIds } } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 300,
+  });
+}
+
+export async function subtreeTeams(series: SeriesRow) {
+  const teams = await db.team.findMany({ where: { organizationId: series.organizationId }, select: { id: true, parentId: true, name: true } });
+  const ids = new Set(subtreeIds(teams, series.teamId));
+  return teams.filter((team) => ids.has(team.id)).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The organizer's stored edits of a week's agenda (none before anyone edits). */
+export async function reviewEdits(series: SeriesRow, isoWeek: string): Promise<unknown> {
+  const review = await db.weeklyReview.findUnique({ where: { seriesId_isoWeek: { seriesId: series.id, isoWeek } }, select: { agendaEdits: true } });
+  return review?.agendaEdits ?? {};
+}

@@ -1,0 +1,34 @@
+import type pg from "pg";
+import { addWeeks, formatIsoWeek, isoWeekOfDate } from "../../lib/reviews/iso-week";
+import { bulkInsert } from "./bulk-insert";
+import type { Scale } from "./scale";
+import { BENCH_ORG_ID, type BenchOrg } from "./seed-org";
+
+export type BenchReviews = { rootSeriesId: string; currentIsoWeek: string };
+
+/** One series per top-level team, with published past weeks adding up to `scale.reviews`. */
+export async function seedReviews(client: pg.PoolClient | pg.Client, scale: Scale, org: BenchOrg, now = new Date()): Promise<BenchReviews> {
+  const topLevel = org.teamIds.filter((_, index) => org.parentIds[index] === null);
+  const seriesIds = topLevel.map((_, index) => `bser_${index}`);
+  await bulkInsert(client, "review_series", [
+    { name: "id", type: "text" }, { name: "organization_id", type: "text" }, { name: "team_id", type: "text" }, { name: "name", type: "text" },
+    { name: "weekday", type: "int" }, { name: "start_minute", type: "int" }, { name: "time_zone", type: "text" }, { name: "length_minutes", type: "int" },
+    { name: "created_at", type: "timestamp" }, { name: "updated_at", type: "timestamp" },
+  ], topLevel.map((teamId, index) => [seriesIds[index], BENCH_ORG_ID, teamId, `Weekly operational review ${index}`, 4, 600, "UTC", 60, now, now]));
+  await bulkInsert(client, "review_organizers", [{ name: "series_id", type: "text" }, { name: "user_id", type: "text" }], [[seriesIds[0], org.userIds[0]]]);
+
+  const current = isoWeekOfDate(now);
+  const reviews: unknown[][] = [];
+  for (let index = 0; index < scale.reviews; index++) {
+    const seriesIndex = index % seriesIds.length;
+    const week = formatIsoWeek(addWeeks(current, -(Math.floor(index / seriesIds.length) + 1)));
+    const minutes = { agenda: [], notes: [], decisions: [{ text: "Keep the canary stage for every deployment" }], newActions: [], attendance: [] };
+    reviews.push([`brev_w_${index}`, BENCH_ORG_ID, seriesIds[seriesIndex], week, "PUBLISHED", now, JSON.stringify(minutes), now, now]);
+  }
+  await bulkInsert(client, "weekly_reviews", [
+    { name: "id", type: "text" }, { name: "organization_id", type: "text" }, { name: "series_id", type: "text" }, { name: "iso_week", type: "text" },
+    { name: "status", type: '"WeeklyReviewStatus"' }, { name: "published_at", type: "timestamp" }, { name: "minutes", type: "jsonb" },
+    { name: "created_at", type: "timestamp" }, { name: "updated_at", type: "timestamp" },
+  ], reviews);
+  return { rootSeriesId: seriesIds[0]!, currentIsoWeek: formatIsoWeek(current) };
+}
