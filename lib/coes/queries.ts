@@ -58,6 +58,14 @@ export type CoeListRow = Prisma.CoeGetPayload<{ select: typeof listSelect }> & {
   rank: number | null;
 };
 
+/** The list rows of one page, in the page's order. Callers pass ids from the visibility-scoped query. */
+async function rowsInOrder(organizationId: string, pageIds: string[]): Promise<Prisma.CoeGetPayload<{ select: typeof listSelect }>[]> {
+  if (pageIds.length === 0) return [];
+  const unordered = await db.coe.findMany({ where: { organizationId, id: { in: pageIds } }, select: listSelect });
+  const byId = new Map(unordered.map((row) => [row.id, row]));
+  return pageIds.map((id) => byId.get(id)).filter((row) => row !== undefined);
+}
+
 function pageCountOf(total: number): number {
   return Math.max(1, Math.ceil(total / COES_PAGE_SIZE));
 }
@@ -82,13 +90,15 @@ export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promis
     const position = new Map(matches.map((match, index) => [match.id, index]));
     const ranked = matches.slice(0, RANKED_CANDIDATES).sort((a, b) => (rankOf.get(b.id) ?? 0) - (rankOf.get(a.id) ?? 0) || position.get(a.id)! - position.get(b.id)!);
     const pageIds = [...ranked, ...matches.slice(RANKED_CANDIDATES)].slice((page - 1) * COES_PAGE_SIZE, page * COES_PAGE_SIZE).map((match) => match.id);
-    const unordered = await db.coe.findMany({ where: { id: { in: pageIds } }, select: listSelect });
-    const byId = new Map(unordered.map((row) => [row.id, row]));
-    rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
+    rows = await rowsInOrder(user.organizationId, pageIds);
   } else {
     total = await db.coe.count({ where: { AND: where } });
     page = Math.min(filter.page, pageCountOf(total));
-    rows = await db.coe.findMany({ where: { AND: where }, select: listSelect, orderBy: ORDER[sort === "relevance" ? "newest" : sort], skip: (page - 1) * COES_PAGE_SIZE, take: COES_PAGE_SIZE });
+    // The page's ids first, then their rows: with relation joins, one query that sorts and pages
+    // would build the team, authors and services of every visible COE before keeping twenty
+    // (355 ms instead of 10 on the whole organization's list).
+    const pageRows = await db.coe.findMany({ where: { AND: where }, select: { id: true }, orderBy: ORDER[sort === "relevance" ? "newest" : sort], skip: (page - 1) * COES_PAGE_SIZE, take: COES_PAGE_SIZE });
+    rows = await rowsInOrder(user.organizationId, pageRows.map((row) => row.id));
   }
   const pageCount = pageCountOf(total);
   const highlights = query ? await searchSnippets(user.organizationId, rows.map((row) => row.id), query) : new Map<string, SearchHighlights>();
