@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export default function NotFound() {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main className="flex min-h-[60vh] items-center justify-center px-4 py-16">
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-indigo-700">404</p>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">This page does not exist</h1>

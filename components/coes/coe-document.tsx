@@ -149,6 +149,7 @@ function SupportingData({ coe, attachments }: { coe: CoeSnapshot; attachments: A
         <div className="grid gap-3 sm:grid-cols-2">
           {attachments.map((attachment) => (
             <figure key={attachment.id} className="rounded-md bg-white p-2 ring-1 ring-slate-200">
+              {/* Plain <img>: the image route checks access per request; next/image's optimiser would cache it for everyone. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={attachment.url} alt={attachment.fileName} loading="lazy" className="max-h-80 w-full object-contain" />
               <figcaption className="mt-1 text-xs text-slate-500">{attachment.fileName}</figcaption>

@@ -6,7 +6,8 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createSeriesAction } from "@/lib/reviews/actions";
-import { createSeriesSchema, WEEKDAY_LABELS } from "@/lib/reviews/schemas";
+import { createSeriesSchema } from "@/lib/reviews/schemas";
+import { ScheduleFields } from "@/components/reviews/schedule-fields";
 
 /** Sets up a weekly review for a team the user manages. */
 export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string; name: string }[]; defaultTimeZone: string }) {
@@ -33,27 +34,7 @@ export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string;
           ))}
         </select>
       </FormField>
-      <FormField label="Name" errors={fieldErrors.name}>
-        <input className={inputClasses} value={form.name} onChange={set("name")} />
-      </FormField>
-      <FormField label="Weekday" errors={fieldErrors.weekday}>
-        <select className={inputClasses} value={form.weekday} onChange={set("weekday")}>
-          {WEEKDAY_LABELS.map((label, index) => (
-            <option key={label} value={index + 1}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </FormField>
-      <FormField label="Start time" errors={fieldErrors.startTime}>
-        <input className={inputClasses} type="time" value={form.startTime} onChange={set("startTime")} />
-      </FormField>
-      <FormField label="Time zone" hint="Slot start times and the ISO week are in this zone." errors={fieldErrors.timeZone}>
-        <input className={inputClasses} value={form.timeZone} onChange={set("timeZone")} />
-      </FormField>
-      <FormField label="Length (minutes)" hint="Filled in whole fifteen-minute slots." errors={fieldErrors.lengthMinutes}>
-        <input className={inputClasses} type="number" min={15} max={240} step={15} value={form.lengthMinutes} onChange={set("lengthMinutes")} />
-      </FormField>
+      <ScheduleFields form={form} onChange={set} fieldErrors={fieldErrors} />
       <div className="sm:col-span-2 lg:col-span-3">
         <Button type="submit" pending={pending}>
           Set up review

@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlerts } from "@/components/ui/form-alerts";
-import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateSeriesAction } from "@/lib/reviews/actions";
 import { startTimeLabel } from "@/lib/reviews/format";
-import { updateSeriesSchema, WEEKDAY_LABELS } from "@/lib/reviews/schemas";
+import { updateSeriesSchema } from "@/lib/reviews/schemas";
+import { ScheduleFields } from "@/components/reviews/schedule-fields";
 
 type Props = {
   series: { id: string; name: string; weekday: number; startMinute: number; timeZone: string; lengthMinutes: number; subTeamSummary: boolean; organizerIds: string[] };
@@ -37,27 +37,7 @@ export function SeriesSettingsForm({ series, people }: Props) {
       <div className="sm:col-span-2 lg:col-span-3">
         <FormAlerts error={error} success={success} />
       </div>
-      <FormField label="Name" errors={fieldErrors.name}>
-        <input className={inputClasses} value={form.name} onChange={set("name")} />
-      </FormField>
-      <FormField label="Weekday" errors={fieldErrors.weekday}>
-        <select className={inputClasses} value={form.weekday} onChange={set("weekday")}>
-          {WEEKDAY_LABELS.map((label, index) => (
-            <option key={label} value={index + 1}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </FormField>
-      <FormField label="Start time" errors={fieldErrors.startTime}>
-        <input className={inputClasses} type="time" value={form.startTime} onChange={set("startTime")} />
-      </FormField>
-      <FormField label="Time zone" errors={fieldErrors.timeZone}>
-        <input className={inputClasses} value={form.timeZone} onChange={set("timeZone")} />
-      </FormField>
-      <FormField label="Length (minutes)" errors={fieldErrors.lengthMinutes}>
-        <input className={inputClasses} type="number" min={15} max={240} step={15} value={form.lengthMinutes} onChange={set("lengthMinutes")} />
-      </FormField>
+      <ScheduleFields form={form} onChange={set} fieldErrors={fieldErrors} />
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" checked={subTeamSummary} onChange={(event) => setSubTeamSummary(event.target.checked)} />
         Summary line per sub-team

@@ -71,6 +71,7 @@ export function ImageUpload({
         <ul className="flex flex-wrap gap-2" aria-label="Uploaded images">
           {images.map((image) => (
             <li key={image.id} className="w-32 text-xs">
+              {/* Plain <img>: the image route checks access per request; next/image's optimiser would cache it for everyone. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={image.url} alt={image.fileName} className="h-20 w-32 rounded object-cover ring-1 ring-slate-200" />
               <span className="block truncate">{image.fileName}</span>
