@@ -2,8 +2,9 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { produceNotifications } from "@/lib/notifications/producer";
 import { logError } from "@/lib/log";
+import { REMINDER_QUEUE } from "@/lib/jobs/queue-names";
 
-export const REMINDER_QUEUE = "action-reminders";
+export { REMINDER_QUEUE };
 
 /** pg-boss cron has minute granularity; intervals of an hour or more run hourly. */
 export function reminderCron(intervalMinutes: number): string {

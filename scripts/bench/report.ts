@@ -3,7 +3,7 @@ import os from "node:os";
 import type { LoadResult } from "./load";
 import type { BenchRoute } from "./routes";
 
-export type RouteResult = { route: BenchRoute; load: LoadResult; queriesPerRequest: number };
+export type RouteResult = { route: BenchRoute; load: LoadResult; queriesPerRequest: number; cpuMsPerRequest?: number | null };
 
 export const QUERY_BUDGET = 10;
 
@@ -20,11 +20,11 @@ function ratioToFloor(result: RouteResult, floors: { static?: RouteResult; query
 
 export function resultTable(results: RouteResult[]): string {
   const floors = { static: results.find((r) => r.route.floor === "static"), query: results.find((r) => r.route.floor === "query") };
-  const header = "| route | req/s | p50 ms | p95 ms | p99 ms | queries/req | vs query floor | errors |";
-  const divider = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+  const header = "| route | req/s | p50 ms | p95 ms | p99 ms | queries/req | server CPU ms/req | vs query floor | errors |";
+  const divider = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
   const rows = results.map((result) => {
     const flag = result.queriesPerRequest > QUERY_BUDGET ? " ⚠ over budget" : "";
-    return `| ${result.route.name} \`${result.route.path.split("?")[0]}\` | ${fixed(result.load.requestsPerSecond)} | ${fixed(result.load.p50)} | ${fixed(result.load.p95)} | ${fixed(result.load.p99)} | ${fixed(result.queriesPerRequest, 1)}${flag} | ${ratioToFloor(result, floors)} | ${result.load.errors + result.load.non2xx} |`;
+    return `| ${result.route.name} \`${result.route.path.split("?")[0]}\` | ${fixed(result.load.requestsPerSecond)} | ${fixed(result.load.p50)} | ${fixed(result.load.p95)} | ${fixed(result.load.p99)} | ${fixed(result.queriesPerRequest, 1)}${flag} | ${fixed(result.cpuMsPerRequest ?? NaN)} | ${ratioToFloor(result, floors)} | ${result.load.errors + result.load.non2xx} |`;
   });
   return [header, divider, ...rows].join("\n");
 }
@@ -35,7 +35,7 @@ export function machineLine(): string {
 }
 
 /** Prepends this run to BENCHMARKS.md, so earlier runs stay as the "before". */
-export function recordRun(file: string, run: { title: string; settings: string; seedSummary: string; table: string }): void {
+export function recordRun(file: string, run: { title: string; settings: string; seedSummary: string; jobs: string; table: string }): void {
   const intro = "# Benchmarks\n\nProduced by `npm run bench` (see README). Newest run first; earlier runs stay below as the record of before and after.\n";
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8").replace(intro, "").trim() : "";
   const section = [
@@ -45,6 +45,7 @@ export function recordRun(file: string, run: { title: string; settings: string; 
     `- Machine: ${machineLine()}`,
     `- Load: ${run.settings}`,
     `- Data: ${run.seedSummary}`,
+    `- Background jobs: ${run.jobs}`,
     "",
     run.table,
     "",

@@ -6,6 +6,9 @@
  *   npm run bench -- --duration 10 --connections 10     (defaults)
  *   npm run bench -- --scale tiny --duration 2           a quick smoke run (not recorded)
  *   npm run bench -- --skip-build --keep                 reuse .next; keep the database afterwards
+ *   npm run bench -- --database andon_bench_<ts>         measure a kept database again (no seed)
+ *   npm run bench -- --only "my actions" --no-jobs --port 3701 --profile /tmp/prof
+ *        one route (and the floors), reminder job off, on another port, CPU profile of the server
  *
  * Database server: BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (only the server is used;
  * the bench always creates `andon_bench_<timestamp>`), else an embedded PostgreSQL in .data/bench-postgres.
@@ -13,10 +16,13 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { REMINDER_QUEUE } from "../../lib/jobs/queue-names";
 import { databaseUrlFor, dropDatabase } from "../db/database-url";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations, ensureDatabase } from "../db/migrations";
 import { measureLoad } from "./load";
+import { summarizeProfile } from "./profile";
 import { recordRun, resultTable, type RouteResult } from "./report";
 import { benchRoutes, type BenchRoute } from "./routes";
 import { FULL_SCALE, TINY_SCALE } from "./scale";
@@ -26,14 +32,29 @@ import { signIn } from "./session";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-const BENCH_PORT = 3700;
+const DEFAULT_PORT = 3700;
 const SECRET = "andon-bench-secret-not-for-production-0123456789";
-const QUERY_SAMPLES = 5;
+// Sequential requests per route before the load: SQL statements and server CPU per request.
+const SAMPLE_REQUESTS = 20;
 
-type Options = { scale: typeof FULL_SCALE; duration: number; connections: number; keep: boolean; skipBuild: boolean; only?: string };
+type Options = {
+  scale: typeof FULL_SCALE;
+  duration: number;
+  connections: number;
+  keep: boolean;
+  skipBuild: boolean;
+  only?: string;
+  /** A database kept by an earlier `--keep` run: measured again without seeding, and kept. */
+  database?: string;
+  /** Start the app with ANDON_JOBS=off: for iterating on pages, never for a recorded run. */
+  noJobs: boolean;
+  /** Write a CPU profile of the app server to this folder. */
+  profileDir?: string;
+  port: number;
+};
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { scale: FULL_SCALE, duration: 10, connections: 10, keep: false, skipBuild: false };
+  const options: Options = { scale: FULL_SCALE, duration: 10, connections: 10, keep: false, skipBuild: false, noJobs: false, port: DEFAULT_PORT };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     const value = () => args[++index] ?? "";
@@ -43,6 +64,10 @@ function parseOptions(args: string[]): Options {
     else if (arg === "--keep") options.keep = true;
     else if (arg === "--skip-build") options.skipBuild = true;
     else if (arg === "--only") options.only = value();
+    else if (arg === "--database") options.database = value();
+    else if (arg === "--no-jobs") options.noJobs = true;
+    else if (arg === "--port") options.port = Number(value());
+    else if (arg === "--profile") options.profileDir = path.resolve(value());
     else throw new Error(`unknown argument ${arg}; see the comment at the top of scripts/bench/run.ts`);
   }
   if (!(options.duration > 0) || !(options.connections > 0)) throw new Error("--duration and --connections take positive numbers");
@@ -71,69 +96,136 @@ function headersFor(route: BenchRoute, cookie: string, fixtures: BenchFixtures):
   return {};
 }
 
-async function queriesPerRequest(server: AppServer, url: string, headers: Record<string, string>): Promise<number> {
-  const before = server.queriesSoFar();
-  for (let sample = 0; sample < QUERY_SAMPLES; sample++) {
+/** Statements and server CPU per request, from sequential requests (CPU time is not skewed by other load). */
+async function sampleRequests(server: AppServer, url: string, headers: Record<string, string>): Promise<{ queries: number; cpuMs: number | null }> {
+  const queriesBefore = server.queriesSoFar();
+  const cpuBefore = server.cpuMsSoFar();
+  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) {
     const response = await fetch(url, { headers, redirect: "manual" });
     if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
     await response.arrayBuffer();
   }
+  const cpuAfter = server.cpuMsSoFar();
   await new Promise((resolve) => setTimeout(resolve, 300)); // let the server's log lines arrive
-  return (server.queriesSoFar() - before) / QUERY_SAMPLES;
+  return {
+    queries: (server.queriesSoFar() - queriesBefore) / SAMPLE_REQUESTS,
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / SAMPLE_REQUESTS,
+  };
 }
 
 async function measureRoute(server: AppServer, route: BenchRoute, cookie: string, fixtures: BenchFixtures, options: Options): Promise<RouteResult> {
   const url = `${server.baseUrl}${route.path}`;
   const headers = headersFor(route, cookie, fixtures);
   for (let warm = 0; warm < 10; warm++) await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
-  const queries = await queriesPerRequest(server, url, headers);
+  const sample = await sampleRequests(server, url, headers);
   const load = await measureLoad({ url, headers, durationSeconds: options.duration, connections: options.connections });
-  return { route, load, queriesPerRequest: queries };
+  return { route, load, queriesPerRequest: sample.queries, cpuMsPerRequest: sample.cpuMs };
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const databaseServerHandle = await databaseServer();
-  const database = `andon_bench_${Date.now()}`;
+  const database = options.database ?? `andon_bench_${Date.now()}`;
   const databaseUrl = databaseUrlFor(databaseServerHandle.url, database);
+  const keep = options.keep || options.database !== undefined;
   let server: AppServer | undefined;
   try {
-    await ensureDatabase(databaseUrl);
-    await applyMigrations(databaseUrl);
-    const seedStarted = Date.now();
-    const fixtures = await seedLarge(databaseUrl, options.scale, (line) => console.log(`  seed: ${line}`));
-    const seedSeconds = (Date.now() - seedStarted) / 1000;
-    console.log(`seeded ${options.scale.name} organization in ${seedSeconds.toFixed(1)} s`);
+    const { fixtures, seedSeconds } = options.database ? await reuseKeptDatabase(databaseUrl, database) : await seedFreshDatabase(databaseUrl, options);
+    if (keep) writeKeptFixtures(database, fixtures);
 
-    const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${BENCH_PORT}` };
+    const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${options.port}` };
     if (!options.skipBuild || !fs.existsSync(".next/BUILD_ID")) build(env);
-    server = await startAppServer({ port: BENCH_PORT, env });
+    server = await startAppServer({ port: options.port, env: { ...env, ...(options.noJobs ? { ANDON_JOBS: "off" } : {}) }, profileDir: options.profileDir });
+    const reminderRun = options.noJobs ? null : await waitForStartupJobs(databaseUrl);
+    if (reminderRun) console.log(`the startup reminder run took ${reminderRun.seconds.toFixed(1)} s and created ${reminderRun.notifications} notifications`);
     const cookie = await signIn(server.baseUrl, fixtures.managerEmail, fixtures.password);
 
     const results: RouteResult[] = [];
     for (const route of benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only))) {
       process.stdout.write(`  ${route.name} … `);
       const result = await measureRoute(server, route, cookie, fixtures, options);
-      console.log(`${result.load.requestsPerSecond.toFixed(0)} req/s, p95 ${result.load.p95.toFixed(0)} ms, ${result.queriesPerRequest.toFixed(1)} queries/request`);
+      console.log(`${result.load.requestsPerSecond.toFixed(0)} req/s, p95 ${result.load.p95.toFixed(0)} ms, ${result.queriesPerRequest.toFixed(1)} queries and ${result.cpuMsPerRequest?.toFixed(0) ?? "?"} ms server CPU per request`);
       results.push(result);
     }
     const table = resultTable(results);
     console.log(`\n${table}\n`);
-    if (options.scale.name === "full" && !options.only) {
+    if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
         settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, signed in as a manager of a top-level team; loopback, load generator on the same cores`,
         seedSummary: describeScale(options.scale, seedSeconds),
+        jobs: reminderRun ? `the reminder job's startup run over the whole organization took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications); measuring began after it` : "off",
         table,
       });
       console.log("written to BENCHMARKS.md");
     }
   } finally {
     await server?.stop();
-    if (!options.keep) await dropDatabase(databaseServerHandle.url, database).catch(() => undefined);
+    if (server && options.profileDir) console.log(summarizeProfile(options.profileDir));
+    if (!keep) await dropDatabase(databaseServerHandle.url, database).catch(() => undefined);
     else console.log(`kept database ${database}`);
     await databaseServerHandle.stop();
   }
+}
+
+/**
+ * Each app instance queues one reminder run when it starts. Measuring while it runs would measure
+ * the job, so wait for it (up to 10 minutes) and report how long it took.
+ */
+async function waitForStartupJobs(databaseUrl: string): Promise<{ seconds: number; notifications: number } | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 600_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ pending: number; seconds: number | null }>(
+        `SELECT count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS pending,
+                max(extract(epoch FROM completed_on - started_on)) FILTER (WHERE state = 'completed')::float AS seconds
+           FROM pgboss.job WHERE name = $1`,
+        [REMINDER_QUEUE],
+      ).catch(() => ({ rows: [{ pending: 1, seconds: null }] })); // pg-boss creates its schema when it starts
+      const { pending, seconds } = rows[0]!;
+      if (pending === 0 && seconds !== null) {
+        const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
+        return { seconds, notifications: notifications.rows[0]!.count };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error("the startup reminder run did not finish within 10 minutes");
+  } finally {
+    await client.end();
+  }
+}
+
+async function seedFreshDatabase(databaseUrl: string, options: Options): Promise<{ fixtures: BenchFixtures; seedSeconds: number }> {
+  await ensureDatabase(databaseUrl);
+  await applyMigrations(databaseUrl);
+  const seedStarted = Date.now();
+  const fixtures = await seedLarge(databaseUrl, options.scale, (line) => console.log(`  seed: ${line}`));
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  console.log(`seeded ${options.scale.name} organization in ${seedSeconds.toFixed(1)} s`);
+  return { fixtures, seedSeconds };
+}
+
+// A kept database's fixtures (ids, the manager's API token) live beside the embedded server's data.
+const keptFixturesPath = (database: string) => path.join(process.cwd(), ".data", "bench", `${database}.json`);
+
+function writeKeptFixtures(database: string, fixtures: BenchFixtures): void {
+  fs.mkdirSync(path.dirname(keptFixturesPath(database)), { recursive: true });
+  fs.writeFileSync(keptFixturesPath(database), JSON.stringify(fixtures));
+}
+
+/** A kept database, brought up to the current migrations (a new index, say) but not seeded again. */
+async function reuseKeptDatabase(databaseUrl: string, database: string): Promise<{ fixtures: BenchFixtures; seedSeconds: number }> {
+  const fixtures = readKeptFixtures(database);
+  await applyMigrations(databaseUrl);
+  return { fixtures, seedSeconds: 0 };
+}
+
+function readKeptFixtures(database: string): BenchFixtures {
+  const file = keptFixturesPath(database);
+  if (!fs.existsSync(file)) throw new Error(`no fixtures for ${database} at ${file}: keep a database with --keep first`);
+  return JSON.parse(fs.readFileSync(file, "utf8")) as BenchFixtures;
 }
 
 function describeScale(scale: typeof FULL_SCALE, seedSeconds: number): string {

@@ -9,8 +9,8 @@ import { seedReviews, type BenchReviews } from "./seed-reviews";
 export type BenchFixtures = BenchOrg & BenchIncidents & BenchReviews & { password: string };
 
 /**
- * Seeds the benchmark organization with batched inserts in one transaction. Skips (and returns
- * the fixtures) when the organization already exists, so a kept database can be reused.
+ * Seeds the benchmark organization with batched inserts in one transaction, into a database that
+ * does not hold it yet (the bench creates a fresh one each run, or reuses a kept one without seeding).
  */
 export async function seedLarge(databaseUrl: string, scale: Scale, log: (line: string) => void = () => undefined): Promise<BenchFixtures> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,16 +1,27 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 // Written by lib/db.ts for every SQL statement when ANDON_LOG_QUERIES is on.
 const QUERY_LOG_MARKER = "[andon-query]";
 
-export type AppServer = { baseUrl: string; queriesSoFar(): number; stop(): Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  queriesSoFar(): number;
+  /** CPU time (user + system) the server process has used so far, in ms; null where /proc is missing. */
+  cpuMsSoFar(): number | null;
+  stop(): Promise<void>;
+};
 
-/** `next start` with SQL statement logging on, counting statements from its output. */
-export async function startAppServer(options: { port: number; env: Record<string, string> }): Promise<AppServer> {
+/**
+ * `next start` with SQL statement logging on, counting statements from its output. With
+ * `profileDir`, Node writes a CPU profile of the server there when it stops.
+ */
+export async function startAppServer(options: { port: number; env: Record<string, string>; profileDir?: string }): Promise<AppServer> {
   let queries = 0;
   let output = "";
-  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
     env: { ...process.env, ...options.env, ANDON_LOG_QUERIES: "true", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -27,7 +38,19 @@ export async function startAppServer(options: { port: number; env: Record<string
   child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const baseUrl = `http://localhost:${options.port}`;
   await waitForHealth(baseUrl, child, () => output);
-  return { baseUrl, queriesSoFar: () => queries, stop: () => stopChild(child) };
+  return { baseUrl, queriesSoFar: () => queries, cpuMsSoFar: () => processCpuMs(child.pid), stop: () => stopChild(child) };
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
