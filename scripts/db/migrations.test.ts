@@ -25,7 +25,8 @@ const SERVER_URL =
 // Objects a migration creates on purpose that schema.prisma cannot express (a CHECK constraint,
 // a trigger), keyed as in describeCatalog, e.g. "constraint audit_events.audit_events_no_update".
 // Objects Prisma cannot express, created by hand-written migrations; each says why in its SQL.
-const HAND_WRITTEN_OBJECTS = new Set<string>(["index coes_search_idx"]);
+// "column coes.search_vector": a generated column (schema.prisma declares it as a plain tsvector).
+const HAND_WRITTEN_OBJECTS = new Set<string>(["column coes.search_vector"]);
 
 function urlForDatabase(name: string): string {
   const url = new URL(SERVER_URL);
