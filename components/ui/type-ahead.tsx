@@ -1,0 +1,202 @@
+"use client";
+
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { cn } from "@/components/ui/cn";
+import { inputClasses } from "@/components/ui/form-field";
+import type { LookupItem, LookupSource } from "@/lib/lookup/schemas";
+
+const DEBOUNCE_MS = 200;
+
+type Status = "idle" | "searching" | "done" | "failed";
+
+type TypeAheadProps = {
+  id: string;
+  /** The name of the hidden input that carries the chosen id ("" for none) in the form. */
+  name: string;
+  label: string;
+  /** One of the lookup routes (lib/lookup/schemas.ts LOOKUP_SOURCES). */
+  source: LookupSource;
+  /** The chosen id and its label when the page loads (e.g. read back from the URL). */
+  defaultValue?: string;
+  defaultLabel?: string;
+  placeholder?: string;
+  /** The first choice of the list, meaning "any" / none: e.g. "Any service". */
+  emptyLabel: string;
+  className?: string;
+  labelClassName?: string;
+  onChange?: (choice: LookupItem | null) => void;
+};
+
+/**
+ * A type-ahead picker over a lookup route, in place of a <select> holding every person or service of
+ * the organization. WAI-ARIA combobox with a listbox popup: arrows move, Enter chooses, Escape
+ * closes. The chosen id travels in a hidden input, so it works in plain GET forms and server-action
+ * forms alike; without JavaScript the page's choice still submits unchanged.
+ */
+export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel, placeholder, emptyLabel, className, labelClassName, onChange }: TypeAheadProps) {
+  const [choice, setChoice] = useState<LookupItem | null>(defaultValue ? { value: defaultValue, label: defaultLabel ?? defaultValue } : null);
+  const [text, setText] = useState(choice?.label ?? "");
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState("");
+  const [items, setItems] = useState<LookupItem[]>([]);
+  const [status, setStatus] = useState<Status>("idle");
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listboxId = `${id}-listbox`;
+  // Row 0 is the empty choice; rows 1… are the items.
+  const options: LookupItem[] = [{ value: "", label: emptyLabel }, ...items];
+
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`${source}?${new URLSearchParams({ q: query })}`, { signal: controller.signal, headers: { accept: "application/json" } });
+        if (!response.ok) throw new Error(`lookup answered ${response.status}`);
+        const body = (await response.json()) as { items: LookupItem[] };
+        setItems(body.items);
+        setActive(body.items.length > 0 && query ? 1 : 0);
+        setStatus("done");
+      } catch (error) {
+        if (!controller.signal.aborted) {
+          console.error(error);
+          setStatus("failed");
+        }
+      }
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [open, query, source]);
+
+  function choose(next: LookupItem | null) {
+    setChoice(next);
+    setText(next?.label ?? "");
+    setOpen(false);
+    onChange?.(next);
+  }
+
+  function close() {
+    setOpen(false);
+    setText(choice?.label ?? "");
+  }
+
+  function openWith(nextQuery: string) {
+    setQuery(nextQuery);
+    setStatus("searching");
+    setOpen(true);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        event.preventDefault();
+        if (!open) return openWith("");
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        setActive((current) => (current + step + options.length) % options.length);
+        return;
+      }
+      case "Enter":
+        if (!open) return; // submits the form
+        event.preventDefault();
+        // While a search runs the highlighted row may be stale: wait for the answer.
+        if (status === "done") {
+          const picked = options[active];
+          choose(picked && picked.value ? picked : null);
+        }
+        return;
+      case "Escape":
+        if (open) {
+          event.preventDefault();
+          close();
+        }
+        return;
+      case "Tab":
+        if (open) close();
+        return;
+    }
+  }
+
+  const activeId = open ? `${id}-option-${active}` : undefined;
+  const message = status === "searching" ? "Searching…" : status === "failed" ? "Could not load the choices; try again." : status === "done" && items.length === 0 ? "No matches" : null;
+
+  return (
+    <div className={cn("relative", className)}>
+      <label htmlFor={id} className={labelClassName ?? "block text-sm font-medium text-slate-800"}>
+        {label}
+      </label>
+      <div className="relative mt-1">
+        <input
+          ref={inputRef}
+          id={id}
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listboxId}
+          aria-activedescendant={activeId}
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          placeholder={placeholder ?? emptyLabel}
+          className={cn(inputClasses, choice ? "pr-8" : undefined)}
+          onChange={(event) => {
+            setText(event.target.value);
+            openWith(event.target.value.trim());
+          }}
+          onClick={() => (open ? undefined : openWith(""))}
+          onFocus={(event) => event.target.select()}
+          onKeyDown={onKeyDown}
+          onBlur={close}
+        />
+        {choice ? (
+          <button
+            type="button"
+            aria-label={`Clear ${label}`}
+            title="Clear"
+            className="absolute inset-y-0 right-0 flex w-8 items-center justify-center rounded-r-md text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            onClick={() => {
+              choose(null);
+              inputRef.current?.focus();
+            }}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        ) : null}
+      </div>
+      <input type="hidden" name={name} value={choice?.value ?? ""} />
+      <div
+        className={cn(
+          "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200",
+          open ? undefined : "hidden",
+        )}
+      >
+        <ul id={listboxId} role="listbox" aria-label={label}>
+          {open
+            ? options.map((option, index) => (
+                <li
+                  key={option.value || "(empty)"}
+                  id={`${id}-option-${index}`}
+                  role="option"
+                  aria-selected={index === active}
+                  className={cn("cursor-pointer px-3 py-1.5", index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800", index === 0 ? "text-slate-500" : undefined)}
+                  // Keeps the focus in the input, so its blur does not close the list before the click.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseEnter={() => setActive(index)}
+                  onClick={() => choose(option.value ? option : null)}
+                >
+                  <span className={option.value === choice?.value && option.value ? "font-medium" : undefined}>{option.label}</span>
+                  {option.hint ? <span className="ml-2 text-xs text-slate-500">{option.hint}</span> : null}
+                </li>
+              ))
+            : null}
+        </ul>
+        <p role="status" aria-live="polite" className={message ? "px-3 py-1.5 text-xs text-slate-500" : "sr-only"}>
+          {open ? message : null}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// The type-ahead lookups answer only from the caller's organization, and COEs only when readable.
+import { afterAll, describe, expect, it } from "vitest";
+import { createCoe, transitionCoe, saveCoe } from "@/lib/coes/mutations";
+import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
+import { lookupCoes, lookupLabel, lookupPeople, lookupServices } from "@/lib/lookup/queries";
+import { lookupQuerySchema } from "@/lib/lookup/schemas";
+import { createService, createUser } from "@/prisma/seed/factories";
+
+afterAll(() => testDb.$disconnect());
+
+describe("people lookup", () => {
+  it("matches names case-insensitively, lists by name, and leaves out other organizations and deactivated people", async () => {
+    const world = await coeWorld();
+    const other = await coeWorld();
+    const gone = await createUser(testDb, world.org.id, { name: "Rita Gone", passwordHash: "x" });
+    await testDb.user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
+
+    const all = await lookupPeople(world.users.outsider, "", 20);
+    expect(all.map((item) => item.label)).toEqual(["Ada Admin", "Alex Author", "Olive Outsider", "Riley Reviewer"]);
+    expect(all.map((item) => item.value)).not.toContain(other.users.author.userId);
+
+    const riley = await lookupPeople(world.users.outsider, "  rI ", 20);
+    expect(riley).toEqual([{ value: world.users.reviewer.userId, label: "Riley Reviewer", hint: expect.stringContaining("@") }]);
+    expect(await lookupPeople(world.users.outsider, "A", 2)).toHaveLength(2);
+    expect(await lookupLabel(world.users.outsider, "people", other.users.author.userId)).toBeUndefined();
+    expect(await lookupLabel(world.users.outsider, "people", world.users.author.userId)).toBe("Alex Author");
+  });
+});
+
+describe("service lookup", () => {
+  it("lists the organization's services with their team, never another organization's", async () => {
+    const world = await coeWorld();
+    const other = await coeWorld();
+    const billing = await createService(testDb, world.org.id, world.teams.platform.id, { name: "Billing-Ledger" });
+    const found = await lookupServices(world.users.outsider, "ledger", 20);
+    expect(found).toEqual([{ value: billing.id, label: "Billing-Ledger", hint: "Platform" }]);
+    const all = (await lookupServices(world.users.outsider, "", 50)).map((item) => item.value);
+    expect(all).toContain(world.service.id);
+    expect(all).not.toContain(other.service.id);
+    expect(await lookupServices(world.users.outsider, other.service.name, 20)).toEqual([]);
+    expect(await lookupLabel(world.users.outsider, "services", billing.id)).toBe("Billing-Ledger");
+  });
+});
+
+describe("COE lookup", () => {
+  it("offers only the COEs the caller may read", async () => {
+    const world = await coeWorld();
+    const draft = await createCoe(world.users.author, { title: "Draft about DNS", teamId: world.teams.checkout.id, severity: "SEV3" });
+    const published = await createCoe(world.users.author, { title: "x", teamId: world.teams.checkout.id, severity: "SEV2" });
+    await saveCoe(world.users.author, { coeId: published.id, baseVersion: 1, document: completeDocument(world, { title: "Published DNS outage" }) });
+    await transitionCoe(world.users.author, { coeId: published.id, baseVersion: 2, transition: "submit", note: "" });
+    await transitionCoe(world.users.reviewer, { coeId: published.id, baseVersion: 3, transition: "approve", note: "" });
+
+    expect((await lookupCoes(world.users.author, "dns", 20)).map((item) => item.value)).toEqual([draft.id, published.id]);
+    const outsider = await lookupCoes(world.users.outsider, "DNS", 20);
+    expect(outsider).toEqual([{ value: published.id, label: "Published DNS outage", hint: "Checkout · Approved" }]);
+    const other = await coeWorld();
+    expect(await lookupCoes(other.users.admin, "dns", 20)).toEqual([]);
+  });
+});
+
+describe("lookup query", () => {
+  it("defaults to 20, caps the limit at 50 and reads q as text", () => {
+    expect(lookupQuerySchema.parse({})).toEqual({ q: "", limit: 20 });
+    expect(lookupQuerySchema.parse({ q: "pay", limit: "5" })).toEqual({ q: "pay", limit: 5 });
+    expect(lookupQuerySchema.safeParse({ limit: "51" }).success).toBe(false);
+    expect(lookupQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { visibleCoesWhere } from "@/lib/coes/access";
+import { STATUS_LABELS } from "@/lib/coes/questions";
+import type { LookupItem } from "@/lib/lookup/schemas";
+
+/** `?q=` matches anywhere in the name, ignoring case; an empty query lists the first ones by name. */
+function nameContains(query: string) {
+  const trimmed = query.trim();
+  return trimmed ? { contains: trimmed, mode: "insensitive" as const } : undefined;
+}
+
+/** Active people of the caller's organization, by name; the hint is the email, which tells two namesakes apart. */
+export async function lookupPeople(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
+  const name = nameContains(query);
+  const people = await db.user.findMany({
+    where: { organizationId: user.organizationId, deactivatedAt: null, ...(name ? { name } : {}) },
+    select: { id: true, name: true, email: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return people.map((person) => ({ value: person.id, label: person.name, hint: person.email }));
+}
+
+/** Services of the caller's organization (the org tree is readable by everyone in it), with the owning team. */
+export async function lookupServices(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
+  const name = nameContains(query);
+  const services = await db.service.findMany({
+    where: { organizationId: user.organizationId, ...(name ? { name } : {}) },
+    select: { id: true, name: true, team: { select: { name: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return services.map((service) => ({ value: service.id, label: service.name, hint: service.team.name }));
+}
+
+/** COEs the caller may read, by title, with their team and status. */
+export async function lookupCoes(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
+  const title = nameContains(query);
+  const coes = await db.coe.findMany({
+    where: { AND: [visibleCoesWhere(user), ...(title ? [{ title }] : [])] },
+    select: { id: true, title: true, status: true, team: { select: { name: true } } },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return coes.map((coe) => ({ value: coe.id, label: coe.title, hint: `${coe.team.name} · ${STATUS_LABELS[coe.status]}` }));
+}
+
+/** The label of one chosen id, so a filter read back from the URL shows a name, not an id. */
+export async function lookupLabel(user: CurrentUser, source: "people" | "services", id: string | undefined): Promise<string | undefined> {
+  if (!id) return undefined;
+  if (source === "people") {
+    const person = await db.user.findFirst({ where: { id, organizationId: user.organizationId }, select: { name: true } });
+    return person?.name;
+  }
+  const service = await db.service.findFirst({ where: { id, organizationId: user.organizationId }, select: { name: true } });
+  return service?.name;
+}
