@@ -5,7 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { teamsWith } from "@/lib/permissions";
 import { subtreeIds } from "@/lib/org/tree";
+import { visibleCoesWhere } from "@/lib/coes/access";
 import { statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
+import { actionConditionSql, countActions, inIdOrder, pageActionIds } from "@/lib/actions/list-sql";
 import { availableStatuses, checkWontDoDecision } from "@/lib/actions/status-rules";
 import type { ActionSort } from "@/lib/actions/labels";
 import type { ActionFilter } from "@/lib/actions/schemas";
@@ -84,12 +86,33 @@ export async function actionFilterWhere(user: CurrentUser, filter: Omit<ActionFi
   return { AND: and };
 }
 
+/** The filters as SQL over `ca` (lib/actions/list-sql.ts), inside what the caller may see; team filters cover sub-teams. */
+export async function actionFilterSql(user: CurrentUser, filter: Omit<ActionFilter, "page" | "sort">, now = new Date()): Promise<Prisma.Sql> {
+  let teamIn: string[] | undefined;
+  if (filter.view === "team") {
+    const scope = await myTeamScope(user);
+    if (scope !== "all") teamIn = scope;
+  }
+  if (filter.teamId) {
+    const subtree = subtreeIds(await orgTree(user.organizationId), filter.teamId);
+    teamIn = teamIn ? subtree.filter((teamId) => teamIn!.includes(teamId)) : subtree;
+  }
+  return actionConditionSql(user, { ...filter, ownerIs: filter.view === "mine" ? user.userId : undefined, teamIn, today: todayUtc(now).toISOString().slice(0, 10) });
+}
+
+/** Loads the given (already visible) actions with `select`, in the order of `ids`. */
+export async function actionRowsInOrder<S extends Prisma.CorrectiveActionSelect & { id: true }>(organizationId: string, ids: string[], select: S): Promise<Prisma.CorrectiveActionGetPayload<{ select: S }>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.correctiveAction.findMany({ where: { organizationId, id: { in: ids } }, select });
+  return inIdOrder(ids, rows as unknown as (Prisma.CorrectiveActionGetPayload<{ select: S }> & { id: string })[]);
+}
+
 export async function listActions(user: CurrentUser, filter: ActionFilter, pageSize = ACTIONS_PAGE_SIZE) {
-  const where = await actionFilterWhere(user, filter);
-  const [total, rows] = await Promise.all([
-    db.correctiveAction.count({ where }),
-    db.correctiveAction.findMany({ where, select: actionListSelect, orderBy: ORDER[filter.sort], skip: (filter.page - 1) * pageSize, take: pageSize }),
-  ]);
+  const condition = await actionFilterSql(user, filter);
+  // The count and the page's ids run on the action indexes; with relation joins, one query that
+  // sorts and pages would build the owner, team and COE of every match before keeping 25.
+  const [total, ids] = await Promise.all([countActions(condition), pageActionIds(condition, filter.sort, (filter.page - 1) * pageSize, pageSize)]);
+  const rows = await actionRowsInOrder(user.organizationId, ids, actionListSelect);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / pageSize)), page: filter.page };
 }
 
@@ -149,6 +172,13 @@ export async function visibleTeams(user: CurrentUser) {
     select: { id: true, name: true, parentId: true },
     orderBy: { name: "asc" },
   });
+}
+
+/** The title of the source COE a filter names, for its picker; undefined when the caller may not read it. */
+export async function sourceCoeTitle(user: CurrentUser, coeId: string | undefined): Promise<string | undefined> {
+  if (!coeId) return undefined;
+  const coe = await db.coe.findFirst({ where: { AND: [visibleCoesWhere(user), { id: coeId }] }, select: { title: true } });
+  return coe?.title;
 }
 
 /** COEs that have actions the caller can see, for the source filter. */

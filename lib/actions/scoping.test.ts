@@ -52,6 +52,45 @@ describe("corrective-action scoping", () => {
     expect(escalated?.subTeams.find((row) => row.teamId === world.teams.retail.id)).toMatchObject({ own: 0, total: 1 });
   });
 
+  it("lists (SQL paging) exactly what the export (Prisma where) finds, restricted COEs included, in every order", async () => {
+    const world = await actionWorld();
+    const { owner, reviewer, outsider } = world.users;
+    const platformCoe = (restricted: boolean) =>
+      testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.platform.id, title: `Platform outage ${restricted}`, severity: "SEV1", status: "APPROVED", restricted } });
+    const hiddenCoe = await platformCoe(true);
+    const openCoe = await platformCoe(false);
+    const ownPaymentsCoe = await testDb.coe.update({ where: { id: world.coe.id }, data: { restricted: true } });
+    await world.action("Payments, restricted COE of payments", -3);
+    await world.action("Platform, no COE", 4, { teamId: world.teams.platform.id, coeId: null });
+    await world.action("Platform, open COE", -8, { teamId: world.teams.platform.id, coeId: openCoe.id });
+    await world.action("Platform, hidden COE", -1, { teamId: world.teams.platform.id, coeId: hiddenCoe.id });
+    await world.action("Platform, payments COE", 2, { teamId: world.teams.platform.id, coeId: ownPaymentsCoe.id });
+    await world.action("Someone else's", -5, { ownerId: reviewer.userId, teamId: world.teams.checkout.id, coeId: null });
+    const filters: Record<string, string>[] = [
+      {},
+      { view: "mine" },
+      { overdue: "true" },
+      { severity: "SEV1" },
+      { teamId: world.teams.retail.id },
+      { view: "team" },
+      { view: "team", teamId: world.teams.checkout.id },
+      { status: "OPEN", dueTo: "2100-01-01", type: "PREVENT" },
+    ];
+    for (const user of [owner, reviewer, outsider]) {
+      for (const query of filters) {
+        for (const sort of ["due", "dueDesc", "priority", "created", "updated", "title"]) {
+          const listed = await listActions(user, filter({ ...query, sort }));
+          const exported = await exportActions(user, filter({ ...query, sort }));
+          expect({ user: user.name, query, sort, ids: listed.rows.map((row) => row.id), total: listed.total }).toEqual({ user: user.name, query, sort, ids: exported.map((row) => row.id), total: exported.length });
+        }
+      }
+    }
+    const ownerSees = (await listActions(owner, filter({ view: "mine" }))).rows.map((row) => row.title);
+    expect(ownerSees).toContain("Platform, open COE");
+    expect(ownerSees).toContain("Platform, payments COE");
+    expect(ownerSees).not.toContain("Platform, hidden COE");
+  });
+
   it("refuses server actions on another team's action and leaves it unchanged", async () => {
     const world = await actionWorld();
     const action = await world.action("Do not touch", -2);

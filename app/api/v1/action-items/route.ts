@@ -1,24 +1,22 @@
 import { apiRoute } from "@/lib/api/handler";
 import { pageOf, readCursor } from "@/lib/api/pagination";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actionItemCursorSchema, actionItemListQuerySchema } from "@/lib/actions/api-schemas";
 import { actionItemJson, actionItemSelect } from "@/lib/actions/api-json";
 import { createAction } from "@/lib/actions/mutations";
-import { actionFilterWhere } from "@/lib/actions/queries";
+import { createdAfterCursorSql, pageActionIds } from "@/lib/actions/list-sql";
+import { actionFilterSql, actionRowsInOrder } from "@/lib/actions/queries";
 import { createActionSchema } from "@/lib/actions/schemas";
 import { NotFoundError } from "@/lib/errors";
 
 // Scoped like the list page: the same filters, always inside what the caller may see (lib/actions/access.ts).
 export const GET = apiRoute({ query: actionItemListQuerySchema }, async ({ user, query }) => {
   const after = readCursor(query.cursor, actionItemCursorSchema);
-  const where = await actionFilterWhere(user, query);
-  const cursorWhere = after ? [{ OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { gt: after[1] } }] }] : [];
-  const rows = await db.correctiveAction.findMany({
-    where: { AND: [where, ...cursorWhere] },
-    select: actionItemSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: query.limit + 1,
-  });
+  const condition = await actionFilterSql(user, query);
+  // The page's ids first, then their rows: relation joins would build every match's owner, team and COE.
+  const ids = await pageActionIds(after ? Prisma.sql`${condition} AND ${createdAfterCursorSql(after)}` : condition, "created", 0, query.limit + 1);
+  const rows = await actionRowsInOrder(user.organizationId, ids, actionItemSelect);
   return pageOf(rows.map((row) => actionItemJson(row)), query.limit, (row) => [row.createdAt, row.id]);
 });
 

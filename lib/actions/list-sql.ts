@@ -1,0 +1,87 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { teamsWith } from "@/lib/permissions";
+import type { ActionSort } from "@/lib/actions/labels";
+import type { ActionFilter } from "@/lib/actions/schemas";
+
+/**
+ * The action lists' filter, count and paging in hand-written SQL over `corrective_actions ca`.
+ * The Prisma `where` of lib/actions/access.ts joins `coes` twice for the restricted-COE rule, for
+ * every candidate row; here that rule is one hashed set of the hidden COEs (restricted ones
+ * outside the caller's teams, usually none), so counts and pages run on the action indexes alone.
+ * It must say exactly what visibleActionsWhere says (lib/actions/scoping.test.ts checks both).
+ */
+export function visibleActionsSql(user: CurrentUser, teamIn?: string[]): Prisma.Sql {
+  const readable = teamsWith(user, "team.view");
+  const teamIds = readable === "all" ? [] : readable;
+  // Inside teams the caller reads anyway, the owner branch adds nothing: dropping it lets the
+  // count run on an index alone (the "Team actions" view and the team filter, usually).
+  const readableSet = new Set(teamIds);
+  if (user.isAdmin || teamIn?.every((teamId) => readableSet.has(teamId))) return Prisma.sql`ca.organization_id = ${user.organizationId}`;
+  return Prisma.sql`ca.organization_id = ${user.organizationId} AND (
+    ca.team_id = ANY(${teamIds}::text[])
+    OR (ca.owner_id = ${user.userId} AND (ca.coe_id IS NULL OR ca.coe_id NOT IN (
+      SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.restricted AND NOT (c.team_id = ANY(${teamIds}::text[]))
+    )))
+  )`;
+}
+
+/** What the list filters narrow to, after visibility; the caller resolves the view and team filter to owner and teams. */
+export type ActionConditions = Omit<ActionFilter, "page" | "sort" | "view" | "teamId"> & {
+  ownerIs?: string;
+  /** One list (the view's teams and the filter's subtree intersected): the planner misjudges two. */
+  teamIn?: string[];
+  /** Today as YYYY-MM-DD (UTC), for the overdue filter. */
+  today: string;
+};
+
+export function actionConditionSql(user: CurrentUser, filter: ActionConditions): Prisma.Sql {
+  const and: Prisma.Sql[] = [visibleActionsSql(user, filter.teamIn)];
+  if (filter.ownerIs) and.push(Prisma.sql`ca.owner_id = ${filter.ownerIs}`);
+  if (filter.teamIn) and.push(Prisma.sql`ca.team_id = ANY(${filter.teamIn}::text[])`);
+  if (filter.status.length > 0) and.push(Prisma.sql`ca.status = ANY(${filter.status}::"CorrectiveActionStatus"[])`);
+  if (filter.type.length > 0) and.push(Prisma.sql`ca.type = ANY(${filter.type}::"CorrectiveActionType"[])`);
+  if (filter.priority.length > 0) and.push(Prisma.sql`ca.priority = ANY(${filter.priority}::"CorrectiveActionPriority"[])`);
+  if (filter.severity.length > 0) and.push(Prisma.sql`ca.coe_id IN (SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.severity = ANY(${filter.severity}::"CoeSeverity"[]))`);
+  if (filter.ownerId) and.push(Prisma.sql`ca.owner_id = ${filter.ownerId}`);
+  if (filter.coeId) and.push(Prisma.sql`ca.coe_id = ${filter.coeId}`);
+  if (filter.dueFrom) and.push(Prisma.sql`ca.due_date >= ${filter.dueFrom}::date`);
+  if (filter.dueTo) and.push(Prisma.sql`ca.due_date <= ${filter.dueTo}::date`);
+  if (filter.overdue) and.push(Prisma.sql`ca.status IN ('OPEN', 'IN_PROGRESS') AND ca.due_date < ${filter.today}::date`);
+  return Prisma.join(and, " AND ");
+}
+
+/** The same orders as the Prisma ones the page used (enum columns sort in declaration order in both). */
+const ORDER_SQL: Record<ActionSort, Prisma.Sql> = {
+  due: Prisma.sql`ca.due_date ASC NULLS LAST, ca.id ASC`,
+  dueDesc: Prisma.sql`ca.due_date DESC NULLS LAST, ca.id ASC`,
+  priority: Prisma.sql`ca.priority ASC, ca.due_date ASC NULLS LAST, ca.id ASC`,
+  created: Prisma.sql`ca.created_at DESC, ca.id ASC`,
+  updated: Prisma.sql`ca.updated_at DESC, ca.id ASC`,
+  title: Prisma.sql`ca.title ASC, ca.id ASC`,
+};
+
+export async function countActions(condition: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM corrective_actions ca WHERE ${condition}`;
+  return row?.total ?? 0;
+}
+
+/** One page of matching ids in list order; the rows (with their owner, team and COE) are loaded for these only. */
+export async function pageActionIds(condition: Prisma.Sql, sort: ActionSort, offset: number, limit: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT ca.id FROM corrective_actions ca WHERE ${condition} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map((row) => row.id);
+}
+
+/** Keyset paging for the API: after the cursor in `created_at DESC, id ASC` order. */
+export function createdAfterCursorSql([createdAt, id]: [string, string]): Prisma.Sql {
+  const at = Prisma.sql`(${createdAt}::timestamptz AT TIME ZONE 'UTC')`;
+  return Prisma.sql`(ca.created_at < ${at} OR (ca.created_at = ${at} AND ca.id > ${id}))`;
+}
+
+/** Rows loaded by id, back in the order of `ids`. */
+export function inIdOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+}
