@@ -7,11 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TypeAhead } from "@/components/ui/type-ahead";
 import { TableBody, TableEmpty } from "@/components/ui/table-parts";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionPriority, ActionStatus, ActionType, Severity } from "@/lib/coes/questions";
 import { bulkUpdateActionsAction } from "@/lib/actions/actions";
 import { bulkActionSchema } from "@/lib/actions/schemas";
+import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
 export type ActionTableRow = {
   id: string;
@@ -29,9 +31,11 @@ export type ActionTableRow = {
 };
 
 /** The list with row checkboxes and the bulk bar: reassign, move the due date (one reason), set a status. */
-export function ActionTable({ rows, people, filtered }: { rows: ActionTableRow[]; people: { id: string; name: string }[]; filtered: boolean }) {
+export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filtered: boolean }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [ownerId, setOwnerId] = useState("");
+  // The owner picker keeps its own text: a new key gives a fresh, empty one after an update.
+  const [ownerPickerKey, setOwnerPickerKey] = useState(0);
   const [dueDate, setDueDate] = useState("");
   const [dueDateReason, setDueDateReason] = useState("");
   const [status, setStatus] = useState("");
@@ -63,6 +67,7 @@ export function ActionTable({ rows, people, filtered }: { rows: ActionTableRow[]
       onSuccess: (data) => {
         setSelected(new Set());
         setOwnerId("");
+        setOwnerPickerKey((key) => key + 1);
         setDueDate("");
         setDueDateReason("");
         setStatus("");
@@ -82,16 +87,23 @@ export function ActionTable({ rows, people, filtered }: { rows: ActionTableRow[]
           <p className="text-sm font-medium text-slate-900">{selected.size} selected</p>
           {form.error ? <Alert tone="error">{form.error}</Alert> : null}
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <FormField label="Reassign to" errors={form.fieldErrors.ownerId}>
-              <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)} className={inputClasses}>
-                <option value="">Keep owners</option>
-                {people.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name}
-                  </option>
-                ))}
-              </select>
-            </FormField>
+            <div>
+              <TypeAhead
+                key={ownerPickerKey}
+                id="bulk-ownerId"
+                name="bulkOwnerId"
+                label="Reassign to"
+                source={LOOKUP_SOURCES.people}
+                placeholder="Keep owners"
+                emptyLabel="Keep owners"
+                onChange={(choice) => setOwnerId(choice?.value ?? "")}
+              />
+              {form.fieldErrors.ownerId ? (
+                <p className="mt-1 text-sm text-red-700" role="alert">
+                  {form.fieldErrors.ownerId.join(" ")}
+                </p>
+              ) : null}
+            </div>
             <FormField label="New due date" errors={form.fieldErrors.dueDate}>
               <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} className={inputClasses} />
             </FormField>

@@ -7,25 +7,36 @@ import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/form-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { TypeAhead } from "@/components/ui/type-ahead";
 import { requirePageUser } from "@/lib/auth/session";
 import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, SEVERITIES } from "@/lib/coes/questions";
 import { ACTION_SORTS, ACTION_SORT_LABELS, ACTION_VIEWS, ACTION_VIEW_LABELS } from "@/lib/actions/labels";
 import { daysOverdue } from "@/lib/actions/escalation";
 import { cleanQuery, filterQuery, isFiltered } from "@/lib/actions/filter-query";
 import { followUpHealth } from "@/lib/actions/follow-up";
-import { assignableUsers, listActions, myTeamScope, sourceCoes, todayUtc, visibleTeams } from "@/lib/actions/queries";
+import { listActions, myTeamScope, sourceCoeTitle, todayUtc, visibleTeams } from "@/lib/actions/queries";
 import { actionFilterSchema } from "@/lib/actions/schemas";
+import { lookupLabel } from "@/lib/lookup/queries";
+import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { flattenTree } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { ActionTable, type ActionTableRow } from "./action-table";
 
 export const metadata: Metadata = { title: "Actions" };
 
+const FILTER_LABEL_CLASSES = "block text-xs font-medium text-slate-700";
+
 export default async function ActionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const parsed = actionFilterSchema.safeParse(cleanQuery(await searchParams));
   const filter = parsed.success ? parsed.data : actionFilterSchema.parse({});
-  const [{ rows, total, pageCount, page }, people, teams, coes] = await Promise.all([listActions(user, filter), assignableUsers(user.organizationId), visibleTeams(user), sourceCoes(user)]);
+  // People and COEs are picked by type-ahead (lookup routes): only the chosen ones' names are loaded here.
+  const [{ rows, total, pageCount, page }, teams, ownerLabel, coeLabel] = await Promise.all([
+    listActions(user, filter),
+    visibleTeams(user),
+    lookupLabel(user, "people", filter.ownerId),
+    sourceCoeTitle(user, filter.coeId),
+  ]);
   let health = null;
   if (filter.view === "team") {
     const scope = await myTeamScope(user);
@@ -55,7 +66,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const canEscalations = user.isAdmin || [...user.teamRoles.keys()].some((teamId) => can(user, "team.escalations", teamId));
   const select = (name: string, label: string, value: string | undefined, choices: { value: string; label: string }[], anyLabel: string) => (
     <div>
-      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">
+      <label htmlFor={`filter-${name}`} className={FILTER_LABEL_CLASSES}>
         {label}
       </label>
       <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={`${inputClasses} mt-1`}>
@@ -70,7 +81,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   );
   const date = (name: "dueFrom" | "dueTo", label: string) => (
     <div>
-      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">
+      <label htmlFor={`filter-${name}`} className={FILTER_LABEL_CLASSES}>
         {label}
       </label>
       <input id={`filter-${name}`} type="date" name={name} defaultValue={filter[name] ?? ""} className={`${inputClasses} mt-1`} />
@@ -131,11 +142,31 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             </div>
           </fieldset>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            {select("ownerId", "Owner", filter.ownerId, people.map((person) => ({ value: person.id, label: person.name })), "Anyone")}
+            <TypeAhead
+              id="filter-ownerId"
+              name="ownerId"
+              label="Owner"
+              labelClassName={FILTER_LABEL_CLASSES}
+              source={LOOKUP_SOURCES.people}
+              defaultValue={filter.ownerId}
+              defaultLabel={ownerLabel}
+              placeholder="Anyone"
+              emptyLabel="Anyone"
+            />
             {select("teamId", "Team (with sub-teams)", filter.teamId, flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: `${"· ".repeat(depth)}${team.name}` })), "Any team")}
             {select("type", "Type", filter.type[0], ACTION_TYPES.map((type) => ({ value: type, label: ACTION_TYPE_LABELS[type] })), "Any type")}
             {select("priority", "Priority", filter.priority[0], ACTION_PRIORITIES.map((priority) => ({ value: priority, label: ACTION_PRIORITY_LABELS[priority] })), "Any priority")}
-            {select("coeId", "Source COE", filter.coeId, coes.map((coe) => ({ value: coe.id, label: coe.title.length > 60 ? `${coe.title.slice(0, 57)}…` : coe.title })), "Any COE")}
+            <TypeAhead
+              id="filter-coeId"
+              name="coeId"
+              label="Source COE"
+              labelClassName={FILTER_LABEL_CLASSES}
+              source={LOOKUP_SOURCES.coes}
+              defaultValue={filter.coeId}
+              defaultLabel={coeLabel}
+              placeholder="Any COE"
+              emptyLabel="Any COE"
+            />
             {select("severity", "COE severity", filter.severity[0], SEVERITIES.map((severity) => ({ value: severity, label: severity })), "Any severity")}
             {select("sort", "Sort by", filter.sort, ACTION_SORTS.map((sort) => ({ value: sort, label: ACTION_SORT_LABELS[sort] })), "Due date (soonest)")}
             {date("dueFrom", "Due from")}
@@ -154,7 +185,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             ) : null}
           </div>
         </form>
-        <ActionTable rows={tableRows} people={people} filtered={isFiltered(filter)} />
+        <ActionTable rows={tableRows} filtered={isFiltered(filter)} />
         {total > 0 ? <Pagination page={page} pageCount={pageCount} total={total} noun="action" hrefFor={(target) => `/actions${filterQuery(filter, { page: target })}`} /> : null}
       </Card>
     </>
