@@ -20,28 +20,40 @@ export type FollowUpHealth = {
   closeRate90: number | null;
 };
 
-/** Follow-up health of a set of teams, aggregated in SQL (one query whatever the number of actions). */
+/** A moment as the UTC wall-clock text `timestamp without time zone` columns hold. */
+function utcTimestamp(moment: Date): string {
+  return moment.toISOString().replace("T", " ").replace("Z", "");
+}
+
+/**
+ * Follow-up health of a set of teams, aggregated in SQL (one query whatever the number of actions).
+ * It reads only columns of the (organization, team, status, due date, created, completed, updated)
+ * index, and compares them with UTC timestamps computed here: a timestamptz bound would convert
+ * every row's timestamp in the session time zone, which cost more than the scan itself.
+ */
 export async function followUpHealth(organizationId: string, teamIds: string[], now = new Date()): Promise<FollowUpHealth> {
+  const at = utcTimestamp(now);
+  const since30 = utcTimestamp(new Date(now.getTime() - 30 * DAY_MS));
+  const since90 = utcTimestamp(new Date(now.getTime() - 90 * DAY_MS));
+  const today = todayUtc(now).toISOString().slice(0, 10);
   const [row] = await db.$queryRaw<
     { open: number; overdue: number; median_age_days: number | null; closed30: number; active30: number; closed90: number; active90: number }[]
   >`
-    WITH scoped AS (
-      SELECT status, created_at,
-        CASE WHEN status IN ('DONE', 'VERIFIED', 'WONT_DO') THEN COALESCE(completed_at, updated_at) END AS finished_at,
-        due_date
+    SELECT
+      count(*) FILTER (WHERE open)::int AS open,
+      count(*) FILTER (WHERE open AND due_date < ${today}::date)::int AS overdue,
+      -- Ages fall as creation times rise, so the median age is now minus the median creation time.
+      ((date_part('epoch', ${at}::timestamp) - percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', created_at)) FILTER (WHERE open)) / 86400)::float8 AS median_age_days,
+      count(*) FILTER (WHERE NOT open AND finished_at >= ${since30}::timestamp)::int AS closed30,
+      count(*) FILTER (WHERE created_at <= ${at}::timestamp AND (open OR finished_at >= ${since30}::timestamp))::int AS active30,
+      count(*) FILTER (WHERE NOT open AND finished_at >= ${since90}::timestamp)::int AS closed90,
+      count(*) FILTER (WHERE created_at <= ${at}::timestamp AND (open OR finished_at >= ${since90}::timestamp))::int AS active90
+    FROM (
+      -- Finished: done, verified or won't do, at completion (or the last change when none was recorded).
+      SELECT status NOT IN ('DONE', 'VERIFIED', 'WONT_DO') AS open, due_date, created_at, COALESCE(completed_at, updated_at) AS finished_at
       FROM corrective_actions
       WHERE organization_id = ${organizationId} AND team_id = ANY(${teamIds}::text[])
-    )
-    SELECT
-      count(*) FILTER (WHERE finished_at IS NULL)::int AS open,
-      count(*) FILTER (WHERE finished_at IS NULL AND due_date < (${now}::timestamptz AT TIME ZONE 'UTC')::date)::int AS overdue,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${now}::timestamptz - created_at)) / 86400)
-        FILTER (WHERE finished_at IS NULL))::float8 AS median_age_days,
-      count(*) FILTER (WHERE finished_at >= ${now}::timestamptz - interval '30 days')::int AS closed30,
-      count(*) FILTER (WHERE created_at <= ${now}::timestamptz AND (finished_at IS NULL OR finished_at >= ${now}::timestamptz - interval '30 days'))::int AS active30,
-      count(*) FILTER (WHERE finished_at >= ${now}::timestamptz - interval '90 days')::int AS closed90,
-      count(*) FILTER (WHERE created_at <= ${now}::timestamptz AND (finished_at IS NULL OR finished_at >= ${now}::timestamptz - interval '90 days'))::int AS active90
-    FROM scoped`;
+    ) scoped`;
   const rate = (closed: number, active: number) => (active > 0 ? closed / active : null);
   return {
     open: row?.open ?? 0,
