@@ -1,4 +1,5 @@
-import { escalationOf } from "@/lib/actions/escalation";
+import { daysOverdue, escalationLevel } from "@/lib/actions/escalation";
+import { ancestorIds } from "@/lib/org/tree";
 import type { TeamNode } from "@/lib/org/tree";
 import { applyEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type { ActionRef, Agenda, BuiltItem, CarriedItem, CoeRef, LessonRef, MetricRef, SubmissionRef, SubTeamLine } from "@/lib/reviews/agenda-types";
@@ -39,11 +40,8 @@ export function builtItems(data: WeekData): BuiltItem[] {
   const open = data.actions.filter((action) => !action.finished);
   const overdue = open.filter((action) => action.dueDate !== null && action.dueDate < meetingDay).toSorted((a, b) => a.dueDate!.localeCompare(b.dueDate!));
   const dueThisWeek = open.filter((action) => action.dueDate !== null && action.dueDate >= meetingDay && action.dueDate < weekEndDay);
-  const escalated = overdue.filter((action) => {
-    if (action.teamId === data.series.teamId) return false;
-    const escalation = escalationOf(data.teams, { teamId: action.teamId, dueDate: new Date(`${action.dueDate}T00:00:00Z`), finished: false }, data.graceDays, window.meetingDate);
-    return escalation?.chain.includes(data.series.teamId) ?? false;
-  });
+  const reachesSeriesTeam = escalationReach(data.teams, data.series.teamId, data.graceDays, window.meetingDate);
+  const escalated = overdue.filter((action) => action.teamId !== data.series.teamId && reachesSeriesTeam(action.teamId, action.dueDate!));
   const completed = data.actions.filter((action) => inWindow(action.completedAt, window));
   const coesOpened = data.coes.filter((coe) => inWindow(coe.createdAt, window));
   const coesApproved = data.coes.filter((coe) => inWindow(coe.approvedAt, window));
@@ -94,6 +92,25 @@ export function builtItems(data: WeekData): BuiltItem[] {
     detail: { kind: "bestPractices", lessons, proposals: data.submissions.filter((submission) => submission.kind === "BEST_PRACTICE") },
   });
   return items;
+}
+
+/**
+ * Whether an overdue action of a team has escalated up to the series' team: `escalationOf`'s
+ * chain, with one ancestor chain per team instead of one tree lookup per action.
+ */
+function escalationReach(teams: readonly TeamNode[], seriesTeamId: string, graceDays: readonly number[], meetingDate: Date) {
+  const chains = new Map<string, string[]>();
+  return (teamId: string, dueDate: string): boolean => {
+    const level = escalationLevel(daysOverdue(new Date(`${dueDate}T00:00:00Z`), meetingDate), graceDays);
+    if (level === null) return false;
+    let chain = chains.get(teamId);
+    if (!chain) {
+      chain = ancestorIds(teams, teamId);
+      chains.set(teamId, chain);
+    }
+    const position = chain.indexOf(seriesTeamId);
+    return position >= 0 && position <= Math.min(level, chain.length - 1);
+  };
 }
 
 function stripInternal<T extends object>(row: T): Omit<T, "teamId" | "lessonsLearned" | "completedAt" | "finished"> {

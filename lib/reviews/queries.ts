@@ -77,9 +77,3 @@ export async function subtreeTeams(series: SeriesRow) {
   const ids = new Set(subtreeIds(teams, series.teamId));
   return teams.filter((team) => ids.has(team.id)).sort((a, b) => a.name.localeCompare(b.name));
 }
-
-/** The organizer's stored edits of a week's agenda (none before anyone edits). */
-export async function reviewEdits(series: SeriesRow, isoWeek: string): Promise<unknown> {
-  const review = await db.weeklyReview.findUnique({ where: { seriesId_isoWeek: { seriesId: series.id, isoWeek } }, select: { agendaEdits: true } });
-  return review?.agendaEdits ?? {};
-}

@@ -12,11 +12,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { canRunSeries, canSubmitTo, findSeries } from "@/lib/reviews/access";
-import { buildAgenda } from "@/lib/reviews/agenda-data";
-import { readEdits } from "@/lib/reviews/agenda-edits";
+import { loadAgenda } from "@/lib/reviews/agenda-data";
 import { startTimeLabel, weekPath } from "@/lib/reviews/format";
 import { addWeeks, formatIsoWeek, parseIsoWeek } from "@/lib/reviews/iso-week";
-import { reviewEdits } from "@/lib/reviews/queries";
 import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
 
 export const metadata: Metadata = { title: "Review agenda" };
@@ -29,7 +27,7 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
   const week = parseIsoWeek(isoWeek);
   const series = await findSeries(user, seriesId);
   if (!series || !week) notFound();
-  const [agenda, storedEdits] = await Promise.all([buildAgenda(series, week), reviewEdits(series, isoWeek)]);
+  const { agenda, edits } = await loadAgenda(series, week);
   const canRun = canRunSeries(user, series);
   const status = agenda.review.status;
   const submissions = [...agenda.items, ...agenda.deferred].flatMap((item) =>
@@ -80,7 +78,7 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
               version={agenda.review.version || 1}
               items={agenda.items}
               deferred={agenda.deferred}
-              edits={readEdits(storedEdits)}
+              edits={edits}
               removedTitles={agenda.removed}
               editable={canRun && status !== "PUBLISHED"}
             />
