@@ -1,6 +1,7 @@
 // Escalation up a nested tree with the organization's grace periods.
 import { describe, expect, it } from "vitest";
-import { daysOverdue, escalationChain, escalationLevel, escalationOf, graceForLevel } from "@/lib/actions/escalation";
+import { daysOverdue, escalationAlong, escalationChain, escalationLevel, escalationOf, graceForLevel } from "@/lib/actions/escalation";
+import { ancestorIndex } from "@/lib/org/tree";
 
 // org: retail → checkout → payments → cards (four levels); platform alone.
 const teams = [
@@ -58,6 +59,9 @@ describe("escalationChain and escalationOf", () => {
     expect(escalation?.chain).toEqual(chain);
     expect(escalation?.escalatedToTeamId).toBe(chain.at(-1));
     expect(escalation?.level).toBe(chain.length - 1);
+    // The same answer from a precomputed ancestor chain (the reminder job's path).
+    const along = escalationAlong(ancestorIndex(teams).get(teamId)!, { teamId, dueDate: dueDaysAgo(overdue), finished: false }, [0, 7, 14], today);
+    expect(along).toEqual(escalation);
   });
 
   it("leaves finished, undated and not-yet-due actions alone", () => {
@@ -65,6 +69,10 @@ describe("escalationChain and escalationOf", () => {
     expect(escalationOf(teams, { teamId: "cards", dueDate: null, finished: false }, [0, 7, 14], today)).toBeNull();
     expect(escalationOf(teams, { teamId: "cards", dueDate: dueDaysAgo(-2), finished: false }, [0, 7, 14], today)).toBeNull();
     expect(escalationChain(teams, "cards", null)).toEqual([]);
+    const cards = ancestorIndex(teams).get("cards")!;
+    expect(escalationAlong(cards, { teamId: "cards", dueDate: dueDaysAgo(30), finished: true }, [0, 7, 14], today)).toBeNull();
+    expect(escalationAlong(cards, { teamId: "cards", dueDate: null, finished: false }, [0, 7, 14], today)).toBeNull();
+    expect(escalationAlong(cards, { teamId: "cards", dueDate: dueDaysAgo(-2), finished: false }, [0, 7, 14], today)).toBeNull();
   });
 });
 

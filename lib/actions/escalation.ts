@@ -69,3 +69,16 @@ export function escalationOf(teams: readonly TeamNode[], action: EscalationInput
   // At the top of the tree it stays there: the level never points above the root.
   return { level: chain.length - 1, daysOverdue: overdue, chain, escalatedToTeamId: chain.at(-1)! };
 }
+
+/**
+ * `escalationOf` with the owning team's `ancestorIds` chain already at hand (from
+ * `ancestorIndex`), for callers that escalate thousands of actions over one tree.
+ */
+export function escalationAlong(ancestors: readonly string[], action: EscalationInput, graceDays: readonly number[], today: Date): Escalation | null {
+  if (action.finished || !action.dueDate) return null;
+  const overdue = daysOverdue(action.dueDate, today);
+  const reached = escalationLevel(overdue, graceDays);
+  if (reached === null) return null;
+  const chain = ancestors.slice(0, Math.min(reached, ancestors.length - 1) + 1);
+  return { level: chain.length - 1, daysOverdue: overdue, chain, escalatedToTeamId: chain.at(-1)! };
+}

@@ -1,5 +1,5 @@
-import { daysOverdue, escalationOf } from "@/lib/actions/escalation";
-import { ancestorIds, type TeamNode } from "@/lib/org/tree";
+import { daysOverdue, escalationAlong } from "@/lib/actions/escalation";
+import { ancestorIndex, type AncestorIndex, type TeamNode } from "@/lib/org/tree";
 
 /**
  * Which notifications should exist for a set of open actions today. Pure, so the rules can be
@@ -29,13 +29,14 @@ export const ASSIGNMENT_WINDOW_DAYS = 7;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The managers of the nearest team at or above `teamId` that has any. */
-function managersFor(teams: readonly TeamNode[], teamId: string, managersByTeam: ReadonlyMap<string, readonly string[]>): string[] {
-  for (const id of ancestorIds(teams, teamId)) {
-    const managers = managersByTeam.get(id);
-    if (managers && managers.length > 0) return [...managers];
+/** For each team, the managers of the nearest team at or above it that has any. */
+export function nearestManagers(ancestors: AncestorIndex, managersByTeam: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
+  const nearest = new Map<string, readonly string[]>();
+  for (const [teamId, chain] of ancestors) {
+    const holder = chain.find((id) => (managersByTeam.get(id)?.length ?? 0) > 0);
+    nearest.set(teamId, holder ? managersByTeam.get(holder)! : []);
   }
-  return [];
+  return nearest;
 }
 
 export function planNotifications(input: {
@@ -44,7 +45,12 @@ export function planNotifications(input: {
   graceDays: readonly number[];
   managersByTeam: ReadonlyMap<string, readonly string[]>;
   now: Date;
+  /** `ancestorIndex(teams)`, when the caller plans several batches over one tree. */
+  ancestors?: AncestorIndex;
 }): PlannedNotification[] {
+  const ancestors = input.ancestors ?? ancestorIndex(input.teams);
+  const managers = nearestManagers(ancestors, input.managersByTeam);
+  const managersFor = (teamId: string) => managers.get(teamId) ?? [];
   const planned: PlannedNotification[] = [];
   for (const candidate of input.actions) {
     const action = candidate.ownerMaySee === false ? { ...candidate, ownerId: null } : candidate;
@@ -53,7 +59,7 @@ export function planNotifications(input: {
       planned.push({ userId: action.ownerId, actionId: action.id, kind: "ASSIGNED", dedupeKey: assigned.toISOString(), title: `You own “${action.title}”` });
     }
     if (action.wontDoRequestedAt) {
-      for (const managerId of managersFor(input.teams, action.teamId, input.managersByTeam)) {
+      for (const managerId of managersFor(action.teamId)) {
         planned.push({ userId: managerId, actionId: action.id, kind: "WONT_DO_REQUESTED", dedupeKey: action.wontDoRequestedAt.toISOString(), title: `Won't do requested on “${action.title}”: approve or reject` });
       }
     }
@@ -65,9 +71,9 @@ export function planNotifications(input: {
     if (action.ownerId && overdue > 0) {
       planned.push({ userId: action.ownerId, actionId: action.id, kind: "OVERDUE", dedupeKey: day(action.dueDate), title: `“${action.title}” is overdue (due ${day(action.dueDate)})` });
     }
-    const escalation = escalationOf(input.teams, { teamId: action.teamId, dueDate: action.dueDate, finished: false }, input.graceDays, input.now);
+    const escalation = escalationAlong(ancestors.get(action.teamId) ?? [], { teamId: action.teamId, dueDate: action.dueDate, finished: false }, input.graceDays, input.now);
     if (escalation) {
-      for (const managerId of managersFor(input.teams, escalation.escalatedToTeamId, input.managersByTeam)) {
+      for (const managerId of managersFor(escalation.escalatedToTeamId)) {
         if (managerId === candidate.ownerId) continue;
         planned.push({
           userId: managerId,

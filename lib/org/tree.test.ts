@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ancestorIds, flattenTree, subtreeIds, wouldCreateCycle } from "@/lib/org/tree";
+import { ancestorIds, ancestorIndex, flattenTree, subtreeIds, wouldCreateCycle } from "@/lib/org/tree";
 
 const TEAMS = [
   { id: "a", parentId: null, name: "A" },
@@ -18,6 +18,15 @@ describe("org tree", () => {
   it("walks ancestors up to the top", () => {
     expect(ancestorIds(TEAMS, "c")).toEqual(["c", "b", "a"]);
     expect(ancestorIds(TEAMS, "e")).toEqual(["e"]);
+  });
+
+  it("indexes every team's ancestor chain at once, as ancestorIds walks it", () => {
+    const index = ancestorIndex(TEAMS);
+    for (const team of TEAMS) expect(index.get(team.id)).toEqual(ancestorIds(TEAMS, team.id));
+    expect(index.get("nope")).toBeUndefined();
+    // A cycle is never written, but neither walk may loop on one.
+    const cyclic = [{ id: "x", parentId: "y" }, { id: "y", parentId: "x" }];
+    expect(ancestorIndex(cyclic).get("x")).toEqual(ancestorIds(cyclic, "x"));
   });
 
   it.each([

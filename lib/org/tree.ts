@@ -39,6 +39,28 @@ export function ancestorIds(teams: readonly TeamNode[], teamId: string): string[
   return chain;
 }
 
+/** Every team's `ancestorIds` chain, keyed by team id; an unknown team has no entry. */
+export type AncestorIndex = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * `ancestorIds` for every team, sharing one lookup map instead of building one per call: for code
+ * that asks about thousands of rows (the reminder job).
+ */
+export function ancestorIndex(teams: readonly TeamNode[]): AncestorIndex {
+  const byId = new Map(teams.map((team) => [team.id, team]));
+  const index = new Map<string, string[]>();
+  for (const team of teams) {
+    const chain: string[] = [];
+    let current: TeamNode | undefined = team;
+    while (current && !chain.includes(current.id)) {
+      chain.push(current.id);
+      current = current.parentId ? byId.get(current.parentId) : undefined;
+    }
+    index.set(team.id, chain);
+  }
+  return index;
+}
+
 /** Moving `teamId` under `newParentId` creates a cycle when the new parent is in its subtree. */
 export function wouldCreateCycle(teams: readonly TeamNode[], teamId: string, newParentId: string | null): boolean {
   if (newParentId === null) return false;
