@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { REMINDER_QUEUE, registerReminderJob } from "@/lib/jobs/reminders";
 import { produceNotifications } from "@/lib/notifications/producer";
-import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
+import { actionWorld, daysFromToday, testDb } from "@/lib/actions/test-fixtures";
+import { createUser } from "@/prisma/seed/factories";
 
 afterAll(() => testDb.$disconnect());
 
@@ -96,4 +97,80 @@ describe("produceNotifications", () => {
     await runJobOnce(); // a restart: a new queue instance, the same database
     expect(await notificationsOf(world)).toEqual(afterFirst);
   }, 60_000);
+});
+
+// After a full pass, a run the same day re-plans only what changed (reminder-scope.ts). To prove a
+// change was found by the rule under test, the rows it did not touch are made to look old: an
+// incremental pass re-plans actions (and COEs) updated within a few minutes before the last run.
+async function lookOld(actionIds: string[], coeIds: string[] = []) {
+  await testDb.$executeRaw`UPDATE corrective_actions SET updated_at = updated_at - interval '1 hour' WHERE id = ANY(${actionIds}::text[])`;
+  if (coeIds.length > 0) await testDb.$executeRaw`UPDATE coes SET updated_at = updated_at - interval '1 hour' WHERE id = ANY(${coeIds}::text[])`;
+}
+
+/** "KIND:userId" for each notification about the action, sorted. */
+const noticesOf = async (actionId: string) =>
+  (await testDb.notification.findMany({ where: { actionId }, select: { userId: true, kind: true } })).map((row) => `${row.kind}:${row.userId}`).sort();
+
+describe("produceNotifications between daily full passes", () => {
+  it("re-plans an action changed through the app on the next run, and a change nobody recorded on the next UTC day", async () => {
+    const world = await actionWorld();
+    const changed = await world.action("Pulled in through the app", 30, { coeId: null });
+    const unrecorded = await world.action("Pulled in behind the app's back", 30, { coeId: null });
+    await lookOld([changed.id, unrecorded.id]);
+    await produceNotifications();
+    expect(await testDb.notification.count({ where: { actionId: { in: [changed.id, unrecorded.id] } } })).toBe(0);
+
+    await testDb.correctiveAction.update({ where: { id: changed.id }, data: { dueDate: daysFromToday(1) } });
+    // A raw fix leaves updated_at alone: only the next day's full pass sees it.
+    await testDb.$executeRaw`UPDATE corrective_actions SET due_date = ${daysFromToday(1)}::date WHERE id = ${unrecorded.id}`;
+    await produceNotifications();
+    expect(await noticesOf(changed.id)).toEqual([`DUE_SOON:${world.users.owner.userId}`]);
+    expect(await noticesOf(unrecorded.id)).toEqual([]);
+
+    await produceNotifications(new Date(Date.now() + 86_400_000));
+    expect(await noticesOf(unrecorded.id)).toEqual([`DUE_SOON:${world.users.owner.userId}`]);
+    expect(await noticesOf(changed.id)).toEqual([`DUE_SOON:${world.users.owner.userId}`]);
+  });
+
+  it("tells a manager who joins the same day about escalations that now reach them", async () => {
+    const world = await actionWorld();
+    // Ten days late: level 1, the Checkout team, which has no manager yet, so Retail's hears.
+    const late = await world.action("Ten days late", -10);
+    await lookOld([late.id], [world.coe.id]);
+    await produceNotifications();
+    expect(await noticesOf(late.id)).toEqual([`ESCALATED:${world.users.retailManager.userId}`, `OVERDUE:${world.users.owner.userId}`]);
+
+    const cleo = await createUser(testDb, world.org.id, { name: "Cleo Checkout-Manager", memberships: [{ teamId: world.teams.checkout.id, role: "MANAGER" }], passwordHash: "not-a-real-hash" });
+    await produceNotifications();
+    expect(await noticesOf(late.id)).toEqual([`ESCALATED:${cleo.id}`, `ESCALATED:${world.users.retailManager.userId}`, `OVERDUE:${world.users.owner.userId}`].sort());
+  });
+
+  it("tells an owner about a restricted COE's action once they join its team, or once the COE is opened up", async () => {
+    const world = await actionWorld();
+    const restricted = await testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted", severity: "SEV1", status: "APPROVED", restricted: true } });
+    const joins = await world.action("Owner joins the team", -3, { coeId: restricted.id, ownerId: world.users.outsider.userId });
+    const otherCoe = await testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted, then not", severity: "SEV1", status: "APPROVED", restricted: true } });
+    const stranger = await createUser(testDb, world.org.id, { name: "Sam Stranger", memberships: [{ teamId: world.teams.platform.id, role: "MEMBER" }], passwordHash: "not-a-real-hash" });
+    const opened = await world.action("COE opened up", -3, { coeId: otherCoe.id, ownerId: stranger.id });
+    await lookOld([joins.id, opened.id], [restricted.id, otherCoe.id]);
+    await produceNotifications();
+    const ownerNotices = async (actionId: string, userId: string) => (await noticesOf(actionId)).filter((notice) => notice.endsWith(`:${userId}`));
+    expect(await ownerNotices(joins.id, world.users.outsider.userId)).toEqual([]);
+    expect(await ownerNotices(opened.id, stranger.id)).toEqual([]);
+
+    await testDb.membership.create({ data: { userId: world.users.outsider.userId, teamId: world.teams.payments.id, role: "MEMBER" } });
+    await testDb.coe.update({ where: { id: otherCoe.id }, data: { restricted: false } });
+    await produceNotifications();
+    expect(await ownerNotices(joins.id, world.users.outsider.userId)).toEqual([`OVERDUE:${world.users.outsider.userId}`]);
+    expect(await ownerNotices(opened.id, stranger.id)).toEqual([`OVERDUE:${stranger.id}`]);
+  });
+
+  it("plans every open action when they come in several batches", async () => {
+    const world = await actionWorld();
+    const actions = [];
+    for (let index = 0; index < 5; index += 1) actions.push(await world.action(`Batch ${index}`, -1));
+    await produceNotifications(new Date(), { batchSize: 2 });
+    const overdue = await testDb.notification.findMany({ where: { actionId: { in: actions.map((action) => action.id) }, kind: "OVERDUE" }, select: { actionId: true } });
+    expect(overdue.map((row) => row.actionId).sort()).toEqual(actions.map((action) => action.id).sort());
+  });
 });
