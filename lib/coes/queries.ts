@@ -10,7 +10,8 @@ import { lifecycleActor, visibleCoeWhere, visibleCoesWhere } from "@/lib/coes/ac
 import { missingForReview } from "@/lib/coes/completeness";
 import { availableTransitions, canEditCoe, isAuthor } from "@/lib/coes/lifecycle";
 import type { CoeListFilter } from "@/lib/coes/schemas";
-import { RANKED_CANDIDATES, rankCoes, searchCoeIds, searchSnippets, type SearchHighlights } from "@/lib/coes/search";
+import { searchCoes, searchSnippets, type SearchHighlights } from "@/lib/coes/search";
+import { lookupLabel } from "@/lib/lookup/queries";
 import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
@@ -74,23 +75,26 @@ function pageCountOf(total: number): number {
 export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promise<{ rows: CoeListRow[]; total: number; pageCount: number; page: number }> {
   const where = await filterWhere(user, filter);
   const query = filter.q?.trim();
-  if (query) where.push({ id: { in: await searchCoeIds(user.organizationId, query) } });
   const sort = filter.sort === "relevance" && !query ? "newest" : filter.sort;
   let ranks: Map<string, number> | null = null;
   let total: number;
   let page: number;
-  let rows: Prisma.CoeGetPayload<{ select: typeof listSelect }>[];
-  if (sort === "relevance" && query) {
-    // The visible matches, newest first, count the result; the newest few are ranked and lead.
-    const matches = await db.coe.findMany({ where: { AND: where }, select: { id: true }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }] });
-    total = matches.length;
+  let pageIds: string[];
+  if (query) {
+    // At most MAX_SEARCH_MATCHES matches, best first; the visible ones among them, in the page's
+    // order, give both the count and the page (ids only, so no relation is built for them).
+    const matches = await searchCoes(user.organizationId, query);
+    ranks = new Map(matches.map((match) => [match.id, match.rank]));
+    where.push({ id: { in: matches.map((match) => match.id) } });
+    const visible = await db.coe.findMany({ where: { AND: where }, select: { id: true }, ...(sort === "relevance" ? {} : { orderBy: ORDER[sort] }) });
+    let orderedIds = visible.map((row) => row.id);
+    if (sort === "relevance") {
+      const visibleIds = new Set(orderedIds);
+      orderedIds = matches.filter((match) => visibleIds.has(match.id)).map((match) => match.id);
+    }
+    total = orderedIds.length;
     page = Math.min(filter.page, pageCountOf(total));
-    const rankOf = await rankCoes(user.organizationId, matches.slice(0, RANKED_CANDIDATES).map((match) => match.id), query);
-    ranks = rankOf;
-    const position = new Map(matches.map((match, index) => [match.id, index]));
-    const ranked = matches.slice(0, RANKED_CANDIDATES).sort((a, b) => (rankOf.get(b.id) ?? 0) - (rankOf.get(a.id) ?? 0) || position.get(a.id)! - position.get(b.id)!);
-    const pageIds = [...ranked, ...matches.slice(RANKED_CANDIDATES)].slice((page - 1) * COES_PAGE_SIZE, page * COES_PAGE_SIZE).map((match) => match.id);
-    rows = await rowsInOrder(user.organizationId, pageIds);
+    pageIds = orderedIds.slice((page - 1) * COES_PAGE_SIZE, page * COES_PAGE_SIZE);
   } else {
     total = await db.coe.count({ where: { AND: where } });
     page = Math.min(filter.page, pageCountOf(total));
@@ -98,19 +102,36 @@ export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promis
     // would build the team, authors and services of every visible COE before keeping twenty
     // (355 ms instead of 10 on the whole organization's list).
     const pageRows = await db.coe.findMany({ where: { AND: where }, select: { id: true }, orderBy: ORDER[sort === "relevance" ? "newest" : sort], skip: (page - 1) * COES_PAGE_SIZE, take: COES_PAGE_SIZE });
-    rows = await rowsInOrder(user.organizationId, pageRows.map((row) => row.id));
+    pageIds = pageRows.map((row) => row.id);
   }
-  const pageCount = pageCountOf(total);
-  const highlights = query ? await searchSnippets(user.organizationId, rows.map((row) => row.id), query) : new Map<string, SearchHighlights>();
+  const [rows, highlights] = await Promise.all([
+    rowsInOrder(user.organizationId, pageIds),
+    query ? searchSnippets(user.organizationId, pageIds, query) : new Map<string, SearchHighlights>(),
+  ]);
   return {
     rows: rows.map((row) => ({ ...row, highlights: highlights.get(row.id) ?? null, rank: ranks?.get(row.id) ?? null })),
     total,
-    pageCount,
+    pageCount: pageCountOf(total),
     page,
   };
 }
 
-/** Choices for the list filters and the editor's pickers. */
+/**
+ * Choices for the list filters: the team tree and the factor categories. Services and people are
+ * type-ahead pickers (/api/lookup/…); only the names of the chosen ones are read, for their labels.
+ */
+export async function coeListFilterOptions(user: CurrentUser, chosen: { serviceId?: string; authorId?: string }) {
+  const [teams, categories, serviceLabel, authorLabel] = await Promise.all([
+    orgTeamTree(user.organizationId),
+    db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    lookupLabel(user, "services", chosen.serviceId),
+    // "My COEs" names the reader, who is already loaded.
+    chosen.authorId === user.userId ? user.name : lookupLabel(user, "people", chosen.authorId),
+  ]);
+  return { teams, categories, serviceLabel, authorLabel };
+}
+
+/** Choices for the editor's pickers. */
 export async function coeFormOptions(user: CurrentUser) {
   const [teams, services, users, categories] = await Promise.all([
     orgTeamTree(user.organizationId).then((teams) => teams.map(({ id, name, parentId }) => ({ id, name, parentId }))),
@@ -133,35 +154,39 @@ export async function coeFormOptions(user: CurrentUser) {
  * per request, so the page and its metadata share one load.
  */
 export const getCoeForView = cache(async function getCoeForView(user: CurrentUser, coeId: string) {
-  // The document and the read view's own dates in one load.
+  // The document, the read view's own dates, its review threads, decisions and attachments: one
+  // statement with relation joins (four before).
   const loaded = await db.coe.findFirst({
     where: visibleCoeWhere(user, coeId),
-    select: { ...snapshotSelect, createdAt: true, submittedAt: true, approvedAt: true, closedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      ...snapshotSelect,
+      createdAt: true,
+      submittedAt: true,
+      approvedAt: true,
+      closedAt: true,
+      createdBy: { select: { name: true } },
+      reviewThreads: {
+        select: {
+          id: true,
+          section: true,
+          resolvedAt: true,
+          createdAt: true,
+          resolvedBy: { select: { name: true } },
+          comments: { select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      reviews: {
+        select: { id: true, decision: true, note: true, version: true, createdAt: true, reviewer: { select: { name: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+      attachments: { select: { id: true, fileName: true, byteSize: true, contentType: true }, orderBy: { createdAt: "asc" } },
+    },
   });
   if (!loaded) return null;
-  const { createdAt, submittedAt, approvedAt, closedAt, createdBy, ...row } = loaded;
+  const { createdAt, submittedAt, approvedAt, closedAt, createdBy, reviewThreads: threads, reviews, attachments, ...row } = loaded;
   const snapshot = toSnapshot(row);
   const extra = { createdAt, submittedAt, approvedAt, closedAt, createdBy };
-  const [threads, reviews, attachments] = await Promise.all([
-    db.reviewThread.findMany({
-      where: { coeId: row.id },
-      select: {
-        id: true,
-        section: true,
-        resolvedAt: true,
-        createdAt: true,
-        resolvedBy: { select: { name: true } },
-        comments: { select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
-      },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.coeReview.findMany({
-      where: { coeId: row.id },
-      select: { id: true, decision: true, note: true, version: true, createdAt: true, reviewer: { select: { name: true } } },
-      orderBy: { createdAt: "desc" },
-    }),
-    db.coeAttachment.findMany({ where: { coeId: row.id }, select: { id: true, fileName: true, byteSize: true, contentType: true }, orderBy: { createdAt: "asc" } }),
-  ]);
   const actor = lifecycleActor(user, row.teamId);
   const lifecycleState = {
     status: row.status,

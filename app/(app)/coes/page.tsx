@@ -15,7 +15,9 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsWith } from "@/lib/permissions";
 import { flattenTree } from "@/lib/org/tree";
-import { canCreateCoe, coeFormOptions, listCoes } from "@/lib/coes/queries";
+import { TypeAhead } from "@/components/ui/type-ahead";
+import { canCreateCoe, coeListFilterOptions, listCoes } from "@/lib/coes/queries";
+import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { COE_STATUSES, SEVERITIES, STATUS_LABELS } from "@/lib/coes/questions";
 import { coeListFilterSchema } from "@/lib/coes/schemas";
 import { FilterSelect, type FilterChoice } from "./filter-select";
@@ -23,6 +25,7 @@ import { FilterSelect, type FilterChoice } from "./filter-select";
 export const metadata: Metadata = { title: "COEs" };
 
 const SORT_LABELS = { relevance: "Best match", newest: "Newest incident", oldest: "Oldest incident", updated: "Recently updated", severity: "Severity", title: "Title" } as const;
+const FILTER_LABEL_CLASSES = "block text-xs font-medium text-slate-700";
 const FILTER_KEYS = ["q", "teamId", "serviceId", "status", "severity", "categoryId", "authorId", "from", "to", "sort"] as const;
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -36,7 +39,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
   // Searching sorts by relevance unless the reader picked another order.
   if (raw.q && !raw.sort) raw.sort = "relevance";
   const filter = coeListFilterSchema.parse(raw);
-  const [{ rows, total, pageCount, page }, options] = await Promise.all([listCoes(user, filter), coeFormOptions(user)]);
+  const [{ rows, total, pageCount, page }, options] = await Promise.all([listCoes(user, filter), coeListFilterOptions(user, filter)]);
   const reviewable = teamsWith(user, "coe.review");
   const reviewsSomewhere = reviewable === "all" || reviewable.length > 0;
   const filtered = FILTER_KEYS.some((key) => key !== "sort" && filter[key]);
@@ -107,11 +110,31 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
               flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, `${"· ".repeat(depth)}${team.name}`]),
               "Any team",
             )}
-            {select("serviceId", "Service", filter.serviceId, options.services.map((service): FilterChoice => [service.id, service.name]), "Any service")}
+            <TypeAhead
+              id="filter-serviceId"
+              name="serviceId"
+              label="Service"
+              labelClassName={FILTER_LABEL_CLASSES}
+              source={LOOKUP_SOURCES.services}
+              defaultValue={filter.serviceId}
+              defaultLabel={options.serviceLabel}
+              placeholder="Any service"
+              emptyLabel="Any service"
+            />
             {select("status", "Status", filter.status, COE_STATUSES.map((status): FilterChoice => [status, STATUS_LABELS[status]]), "Any status")}
             {select("severity", "Severity", filter.severity, SEVERITIES.map((severity): FilterChoice => [severity, severity]), "Any severity")}
             {select("categoryId", "Factor category", filter.categoryId, options.categories.map((category): FilterChoice => [category.id, category.name]), "Any category")}
-            {select("authorId", "Author", filter.authorId, options.users.map((person): FilterChoice => [person.id, person.name]), "Anyone")}
+            <TypeAhead
+              id="filter-authorId"
+              name="authorId"
+              label="Author"
+              labelClassName={FILTER_LABEL_CLASSES}
+              source={LOOKUP_SOURCES.people}
+              defaultValue={filter.authorId}
+              defaultLabel={options.authorLabel}
+              placeholder="Anyone"
+              emptyLabel="Anyone"
+            />
             <div>
               <label htmlFor="filter-from" className="block text-xs font-medium text-slate-700">
                 Started from
