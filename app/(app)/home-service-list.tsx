@@ -1,23 +1,42 @@
-"use client";
+import Link from "next/link";
 
-/** [id, name, description, owning team's name]: one service on the home page. */
-export type HomeService = [id: string, name: string, description: string | null, teamName: string];
+export type HomeService = { id: string; name: string; description: string | null };
+export type HomeSubTeam = { id: string; name: string; serviceNames: string[] };
 
-/**
- * The services of one of the user's teams. A client component only so that a large subtree's
- * services (hundreds for a top-level team) reach the browser once, as data, instead of as a tree
- * of server-rendered elements.
- */
+/** The services a team runs itself, with their descriptions. */
 export function HomeServiceList({ services }: { services: HomeService[] }) {
   return (
     <ul className="mt-2 divide-y divide-slate-100">
-      {services.map(([id, name, description, teamName]) => (
-        <li key={id} className="flex items-baseline justify-between gap-3 py-2">
-          <div className="min-w-0">
-            <p className="font-mono text-sm text-slate-900">{name}</p>
-            {description ? <p className="truncate text-xs text-slate-600">{description}</p> : null}
-          </div>
-          <span className="shrink-0 text-xs text-slate-500">{teamName}</span>
+      {services.map(({ id, name, description }) => (
+        <li key={id} className="py-2">
+          <p className="font-mono text-sm text-slate-900">{name}</p>
+          {description ? <p className="truncate text-xs text-slate-600">{description}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The services of a team's subtree, one line per sub-team: a top-level team's subtree runs hundreds,
+ * so the names are one line of text (collapsed past two lines) and the sub-team links to its COEs.
+ */
+export function HomeSubTeamServices({ subTeams }: { subTeams: HomeSubTeam[] }) {
+  return (
+    <ul className="mt-2 divide-y divide-slate-100">
+      {subTeams.map(({ id, name, serviceNames }) => (
+        <li key={id} className="py-2">
+          <p className="flex items-baseline justify-between gap-3 text-sm">
+            <Link href={`/coes?teamId=${encodeURIComponent(id)}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+              {name}
+            </Link>
+            <span className="shrink-0 text-xs text-slate-500">
+              {serviceNames.length} service{serviceNames.length === 1 ? "" : "s"}
+            </span>
+          </p>
+          <p className="line-clamp-2 font-mono text-xs text-slate-600" title={serviceNames.join(", ")}>
+            {serviceNames.join(", ")}
+          </p>
         </li>
       ))}
     </ul>

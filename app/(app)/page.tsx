@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsForHome } from "@/lib/org/queries";
 import { TEAM_ROLE_LABELS } from "@/lib/permissions";
-import { HomeServiceList, type HomeService } from "./home-service-list";
+import { HomeServiceList, HomeSubTeamServices } from "./home-service-list";
 
 export default async function HomePage() {
   const user = await requirePageUser();
@@ -39,10 +39,18 @@ export default async function HomePage() {
               <CardBody>
                 <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Services</h3>
                 {team.services.length === 0 ? (
-                  <p className="mt-2 text-sm text-slate-600">No services yet.</p>
+                  <p className="mt-2 text-sm text-slate-600">{team.subTeams.length === 0 ? "No services yet." : "None of its own."}</p>
                 ) : (
-                  <HomeServiceList services={team.services.map((service): HomeService => [service.id, service.name, service.description, service.teamName])} />
+                  <HomeServiceList services={team.services} />
                 )}
+                {team.subTeams.length > 0 ? (
+                  <>
+                    <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      Services of sub-teams ({team.subTeams.reduce((sum, subTeam) => sum + subTeam.serviceNames.length, 0)})
+                    </h3>
+                    <HomeSubTeamServices subTeams={team.subTeams} />
+                  </>
+                ) : null}
               </CardBody>
             </Card>
           ))}

@@ -48,22 +48,34 @@ export async function findTeam(organizationId: string, teamId: string) {
   });
 }
 
-/** Home page: the teams the user belongs to, each with its role and the services of its subtree. */
+/**
+ * Home page: the teams the user belongs to, each with its role, its own services and, per sub-team
+ * of its subtree that runs any, those services' names (a top-level team's subtree runs hundreds).
+ */
 export async function teamsForHome(user: CurrentUser) {
   const teams = await orgTeamTree(user.organizationId);
   const homeTeamIds = user.directTeamIds.length > 0 ? user.directTeamIds : user.isAdmin ? teams.filter((t) => !t.parentId).map((t) => t.id) : [];
   const byId = new Map(teams.map((team) => [team.id, team]));
-  const relevant = homeTeamIds.map((teamId) => ({ teamId, subtree: subtreeIds(teams, teamId) }));
+  const relevant = homeTeamIds.filter((teamId) => byId.has(teamId)).map((teamId) => ({ teamId, subtree: subtreeIds(teams, teamId) }));
   const services = await db.service.findMany({
     where: { organizationId: user.organizationId, teamId: { in: [...new Set(relevant.flatMap((r) => r.subtree))] } },
     select: { id: true, name: true, description: true, teamId: true },
     orderBy: { name: "asc" },
   });
+  const servicesByTeam = new Map<string, typeof services>();
+  for (const service of services) {
+    const list = servicesByTeam.get(service.teamId);
+    if (list) list.push(service);
+    else servicesByTeam.set(service.teamId, [service]);
+  }
   return relevant
-    .filter(({ teamId }) => byId.has(teamId))
     .map(({ teamId, subtree }) => {
       const team = byId.get(teamId)!;
       const parent = team.parentId ? byId.get(team.parentId) : undefined;
+      const subTeams = subtree
+        .filter((id) => id !== teamId && servicesByTeam.has(id))
+        .map((id) => ({ id, name: byId.get(id)!.name, serviceNames: servicesByTeam.get(id)!.map((service) => service.name) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
       return {
         id: team.id,
         name: team.name,
@@ -71,7 +83,8 @@ export async function teamsForHome(user: CurrentUser) {
         parentName: parent?.name ?? null,
         role: user.teamRoles.get(teamId) ?? null,
         subTeamCount: subtree.length - 1,
-        services: services.filter((service) => subtree.includes(service.teamId)).map((service) => ({ ...service, teamName: byId.get(service.teamId)?.name ?? "" })),
+        services: (servicesByTeam.get(teamId) ?? []).map(({ id, name, description }) => ({ id, name, description })),
+        subTeams,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
