@@ -169,7 +169,7 @@ export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel,
       <input type="hidden" name={name} value={choice?.value ?? ""} />
       <div
         className={cn(
-          "absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200",
+          "absolute left-0 z-20 mt-1 max-h-72 w-max min-w-full max-w-sm overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200",
           open ? undefined : "hidden",
         )}
       >
@@ -181,7 +181,7 @@ export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel,
                   id={`${id}-option-${index}`}
                   role="option"
                   aria-selected={index === active}
-                  className={cn("cursor-pointer px-3 py-1.5", index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800", index === 0 ? "text-slate-500" : undefined)}
+                  className={cn("cursor-pointer whitespace-nowrap px-3 py-1.5", index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800", index === 0 ? "text-slate-500" : undefined)}
                   // Keeps the focus in the input, so its blur does not close the list before the click.
                   onMouseDown={(event) => event.preventDefault()}
                   onMouseEnter={() => setActive(index)}
