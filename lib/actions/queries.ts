@@ -159,11 +159,6 @@ export async function getActionForView(user: CurrentUser, actionId: string) {
   };
 }
 
-/** People an action can be assigned to: active users of the organization. */
-export async function assignableUsers(organizationId: string) {
-  return db.user.findMany({ where: { organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
 /** Teams the caller may see actions of, for the team filter. */
 export async function visibleTeams(user: CurrentUser) {
   const readable = teamsWith(user, "team.view");
@@ -179,14 +174,4 @@ export async function sourceCoeTitle(user: CurrentUser, coeId: string | undefine
   if (!coeId) return undefined;
   const coe = await db.coe.findFirst({ where: { AND: [visibleCoesWhere(user), { id: coeId }] }, select: { title: true } });
   return coe?.title;
-}
-
-/** COEs that have actions the caller can see, for the source filter. */
-export async function sourceCoes(user: CurrentUser) {
-  return db.coe.findMany({
-    where: { organizationId: user.organizationId, correctiveActions: { some: visibleActionsWhere(user) } },
-    select: { id: true, title: true },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
 }

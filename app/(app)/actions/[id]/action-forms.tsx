@@ -4,11 +4,13 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/coes/questions";
 import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS, type VerificationMethod } from "@/lib/actions/labels";
 import { changeActionStatusAction, commentOnActionAction, decideWontDoAction, linkActionAction, updateActionAction } from "@/lib/actions/actions";
 import { changeStatusSchema, commentSchema, linkSchema, updateActionSchema } from "@/lib/actions/schemas";
+import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
 const STATUS_VERBS: Record<ActionStatus, string> = { OPEN: "Reopen", IN_PROGRESS: "Start work", DONE: "Mark done", VERIFIED: "Verify", WONT_DO: "Won't do" };
 
@@ -116,7 +118,7 @@ export function WontDoDecision({ actionId, version }: { actionId: string; versio
   );
 }
 
-export function EditForm({ actionId, version, people, ownerId, dueDate }: { actionId: string; version: number; people: { id: string; name: string }[]; ownerId: string | null; dueDate: string }) {
+export function EditForm({ actionId, version, ownerId, ownerName, dueDate }: { actionId: string; version: number; ownerId: string | null; ownerName: string | null; dueDate: string }) {
   const [owner, setOwner] = useState(ownerId ?? "");
   const [due, setDue] = useState(dueDate);
   const [reason, setReason] = useState("");
@@ -145,16 +147,25 @@ export function EditForm({ actionId, version, people, ownerId, dueDate }: { acti
     <form onSubmit={submit} className="space-y-3" aria-label="Reassign or reschedule">
       <Feedback form={form} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="Owner" errors={form.fieldErrors.ownerId}>
-          <select value={owner} onChange={(event) => setOwner(event.target.value)} className={inputClasses}>
-            {ownerId ? null : <option value="">Unassigned</option>}
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <div>
+          {/* Clearing the picker keeps the current owner: an action is reassigned, never unassigned here. */}
+          <TypeAhead
+            id="edit-ownerId"
+            name="ownerId"
+            label="Owner"
+            source={LOOKUP_SOURCES.people}
+            defaultValue={ownerId ?? undefined}
+            defaultLabel={ownerName ?? undefined}
+            placeholder={ownerId ? "Keep the owner" : "Unassigned"}
+            emptyLabel={ownerId ? "Keep the owner" : "Unassigned"}
+            onChange={(choice) => setOwner(choice?.value ?? "")}
+          />
+          {form.fieldErrors.ownerId ? (
+            <p className="mt-1 text-sm text-red-700" role="alert">
+              {form.fieldErrors.ownerId.join(" ")}
+            </p>
+          ) : null}
+        </div>
         <FormField label="Due date" errors={form.fieldErrors.dueDate}>
           <input type="date" value={due} onChange={(event) => setDue(event.target.value)} className={inputClasses} />
         </FormField>

@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, type ActionStatus } from "@/lib/coes/questions";
 import { ACTION_SOURCE_LABELS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
 import { daysOverdue } from "@/lib/actions/escalation";
-import { assignableUsers, getActionForView, todayUtc } from "@/lib/actions/queries";
+import { getActionForView, todayUtc } from "@/lib/actions/queries";
 import { CommentForm, EditForm, LinkForm, StatusForm, WontDoDecision } from "./action-forms";
 
 export const metadata: Metadata = { title: "Corrective action" };
@@ -39,7 +39,6 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
   const view = await getActionForView(user, id);
   if (!view) notFound();
   const { action } = view;
-  const people = view.canEdit ? await assignableUsers(user.organizationId) : [];
   const open = action.status === "OPEN" || action.status === "IN_PROGRESS";
   const overdue = open && action.dueDate ? daysOverdue(action.dueDate, todayUtc()) : 0;
   const facts: [string, React.ReactNode][] = [
@@ -117,8 +116,8 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                 <EditForm
                   actionId={action.id}
                   version={action.version}
-                  people={people}
                   ownerId={action.ownerId}
+                  ownerName={action.owner?.name ?? null}
                   dueDate={action.dueDate ? action.dueDate.toISOString().slice(0, 10) : ""}
                 />
               </CardBody>

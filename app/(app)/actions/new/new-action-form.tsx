@@ -5,14 +5,17 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
+import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, type ActionPriority, type ActionType } from "@/lib/coes/questions";
 import { createActionAction } from "@/lib/actions/actions";
 import { createActionSchema } from "@/lib/actions/schemas";
+import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
-type Choice = { id: string; name?: string; label?: string; title?: string };
+type Choice = { id: string; label: string };
 
-export function NewActionForm({ people, teams, coes, coeId: initialCoeId }: { people: Choice[]; teams: Choice[]; coes: Choice[]; coeId: string }) {
+/** Owner and source COE are type-ahead pickers over the lookup routes; `coeId`/`coeTitle` preset the COE (from ?coeId=). */
+export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams: Choice[]; coeId: string; coeTitle: string }) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
@@ -45,16 +48,9 @@ export function NewActionForm({ people, teams, coes, coeId: initialCoeId }: { pe
         <textarea value={description} onChange={(event) => setDescription(event.target.value)} rows={3} className={inputClasses} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Owner" errors={form.fieldErrors.ownerId}>
-          <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)} className={inputClasses}>
-            <option value="">Choose…</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <Picked errors={form.fieldErrors.ownerId}>
+          <TypeAhead id="new-ownerId" name="ownerId" label="Owner" source={LOOKUP_SOURCES.people} placeholder="Choose…" emptyLabel="Choose…" onChange={(choice) => setOwnerId(choice?.value ?? "")} />
+        </Picked>
         <FormField label="Team" hint="Defaults to the COE's team, else the owner's." errors={form.fieldErrors.teamId}>
           <select value={teamId} onChange={(event) => setTeamId(event.target.value)} className={inputClasses}>
             <option value="">Default</option>
@@ -65,16 +61,19 @@ export function NewActionForm({ people, teams, coes, coeId: initialCoeId }: { pe
             ))}
           </select>
         </FormField>
-        <FormField label="Source COE" errors={form.fieldErrors.coeId}>
-          <select value={coeId} onChange={(event) => setCoeId(event.target.value)} className={inputClasses}>
-            <option value="">None (standalone)</option>
-            {coes.map((coe) => (
-              <option key={coe.id} value={coe.id}>
-                {coe.title}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <Picked errors={form.fieldErrors.coeId}>
+          <TypeAhead
+            id="new-coeId"
+            name="coeId"
+            label="Source COE"
+            source={LOOKUP_SOURCES.coes}
+            defaultValue={initialCoeId || undefined}
+            defaultLabel={coeTitle || undefined}
+            placeholder="None (standalone)"
+            emptyLabel="None (standalone)"
+            onChange={(choice) => setCoeId(choice?.value ?? "")}
+          />
+        </Picked>
         <FormField label="Due date" errors={form.fieldErrors.dueDate}>
           <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} className={inputClasses} />
         </FormField>
@@ -101,5 +100,19 @@ export function NewActionForm({ people, teams, coes, coeId: initialCoeId }: { pe
         Create action
       </Button>
     </form>
+  );
+}
+
+/** A picker with its field errors under it, as FormField shows them for plain inputs. */
+function Picked({ errors, children }: { errors?: string[]; children: React.ReactNode }) {
+  return (
+    <div>
+      {children}
+      {errors?.length ? (
+        <p className="mt-1 text-sm text-red-700" role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
   );
 }

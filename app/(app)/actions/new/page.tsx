@@ -4,7 +4,7 @@ import { BackLink } from "@/components/ui/back-link";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { assignableUsers, sourceCoes, visibleTeams } from "@/lib/actions/queries";
+import { sourceCoeTitle, visibleTeams } from "@/lib/actions/queries";
 import { flattenTree } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { NewActionForm } from "./new-action-form";
@@ -15,7 +15,9 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const writable = teamsWith(user, "action.update");
   if (writable !== "all" && writable.length === 0) redirect("/forbidden");
-  const [people, teams, coes] = await Promise.all([assignableUsers(user.organizationId), visibleTeams(user), sourceCoes(user)]);
+  const coeId = (await searchParams).coeId;
+  // Owner and source COE are picked by type-ahead (lookup routes): only a preset COE's title is loaded.
+  const [teams, coeTitle] = await Promise.all([visibleTeams(user), sourceCoeTitle(user, coeId)]);
   const teamChoices = flattenTree(teams)
     .filter(({ team }) => can(user, "action.update", team.id))
     .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` }));
@@ -25,7 +27,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
       <PageHeader title="New corrective action" description="Most actions are written in a COE's sixth question; create one here for a COE after it is approved, or on its own." />
       <Card>
         <CardBody>
-          <NewActionForm people={people} teams={teamChoices} coes={coes} coeId={(await searchParams).coeId ?? ""} />
+          <NewActionForm teams={teamChoices} coeId={coeTitle ? coeId! : ""} coeTitle={coeTitle ?? ""} />
         </CardBody>
       </Card>
     </>
