@@ -195,6 +195,40 @@ describe("breakdowns", () => {
 });
 
 describe("the page's data and its CSV downloads", () => {
+  it("computes every part in its one statement exactly as each part's own query does", async () => {
+    const teams = [world.parent, world.child, world.quiet, world.other].map((team) => ({ id: team.id, name: team.name, parentId: team.parentId }));
+    const scope = scopeFor(world.org.id, teams, world.parent.id);
+    for (const severity of [null, "SEV2"] as const) {
+      const dashboard = await loadIncidentDashboard(scope, { severity, windowDays: 30, weeks: 12 }, NOW);
+      const windows = windowsEndingAt(NOW, 30);
+      expect(dashboard.headline).toEqual(await headlineSummaries(world.scope, windows, severity));
+      expect(dashboard.severities).toEqual(await bySeverity(world.scope, windows));
+      expect(dashboard.distribution).toEqual(await ttrDistribution(world.scope, windows, severity));
+      expect(dashboard.trend).toEqual(await weeklyTrend(world.scope, NOW, 12, severity));
+      expect(dashboard.categories).toEqual(await byCategory(world.scope, windows, severity));
+      expect(dashboard.recurrences).toEqual(await recurrences(world.scope, windows));
+      expect(dashboard.slowest.map(({ teamName: _teamName, ...row }) => row)).toEqual(await slowestIncidents(world.scope, windows, severity));
+      const rolledUp = await byTeamRolledUp(world.scope, world.teams, [world.parent.id, world.child.id, world.quiet.id], windows, severity);
+      expect(dashboard.teams.map(({ teamId, incidents, ttr, ttd }) => ({ teamId, incidents, ttr, ttd }))).toEqual(rolledUp);
+      const actions = await actionFiguresByTeam(world.scope, world.teams, windows);
+      expect(dashboard.teams.map((team) => team.actions)).toEqual([world.parent.id, world.child.id, world.quiet.id].map((teamId) => actions.get(teamId)));
+    }
+  });
+
+  it("draws the team and its direct sub-teams, or the whole subtree, and the newest recurrences", async () => {
+    const grandchild = await db.team.create({ data: { organizationId: world.org.id, parentId: world.child.id, name: "Grandchild" } });
+    const teams = [world.parent, world.child, world.quiet, world.other, grandchild].map((team) => ({ id: team.id, name: team.name, parentId: team.parentId }));
+    const scope = scopeFor(world.org.id, teams, world.parent.id);
+    const filter = { severity: null, windowDays: 30, weeks: 12 };
+    const short = await loadIncidentDashboard(scope, filter, NOW, { teams: "children", recurrences: 1 });
+    expect(short.teams.map((team) => team.name)).toEqual(["Parent", "Child", "Quiet"]);
+    expect(short.teamCount).toBe(4);
+    expect(short.recurrences.map((row) => row.coeId)).toEqual([world.coes.c.id]);
+    const full = await loadIncidentDashboard(scope, filter, NOW);
+    expect(full.teams.map((team) => team.name)).toEqual(["Parent", "Child", "Grandchild", "Quiet"]);
+    await db.team.delete({ where: { id: grandchild.id } });
+  });
+
   it("rolls the team table up the tree, in tree order, and downloads the same rows", async () => {
     const teams = [world.parent, world.child, world.quiet, world.other].map((team) => ({ id: team.id, name: team.name, parentId: team.parentId }));
     const dashboard = await loadIncidentDashboard(scopeFor(world.org.id, teams, world.parent.id), { severity: null, windowDays: 30, weeks: 12 }, NOW);
