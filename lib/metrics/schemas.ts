@@ -13,6 +13,10 @@ export const metricsViewSchema = z.object({
   severity: z.enum(["all", ...SEVERITIES]).default("all").catch("all"),
   window: z.enum(WINDOWS).default("90").catch("90"),
   weeks: z.enum(TREND_WEEKS).default("26").catch("26"),
+  /** The team table: the team and its direct sub-teams, or its whole subtree. */
+  teams: z.enum(["children", "all"]).default("children").catch("children"),
+  /** Recurring incidents: the newest few, or all (up to the CSV's 50). */
+  recurrences: z.enum(["newest", "all"]).default("newest").catch("newest"),
 });
 export type MetricsView = z.output<typeof metricsViewSchema>;
 

@@ -17,6 +17,19 @@ import { viewHref } from "./view-href";
 
 type Props = { dashboard: IncidentDashboard; view: MetricsView & { team: string } };
 
+/** How many recurrences the page draws until "Show all" is chosen. */
+export const NEWEST_RECURRENCES = 10;
+
+function ShowMore({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p className="border-t border-slate-100 px-5 py-3 text-sm">
+      <Link href={href} scroll={false} className="font-medium text-indigo-700 hover:underline">
+        {children}
+      </Link>
+    </p>
+  );
+}
+
 function csvHref(view: Props["view"], chart: ChartName): string {
   return viewHref(view, {}, `/metrics/export/${chart}`);
 }
@@ -160,6 +173,11 @@ export function TeamTable({ dashboard, view }: Props) {
           ))}
         </tbody>
       </table>
+      {dashboard.teamCount > dashboard.teams.length ? (
+        <ShowMore href={viewHref(view, { teams: "all" })}>Show all {dashboard.teamCount} teams of the subtree</ShowMore>
+      ) : view.teams === "all" && dashboard.teams.some((team) => team.depth > 1) ? (
+        <ShowMore href={viewHref(view, { teams: "children" })}>Show only the direct sub-teams</ShowMore>
+      ) : null}
     </TableCard>
   );
 }
@@ -180,6 +198,7 @@ export function Categories({ dashboard, view }: Props) {
 }
 
 export function Recurrences({ dashboard, view }: Props) {
+  const shown = view.recurrences === "all" ? dashboard.recurrences : dashboard.recurrences.slice(0, NEWEST_RECURRENCES);
   return (
     <TableCard
       title="Recurring incidents"
@@ -191,7 +210,7 @@ export function Recurrences({ dashboard, view }: Props) {
         <NoIncidents what="No recurrences: no two COEs in this window hit the same service for the same kind of reason." />
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="recurrence-list">
-          {dashboard.recurrences.map((row) => (
+          {shown.map((row) => (
             <li key={`${row.coeId}-${row.earlierCoeId}-${row.serviceName}-${row.categoryName}`} className="px-5 py-3 text-sm">
               <Link href={`/coes/${row.coeId}`} className="font-medium text-indigo-700 hover:underline">
                 {row.title}
@@ -211,6 +230,7 @@ export function Recurrences({ dashboard, view }: Props) {
           ))}
         </ul>
       )}
+      {shown.length < dashboard.recurrences.length ? <ShowMore href={viewHref(view, { recurrences: "all" })}>Show all recurrences</ShowMore> : null}
     </TableCard>
   );
 }

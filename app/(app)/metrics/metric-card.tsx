@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { MetricSparkline } from "@/components/charts/metric-sparkline";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { DateTime } from "@/components/ui/format-date";
+import { MetricSparkline } from "@/components/metrics/metric-sparkline";
 import { formatChange, formatValue } from "@/lib/metrics/format";
 import { breachesTarget } from "@/lib/metrics/stats";
 import type { MetricOverview, SeriesPoint } from "@/lib/metrics/service-queries";
@@ -61,7 +61,7 @@ export function MetricCard({ metric, series, showService = true, chartHeight }: 
       {series.length > 1 ? (
         <figure className="m-0">
           <div aria-hidden>
-            <MetricSparkline points={series} target={metric.target} direction={metric.direction} unit={metric.unit} height={chartHeight} />
+            <MetricSparkline points={series} target={metric.target} direction={metric.direction} height={chartHeight} />
           </div>
           <figcaption className="sr-only">{seriesSummary(metric, series)}</figcaption>
         </figure>

@@ -4,16 +4,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChartIcon } from "@/components/shell/icons";
 import { requirePageUser } from "@/lib/auth/session";
-import { loadIncidentDashboard } from "@/lib/metrics/dashboard";
-import { measureSummary } from "@/lib/metrics/incident-queries";
-import { PILOT_MEASURE } from "@/lib/metrics/pilot-queries";
+import { FULL_DETAIL, loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema, SEVERITIES, WINDOWS } from "@/lib/metrics/schemas";
 import { resolveMetricsScope, viewableTeams } from "@/lib/metrics/scope";
 import { dailySeries, metricOverviews, servicesOfTeams } from "@/lib/metrics/service-queries";
 import { flattenTree } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { Headline } from "./headline";
-import { Categories, DistributionAndTrend, Recurrences, SeverityTable, SlowestIncidents, TeamTable } from "./incident-sections";
+import { Categories, DistributionAndTrend, NEWEST_RECURRENCES, Recurrences, SeverityTable, SlowestIncidents, TeamTable } from "./incident-sections";
 import { PilotPanel } from "./pilot-panel";
 import { SegmentedLinks } from "./segmented-links";
 import { MAX_METRIC_CARDS, orderForOverview, ServiceMetricsSection } from "./service-metrics-section";
@@ -45,15 +43,15 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   const view = { ...parsedView, team: scope.team.id };
   const filter = incidentFilter(view);
   const now = new Date();
+  // One more recurrence than drawn tells whether to offer the rest.
+  const detail = { teams: view.teams, recurrences: view.recurrences === "all" ? FULL_DETAIL.recurrences : NEWEST_RECURRENCES + 1 };
   const [dashboard, metrics, services] = await Promise.all([
-    loadIncidentDashboard(scope, filter, now),
+    loadIncidentDashboard(scope, filter, now, detail),
     metricOverviews(scope.organizationId, scope.teamIds),
     servicesOfTeams(scope.organizationId, scope.teamIds),
   ]);
-  const [series, pilotNow] = await Promise.all([
-    dailySeries(orderForOverview(metrics).slice(0, MAX_METRIC_CARDS).map((metric) => metric.id), now),
-    dashboard.pilot ? measureSummary(scope, PILOT_MEASURE[dashboard.pilot.metric], dashboard.windows.from, now) : null,
-  ]);
+  const series = await dailySeries(orderForOverview(metrics).slice(0, MAX_METRIC_CARDS).map((metric) => metric.id), now);
+  const pilotNow = dashboard.pilotNow;
 
   const teamOptions = flattenTree(viewableTeams(user, scope.orgTeams)).map(({ team, depth }) => ({
     id: team.id,
@@ -75,7 +73,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
       />
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-          <TeamPicker options={teamOptions} value={scope.team.id} hrefs={Object.fromEntries(teamOptions.map((option) => [option.id, viewHref(view, { team: option.id })]))} />
+          <TeamPicker options={teamOptions} value={scope.team.id} view={view} />
           <SegmentedLinks
             label="Severity"
             options={(["all", ...SEVERITIES] as const).map((severity) => ({ label: severity === "all" ? "All" : severity, href: viewHref(view, { severity }), current: view.severity === severity }))}

@@ -8,6 +8,8 @@ export function viewHref(view: MetricsView & { team?: string }, changes: Partial
   if (next.severity !== "all") params.set("severity", next.severity);
   if (next.window !== "90") params.set("window", next.window);
   if (next.weeks !== "26") params.set("weeks", next.weeks);
+  if (next.teams !== "children") params.set("teams", next.teams);
+  if (next.recurrences !== "newest") params.set("recurrences", next.recurrences);
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
