@@ -30,25 +30,34 @@ export type MetricOverview = {
  * seven days up to it and the seven days before (for a weekly metric: its last two values).
  */
 export async function metricOverviews(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Promise<MetricOverview[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT m.id, m.name, m.unit, m.description, m.direction::text AS direction, m.target, m.cadence::text AS cadence,
-      m.anomaly_threshold_pct, s.id AS service_id, s.name AS service_name, s.team_id,
-      latest.value AS latest_value, latest.recorded_at AS latest_at,
-      (SELECT avg(v.value) FROM metric_values v WHERE v.metric_id = m.id
-        AND v.recorded_at > latest.recorded_at - interval '7 days' AND v.recorded_at <= latest.recorded_at) AS this_week,
-      (SELECT avg(v.value) FROM metric_values v WHERE v.metric_id = m.id
-        AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week
+  // Two index-only probes per metric (metric_values (metric_id, recorded_at, value)): the latest
+  // instant, then the fourteen days up to it, which give the latest value (one value per metric and
+  // instant: the unique key) and both weekly means. One JSON array, not a row per metric: a
+  // top-level team has hundreds of metrics, and decoding rows value by value costs the server far
+  // more than one JSON.parse.
+  const [row] = await db.$queryRaw<{ metrics: unknown }[]>`
+    SELECT coalesce(json_agg(json_build_object(
+        'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
+        'cadence', m.cadence, 'anomaly_threshold_pct', m.anomaly_threshold_pct, 'service_id', s.id, 'service_name', s.name, 'team_id', s.team_id,
+        'latest_value', recent.latest_value, 'latest_ms', (EXTRACT(EPOCH FROM latest.recorded_at) * 1000)::float8,
+        'this_week', recent.this_week, 'last_week', recent.last_week)
+      ORDER BY s.name, m.name), '[]'::json) AS metrics
     FROM service_metrics m
     JOIN services s ON s.id = m.service_id
+    LEFT JOIN LATERAL (SELECT max(v.recorded_at) AS recorded_at FROM metric_values v WHERE v.metric_id = m.id) latest ON TRUE
     LEFT JOIN LATERAL (
-      SELECT v.value, v.recorded_at FROM metric_values v WHERE v.metric_id = m.id ORDER BY v.recorded_at DESC LIMIT 1
-    ) latest ON TRUE
+      SELECT max(v.value) FILTER (WHERE v.recorded_at = latest.recorded_at) AS latest_value,
+        avg(v.value) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days') AS this_week,
+        avg(v.value) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week
+      FROM metric_values v
+      WHERE v.metric_id = m.id AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at
+    ) recent ON TRUE
     WHERE m.organization_id = ${organizationId} AND s.organization_id = ${organizationId}
       AND s.team_id = ANY(${[...teamIds]}::text[])
       AND m.archived_at IS NULL
       AND (${filter.serviceId ?? null}::text IS NULL OR s.id = ${filter.serviceId ?? null}::text)
-      AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))
-    ORDER BY s.name, m.name`;
+      AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))`;
+  const rows = Array.isArray(row?.metrics) ? (row.metrics as Record<string, unknown>[]) : [];
   return rows.map((row) => {
     const direction = row.direction === "UP" ? "UP" : "DOWN";
     const overview = {
@@ -64,7 +73,7 @@ export async function metricOverviews(organizationId: string, teamIds: readonly 
       serviceName: String(row.service_name),
       teamId: String(row.team_id),
       latestValue: num(row.latest_value),
-      latestAt: row.latest_at instanceof Date ? row.latest_at : null,
+      latestAt: row.latest_ms === null || row.latest_ms === undefined ? null : new Date(Number(row.latest_ms)),
       thisWeek: num(row.this_week),
       lastWeek: num(row.last_week),
     } satisfies Omit<MetricOverview, "flags">;
@@ -109,9 +118,13 @@ export async function recentValues(organizationId: string, serviceId: string, li
   });
 }
 
-/** The services the teams own, by name: the links under the metric cards. */
-export async function servicesOfTeams(organizationId: string, teamIds: readonly string[]) {
-  return db.service.findMany({ where: { organizationId, teamId: { in: [...teamIds] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+/** The services the teams own, by name: the links under the metric cards (one JSON array, like the overview). */
+export async function servicesOfTeams(organizationId: string, teamIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+  const [row] = await db.$queryRaw<{ services: unknown }[]>`
+    SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json) AS services
+    FROM services s
+    WHERE s.organization_id = ${organizationId} AND s.team_id = ANY(${[...teamIds]}::text[])`;
+  return Array.isArray(row?.services) ? (row.services as { id: string; name: string }[]) : [];
 }
 
 /** A service the user may see, with its owning team. */
