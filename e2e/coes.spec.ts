@@ -128,6 +128,25 @@ test.describe("COE documents", () => {
       await expect(reviewerPage.getByText("Published to the organization.")).toBeVisible({ timeout: 15_000 });
     });
 
+    await test.step("the reviewer finds it in the list by its author, picked by typing part of the name", async () => {
+      const page = reviewerPage;
+      await page.goto("/coes");
+      const picker = page.getByRole("combobox", { name: "Author" });
+      await picker.fill(author.name.slice(0, -3).toLowerCase());
+      const option = page.getByRole("listbox", { name: "Author" }).getByRole("option", { name: author.name });
+      await expect(option).toHaveAttribute("aria-selected", "true");
+      await picker.press("Enter");
+      await expect(picker).toHaveValue(author.name);
+      await expect(picker).toHaveAttribute("aria-expanded", "false");
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await page.waitForURL(new RegExp(`authorId=${author.id}`));
+      await expect(page.getByRole("link", { name: title })).toBeVisible();
+      // The choice comes back from the URL with its label, and the clear button empties it.
+      await expect(page.getByRole("combobox", { name: "Author" })).toHaveValue(author.name);
+      await page.getByRole("button", { name: "Clear Author" }).click();
+      await expect(page.locator('input[type="hidden"][name="authorId"]')).toHaveValue("");
+    });
+
     await test.step("the Markdown export holds all six questions and answers", async () => {
       const response = await reviewerPage.request.get(`/coes/${coeId}/export`);
       expect(response.status()).toBe(200);
