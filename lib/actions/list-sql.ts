@@ -63,15 +63,19 @@ const ORDER_SQL: Record<ActionSort, Prisma.Sql> = {
   title: Prisma.sql`ca.title ASC, ca.id ASC`,
 };
 
-export async function countActions(condition: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM corrective_actions ca WHERE ${condition}`;
-  return row?.total ?? 0;
-}
-
 /** One page of matching ids in list order; the rows (with their owner, team and COE) are loaded for these only. */
 export async function pageActionIds(condition: Prisma.Sql, sort: ActionSort, offset: number, limit: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`SELECT ca.id FROM corrective_actions ca WHERE ${condition} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((row) => row.id);
+}
+
+/** The exact count and one page of ids in one round trip (each part keeps its own plan). */
+export async function countAndPageActionIds(condition: Prisma.Sql, sort: ActionSort, offset: number, limit: number): Promise<{ total: number; ids: string[] }> {
+  const [row] = await db.$queryRaw<{ total: number; ids: string[] }[]>`
+    SELECT
+      (SELECT count(*)::int FROM corrective_actions ca WHERE ${condition}) AS total,
+      ARRAY(SELECT ca.id FROM corrective_actions ca WHERE ${condition} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}) AS ids`;
+  return { total: row?.total ?? 0, ids: row?.ids ?? [] };
 }
 
 /** Keyset paging for the API: after the cursor in `created_at DESC, id ASC` order. */

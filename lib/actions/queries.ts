@@ -1,13 +1,13 @@
 import "server-only";
-import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { teamsWith } from "@/lib/permissions";
+import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
-import { actionConditionSql, countActions, inIdOrder, pageActionIds } from "@/lib/actions/list-sql";
+import { actionConditionSql, countAndPageActionIds, inIdOrder } from "@/lib/actions/list-sql";
 import { availableStatuses, checkWontDoDecision } from "@/lib/actions/status-rules";
 import type { ActionSort } from "@/lib/actions/labels";
 import type { ActionFilter } from "@/lib/actions/schemas";
@@ -51,8 +51,8 @@ export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** The organization's tree as id/parent pairs, read once per request however many filters need it. */
-const orgTree = cache((organizationId: string) => db.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } }));
+/** The organization's tree, read once per request (the session loads it too) however many filters need it. */
+const orgTree = orgTeamTree;
 
 /** The user's own teams and everything below them: the "Team actions" view. */
 export async function myTeamScope(user: CurrentUser): Promise<string[] | "all"> {
@@ -111,7 +111,7 @@ export async function listActions(user: CurrentUser, filter: ActionFilter, pageS
   const condition = await actionFilterSql(user, filter);
   // The count and the page's ids run on the action indexes; with relation joins, one query that
   // sorts and pages would build the owner, team and COE of every match before keeping 25.
-  const [total, ids] = await Promise.all([countActions(condition), pageActionIds(condition, filter.sort, (filter.page - 1) * pageSize, pageSize)]);
+  const { total, ids } = await countAndPageActionIds(condition, filter.sort, (filter.page - 1) * pageSize, pageSize);
   const rows = await actionRowsInOrder(user.organizationId, ids, actionListSelect);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / pageSize)), page: filter.page };
 }
@@ -159,14 +159,12 @@ export async function getActionForView(user: CurrentUser, actionId: string) {
   };
 }
 
-/** Teams the caller may see actions of, for the team filter. */
+/** Teams the caller may see actions of, for the team filter, by name (from the request's cached tree). */
 export async function visibleTeams(user: CurrentUser) {
   const readable = teamsWith(user, "team.view");
-  return db.team.findMany({
-    where: { organizationId: user.organizationId, ...(readable === "all" ? {} : { id: { in: readable } }) },
-    select: { id: true, name: true, parentId: true },
-    orderBy: { name: "asc" },
-  });
+  const teams = await orgTeamTree(user.organizationId);
+  const shown = readable === "all" ? teams : teams.filter((team) => readable.includes(team.id));
+  return shown.map(({ id, name, parentId }) => ({ id, name, parentId }));
 }
 
 /** The title of the source COE a filter names, for its picker; undefined when the caller may not read it. */
