@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { STATUS_LABELS } from "@/lib/coes/questions";
+import { orgTeamTree } from "@/lib/org/queries";
 import type { LookupItem } from "@/lib/lookup/schemas";
 
 /** `?q=` matches anywhere in the name, ignoring case; an empty query lists the first ones by name. */
@@ -26,25 +27,38 @@ export async function lookupPeople(user: CurrentUser, query: string, limit: numb
 /** Services of the caller's organization (the org tree is readable by everyone in it), with the owning team. */
 export async function lookupServices(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
   const name = nameContains(query);
-  const services = await db.service.findMany({
-    where: { organizationId: user.organizationId, ...(name ? { name } : {}) },
-    select: { id: true, name: true, team: { select: { name: true } } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: limit,
-  });
-  return services.map((service) => ({ value: service.id, label: service.name, hint: service.team.name }));
+  const [services, teamNames] = await Promise.all([
+    db.service.findMany({
+      where: { organizationId: user.organizationId, ...(name ? { name } : {}) },
+      select: { id: true, name: true, teamId: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: limit,
+    }),
+    teamNamesOf(user),
+  ]);
+  return services.map((service) => ({ value: service.id, label: service.name, hint: teamNames.get(service.teamId) }));
 }
 
 /** COEs the caller may read, by title, with their team and status. */
 export async function lookupCoes(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
   const title = nameContains(query);
-  const coes = await db.coe.findMany({
-    where: { AND: [visibleCoesWhere(user), ...(title ? [{ title }] : [])] },
-    select: { id: true, title: true, status: true, team: { select: { name: true } } },
-    orderBy: [{ title: "asc" }, { id: "asc" }],
-    take: limit,
-  });
-  return coes.map((coe) => ({ value: coe.id, label: coe.title, hint: `${coe.team.name} · ${STATUS_LABELS[coe.status]}` }));
+  // Columns of one index only (prisma/schema.prisma), read in title order: a keystroke is an
+  // index-only scan that stops at `limit`. Team names come from the request's team list.
+  const [coes, teamNames] = await Promise.all([
+    db.coe.findMany({
+      where: { AND: [visibleCoesWhere(user), ...(title ? [{ title }] : [])] },
+      select: { id: true, title: true, status: true, teamId: true },
+      orderBy: [{ title: "asc" }, { id: "asc" }],
+      take: limit,
+    }),
+    teamNamesOf(user),
+  ]);
+  return coes.map((coe) => ({ value: coe.id, label: coe.title, hint: `${teamNames.get(coe.teamId) ?? ""} · ${STATUS_LABELS[coe.status]}` }));
+}
+
+/** Team names by id, from the organization's team list that the session already loaded this request. */
+async function teamNamesOf(user: CurrentUser): Promise<Map<string, string>> {
+  return new Map((await orgTeamTree(user.organizationId)).map((team) => [team.id, team.name]));
 }
 
 /** The label of one chosen id, so a filter read back from the URL shows a name, not an id. */
