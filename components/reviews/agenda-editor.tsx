@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
+import { AgendaItemData } from "@/components/reviews/agenda-item-data";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,14 +12,17 @@ import type { ActionResult } from "@/lib/action";
 import { addCustomItemAction, saveAgendaAction } from "@/lib/reviews/actions";
 import { moveKey, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import { SECTION_LABELS, type AgendaItem, type ScheduledItem } from "@/lib/reviews/agenda-types";
+
+/** An item as the editor shows it: everything but its data, which the "Data" disclosure loads when opened. */
+export type EditorItem = Omit<AgendaItem, "detail"> & Partial<Pick<ScheduledItem, "startLabel">>;
 import { MAX_ITEM_SLOTS } from "@/lib/reviews/slotting";
 
 type Props = {
   seriesId: string;
   isoWeek: string;
   version: number;
-  items: ScheduledItem[];
-  deferred: AgendaItem[];
+  items: EditorItem[];
+  deferred: EditorItem[];
   edits: AgendaEdits;
   removedTitles: { key: string; title: string }[];
   editable: boolean;
@@ -55,10 +58,10 @@ export function AgendaEditor({ seriesId, isoWeek, version, items, deferred, edit
   const remove = (key: string) => saveEdits({ ...edits, removed: [...edits.removed, key], custom: edits.custom.filter((item) => item.key !== key) });
   const restore = (key: string) => saveEdits({ ...edits, removed: edits.removed.filter((entry) => entry !== key) });
 
-  const row = (item: AgendaItem | ScheduledItem, index: number, scheduled: boolean) => (
+  const row = (item: EditorItem, index: number, scheduled: boolean) => (
     <li key={item.key} data-testid="agenda-item" data-key={item.key} className="px-4 py-3">
       <div className="flex flex-wrap items-center gap-3">
-        <span className="w-14 shrink-0 font-mono text-sm tabular-nums text-slate-600">{"startLabel" in item ? item.startLabel : "—"}</span>
+        <span className="w-14 shrink-0 font-mono text-sm tabular-nums text-slate-600">{item.startLabel ?? "—"}</span>
         <div className="min-w-0 flex-1">
           <p className="font-medium text-slate-900" data-testid="agenda-item-title">
             {item.title}
@@ -95,12 +98,7 @@ export function AgendaEditor({ seriesId, isoWeek, version, items, deferred, edit
           </div>
         ) : null}
       </div>
-      <details className="mt-2 pl-[4.25rem]">
-        <summary className="cursor-pointer text-sm text-indigo-700">Data</summary>
-        <div className="mt-2">
-          <AgendaItemDetail detail={item.detail} />
-        </div>
-      </details>
+      <AgendaItemData key={`${item.key}@${version}`} seriesId={seriesId} isoWeek={isoWeek} itemKey={item.key} />
     </li>
   );
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AgendaEditor } from "@/components/reviews/agenda-editor";
+import { AgendaEditor, type EditorItem } from "@/components/reviews/agenda-editor";
 import { StartMeetingButton } from "@/components/reviews/start-meeting-button";
 import { SubmissionForm } from "@/components/reviews/submission-form";
 import { SubTeamSummary } from "@/components/reviews/sub-team-summary";
@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { canRunSeries, canSubmitTo, findSeries } from "@/lib/reviews/access";
 import { loadAgenda } from "@/lib/reviews/agenda-data";
+import type { AgendaItem } from "@/lib/reviews/agenda-types";
 import { startTimeLabel, weekPath } from "@/lib/reviews/format";
 import { addWeeks, formatIsoWeek, parseIsoWeek } from "@/lib/reviews/iso-week";
 import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
@@ -20,6 +21,9 @@ import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
 export const metadata: Metadata = { title: "Review agenda" };
 
 const SUBMISSION_LABELS = { SUCCESS: "Success", FAILING: "Failing", BEST_PRACTICE: "Proposal" } as const;
+
+// Every prop of the editor is serialized into the page; an item's data loads when its disclosure opens.
+const withoutDetail = ({ detail: _detail, ...item }: AgendaItem): EditorItem => item;
 
 export default async function WeekAgendaPage({ params }: { params: Promise<{ seriesId: string; isoWeek: string }> }) {
   const user = await requirePageUser();
@@ -76,8 +80,8 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
               seriesId={series.id}
               isoWeek={isoWeek}
               version={agenda.review.version || 1}
-              items={agenda.items}
-              deferred={agenda.deferred}
+              items={agenda.items.map(withoutDetail)}
+              deferred={agenda.deferred.map(withoutDetail)}
               edits={edits}
               removedTitles={agenda.removed}
               editable={canRun && status !== "PUBLISHED"}
