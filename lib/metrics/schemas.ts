@@ -17,6 +17,8 @@ export const metricsViewSchema = z.object({
   teams: z.enum(["children", "all"]).default("children").catch("children"),
   /** Recurring incidents: the newest few, or all (up to the CSV's 50). */
   recurrences: z.enum(["newest", "all"]).default("newest").catch("newest"),
+  /** Key service metric cards: the first dozen (flagged first), or up to two dozen. */
+  metrics: z.enum(["first", "all"]).default("first").catch("first"),
 });
 export type MetricsView = z.output<typeof metricsViewSchema>;
 

@@ -14,7 +14,7 @@ import { Headline } from "./headline";
 import { Categories, DistributionAndTrend, NEWEST_RECURRENCES, Recurrences, SeverityTable, SlowestIncidents, TeamTable } from "./incident-sections";
 import { PilotPanel } from "./pilot-panel";
 import { SegmentedLinks } from "./segmented-links";
-import { MAX_METRIC_CARDS, orderForOverview, ServiceMetricsSection } from "./service-metrics-section";
+import { MAX_METRIC_CARDS, metricCardCount, orderForOverview, ServiceMetricsSection } from "./service-metrics-section";
 import { TeamPicker } from "./team-picker";
 import { viewHref } from "./view-href";
 
@@ -50,7 +50,8 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
     metricOverviews(scope.organizationId, scope.teamIds),
     servicesOfTeams(scope.organizationId, scope.teamIds),
   ]);
-  const series = await dailySeries(orderForOverview(metrics).slice(0, MAX_METRIC_CARDS).map((metric) => metric.id), now);
+  const cards = metricCardCount(view.metrics);
+  const series = await dailySeries(orderForOverview(metrics).slice(0, cards).map((metric) => metric.id), now);
   const pilotNow = dashboard.pilotNow;
 
   const teamOptions = flattenTree(viewableTeams(user, scope.orgTeams)).map(({ team, depth }) => ({
@@ -132,7 +133,13 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
           </>
         )}
 
-        <ServiceMetricsSection metrics={metrics} series={series} services={services} />
+        <ServiceMetricsSection
+          metrics={metrics}
+          series={series}
+          services={services}
+          cards={cards}
+          moreHref={cards < MAX_METRIC_CARDS && metrics.length > cards ? viewHref(view, { metrics: "all" }) : null}
+        />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { flagWeight } from "@/lib/metrics/stats";
 import { MetricCard } from "./metric-card";
 
 /** How many metric cards and service links the overview draws; a large org narrows by team. */
+export const FIRST_METRIC_CARDS = 12;
 export const MAX_METRIC_CARDS = 24;
 const MAX_SERVICE_LINKS = 40;
 
@@ -13,20 +14,31 @@ export function orderForOverview(metrics: MetricOverview[]): MetricOverview[] {
   return metrics.toSorted((a, b) => flagWeight(b.flags) - flagWeight(a.flags));
 }
 
+/** How many cards a view draws: the first dozen, or (after "Show more") up to MAX_METRIC_CARDS. */
+export function metricCardCount(view: "first" | "all"): number {
+  return view === "all" ? MAX_METRIC_CARDS : FIRST_METRIC_CARDS;
+}
+
 /**
- * Key service metrics of the team's services. On a large subtree only the first MAX_METRIC_CARDS
- * are drawn (flagged first), with a note to narrow down.
+ * Key service metrics of the team's services. Only the first FIRST_METRIC_CARDS are drawn
+ * (flagged first), then up to MAX_METRIC_CARDS on request, with a note to narrow down.
  */
 export function ServiceMetricsSection({
   metrics,
   series,
   services,
+  cards,
+  moreHref,
 }: {
   metrics: MetricOverview[];
   series: Map<string, SeriesPoint[]>;
   services: { id: string; name: string }[];
+  /** How many cards to draw. */
+  cards: number;
+  /** Where "Show more" leads, when more cards can be drawn. */
+  moreHref: string | null;
 }) {
-  const ordered = orderForOverview(metrics).slice(0, MAX_METRIC_CARDS);
+  const ordered = orderForOverview(metrics).slice(0, cards);
   const hidden = metrics.length - ordered.length;
   const flaggedCount = metrics.filter((metric) => metric.flags.length > 0).length;
   const servicesWithMetrics = new Set(metrics.map((metric) => metric.serviceId));
@@ -61,7 +73,18 @@ export function ServiceMetricsSection({
           </div>
           {hidden > 0 ? (
             <p className="text-sm text-slate-600">
-              {hidden} more metric{hidden === 1 ? " is" : "s are"} not drawn here: choose a sub-team above, or open a service&apos;s page.
+              {hidden} more metric{hidden === 1 ? " is" : "s are"} not drawn here
+              {moreHref ? (
+                <>
+                  {" "}
+                  (
+                  <Link href={moreHref} scroll={false} className="font-medium text-indigo-700 hover:underline">
+                    show {Math.min(hidden, MAX_METRIC_CARDS - cards)} more
+                  </Link>
+                  )
+                </>
+              ) : null}
+              : choose a sub-team above, or open a service&apos;s page.
             </p>
           ) : null}
         </>

@@ -10,6 +10,7 @@ export function viewHref(view: MetricsView & { team?: string }, changes: Partial
   if (next.weeks !== "26") params.set("weeks", next.weeks);
   if (next.teams !== "children") params.set("teams", next.teams);
   if (next.recurrences !== "newest") params.set("recurrences", next.recurrences);
+  if (next.metrics !== "first") params.set("metrics", next.metrics);
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
