@@ -14,18 +14,28 @@ import type { ActionFilter } from "@/lib/actions/schemas";
  * It must say exactly what visibleActionsWhere says (lib/actions/scoping.test.ts checks both).
  */
 export function visibleActionsSql(user: CurrentUser, teamIn?: string[]): Prisma.Sql {
+  const parts = visibleActionParts(user, teamIn);
+  return parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts.map((part) => Prisma.sql`(${part})`), " OR ")})`;
+}
+
+/**
+ * Visibility as disjoint parts whose union is visibleActionsWhere: the caller's readable teams, and
+ * the caller's own actions elsewhere unless a hidden COE holds them. A count adds one count per
+ * part, each from an index, where the OR of both would read the table.
+ */
+function visibleActionParts(user: CurrentUser, teamIn?: string[]): Prisma.Sql[] {
   const readable = teamsWith(user, "team.view");
   const teamIds = readable === "all" ? [] : readable;
-  // Inside teams the caller reads anyway, the owner branch adds nothing: dropping it lets the
+  // Inside teams the caller reads anyway, the owner part adds nothing: dropping it lets the
   // count run on an index alone (the "Team actions" view and the team filter, usually).
   const readableSet = new Set(teamIds);
-  if (user.isAdmin || teamIn?.every((teamId) => readableSet.has(teamId))) return Prisma.sql`ca.organization_id = ${user.organizationId}`;
-  return Prisma.sql`ca.organization_id = ${user.organizationId} AND (
-    ca.team_id = ANY(${teamIds}::text[])
-    OR (ca.owner_id = ${user.userId} AND (ca.coe_id IS NULL OR ca.coe_id NOT IN (
+  if (user.isAdmin || teamIn?.every((teamId) => readableSet.has(teamId))) return [Prisma.sql`ca.organization_id = ${user.organizationId}`];
+  return [
+    Prisma.sql`ca.organization_id = ${user.organizationId} AND ca.team_id = ANY(${teamIds}::text[])`,
+    Prisma.sql`ca.organization_id = ${user.organizationId} AND ca.owner_id = ${user.userId} AND NOT (ca.team_id = ANY(${teamIds}::text[])) AND (ca.coe_id IS NULL OR ca.coe_id NOT IN (
       SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.restricted AND NOT (c.team_id = ANY(${teamIds}::text[]))
-    )))
-  )`;
+    ))`,
+  ];
 }
 
 /** What the list filters narrow to, after visibility; the caller resolves the view and team filter to owner and teams. */
@@ -37,8 +47,11 @@ export type ActionConditions = Omit<ActionFilter, "page" | "sort" | "view" | "te
   today: string;
 };
 
-export function actionConditionSql(user: CurrentUser, filter: ActionConditions): Prisma.Sql {
-  const and: Prisma.Sql[] = [visibleActionsSql(user, filter.teamIn)];
+/** The list's condition (`where`), and the same split into disjoint visibility parts for counting (`countParts`). */
+export type ActionConditionSql = { where: Prisma.Sql; countParts: Prisma.Sql[] };
+
+export function actionConditionSql(user: CurrentUser, filter: ActionConditions): ActionConditionSql {
+  const and: Prisma.Sql[] = [];
   if (filter.ownerIs) and.push(Prisma.sql`ca.owner_id = ${filter.ownerIs}`);
   if (filter.teamIn) and.push(Prisma.sql`ca.team_id = ANY(${filter.teamIn}::text[])`);
   if (filter.status.length > 0) and.push(Prisma.sql`ca.status = ANY(${filter.status}::"CorrectiveActionStatus"[])`);
@@ -50,7 +63,9 @@ export function actionConditionSql(user: CurrentUser, filter: ActionConditions):
   if (filter.dueFrom) and.push(Prisma.sql`ca.due_date >= ${filter.dueFrom}::date`);
   if (filter.dueTo) and.push(Prisma.sql`ca.due_date <= ${filter.dueTo}::date`);
   if (filter.overdue) and.push(Prisma.sql`ca.status IN ('OPEN', 'IN_PROGRESS') AND ca.due_date < ${filter.today}::date`);
-  return Prisma.join(and, " AND ");
+  const parts = visibleActionParts(user, filter.teamIn);
+  const withFilters = (visible: Prisma.Sql) => Prisma.join([visible, ...and], " AND ");
+  return { where: withFilters(visibleActionsSql(user, filter.teamIn)), countParts: parts.map(withFilters) };
 }
 
 /** The same orders as the Prisma ones the page used (enum columns sort in declaration order in both). */
@@ -69,12 +84,16 @@ export async function pageActionIds(condition: Prisma.Sql, sort: ActionSort, off
   return rows.map((row) => row.id);
 }
 
-/** The exact count and one page of ids in one round trip (each part keeps its own plan). */
-export async function countAndPageActionIds(condition: Prisma.Sql, sort: ActionSort, offset: number, limit: number): Promise<{ total: number; ids: string[] }> {
+/** The exact count (one count per visibility part, added) and one page of ids, in one round trip. */
+export async function countAndPageActionIds(condition: ActionConditionSql, sort: ActionSort, offset: number, limit: number): Promise<{ total: number; ids: string[] }> {
+  const counts = Prisma.join(
+    condition.countParts.map((part) => Prisma.sql`(SELECT count(*) FROM corrective_actions ca WHERE ${part})`),
+    " + ",
+  );
   const [row] = await db.$queryRaw<{ total: number; ids: string[] }[]>`
     SELECT
-      (SELECT count(*)::int FROM corrective_actions ca WHERE ${condition}) AS total,
-      ARRAY(SELECT ca.id FROM corrective_actions ca WHERE ${condition} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}) AS ids`;
+      (${counts})::int AS total,
+      ARRAY(SELECT ca.id FROM corrective_actions ca WHERE ${condition.where} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}) AS ids`;
   return { total: row?.total ?? 0, ids: row?.ids ?? [] };
 }
 

@@ -7,7 +7,7 @@ import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
-import { actionConditionSql, countAndPageActionIds, inIdOrder } from "@/lib/actions/list-sql";
+import { actionConditionSql, countAndPageActionIds, inIdOrder, type ActionConditionSql } from "@/lib/actions/list-sql";
 import { availableStatuses, checkWontDoDecision } from "@/lib/actions/status-rules";
 import type { ActionSort } from "@/lib/actions/labels";
 import type { ActionFilter } from "@/lib/actions/schemas";
@@ -87,7 +87,7 @@ export async function actionFilterWhere(user: CurrentUser, filter: Omit<ActionFi
 }
 
 /** The filters as SQL over `ca` (lib/actions/list-sql.ts), inside what the caller may see; team filters cover sub-teams. */
-export async function actionFilterSql(user: CurrentUser, filter: Omit<ActionFilter, "page" | "sort">, now = new Date()): Promise<Prisma.Sql> {
+export async function actionFilterSql(user: CurrentUser, filter: Omit<ActionFilter, "page" | "sort">, now = new Date()): Promise<ActionConditionSql> {
   let teamIn: string[] | undefined;
   if (filter.view === "team") {
     const scope = await myTeamScope(user);

@@ -85,6 +85,15 @@ describe("corrective-action scoping", () => {
         }
       }
     }
+    // The API pages the same set newest first, two at a time through its cursor.
+    const ownerToken = (await createApiToken(testDb, owner.userId)).secret;
+    const paged: string[] = [];
+    for (let cursor: string | null = "", pages = 0; cursor !== null && pages < 10; pages++) {
+      const page = await (await call(listApi, "GET", `/api/v1/action-items?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, ownerToken)).json();
+      paged.push(...page.data.map((row: { id: string }) => row.id));
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual((await exportActions(owner, filter({ sort: "created" }))).map((row) => row.id));
     const ownerSees = (await listActions(owner, filter({ view: "mine" }))).rows.map((row) => row.title);
     expect(ownerSees).toContain("Platform, open COE");
     expect(ownerSees).toContain("Platform, payments COE");

@@ -13,9 +13,9 @@ import { NotFoundError } from "@/lib/errors";
 // Scoped like the list page: the same filters, always inside what the caller may see (lib/actions/access.ts).
 export const GET = apiRoute({ query: actionItemListQuerySchema }, async ({ user, query }) => {
   const after = readCursor(query.cursor, actionItemCursorSchema);
-  const condition = await actionFilterSql(user, query);
+  const { where } = await actionFilterSql(user, query);
   // The page's ids first, then their rows: relation joins would build every match's owner, team and COE.
-  const ids = await pageActionIds(after ? Prisma.sql`${condition} AND ${createdAfterCursorSql(after)}` : condition, "created", 0, query.limit + 1);
+  const ids = await pageActionIds(after ? Prisma.sql`${where} AND ${createdAfterCursorSql(after)}` : where, "created", 0, query.limit + 1);
   const rows = await actionRowsInOrder(user.organizationId, ids, actionItemSelect);
   return pageOf(rows.map((row) => actionItemJson(row)), query.limit, (row) => [row.createdAt, row.id]);
 });
