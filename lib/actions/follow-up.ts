@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, teamsWith } from "@/lib/permissions";
+import { orgTeamTree } from "@/lib/org/queries";
 import { ancestorIds, flattenTree, subtreeIds, type TeamNode } from "@/lib/org/tree";
 import { visibleActionsWhere } from "@/lib/actions/access";
 import { escalationOf, graceForLevel, normalizeGraceDays } from "@/lib/actions/escalation";
-import { actionListSelect, todayUtc } from "@/lib/actions/queries";
+import { actionListSelect, actionRowsInOrder, todayUtc } from "@/lib/actions/queries";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -66,7 +67,8 @@ export async function followUpHealth(organizationId: string, teamIds: string[], 
 
 /** The teams whose escalation view the user may open: teams they manage directly (admins: the top-level teams). */
 export async function escalationTeams(user: CurrentUser) {
-  const teams = await db.team.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, parentId: true }, orderBy: { name: "asc" } });
+  // The request's cached tree (the session loaded it), by name.
+  const teams = (await orgTeamTree(user.organizationId)).map(({ id, name, parentId }) => ({ id, name, parentId }));
   const allowed = teamsWith(user, "team.escalations");
   const direct = user.directTeamIds.filter((teamId) => can(user, "team.escalations", teamId));
   const roots = direct.length > 0 ? direct : user.isAdmin ? teams.filter((team) => team.parentId === null).map((team) => team.id) : [];
@@ -88,7 +90,7 @@ export async function escalationView(user: CurrentUser, teamId: string, now = ne
   if (!can(user, "team.escalations", teamId)) return null;
   const [organization, teams] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { escalationGraceDays: true } }),
-    db.team.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, parentId: true } }),
+    orgTeamTree(user.organizationId),
   ]);
   const grace = normalizeGraceDays(organization.escalationGraceDays);
   const today = todayUtc(now);
@@ -103,17 +105,24 @@ export async function escalationView(user: CurrentUser, teamId: string, now = ne
     OR: [...teamsByDepth].map(([depth, ids]) => ({ teamId: { in: ids }, dueDate: { lt: new Date(today.getTime() - graceForLevel(depth, grace) * DAY_MS) } })),
   };
   const escalatedWhere = { AND: [visibleActionsWhere(user), open, reached] };
-  const [rows, escalatedCount, overdueByTeam, pendingWontDo] = await Promise.all([
-    db.correctiveAction.findMany({ where: escalatedWhere, select: actionListSelect, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: ESCALATION_LIST_LIMIT }),
+  // Ids first, then the rows of those: with relation joins, a select with owner, team and COE
+  // would build them for every match before keeping the first hundred.
+  const [rowIds, escalatedCount, overdueByTeam, pendingIds] = await Promise.all([
+    db.correctiveAction.findMany({ where: escalatedWhere, select: { id: true }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: ESCALATION_LIST_LIMIT }),
     db.correctiveAction.count({ where: escalatedWhere }),
     db.correctiveAction.groupBy({ by: ["teamId"], where: { AND: [visibleActionsWhere(user), open, { teamId: { in: subtree }, dueDate: { lt: today } }] }, _count: { _all: true } }),
     db.correctiveAction.findMany({
       where: { AND: [visibleActionsWhere(user), open, { teamId: { in: subtree }, wontDoRequestedAt: { not: null } }] },
-      select: { ...actionListSelect, wontDoReason: true },
+      select: { id: true },
       orderBy: [{ wontDoRequestedAt: "asc" }, { id: "asc" }],
       take: 200,
     }),
   ]);
+  // Both lists' rows in one load (an action can be in both).
+  const loaded = await actionRowsInOrder(user.organizationId, [...new Set([...rowIds, ...pendingIds].map((row) => row.id))], { ...actionListSelect, wontDoReason: true });
+  const byId = new Map(loaded.map((row) => [row.id, row]));
+  const rows = rowIds.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
+  const pendingWontDo = pendingIds.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
   const escalated = rows.map((action) => ({ action, escalation: escalationOf(teams, { teamId: action.teamId, dueDate: action.dueDate, finished: false }, grace, now)! }));
   const own = new Map(overdueByTeam.map((row) => [row.teamId, row._count._all]));
   return { grace, escalated, escalatedCount, pendingWontDo, subTeams: rollUp(teams, teamId, own), teamsById: new Map(teams.map((team) => [team.id, team.name])) };
