@@ -40,6 +40,13 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
       await expect(page.getByRole("list", { name: "Agenda" }).getByText("10:15")).toBeVisible();
     });
 
+    await test.step("open an item's data: it loads when the disclosure opens", async () => {
+      const successes = page.getByRole("list", { name: "Agenda" }).getByTestId("agenda-item").filter({ hasText: "Share successes and failings" });
+      await successes.getByText("Data", { exact: true }).click();
+      await expect(successes.getByRole("heading", { name: "COEs opened this week" })).toBeVisible();
+      await expect(successes.getByText("Nothing submitted.")).toBeVisible();
+    });
+
     await test.step("reorder two items", async () => {
       await page.getByRole("button", { name: "Move “Identify new best practices” up" }).click();
       await expect.poll(agendaTitles).toEqual(["Share successes and failings", "Identify new best practices", "Action items follow-up (0 overdue, 0 due this week)"]);
