@@ -96,30 +96,85 @@ function headersFor(route: BenchRoute, cookie: string, fixtures: BenchFixtures):
   return {};
 }
 
-/** Statements and server CPU per request, from sequential requests (CPU time is not skewed by other load). */
-async function sampleRequests(server: AppServer, url: string, headers: Record<string, string>): Promise<{ queries: number; cpuMs: number | null }> {
-  const queriesBefore = server.queriesSoFar();
-  const cpuBefore = server.cpuMsSoFar();
-  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) {
-    const response = await fetch(url, { headers, redirect: "manual" });
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
-    await response.arrayBuffer();
-  }
-  const cpuAfter = server.cpuMsSoFar();
-  await new Promise((resolve) => setTimeout(resolve, 300)); // let the server's log lines arrive
-  return {
-    queries: (server.queriesSoFar() - queriesBefore) / SAMPLE_REQUESTS,
-    cpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / SAMPLE_REQUESTS,
-  };
+async function drain(url: string, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
+  await response.arrayBuffer();
 }
 
-async function measureRoute(server: AppServer, route: BenchRoute, cookie: string, fixtures: BenchFixtures, options: Options): Promise<RouteResult> {
-  const url = `${server.baseUrl}${route.path}`;
-  const headers = headersFor(route, cookie, fixtures);
-  for (let warm = 0; warm < 10; warm++) await (await fetch(url, { headers, redirect: "manual" })).arrayBuffer();
-  const sample = await sampleRequests(server, url, headers);
+/** SQL statements per request, from sequential requests to a server that logs every statement. */
+async function countQueries(server: AppServer, url: string, headers: Record<string, string>): Promise<number> {
+  for (let warm = 0; warm < 3; warm++) await drain(url, headers);
+  const before = server.queriesSoFar();
+  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) await drain(url, headers);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // let the server's log lines arrive
+  return (server.queriesSoFar() - before) / SAMPLE_REQUESTS;
+}
+
+/** Server CPU per request from sequential requests (not skewed by other load), then the load itself. */
+async function measureRoute(server: AppServer, url: string, headers: Record<string, string>, options: Options) {
+  for (let warm = 0; warm < 10; warm++) await drain(url, headers);
+  const cpuBefore = server.cpuMsSoFar();
+  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) await drain(url, headers);
+  const cpuAfter = server.cpuMsSoFar();
+  const cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / SAMPLE_REQUESTS;
   const load = await measureLoad({ url, headers, durationSeconds: options.duration, connections: options.connections });
-  return { route, load, queriesPerRequest: sample.queries, cpuMsPerRequest: sample.cpuMs };
+  return { load, cpuMsPerRequest };
+}
+
+type Run = { databaseUrl: string; env: Record<string, string>; fixtures: BenchFixtures; routes: BenchRoute[]; options: Options };
+
+/** A server started for one pass; waits for the reminder run its start queued, and signs in. */
+async function withServer<T>(run: Run, logQueries: boolean, pass: (server: AppServer, cookie: string, reminderRun: ReminderRun | null) => Promise<T>): Promise<T> {
+  const startedAt = new Date();
+  const server = await startAppServer({
+    port: run.options.port,
+    env: { ...run.env, ...(run.options.noJobs ? { ANDON_JOBS: "off" } : {}) },
+    logQueries,
+    profileDir: logQueries ? undefined : run.options.profileDir,
+  });
+  try {
+    const reminderRun = run.options.noJobs ? null : await waitForStartupJobs(run.databaseUrl, startedAt);
+    if (reminderRun) console.log(`  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all)`);
+    return await pass(server, await signIn(server.baseUrl, run.fixtures.managerEmail, run.fixtures.password), reminderRun);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Two passes, each on a fresh server: the first logs every SQL statement and counts them per
+ * route; the second runs as in production (no statement log, which would cost CPU per query) and
+ * measures CPU per request and the load.
+ */
+async function measureAll(run: Run): Promise<{ results: RouteResult[]; reminderRun: ReminderRun | null }> {
+  const target = (server: AppServer, route: BenchRoute, cookie: string) => ({
+    url: `${server.baseUrl}${route.path}`,
+    headers: headersFor(route, cookie, run.fixtures),
+  });
+  console.log("pass 1: SQL statements per request");
+  const counted = await withServer(run, true, async (server, cookie, reminderRun) => {
+    const queries = new Map<BenchRoute, number>();
+    for (const route of run.routes) {
+      const { url, headers } = target(server, route, cookie);
+      queries.set(route, await countQueries(server, url, headers));
+      console.log(`  ${route.name}: ${queries.get(route)!.toFixed(1)} queries`);
+    }
+    return { queries, reminderRun };
+  });
+  console.log("pass 2: server CPU per request and load");
+  const results = await withServer(run, false, async (server, cookie) => {
+    const measured: RouteResult[] = [];
+    for (const route of run.routes) {
+      process.stdout.write(`  ${route.name} … `);
+      const { url, headers } = target(server, route, cookie);
+      const { load, cpuMsPerRequest } = await measureRoute(server, url, headers, run.options);
+      console.log(`${load.requestsPerSecond.toFixed(0)} req/s, p95 ${load.p95.toFixed(0)} ms, ${cpuMsPerRequest?.toFixed(0) ?? "?"} ms server CPU per request`);
+      measured.push({ route, load, queriesPerRequest: counted.queries.get(route)!, cpuMsPerRequest });
+    }
+    return measured;
+  });
+  return { results, reminderRun: counted.reminderRun };
 }
 
 async function main(): Promise<void> {
@@ -128,32 +183,21 @@ async function main(): Promise<void> {
   const database = options.database ?? `andon_bench_${Date.now()}`;
   const databaseUrl = databaseUrlFor(databaseServerHandle.url, database);
   const keep = options.keep || options.database !== undefined;
-  let server: AppServer | undefined;
   try {
     const { fixtures, seedSeconds } = options.database ? await reuseKeptDatabase(databaseUrl, database) : await seedFreshDatabase(databaseUrl, options);
     if (keep) writeKeptFixtures(database, fixtures);
 
     const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${options.port}` };
     if (!options.skipBuild || !fs.existsSync(".next/BUILD_ID")) build(env);
-    const serverStartedAt = new Date();
-    server = await startAppServer({ port: options.port, env: { ...env, ...(options.noJobs ? { ANDON_JOBS: "off" } : {}) }, profileDir: options.profileDir });
-    const reminderRun = options.noJobs ? null : await waitForStartupJobs(databaseUrl, serverStartedAt);
-    if (reminderRun) console.log(`the startup reminder run took ${reminderRun.seconds.toFixed(1)} s and created ${reminderRun.notifications} notifications`);
-    const cookie = await signIn(server.baseUrl, fixtures.managerEmail, fixtures.password);
-
-    const results: RouteResult[] = [];
-    for (const route of benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only))) {
-      process.stdout.write(`  ${route.name} … `);
-      const result = await measureRoute(server, route, cookie, fixtures, options);
-      console.log(`${result.load.requestsPerSecond.toFixed(0)} req/s, p95 ${result.load.p95.toFixed(0)} ms, ${result.queriesPerRequest.toFixed(1)} queries and ${result.cpuMsPerRequest?.toFixed(0) ?? "?"} ms server CPU per request`);
-      results.push(result);
-    }
+    const routes = benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only));
+    const { results, reminderRun } = await measureAll({ databaseUrl, env, fixtures, routes, options });
+    if (options.profileDir) console.log(summarizeProfile(options.profileDir));
     const table = resultTable(results);
     console.log(`\n${table}\n`);
     if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
-        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, signed in as a manager of a top-level team; loopback, load generator on the same cores`,
+        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, CPU and load measured in a second pass without the log`,
         seedSummary: describeScale(options.scale, seedSeconds),
         jobs: reminderRun
           ? `the reminder job's first run over the whole organization took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications); measuring began after it`
@@ -163,8 +207,6 @@ async function main(): Promise<void> {
       console.log("written to BENCHMARKS.md");
     }
   } finally {
-    await server?.stop();
-    if (server && options.profileDir) console.log(summarizeProfile(options.profileDir));
     if (!keep) await dropDatabase(databaseServerHandle.url, database).catch(() => undefined);
     else console.log(`kept database ${database}`);
     await databaseServerHandle.stop();
@@ -176,7 +218,9 @@ async function main(): Promise<void> {
  * last minute). Measuring while it runs would measure the job, so wait for the run queued since
  * `since` (up to 10 minutes) and report how long it took; null when none was queued.
  */
-async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<{ seconds: number; notifications: number } | null> {
+type ReminderRun = { seconds: number; notifications: number };
+
+async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<ReminderRun | null> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -192,7 +236,7 @@ async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<{ s
         )
         .catch(() => ({ rows: [{ queued: 0, pending: 0, seconds: null }] })); // pg-boss creates its schema when it starts
       const { queued, pending, seconds } = rows[0]!;
-      if (queued === 0 && Date.now() - started > 30_000) return null;
+      if (queued === 0 && Date.now() - started > 5_000) return null; // queued within a second or two of the start, if at all
       if (queued > 0 && pending === 0 && seconds !== null) {
         const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
         return { seconds, notifications: notifications.rows[0]!.count };

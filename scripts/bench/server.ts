@@ -14,15 +14,15 @@ export type AppServer = {
 };
 
 /**
- * `next start` with SQL statement logging on, counting statements from its output. With
+ * `next start`, with SQL statement logging on when asked, counting statements from its output. With
  * `profileDir`, Node writes a CPU profile of the server there when it stops.
  */
-export async function startAppServer(options: { port: number; env: Record<string, string>; profileDir?: string }): Promise<AppServer> {
+export async function startAppServer(options: { port: number; env: Record<string, string>; logQueries: boolean; profileDir?: string }): Promise<AppServer> {
   let queries = 0;
   let output = "";
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
   const child = spawn(process.execPath, [...profile, path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
-    env: { ...process.env, ...options.env, ANDON_LOG_QUERIES: "true", NODE_ENV: "production" },
+    env: { ...process.env, ...options.env, ANDON_LOG_QUERIES: String(options.logQueries), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let pending = "";
