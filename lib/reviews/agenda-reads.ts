@@ -59,6 +59,9 @@ export type AgendaReadInput = {
 /** The timestamp(3) columns (UTC) as `Date#toISOString` writes them. */
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
+/** A metric row as metricsJson selects it. */
+type MetricTuple = [id: string, name: string, unit: string, direction: "UP" | "DOWN", target: number | null, anomalyThresholdPct: number | null, serviceId: string, serviceName: string, teamId: string, latestValue: number | null, thisWeek: number | null, lastWeek: number | null];
+
 export async function readAgendaRows(input: AgendaReadInput): Promise<AgendaRows> {
   const { scope } = input;
   // As text, parsed here: the driver's JSON handling of a value this size costs several times JSON.parse.
@@ -72,7 +75,24 @@ export async function readAgendaRows(input: AgendaReadInput): Promise<AgendaRows
       'metrics', ${metricsJson(scope)},
       'subTeams', ${input.subTeamPairs.length > 0 ? subTeamsJson(scope.organizationId, input.subTeamPairs, input.window) : Prisma.sql`'[]'::json`}
     )::text AS data`;
-  return JSON.parse(row!.data) as AgendaRows;
+  const rows = JSON.parse(row!.data) as Omit<AgendaRows, "metrics"> & { metrics: MetricTuple[] };
+  return {
+    ...rows,
+    metrics: rows.metrics.map(([id, name, unit, direction, target, anomalyThresholdPct, serviceId, serviceName, teamId, latestValue, thisWeek, lastWeek]) => ({
+      id,
+      name,
+      unit,
+      direction,
+      target,
+      anomalyThresholdPct,
+      serviceId,
+      serviceName,
+      teamId,
+      latestValue,
+      thisWeek,
+      lastWeek,
+    })),
+  };
 }
 
 /** The series' reviews of the given weeks, with their submissions in the order they came in. */
@@ -109,7 +129,9 @@ function coesJson(scope: AgendaScope, window: WeekWindow): Prisma.Sql {
       LIMIT ${COE_LIMIT})
     SELECT coalesce(json_agg(json_build_object(
       'id', c.id, 'title', c.title, 'severity', c.severity::text, 'status', c.status::text, 'teamId', c.team_id,
-      'approvedAt', ${iso("c.approved_at")}, 'submittedAt', ${iso("c.submitted_at")}, 'createdAt', ${iso("c.created_at")}, 'lessonsLearned', c.lessons_learned
+      'approvedAt', ${iso("c.approved_at")}, 'submittedAt', ${iso("c.submitted_at")}, 'createdAt', ${iso("c.created_at")},
+      -- Only a COE approved in the week lends its lessons to the agenda; the others' would be dropped unread.
+      'lessonsLearned', CASE WHEN c.approved_at >= ${utc(window.from)} AND c.approved_at < ${utc(window.to)} THEN c.lessons_learned ELSE '' END
     ) ORDER BY p.created_at DESC, p.id), '[]')
     FROM picked p JOIN coes c ON c.id = p.id)`;
 }
@@ -138,13 +160,13 @@ function actionsJson(scope: AgendaScope, window: WeekWindow): Prisma.Sql {
 /**
  * Every active metric of the subtree's services, by service and name, with its latest value and
  * the means of the seven days up to it and the seven before (the figures of lib/metrics'
- * overview): the latest value is one backward index probe, both means one range scan.
+ * overview): the latest value is one backward index probe, both means one range scan. Rows are
+ * arrays (MetricTuple): a large subtree has hundreds of metrics, and their keys were half the bytes.
  */
 function metricsJson(scope: AgendaScope): Prisma.Sql {
   return Prisma.sql`(
-    SELECT coalesce(json_agg(json_build_object(
-      'id', m.id, 'name', m.name, 'unit', m.unit, 'direction', m.direction::text, 'target', m.target, 'anomalyThresholdPct', m.anomaly_threshold_pct,
-      'serviceId', s.id, 'serviceName', s.name, 'teamId', s.team_id, 'latestValue', latest.value, 'thisWeek', weeks.this_week, 'lastWeek', weeks.last_week
+    SELECT coalesce(json_agg(json_build_array(
+      m.id, m.name, m.unit, m.direction::text, m.target, m.anomaly_threshold_pct, s.id, s.name, s.team_id, latest.value, weeks.this_week, weeks.last_week
     ) ORDER BY s.name, m.name), '[]')
     FROM service_metrics m
     JOIN services s ON s.id = m.service_id
