@@ -33,12 +33,13 @@ export function MetricSparkline({
   const x = (index: number) => round(points.length > 1 ? (index / (points.length - 1)) * WIDTH : WIDTH / 2);
   const y = (value: number) => round(PAD_Y + (1 - (value - low) / span) * (height - 2 * PAD_Y));
   const line = points.map((point, index) => `${index === 0 ? "M" : "L"}${x(index)} ${y(point.value)}`).join("");
-  // Zero-length segments with round caps: a dot each, in one element.
+  // Zero-length segments with round caps: a dot each, in one element (overflow visible on the svg,
+  // so a dot on the first or last day is not cut in half at the edge).
   const dots = points
     .map((point, index) => (breachesTarget(point.value, target, direction) ? `M${x(index)} ${y(point.value)}h0` : ""))
     .join("");
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} preserveAspectRatio="none" className="block w-full" style={{ height }} focusable="false">
+    <svg viewBox={`0 0 ${WIDTH} ${height}`} preserveAspectRatio="none" overflow="visible" className="block w-full" style={{ height }} focusable="false">
       {target !== null ? (
         <path d={`M0 ${y(target)}H${WIDTH}`} stroke="#dc2626" strokeDasharray="4 3" fill="none" vectorEffect="non-scaling-stroke" />
       ) : null}
