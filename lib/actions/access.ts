@@ -19,6 +19,16 @@ export function visibleActionsWhere(user: Principal): Prisma.CorrectiveActionWhe
   };
 }
 
+/**
+ * visibleActionsWhere for a query already limited to `teamIds`: when the caller reads all of them
+ * the owner branch adds nothing, and dropping it spares the database a join to `coes` per row.
+ */
+export function visibleActionsWhereWithin(user: Principal, teamIds: readonly string[]): Prisma.CorrectiveActionWhereInput {
+  const readable = teamsWith(user, "team.view");
+  if (readable === "all" || teamIds.every((teamId) => readable.includes(teamId))) return { organizationId: user.organizationId };
+  return visibleActionsWhere(user);
+}
+
 /** One visible action by id: the id alone is never enough. */
 export function visibleActionWhere(user: Principal, actionId: string): Prisma.CorrectiveActionWhereInput {
   return { AND: [{ id: actionId }, visibleActionsWhere(user)] };

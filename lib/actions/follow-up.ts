@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { can, teamsWith } from "@/lib/permissions";
 import { orgTeamTree } from "@/lib/org/queries";
 import { ancestorIds, flattenTree, subtreeIds, type TeamNode } from "@/lib/org/tree";
-import { visibleActionsWhere } from "@/lib/actions/access";
+import { visibleActionsWhereWithin } from "@/lib/actions/access";
 import { escalationOf, graceForLevel, normalizeGraceDays } from "@/lib/actions/escalation";
 import { actionListSelect, actionRowsInOrder, todayUtc } from "@/lib/actions/queries";
 
@@ -104,15 +104,17 @@ export async function escalationView(user: CurrentUser, teamId: string, now = ne
   const reached: Prisma.CorrectiveActionWhereInput = {
     OR: [...teamsByDepth].map(([depth, ids]) => ({ teamId: { in: ids }, dueDate: { lt: new Date(today.getTime() - graceForLevel(depth, grace) * DAY_MS) } })),
   };
-  const escalatedWhere = { AND: [visibleActionsWhere(user), open, reached] };
+  // Every query below stays inside the subtree, which an escalation reader usually reads whole.
+  const visible = visibleActionsWhereWithin(user, subtree);
+  const escalatedWhere = { AND: [visible, open, reached] };
   // Ids first, then the rows of those: with relation joins, a select with owner, team and COE
   // would build them for every match before keeping the first hundred.
   const [rowIds, escalatedCount, overdueByTeam, pendingIds] = await Promise.all([
     db.correctiveAction.findMany({ where: escalatedWhere, select: { id: true }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: ESCALATION_LIST_LIMIT }),
     db.correctiveAction.count({ where: escalatedWhere }),
-    db.correctiveAction.groupBy({ by: ["teamId"], where: { AND: [visibleActionsWhere(user), open, { teamId: { in: subtree }, dueDate: { lt: today } }] }, _count: { _all: true } }),
+    db.correctiveAction.groupBy({ by: ["teamId"], where: { AND: [visible, open, { teamId: { in: subtree }, dueDate: { lt: today } }] }, _count: { _all: true } }),
     db.correctiveAction.findMany({
-      where: { AND: [visibleActionsWhere(user), open, { teamId: { in: subtree }, wontDoRequestedAt: { not: null } }] },
+      where: { AND: [visible, open, { teamId: { in: subtree }, wontDoRequestedAt: { not: null } }] },
       select: { id: true },
       orderBy: [{ wontDoRequestedAt: "asc" }, { id: "asc" }],
       take: 200,
