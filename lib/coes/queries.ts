@@ -10,7 +10,7 @@ import { lifecycleActor, visibleCoeWhere, visibleCoesWhere } from "@/lib/coes/ac
 import { missingForReview } from "@/lib/coes/completeness";
 import { availableTransitions, canEditCoe, isAuthor } from "@/lib/coes/lifecycle";
 import type { CoeListFilter } from "@/lib/coes/schemas";
-import { searchCoes, searchSnippets, type SearchHighlights } from "@/lib/coes/search";
+import { searchCoes, searchSnippets, searchVisibleCoesPage, type SearchHighlights } from "@/lib/coes/search";
 import { lookupLabel } from "@/lib/lookup/queries";
 import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
@@ -80,8 +80,17 @@ export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promis
   let total: number;
   let page: number;
   let pageIds: string[];
-  if (query) {
-    // At most MAX_SEARCH_MATCHES matches, best first; the visible ones among them, in the page's
+  const onlySearch = query && sort === "relevance" && where.length === 1;
+  if (onlySearch) {
+    // A plain search: the visibility rule is in the ranking statement, which returns the count and
+    // the page's ids in one go (before: 2,000 ranked ids sent back as parameters to check them).
+    const found = await searchVisibleCoesPage(user, query, filter.page, COES_PAGE_SIZE);
+    ranks = new Map(found.matches.map((match) => [match.id, match.rank]));
+    total = found.total;
+    page = found.page;
+    pageIds = found.matches.map((match) => match.id);
+  } else if (query) {
+    // With other filters: at most MAX_SEARCH_MATCHES matches, best first; the visible ones among them, in the page's
     // order, give both the count and the page (ids only, so no relation is built for them).
     const matches = await searchCoes(user.organizationId, query);
     ranks = new Map(matches.map((match) => [match.id, match.rank]));

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/coes/headline";
+import { teamsWith, type Principal } from "@/lib/permissions";
 
 // The searchable text of a COE is the generated column coes.search_vector (the title weighs more
 // than the answers; see prisma/schema.prisma), with a GIN index: the index decides the match and
@@ -26,6 +27,54 @@ export async function searchCoes(organizationId: string, query: string): Promise
     ORDER BY rank DESC, c.updated_at DESC, c.id
     LIMIT ${MAX_SEARCH_MATCHES}`;
   return rows.map((row) => ({ id: row.id, rank: Number(row.rank) }));
+}
+
+/**
+ * `visibleCoesWhere` (lib/coes/access.ts) as SQL over `coes c`, for statements Prisma cannot write
+ * (ranking). The two must say the same thing: lib/coes/search.test.ts compares them.
+ */
+export function visibleCoesSql(user: Principal): Prisma.Sql {
+  if (user.isAdmin) return Prisma.sql`c.organization_id = ${user.organizationId}`;
+  const readable = teamsWith(user, "team.view");
+  const readableTeams = readable === "all" ? [] : readable;
+  return Prisma.sql`c.organization_id = ${user.organizationId} AND (
+    c.team_id = ANY(${readableTeams}::text[])
+    OR c.created_by_id = ${user.userId}
+    OR EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId})
+    OR (c.status IN ('APPROVED', 'CLOSED') AND NOT c.restricted))`;
+}
+
+export type SearchPage = { total: number; page: number; matches: SearchMatch[] };
+
+/**
+ * One page of the COEs the reader may see that match the query, best first, with their count (at
+ * most MAX_SEARCH_MATCHES): one statement, so no list of ids travels back as parameters. A page
+ * past the end gives the last page.
+ */
+export async function searchVisibleCoesPage(user: Principal, query: string, page: number, pageSize: number): Promise<SearchPage> {
+  const rows = await db.$queryRaw<{ id: string | null; rank: number | null; total: number; page: number }[]>`
+    WITH ranked AS MATERIALIZED (
+      SELECT c.id, ts_rank(c.search_vector, q.query)::float8 AS rank, c.updated_at
+      FROM coes c, websearch_to_tsquery('english', ${query}) AS q(query)
+      WHERE c.search_vector @@ q.query AND ${visibleCoesSql(user)}
+      ORDER BY rank DESC, c.updated_at DESC, c.id
+      LIMIT ${MAX_SEARCH_MATCHES}
+    ), counted AS (
+      SELECT count(*)::int AS total, LEAST(${page}::int, GREATEST(1, ceil(count(*) / ${pageSize}::numeric)::int)) AS page FROM ranked
+    )
+    SELECT r.id, r.rank, n.total, n.page
+    FROM counted n
+    LEFT JOIN LATERAL (
+      SELECT ranked.id, ranked.rank FROM ranked
+      ORDER BY ranked.rank DESC, ranked.updated_at DESC, ranked.id
+      OFFSET (n.page - 1) * ${pageSize}::int LIMIT ${pageSize}::int
+    ) r ON true`;
+  const first = rows[0];
+  return {
+    total: Number(first?.total ?? 0),
+    page: Number(first?.page ?? 1),
+    matches: rows.filter((row) => row.id !== null).map((row) => ({ id: row.id as string, rank: Number(row.rank) })),
+  };
 }
 
 /** Ids of the matching COEs, most recently updated first (for lists in that order, e.g. the API). */
