@@ -12,10 +12,12 @@ test.describe("signing in", () => {
       await page.getByLabel("Password").fill("andon-demo-password");
       await page.getByRole("button", { name: "Sign in" }).click();
     });
-    await test.step("home shows the team and its services", async () => {
+    await test.step("home shows the team and its sub-teams' services", async () => {
       await expect(page.getByRole("heading", { name: "Hello, Maya" })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Retail Engineering" })).toBeVisible();
-      await expect(page.getByText("payment-gateway", { exact: true })).toBeVisible();
+      await expect(page.getByRole("heading", { name: /Services of sub-teams/ })).toBeVisible();
+      // A sub-team's services are one line of names under the sub-team.
+      await expect(page.getByRole("main").getByText(/\bpayment-gateway\b/).first()).toBeVisible();
     });
     await test.step("sign out", async () => {
       await page.getByRole("button", { name: "Sign out" }).first().click();
