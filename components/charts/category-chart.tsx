@@ -1,20 +1,61 @@
-"use client";
+import { AXIS_TEXT, GRID_LINE, niceTicks, round1 } from "./svg-scale";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// Server-rendered SVG (see distribution-chart.tsx): horizontal bars, one row per category.
+
+const WIDTH = 460;
+const ROW = 34;
+const LABEL = 158;
+const RIGHT = 16;
+const AXIS = 30;
+const LABEL_CHARS = 26;
 
 /** Incidents per contributing-factor category, most frequent first. */
 export function CategoryChart({ categories }: { categories: { name: string; incidents: number }[] }) {
+  const height = Math.max(120, categories.length * ROW + AXIS);
+  const plotHeight = height - AXIS;
+  const row = plotHeight / Math.max(1, categories.length);
+  const ticks = niceTicks(Math.max(0, ...categories.map((category) => category.incidents)), true);
+  const top = ticks[ticks.length - 1]!;
+  const plotWidth = WIDTH - LABEL - RIGHT;
+  const x = (value: number) => round1(LABEL + (value / top) * plotWidth);
+  const barHeight = round1(Math.min(row * 0.8, 24));
   return (
-    <div className="w-full" style={{ height: Math.max(120, categories.length * 34 + 30) }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={categories} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} />
-          <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12, fill: "#334155" }} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [value, "Incidents"]} />
-          <Bar dataKey="incidents" fill="#0f766e" radius={[0, 3, 3, 0]} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="block h-auto w-full" aria-hidden focusable="false" fontSize={11}>
+      <g stroke={GRID_LINE} strokeDasharray="3 3">
+        {ticks.map((tick) => (
+          <path key={tick} d={`M${x(tick)} 0V${plotHeight}`} />
+        ))}
+      </g>
+      <g fill={AXIS_TEXT} textAnchor="middle">
+        {ticks.map((tick) => (
+          <text key={tick} x={x(tick)} y={plotHeight + 8} dy="0.71em">
+            {tick}
+          </text>
+        ))}
+      </g>
+      <path d={`M${LABEL} ${plotHeight}H${WIDTH - RIGHT}M${LABEL} 0V${plotHeight}`} stroke="#94a3b8" fill="none" />
+      {categories.map((category, index) => {
+        const rowTop = round1(index * row);
+        const middle = round1(rowTop + row / 2);
+        const label = category.name.length > LABEL_CHARS ? `${category.name.slice(0, LABEL_CHARS - 1)}…` : category.name;
+        return (
+          <g key={category.name} className="group">
+            <title>{`${category.name}: ${category.incidents} incident${category.incidents === 1 ? "" : "s"}`}</title>
+            <rect x={0} y={rowTop} width={WIDTH} height={round1(row)} className="fill-transparent group-hover:fill-slate-100" />
+            <text x={LABEL - 8} y={middle} dy="0.32em" textAnchor="end" fill="#334155" fontSize={12}>
+              {label}
+            </text>
+            {category.incidents > 0 ? <path d={sideBarPath(LABEL, round1(middle - barHeight / 2), round1(x(category.incidents) - LABEL), barHeight, 3)} fill="#0f766e" /> : null}
+          </g>
+        );
+      })}
+    </svg>
   );
+}
+
+/** A horizontal bar with its right-hand corners rounded. */
+function sideBarPath(x: number, y: number, width: number, height: number, radius: number): string {
+  const r = Math.min(radius, height / 2, width);
+  const right = round1(x + width);
+  return `M${x} ${y}H${round1(right - r)}Q${right} ${y} ${right} ${round1(y + r)}V${round1(y + height - r)}Q${right} ${round1(y + height)} ${round1(right - r)} ${round1(y + height)}H${x}Z`;
 }

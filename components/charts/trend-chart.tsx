@@ -1,26 +1,117 @@
-"use client";
+import { AXIS_TEXT, GRID_LINE, niceTicks, round1, tickLabel } from "./svg-scale";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// Server-rendered SVG (see distribution-chart.tsx); the legend is HTML under the picture.
 
 export type TrendPoint = { week: string; incidents: number; ttrMedianHours: number | null; ttrP90Hours: number | null };
 
+const WIDTH = 460;
+const HEIGHT = 232;
+const LEFT = 36;
+const RIGHT = 32;
+const TOP = 8;
+const BOTTOM = 24;
+/** The narrowest gap between two week labels on the x axis. */
+const LABEL_GAP = 44;
+
+const SERIES = [
+  { key: "ttrMedianHours", name: "Median TTR (h)", color: "#4f46e5", width: 2, dash: undefined, dot: 3 },
+  { key: "ttrP90Hours", name: "p90 TTR (h)", color: "#d97706", width: 1.5, dash: "4 3", dot: 2 },
+] as const;
+
+function hoursText(value: number | null): string {
+  return value === null ? "—" : `${value.toFixed(1)} h`;
+}
+
 /** Incidents per week (bars) with the week's median and p90 time to resolve (hours; weeks without incidents leave gaps rather than drawing a line through them). */
 export function TrendChart({ weeks }: { weeks: TrendPoint[] }) {
+  const plotHeight = HEIGHT - TOP - BOTTOM;
+  const band = (WIDTH - LEFT - RIGHT) / Math.max(1, weeks.length);
+  const hourTicks = niceTicks(Math.max(0, ...weeks.flatMap((week) => [week.ttrMedianHours ?? 0, week.ttrP90Hours ?? 0])), false);
+  const countTicks = niceTicks(Math.max(0, ...weeks.map((week) => week.incidents)), true);
+  const hourTop = hourTicks[hourTicks.length - 1]!;
+  const countTop = countTicks[countTicks.length - 1]!;
+  const yHours = (value: number) => round1(TOP + plotHeight - (value / hourTop) * plotHeight);
+  const yCount = (value: number) => round1(TOP + plotHeight - (value / countTop) * plotHeight);
+  const center = (index: number) => round1(LEFT + (index + 0.5) * band);
+  const labelEvery = Math.max(1, Math.ceil(LABEL_GAP / band));
+  const barWidth = round1(Math.max(1, band * 0.7));
   return (
-    <div className="h-64 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={weeks} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="week" tick={{ fontSize: 11, fill: "#475569" }} tickFormatter={(week: string) => week.slice(5)} minTickGap={16} />
-          <YAxis yAxisId="hours" tick={{ fontSize: 11, fill: "#475569" }} />
-          <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 11, fill: "#94a3b8" }} />
-          <Tooltip formatter={(value, name) => [typeof value === "number" && name !== "Incidents" ? `${value.toFixed(1)} h` : value, name]} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="count" dataKey="incidents" name="Incidents" fill="#94a3b8" isAnimationActive={false} />
-          <Line yAxisId="hours" dataKey="ttrMedianHours" name="Median TTR (h)" stroke="#4f46e5" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
-          <Line yAxisId="hours" dataKey="ttrP90Hours" name="p90 TTR (h)" stroke="#d97706" strokeWidth={1.5} strokeDasharray="4 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+    <div>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block h-auto w-full" aria-hidden focusable="false" fontSize={11}>
+        <g stroke={GRID_LINE} strokeDasharray="3 3">
+          {hourTicks.map((tick) => (
+            <path key={tick} d={`M${LEFT} ${yHours(tick)}H${WIDTH - RIGHT}`} />
+          ))}
+        </g>
+        <g fill={AXIS_TEXT} textAnchor="end">
+          {hourTicks.map((tick) => (
+            <text key={tick} x={LEFT - 6} y={yHours(tick)} dy="0.32em">
+              {tickLabel(tick)}
+            </text>
+          ))}
+        </g>
+        <g fill="#94a3b8">
+          {countTicks.map((tick) => (
+            <text key={tick} x={WIDTH - RIGHT + 6} y={yCount(tick)} dy="0.32em">
+              {tick}
+            </text>
+          ))}
+        </g>
+        <path d={`M${LEFT} ${TOP}V${TOP + plotHeight}H${WIDTH - RIGHT}V${TOP}`} stroke="#94a3b8" fill="none" />
+        {weeks.map((week, index) => (
+          <g key={week.week} className="group">
+            <title>{`Week of ${week.week}: ${week.incidents} incident${week.incidents === 1 ? "" : "s"}, median TTR ${hoursText(week.ttrMedianHours)}, p90 TTR ${hoursText(week.ttrP90Hours)}`}</title>
+            <rect x={round1(LEFT + index * band)} y={TOP} width={round1(band)} height={plotHeight} className="fill-transparent group-hover:fill-slate-100" />
+            {week.incidents > 0 ? (
+              <rect x={round1(center(index) - barWidth / 2)} y={yCount(week.incidents)} width={barWidth} height={round1(TOP + plotHeight - yCount(week.incidents))} fill="#94a3b8" />
+            ) : null}
+            {index % labelEvery === 0 ? (
+              <text x={center(index)} y={TOP + plotHeight + 8} dy="0.71em" fill={AXIS_TEXT} textAnchor="middle">
+                {week.week.slice(5)}
+              </text>
+            ) : null}
+          </g>
+        ))}
+        {SERIES.map((series) => {
+          // Pen up across weeks without a value, so a gap is drawn as a gap.
+          let penDown = false;
+          const line = weeks
+            .map((week, index) => {
+              const value = week[series.key];
+              if (value === null) {
+                penDown = false;
+                return "";
+              }
+              const segment = `${penDown ? "L" : "M"}${center(index)} ${yHours(value)}`;
+              penDown = true;
+              return segment;
+            })
+            .join("");
+          const dots = weeks.map((week, index) => (week[series.key] === null ? "" : `M${center(index)} ${yHours(week[series.key]!)}h0`)).join("");
+          return (
+            <g key={series.key} className="pointer-events-none" fill="none">
+              <path d={line} stroke={series.color} strokeWidth={series.width} strokeDasharray={series.dash} strokeLinejoin="round" />
+              <path d={dots} stroke={series.color} strokeWidth={series.dot * 2 + 2} strokeLinecap="round" />
+              <path d={dots} stroke="white" strokeWidth={series.dot * 2 - 1} strokeLinecap="round" />
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700" aria-hidden>
+        <li className="inline-flex items-center gap-1.5 text-slate-500">
+          <span className="inline-block size-2.5 bg-slate-400" />
+          Incidents (right axis)
+        </li>
+        {SERIES.map((series) => (
+          <li key={series.key} className="inline-flex items-center gap-1.5" style={{ color: series.color }}>
+            <svg width="16" height="8" aria-hidden focusable="false">
+              <path d="M0 4H16" stroke={series.color} strokeWidth={series.width} strokeDasharray={series.dash} />
+              <circle cx="8" cy="4" r={series.dot} fill="white" stroke={series.color} strokeWidth={1.5} />
+            </svg>
+            {series.name}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
