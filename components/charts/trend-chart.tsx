@@ -58,20 +58,30 @@ export function TrendChart({ weeks }: { weeks: TrendPoint[] }) {
           ))}
         </g>
         <path d={`M${LEFT} ${TOP}V${TOP + plotHeight}H${WIDTH - RIGHT}V${TOP}`} stroke="#94a3b8" fill="none" />
-        {weeks.map((week, index) => (
-          <g key={week.week} className="group">
-            <title>{`Week of ${week.week}: ${week.incidents} incident${week.incidents === 1 ? "" : "s"}, median TTR ${hoursText(week.ttrMedianHours)}, p90 TTR ${hoursText(week.ttrP90Hours)}`}</title>
-            <rect x={round1(LEFT + index * band)} y={TOP} width={round1(band)} height={plotHeight} className="fill-transparent group-hover:fill-slate-100" />
-            {week.incidents > 0 ? (
-              <rect x={round1(center(index) - barWidth / 2)} y={yCount(week.incidents)} width={barWidth} height={round1(TOP + plotHeight - yCount(week.incidents))} fill="#94a3b8" />
-            ) : null}
-            {index % labelEvery === 0 ? (
-              <text x={center(index)} y={TOP + plotHeight + 8} dy="0.71em" fill={AXIS_TEXT} textAnchor="middle">
+        {/* One hit area per week carries the week's tooltip; bars and lines let the pointer through. */}
+        <g className="[&>rect:hover]:fill-slate-100">
+          {weeks.map((week, index) => (
+            <rect key={week.week} x={round1(LEFT + index * band)} y={TOP} width={round1(band)} height={plotHeight} fill="transparent">
+              <title>{`Week of ${week.week}: ${week.incidents} incident${week.incidents === 1 ? "" : "s"}, median TTR ${hoursText(week.ttrMedianHours)}, p90 TTR ${hoursText(week.ttrP90Hours)}`}</title>
+            </rect>
+          ))}
+        </g>
+        <path
+          d={weeks
+            .map((week, index) => (week.incidents > 0 ? `M${round1(center(index) - barWidth / 2)} ${TOP + plotHeight}V${yCount(week.incidents)}h${barWidth}V${TOP + plotHeight}Z` : ""))
+            .join("")}
+          fill="#94a3b8"
+          className="pointer-events-none"
+        />
+        <g fill={AXIS_TEXT} textAnchor="middle">
+          {weeks.map((week, index) =>
+            index % labelEvery === 0 ? (
+              <text key={week.week} x={center(index)} y={TOP + plotHeight + 8} dy="0.71em">
                 {week.week.slice(5)}
               </text>
-            ) : null}
-          </g>
-        ))}
+            ) : null,
+          )}
+        </g>
         {SERIES.map((series) => {
           // Pen up across weeks without a value, so a gap is drawn as a gap.
           let penDown = false;
