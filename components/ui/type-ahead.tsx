@@ -24,6 +24,8 @@ type TypeAheadProps = {
   emptyLabel: string;
   className?: string;
   labelClassName?: string;
+  /** Field errors from a failed save, shown under the input and announced. */
+  errors?: string[];
   onChange?: (choice: LookupItem | null) => void;
 };
 
@@ -33,7 +35,7 @@ type TypeAheadProps = {
  * closes. The chosen id travels in a hidden input, so it works in plain GET forms and server-action
  * forms alike; without JavaScript the page's choice still submits unchanged.
  */
-export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel, placeholder, emptyLabel, className, labelClassName, onChange }: TypeAheadProps) {
+export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel, placeholder, emptyLabel, className, labelClassName, errors, onChange }: TypeAheadProps) {
   const [choice, setChoice] = useState<LookupItem | null>(defaultValue ? { value: defaultValue, label: defaultLabel ?? defaultValue } : null);
   const [text, setText] = useState(choice?.label ?? "");
   const [open, setOpen] = useState(false);
@@ -137,6 +139,8 @@ export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel,
           aria-expanded={open}
           aria-controls={listboxId}
           aria-activedescendant={activeId}
+          aria-invalid={errors && errors.length > 0 ? true : undefined}
+          aria-describedby={errors && errors.length > 0 ? `${id}-errors` : undefined}
           autoComplete="off"
           spellCheck={false}
           value={text}
@@ -197,6 +201,11 @@ export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel,
           {open ? message : null}
         </p>
       </div>
+      {errors && errors.length > 0 ? (
+        <p id={`${id}-errors`} className="mt-1 text-sm text-red-700" role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
     </div>
   );
 }

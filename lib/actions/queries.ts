@@ -104,6 +104,7 @@ export async function actionFilterSql(user: CurrentUser, filter: Omit<ActionFilt
 export async function actionRowsInOrder<S extends Prisma.CorrectiveActionSelect & { id: true }>(organizationId: string, ids: string[], select: S): Promise<Prisma.CorrectiveActionGetPayload<{ select: S }>[]> {
   if (ids.length === 0) return [];
   const rows = await db.correctiveAction.findMany({ where: { organizationId, id: { in: ids } }, select });
+  // Prisma cannot infer the payload of a select that is itself a type parameter; `S` includes id.
   return inIdOrder(ids, rows as unknown as (Prisma.CorrectiveActionGetPayload<{ select: S }> & { id: string })[]);
 }
 

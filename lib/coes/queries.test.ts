@@ -1,22 +1,12 @@
 // Who can read which COE, and full-text search, against the test database.
 import { afterAll, describe, expect, it } from "vitest";
-import { createCoe, saveCoe, transitionCoe } from "@/lib/coes/mutations";
+import { createCoe } from "@/lib/coes/mutations";
 import { getCoeForView, getCoeSnapshot, listCoes, listRevisions } from "@/lib/coes/queries";
 import { coeListFilterSchema } from "@/lib/coes/schemas";
-import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
+import { approvedCoe, coeWorld, testDb } from "@/lib/coes/test-fixtures";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 afterAll(() => testDb.$disconnect());
-
-type World = Awaited<ReturnType<typeof coeWorld>>;
-
-async function approvedCoe(world: World, overrides: Parameters<typeof completeDocument>[1] = {}) {
-  const created = await createCoe(world.users.author, { title: "x", teamId: world.teams.checkout.id, severity: "SEV2" });
-  await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, overrides) });
-  await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 2, transition: "submit", note: "" });
-  await transitionCoe(world.users.reviewer, { coeId: created.id, baseVersion: 3, transition: "approve", note: "" });
-  return created.id;
-}
 
 const list = (user: CurrentUser, query: Record<string, string> = {}) => listCoes(user, coeListFilterSchema.parse(query));
 

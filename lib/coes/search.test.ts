@@ -2,22 +2,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleCoesWhere } from "@/lib/coes/access";
-import { createCoe, saveCoe, transitionCoe } from "@/lib/coes/mutations";
+import { createCoe, saveCoe } from "@/lib/coes/mutations";
 import { searchVisibleCoesPage, visibleCoesSql } from "@/lib/coes/search";
-import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
+import { approvedCoe, coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 afterAll(() => testDb.$disconnect());
-
-type World = Awaited<ReturnType<typeof coeWorld>>;
-
-async function approvedCoe(world: World, overrides: Parameters<typeof completeDocument>[1] = {}) {
-  const created = await createCoe(world.users.author, { title: "x", teamId: world.teams.checkout.id, severity: "SEV2" });
-  await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, overrides) });
-  await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 2, transition: "submit", note: "" });
-  await transitionCoe(world.users.reviewer, { coeId: created.id, baseVersion: 3, transition: "approve", note: "" });
-  return created.id;
-}
 
 async function sqlVisible(user: CurrentUser): Promise<string[]> {
   const rows = await testDb.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT c.id FROM coes c WHERE ${visibleCoesSql(user)} ORDER BY c.id`);

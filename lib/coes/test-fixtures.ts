@@ -5,7 +5,7 @@ import { loadCurrentUser, type CurrentUser } from "@/lib/auth/principal";
 import { env } from "@/lib/env";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
-import { ensureFactorCategories } from "@/lib/coes/mutations";
+import { createCoe, ensureFactorCategories, saveCoe, transitionCoe } from "@/lib/coes/mutations";
 import type { CoeDocument } from "@/lib/coes/schemas";
 
 export const testDb = createScriptClient(env().DATABASE_URL);
@@ -67,4 +67,13 @@ export function completeDocument(world: Awaited<ReturnType<typeof coeWorld>>, ov
     actions: [{ id: rowId(), title: "Automate certificate renewal", ownerId: world.users.author.userId, type: "PREVENT", priority: "HIGH", dueDate: "2026-12-15" }],
     ...overrides,
   };
+}
+
+/** A complete COE in the checkout team, written by the author and approved by the reviewer. */
+export async function approvedCoe(world: Awaited<ReturnType<typeof coeWorld>>, overrides: Partial<CoeDocument> = {}): Promise<string> {
+  const created = await createCoe(world.users.author, { title: "x", teamId: world.teams.checkout.id, severity: "SEV2" });
+  await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, overrides) });
+  await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 2, transition: "submit", note: "" });
+  await transitionCoe(world.users.reviewer, { coeId: created.id, baseVersion: 3, transition: "approve", note: "" });
+  return created.id;
 }

@@ -96,13 +96,9 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
                 source={LOOKUP_SOURCES.people}
                 placeholder="Keep owners"
                 emptyLabel="Keep owners"
+                errors={form.fieldErrors.ownerId}
                 onChange={(choice) => setOwnerId(choice?.value ?? "")}
               />
-              {form.fieldErrors.ownerId ? (
-                <p className="mt-1 text-sm text-red-700" role="alert">
-                  {form.fieldErrors.ownerId.join(" ")}
-                </p>
-              ) : null}
             </div>
             <FormField label="New due date" errors={form.fieldErrors.dueDate}>
               <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} className={inputClasses} />

@@ -158,13 +158,9 @@ export function EditForm({ actionId, version, ownerId, ownerName, dueDate }: { a
             defaultLabel={ownerName ?? undefined}
             placeholder={ownerId ? "Keep the owner" : "Unassigned"}
             emptyLabel={ownerId ? "Keep the owner" : "Unassigned"}
+            errors={form.fieldErrors.ownerId}
             onChange={(choice) => setOwner(choice?.value ?? "")}
           />
-          {form.fieldErrors.ownerId ? (
-            <p className="mt-1 text-sm text-red-700" role="alert">
-              {form.fieldErrors.ownerId.join(" ")}
-            </p>
-          ) : null}
         </div>
         <FormField label="Due date" errors={form.fieldErrors.dueDate}>
           <input type="date" value={due} onChange={(event) => setDue(event.target.value)} className={inputClasses} />

@@ -48,9 +48,16 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
         <textarea value={description} onChange={(event) => setDescription(event.target.value)} rows={3} className={inputClasses} />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Picked errors={form.fieldErrors.ownerId}>
-          <TypeAhead id="new-ownerId" name="ownerId" label="Owner" source={LOOKUP_SOURCES.people} placeholder="Choose…" emptyLabel="Choose…" onChange={(choice) => setOwnerId(choice?.value ?? "")} />
-        </Picked>
+        <TypeAhead
+          id="new-ownerId"
+          name="ownerId"
+          label="Owner"
+          source={LOOKUP_SOURCES.people}
+          placeholder="Choose…"
+          emptyLabel="Choose…"
+          errors={form.fieldErrors.ownerId}
+          onChange={(choice) => setOwnerId(choice?.value ?? "")}
+        />
         <FormField label="Team" hint="Defaults to the COE's team, else the owner's." errors={form.fieldErrors.teamId}>
           <select value={teamId} onChange={(event) => setTeamId(event.target.value)} className={inputClasses}>
             <option value="">Default</option>
@@ -61,19 +68,18 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
             ))}
           </select>
         </FormField>
-        <Picked errors={form.fieldErrors.coeId}>
-          <TypeAhead
-            id="new-coeId"
-            name="coeId"
-            label="Source COE"
-            source={LOOKUP_SOURCES.coes}
-            defaultValue={initialCoeId || undefined}
-            defaultLabel={coeTitle || undefined}
-            placeholder="None (standalone)"
-            emptyLabel="None (standalone)"
-            onChange={(choice) => setCoeId(choice?.value ?? "")}
-          />
-        </Picked>
+        <TypeAhead
+          id="new-coeId"
+          name="coeId"
+          label="Source COE"
+          source={LOOKUP_SOURCES.coes}
+          defaultValue={initialCoeId || undefined}
+          defaultLabel={coeTitle || undefined}
+          placeholder="None (standalone)"
+          emptyLabel="None (standalone)"
+          errors={form.fieldErrors.coeId}
+          onChange={(choice) => setCoeId(choice?.value ?? "")}
+        />
         <FormField label="Due date" errors={form.fieldErrors.dueDate}>
           <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} className={inputClasses} />
         </FormField>
@@ -100,19 +106,5 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
         Create action
       </Button>
     </form>
-  );
-}
-
-/** A picker with its field errors under it, as FormField shows them for plain inputs. */
-function Picked({ errors, children }: { errors?: string[]; children: React.ReactNode }) {
-  return (
-    <div>
-      {children}
-      {errors?.length ? (
-        <p className="mt-1 text-sm text-red-700" role="alert">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }
