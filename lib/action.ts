@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, fieldErrorsFromIssues, isUserError, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { GENERIC_FAILURE } from "@/lib/action-messages";
+import { storableValue } from "@/lib/storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -25,7 +26,7 @@ export function authedAction<Schema extends z.ZodType, Result>(
   return async (input) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again; what you typed is still on this page.", fieldErrors: {}, status: 401 };
-    const parsed = schema.safeParse(input);
+    const parsed = schema.safeParse(storableValue(input));
     if (!parsed.success) {
       return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues), status: 400 };
     }

@@ -1,3 +1,4 @@
+import { storableText } from "@/lib/storable-text";
 import type { ActionFilter } from "@/lib/actions/schemas";
 
 const LIST_KEYS = ["status", "type", "priority", "severity"] as const;
@@ -26,7 +27,9 @@ export function isFiltered(filter: ActionFilter): boolean {
 export function cleanQuery(query: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
   const clean: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(query)) {
-    const values = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string" && item.trim() !== "");
+    const values = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string")
+      .map(storableText)
+      .filter((item) => item.trim() !== "");
     if (values.length > 0) clean[key] = values.length === 1 ? values[0]! : values;
   }
   return clean;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { authenticateApiRequest } from "@/lib/api/authenticate";
+import { storableText, storableValue } from "@/lib/storable-text";
 import { problemResponse } from "@/lib/api/problem";
 import { ConflictError, RateLimitError, fieldErrorsFromIssues, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
@@ -77,7 +78,7 @@ function queryObject(request: Request): Record<string, string | string[]> {
   const params = new URL(request.url).searchParams;
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
+    const values = params.getAll(key).map(storableText);
     query[key] = values.length > 1 ? values : values[0]!;
   }
   return query;
@@ -102,7 +103,7 @@ async function readJson(request: Request): Promise<unknown> {
   if (text.length > MAX_BODY_BYTES) throw new InputError("The request body is too large.");
   if (text.trim() === "") throw new InputError("The request body is empty; send a JSON object.");
   try {
-    return JSON.parse(text) as unknown;
+    return storableValue(JSON.parse(text));
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "it could not be parsed";
     throw new InputError(`The request body is not valid JSON: ${reason}.`);

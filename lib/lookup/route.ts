@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { problemResponse } from "@/lib/api/problem";
 import { fieldErrorsFromIssues } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { storableText } from "@/lib/storable-text";
 import { lookupQuerySchema, type LookupItem } from "@/lib/lookup/schemas";
 
 /**
@@ -15,7 +16,7 @@ export function lookupRoute(find: (user: CurrentUser, query: string, limit: numb
     try {
       const user = await getCurrentUser();
       if (!user) return problemResponse(401, "Sign in to continue.");
-      const parsed = lookupQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      const parsed = lookupQuerySchema.safeParse(Object.fromEntries([...new URL(request.url).searchParams].map(([key, value]) => [key, storableText(value)])));
       if (!parsed.success) return problemResponse(400, "The lookup has invalid fields.", { fieldErrors: fieldErrorsFromIssues(parsed.error.issues) });
       const items = await find(user, parsed.data.q, parsed.data.limit);
       // Per person and changing with every edit: never cached by a shared cache.

@@ -12,6 +12,7 @@ import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
+import { storableText } from "@/lib/storable-text";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsWith } from "@/lib/permissions";
 import { flattenTree } from "@/lib/org/tree";
@@ -35,7 +36,7 @@ function first(value: string | string[] | undefined): string | undefined {
 export default async function CoesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const params = await searchParams;
-  const raw = Object.fromEntries([...FILTER_KEYS, "page"].map((key) => [key, first(params[key]) || undefined]));
+  const raw = Object.fromEntries([...FILTER_KEYS, "page"].map((key) => [key, storableText(first(params[key]) ?? "") || undefined]));
   // Searching sorts by relevance unless the reader picked another order.
   if (raw.q && !raw.sort) raw.sort = "relevance";
   const filter = coeListFilterSchema.parse(raw);

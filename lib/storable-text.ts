@@ -1,0 +1,17 @@
+/**
+ * PostgreSQL text cannot hold the NUL character; a URL (%00) or a request body can. Values that
+ * reach a query drop it here, so such input is read without it instead of failing the statement.
+ */
+export function storableText(value: string): string {
+  return value.includes("\0") ? value.replaceAll("\0", "") : value;
+}
+
+/** The same for every string inside parsed input (a JSON body, a server action's arguments). */
+export function storableValue(value: unknown): unknown {
+  if (typeof value === "string") return storableText(value);
+  if (Array.isArray(value)) return value.map(storableValue);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, storableValue(entry)]));
+  }
+  return value;
+}
