@@ -51,7 +51,7 @@ const reason = z.string().trim().min(3, "Say why, in a few words.").max(2000);
 export const createActionSchema = z.object({
   title,
   description: description.default(""),
-  ownerId: id,
+  ownerId: z.string().min(1, "Choose who owns the action.").max(100),
   /** Defaults to the owner's team when the owner is on exactly one team. */
   teamId: optionalId,
   coeId: optionalId,
