@@ -11,6 +11,17 @@ const config = [
     },
   },
   {
+    // Routes and components read data through lib/<domain>/queries.ts, which scope every read to
+    // what the caller may see; a direct database import there would bypass that.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@/lib/db", message: "Read through lib/<domain>/queries.ts (scoped to the caller) and write through lib/<domain>/mutations.ts." }] },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a function named `use`, which is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,10 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { E2E_SERVER_ENV } from "./e2e/server-env";
+
 /**
  * Journeys in Debian's Chromium (Playwright's browser download is unreachable here) against
  * `next start` on port 3100. `npm test` builds the app and provides a fresh, seeded database.
  */
-const PORT = 3100;
+// npm test passes E2E_PORT when it runs on another port than 3100.
+const PORT = Number(process.env.E2E_PORT) || 3100;
 const BASE_URL = `http://localhost:${PORT}`;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
@@ -17,7 +20,11 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   // json: read by scripts/test.ts for the closing "N passed, N failed" line (path from PLAYWRIGHT_JSON_OUTPUT_FILE).
-  reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? ".data/test-reports/playwright.json" }]],
+  reporter: [
+    ["list"],
+    ["html", { outputFolder: "playwright-report", open: "never" }],
+    ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? ".data/test-reports/playwright.json" }],
+  ],
   use: {
     baseURL: BASE_URL,
     trace: "on-first-retry",
@@ -49,7 +56,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // Playwright passes process.env (DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL from npm test) through.
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), ...E2E_SERVER_ENV },
     stdout: "ignore",
     stderr: "pipe",
   },

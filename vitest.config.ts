@@ -19,5 +19,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["./vitest.global-setup.ts"],
     testTimeout: 30000,
+    // Hooks that create and migrate databases take longer than the default 10 s on a busy machine.
+    hookTimeout: 60000,
   },
 });

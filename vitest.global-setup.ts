@@ -41,9 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 async function dropDatabase(serverUrl: string, database: string): Promise<void> {
   // FORCE: a test that forgot to disconnect must not leave the database behind.
-  await withAdminClient(serverUrl, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`),
-  );
+  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`));
 }
 
 /** Connects to the URL's own database, or to `postgres` when that one does not exist yet. */

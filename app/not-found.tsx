@@ -1,18 +1,9 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 
 export default function NotFound() {
   return (
     <main className="flex min-h-[60vh] items-center justify-center px-4 py-16">
-      <div className="max-w-md text-center">
-        <p className="text-sm font-semibold text-indigo-700">404</p>
-        <h1 className="mt-2 text-2xl font-semibold text-slate-900">This page does not exist</h1>
-        <p className="mt-2 text-sm text-slate-600">
-          The link may be old, or the record was moved or deleted. If someone sent it to you, it may belong to a team you cannot see.
-        </p>
-        <Link href="/" className="mt-6 inline-block text-sm font-medium text-indigo-700 hover:underline">
-          Back to Andon home
-        </Link>
-      </div>
+      <NotFoundMessage />
     </main>
   );
 }

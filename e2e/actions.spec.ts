@@ -28,18 +28,32 @@ async function pick(page: Page, label: string, text: string) {
 test.describe("Corrective actions", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("a reviewer reassigns overdue actions in bulk, the owner finishes them, a manager verifies, the COE closes and the CSV holds the rows", async ({ browser, users }) => {
+  test("a reviewer reassigns overdue actions in bulk, the owner finishes them, a manager verifies, the COE closes and the CSV holds the rows", async ({
+    browser,
+    users,
+  }) => {
     const suffix = randomUUID().slice(0, 6);
     const owner = await users.create({ teamId: DEMO_TEAMS.payments.id, role: "MEMBER", name: `Owen Owner ${suffix}` });
     const reviewer = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "REVIEWER" });
     const manager = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "MANAGER" });
     const db = createScriptClient(process.env.DATABASE_URL!);
     const coeTitle = `Gateway timeouts ${suffix}`;
-    const coe = await db.coe.create({ data: { organizationId: DEMO_ORG_ID, teamId: DEMO_TEAMS.payments.id, title: coeTitle, severity: "SEV2", status: "APPROVED", approvedAt: new Date() } });
+    const coe = await db.coe.create({
+      data: { organizationId: DEMO_ORG_ID, teamId: DEMO_TEAMS.payments.id, title: coeTitle, severity: "SEV2", status: "APPROVED", approvedAt: new Date() },
+    });
     const titles = [`Retry budget for the gateway ${suffix}`, `Timeout alarm on the gateway ${suffix}`];
     for (const [index, title] of titles.entries()) {
       await db.correctiveAction.create({
-        data: { organizationId: DEMO_ORG_ID, coeId: coe.id, teamId: DEMO_TEAMS.payments.id, title, ownerId: "user_member", type: "PREVENT", priority: "HIGH", dueDate: daysFromToday(-5 - index * 7) },
+        data: {
+          organizationId: DEMO_ORG_ID,
+          coeId: coe.id,
+          teamId: DEMO_TEAMS.payments.id,
+          title,
+          ownerId: "user_member",
+          type: "PREVENT",
+          priority: "HIGH",
+          dueDate: daysFromToday(-5 - index * 7),
+        },
       });
     }
     const reviewerPage = await signedInPage(browser, reviewer);
@@ -48,10 +62,17 @@ test.describe("Corrective actions", () => {
       await reviewerPage.goto("/actions");
       // The pickers answer typing only once the page has hydrated.
       await reviewerPage.waitForLoadState("networkidle");
+      // The reviewer owns nothing, so the list opens on every action, its filters folded to one line.
+      await expect(reviewerPage.getByRole("link", { name: "All", exact: true })).toHaveAttribute("aria-current", "page");
+      await expect(reviewerPage.getByLabel("Overdue only")).toBeHidden();
+      await reviewerPage.getByRole("button", { name: "Filters" }).click();
       await reviewerPage.getByLabel("Overdue only").check();
       await pick(reviewerPage, "Source COE", coeTitle);
       await reviewerPage.getByRole("button", { name: "Apply filters" }).click();
       await reviewerPage.waitForURL(/overdue=true/);
+      await expect(reviewerPage.getByRole("button", { name: "Filters (2)" })).toBeVisible();
+      const chips = reviewerPage.getByRole("list", { name: "Active filters" });
+      await expect(chips.getByRole("listitem")).toHaveText([`COE: ${coeTitle}`, "Overdue only"]);
       const rows = reviewerPage.getByTestId("action-row");
       await expect(rows).toHaveCount(2);
       await expect(rows.filter({ hasText: titles[0] })).toContainText("5 days overdue");
@@ -89,6 +110,13 @@ test.describe("Corrective actions", () => {
       await ownerPage.getByLabel("Evidence", { exact: true }).fill("https://git.example.com/payments/gateway/pull/77");
       await ownerPage.getByRole("button", { name: "Mark done" }).click();
       await expect(ownerPage.getByTestId("action-evidence")).toHaveText("https://git.example.com/payments/gateway/pull/77", { timeout: 15_000 });
+      await expect(ownerPage.getByTestId("action-evidence").getByRole("link")).toHaveAttribute("href", "https://git.example.com/payments/gateway/pull/77");
+    });
+
+    await test.step("the owner's actions list opens on My actions", async () => {
+      await ownerPage.goto("/actions");
+      await expect(ownerPage.getByRole("link", { name: "My actions" })).toHaveAttribute("aria-current", "page");
+      await expect(ownerPage.getByTestId("action-row").filter({ hasText: titles[1] })).toBeVisible();
     });
 
     await test.step("a manager verifies it with a game day", async () => {
@@ -97,8 +125,11 @@ test.describe("Corrective actions", () => {
       await managerPage.getByRole("radio", { name: "Verify" }).check();
       await managerPage.getByLabel("How was it proven to work?").selectOption({ label: "A game day" });
       await managerPage.getByLabel("Proof", { exact: true }).fill("Game day: the processor was slowed to 5 s; retries stayed in budget.");
-      await managerPage.getByRole("button", { name: "Verify" }).click();
+      await managerPage.getByRole("button", { name: "Verify", exact: true }).click();
       await expect(managerPage.getByText(/Verified: A game day — by /)).toBeVisible({ timeout: 15_000 });
+      // The history says it in the same words as the form.
+      await expect(managerPage.getByRole("list", { name: "Action history" })).toContainText("A game day: Game day: the processor was slowed");
+      await expect(managerPage.getByRole("list", { name: "Action history" })).not.toContainText("GAME_DAY");
     });
 
     await test.step("the COE closes when its last action is done", async () => {
@@ -117,7 +148,9 @@ test.describe("Corrective actions", () => {
       const [download] = await Promise.all([reviewerPage.waitForEvent("download"), reviewerPage.getByRole("link", { name: "Export CSV" }).click()]);
       const text = await readFile((await download.path())!, "utf8");
       const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-      expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(["id", "title", "status", "owner", "due_date", "completed_at", "verified_at", "evidence"]));
+      expect(Object.keys(records[0]!)).toEqual(
+        expect.arrayContaining(["id", "title", "status", "owner", "due_date", "completed_at", "verified_at", "evidence"]),
+      );
       expect(records.map((row) => [row.title, row.status, row.owner, row.due_date]).sort()).toEqual(
         [
           [titles[0], "VERIFIED", owner.name, "2030-03-01"],
@@ -126,6 +159,52 @@ test.describe("Corrective actions", () => {
       );
       for (const row of records) expect(row.completed_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     });
+    await db.$disconnect();
+  });
+
+  test("a viewer is read-only: an action left assigned to them shows no controls, and the API refuses the change", async ({ page, users, request }) => {
+    const viewer = await users.create({ teamId: DEMO_TEAMS.catalog.id, role: "VIEWER" });
+    const db = createScriptClient(process.env.DATABASE_URL!);
+    const action = await db.correctiveAction.create({
+      data: {
+        organizationId: DEMO_ORG_ID,
+        teamId: DEMO_TEAMS.catalog.id,
+        title: `Left with a viewer ${randomUUID().slice(0, 6)}`,
+        ownerId: viewer.id,
+        type: "DETECT",
+        priority: "MEDIUM",
+        dueDate: daysFromToday(7),
+      },
+    });
+
+    await test.step("the demo viewer owns no action", async () => {
+      expect(await db.correctiveAction.count({ where: { owner: { email: "viewer@andon.local" } } })).toBe(0);
+    });
+
+    await test.step("the page offers no status change, reassignment or link", async () => {
+      await users.login(page, viewer);
+      await page.goto(`/actions/${action.id}`);
+      await expect(page.getByRole("heading", { name: action.title })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Change status" })).toHaveCount(0);
+      await expect(page.getByRole("radio", { name: "Start work" })).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Reassign or reschedule" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Add link" })).toHaveCount(0);
+      await page.goto("/actions?view=mine");
+      await expect(page.getByTestId("action-row")).toHaveCount(1);
+      await expect(page.getByLabel("Select all actions on this page")).toHaveCount(0);
+    });
+
+    await test.step("the API answers 403 problem+json and the action is unchanged", async () => {
+      const token = await users.token(viewer);
+      const response = await request.patch(`/api/v1/action-items/${action.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+        data: { version: 1, status: "IN_PROGRESS" },
+      });
+      expect(response.status()).toBe(403);
+      expect(response.headers()["content-type"]).toContain("application/problem+json");
+      expect((await db.correctiveAction.findUniqueOrThrow({ where: { id: action.id } })).status).toBe("OPEN");
+    });
+    await db.correctiveAction.delete({ where: { id: action.id } });
     await db.$disconnect();
   });
 });

@@ -39,7 +39,10 @@ test.describe("COE documents", () => {
   // Long journeys across two signed-in browsers, each step a real save.
   test.describe.configure({ timeout: 120_000 });
 
-  test("an author writes a complete COE, a reviewer requests changes, the author fixes it, the reviewer approves, and the export holds every answer", async ({ browser, users }) => {
+  test("an author writes a complete COE, a reviewer requests changes, the author fixes it, the reviewer approves, and the export holds every answer", async ({
+    browser,
+    users,
+  }) => {
     const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER", name: `Author ${Date.now()}` });
     const reviewer = await users.create({ teamId: DEMO_TEAMS.retail.id, role: "REVIEWER" });
     const authorPage = await signedInPage(browser, author);
@@ -72,7 +75,9 @@ test.describe("COE documents", () => {
 
       await page.getByLabel("Upload an image (PNG, JPEG or WebP, up to 5 MB)").setInputFiles({ name: "error-rate.png", mimeType: "image/png", buffer: PNG });
       await expect(page.getByRole("list", { name: "Uploaded images" }).getByRole("img", { name: "error-rate.png" })).toBeVisible();
-      await expect(page.getByLabel("What data do you have to support this?", { exact: true })).toHaveValue(/!\[error-rate\.png\]\(\/coes\/.+\/attachments\/.+\)/);
+      await expect(page.getByLabel("What data do you have to support this?", { exact: true })).toHaveValue(
+        /!\[error-rate\.png\]\(\/coes\/.+\/attachments\/.+\)/,
+      );
 
       await page.getByRole("button", { name: "Add corrective action" }).click();
       await page.getByLabel("Action 1 title").fill("Lower TTL of payment DNS records to 60 s");
@@ -112,7 +117,9 @@ test.describe("COE documents", () => {
       await expect(authorPage.getByTestId("review-thread")).toContainText("What did the failed orders cost?");
       await authorPage.getByRole("link", { name: "Edit" }).click();
       await expect(authorPage.getByLabel("Open review comments")).toContainText("What did the failed orders cost?");
-      await authorPage.getByLabel("What was the impact on customers and your business?", { exact: true }).fill("About 900 orders failed during 25 minutes: $41k of revenue, 60 support contacts.");
+      await authorPage
+        .getByLabel("What was the impact on customers and your business?", { exact: true })
+        .fill("About 900 orders failed during 25 minutes: $41k of revenue, 60 support contacts.");
       await expectSaved(authorPage);
       await authorPage.getByRole("button", { name: "Done" }).click();
       await authorPage.waitForURL(`**/coes/${coeId}`);
@@ -153,7 +160,10 @@ test.describe("COE documents", () => {
       expect(response.headers()["content-disposition"]).toContain("attachment");
       const markdown = await response.text();
       expect(markdown).toContain(`# ${title}`);
-      const expected = { ...ANSWERS, "What was the impact on customers and your business?": "About 900 orders failed during 25 minutes: $41k of revenue, 60 support contacts." };
+      const expected = {
+        ...ANSWERS,
+        "What was the impact on customers and your business?": "About 900 orders failed during 25 minutes: $41k of revenue, 60 support contacts.",
+      };
       for (const [question, answer] of Object.entries(expected)) {
         expect(markdown).toContain(question);
         expect(markdown).toContain(answer);
@@ -161,6 +171,48 @@ test.describe("COE documents", () => {
       expect(markdown).toContain("**DNS:** A record pointed at a retired endpoint.");
       expect(markdown).toContain("Lower TTL of payment DNS records to 60 s");
       expect(markdown).toContain("Error-rate alarm paged the on-call engineer.");
+    });
+  });
+
+  test("the editor's actions follow the actions' rules: a saved due date moves with a reason; an action under way is read-only and links to its page", async ({
+    browser,
+    users,
+  }) => {
+    const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER", name: `Author ${Date.now()}` });
+    const page = await signedInPage(browser, author);
+    const coeId = await startCoe(page, `Inline actions ${Date.now()}`);
+    let actionId = "";
+
+    await test.step("the author adds an action with an owner and a due date", async () => {
+      await page.getByRole("button", { name: "Add corrective action" }).click();
+      await page.getByLabel("Action 1 title").fill("Alarm 30 days before certificate expiry");
+      await page.getByLabel("Action 1 owner").selectOption({ label: author.name });
+      await page.getByLabel("Action 1 due date").fill("2030-01-15");
+      await expectSaved(page);
+      actionId = (await page.locator("fieldset[data-row]").first().getAttribute("data-row"))!;
+    });
+
+    await test.step("moving the saved due date asks why, and the action's history keeps the reason", async () => {
+      await page.getByLabel("Action 1 due date").fill("2030-02-01");
+      await expect(page.getByRole("button", { name: "Move due date" })).toBeDisabled();
+      await page.getByLabel("Action 1: why the due date moves").fill("The vendor ships the fix in January");
+      await page.getByRole("button", { name: "Move due date" }).click();
+      await expectSaved(page);
+      await page.goto(`/actions/${actionId}`);
+      await expect(page.getByText("The vendor ships the fix in January")).toBeVisible();
+    });
+
+    await test.step("once work starts, the editor shows the action read-only with a link to its page", async () => {
+      await page.getByRole("radio", { name: "Start work" }).check();
+      await page.getByRole("button", { name: "Start work" }).click();
+      await expect(page.getByText("In progress").first()).toBeVisible({ timeout: 15_000 });
+      await page.goto(`/coes/${coeId}/edit`);
+      await expect(page.getByLabel("Action 1 title")).toHaveCount(0);
+      const row = page.locator(`[data-row="${actionId}"]`);
+      await expect(row).toContainText("Alarm 30 days before certificate expiry");
+      await expect(row).toContainText("In progress");
+      await row.getByRole("link", { name: /Open the action/ }).click();
+      await page.waitForURL(`**/actions/${actionId}`);
     });
   });
 
@@ -185,6 +237,9 @@ test.describe("COE documents", () => {
       await expect(secondPage.getByTestId("save-state")).toHaveText("Not saved: someone else changed this COE");
       await expect(conflict).toContainText("First editor's account of the incident.");
       await expect(conflict).toContainText("Second editor's account, typed at the same time.");
+      const section = secondPage.getByTestId("conflict-section-whatHappened");
+      await expect(section.getByRole("radio", { name: /Mine \(in the editor\)/ })).toBeChecked();
+      await expect(section.getByRole("radio", { name: /Theirs \(version \d+\)/ })).not.toBeChecked();
       await expect(secondPage.getByLabel("What happened?", { exact: true })).toHaveValue("Second editor's account, typed at the same time.");
     });
 
@@ -195,8 +250,8 @@ test.describe("COE documents", () => {
       await expect(secondPage.getByLabel("What happened?", { exact: true })).toHaveValue("Second editor's account, typed at the same time.");
     });
 
-    await test.step("the second editor decides to keep their version, as a new revision", async () => {
-      await secondPage.getByRole("button", { name: "Save my version over theirs" }).click();
+    await test.step("the second editor keeps their answer in the section that differs, saved as a new revision", async () => {
+      await secondPage.getByRole("button", { name: "Save with these choices" }).click();
       await expectSaved(secondPage);
       await secondPage.goto(`/coes/${coeId}/history`);
       await expect(secondPage.getByText("v3 · Edited")).toBeVisible();

@@ -12,15 +12,23 @@ test.describe("signing in", () => {
       await page.getByLabel("Password").fill("andon-demo-password");
       await page.getByRole("button", { name: "Sign in" }).click();
     });
-    await test.step("home shows the team and its sub-teams' services", async () => {
+    await test.step("home says what needs them; the directory shows the team and its sub-teams' services", async () => {
       await expect(page.getByRole("heading", { name: "Hello, Maya" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: /COEs awaiting your review/ })).toBeVisible();
+      await page.getByRole("link", { name: "teams and services" }).click();
       await expect(page.getByRole("heading", { name: "Retail Engineering" })).toBeVisible();
       await expect(page.getByRole("heading", { name: /Services of sub-teams/ })).toBeVisible();
       // A sub-team's services are one line of names under the sub-team.
-      await expect(page.getByRole("main").getByText(/\bpayment-gateway\b/).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole("main")
+          .getByText(/\bpayment-gateway\b/)
+          .first(),
+      ).toBeVisible();
     });
     await test.step("sign out", async () => {
-      await page.getByRole("button", { name: "Sign out" }).first().click();
+      await page.getByRole("button", { name: /Maya Lindqvist/ }).click(); // the user menu
+      await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/login/);
     });
   });

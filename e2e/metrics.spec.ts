@@ -19,10 +19,18 @@ async function expectedMttr(teamId: string, windowDays: number, severity: "SEV1"
   const teams = await db.team.findMany({ where: { organizationId: DEMO_ORG_ID }, select: { id: true, parentId: true } });
   const from = new Date(Date.now() - windowDays * 86_400_000);
   const coes = await db.coe.findMany({
-    where: { organizationId: DEMO_ORG_ID, teamId: { in: subtreeIds(teams, teamId) }, status: { in: ["APPROVED", "CLOSED"] }, startedAt: { gte: from }, ...(severity ? { severity } : {}) },
+    where: {
+      organizationId: DEMO_ORG_ID,
+      teamId: { in: subtreeIds(teams, teamId) },
+      status: { in: ["APPROVED", "CLOSED"] },
+      startedAt: { gte: from },
+      ...(severity ? { severity } : {}),
+    },
     select: { startedAt: true, resolvedAt: true },
   });
-  const durations = coes.filter((coe) => coe.resolvedAt && coe.startedAt && coe.resolvedAt >= coe.startedAt).map((coe) => (coe.resolvedAt!.getTime() - coe.startedAt!.getTime()) / 1000);
+  const durations = coes
+    .filter((coe) => coe.resolvedAt && coe.startedAt && coe.resolvedAt >= coe.startedAt)
+    .map((coe) => (coe.resolvedAt!.getTime() - coe.startedAt!.getTime()) / 1000);
   return { incidents: coes.length, ...summarize(durations) };
 }
 
@@ -50,7 +58,10 @@ test("a manager reads a parent team's MTTR, switches severity and window, and do
     // Each row of the roll-up covers the team's own subtree.
     for (const team of [DEMO_TEAMS.storage, DEMO_TEAMS.network]) {
       const figures = await expectedMttr(team.id, 365, null);
-      const row = page.getByTestId("team-table").getByRole("row").filter({ has: page.getByRole("link", { name: team.name, exact: true }) });
+      const row = page
+        .getByTestId("team-table")
+        .getByRole("row")
+        .filter({ has: page.getByRole("link", { name: team.name, exact: true }) });
       await expect(row.getByRole("cell").first()).toHaveText(String(figures.incidents));
       await expect(row.getByRole("cell").nth(1)).toHaveText(formatSeconds(figures.median));
     }
@@ -96,7 +107,9 @@ test("a manager reads a parent team's MTTR, switches severity and window, and do
 test("a member records a value that breaches the target and sees it flagged", async ({ page, users }) => {
   const suffix = randomUUID().slice(0, 8);
   const service = await db.service.create({ data: { organizationId: DEMO_ORG_ID, teamId: DEMO_TEAMS.checkout.id, name: `e2e-latency-${suffix}` } });
-  await db.serviceMetric.create({ data: { organizationId: DEMO_ORG_ID, serviceId: service.id, name: "p99 latency", unit: "ms", direction: "DOWN", target: 300, anomalyThresholdPct: 20 } });
+  await db.serviceMetric.create({
+    data: { organizationId: DEMO_ORG_ID, serviceId: service.id, name: "p99 latency", unit: "ms", direction: "DOWN", target: 300, anomalyThresholdPct: 20 },
+  });
   try {
     const member = await users.create({ role: "MEMBER", teamId: DEMO_TEAMS.checkout.id });
     await users.login(page, member);
@@ -158,9 +171,23 @@ test("a manager makes their team a pilot and sees progress against the captured 
   const team = await db.team.create({ data: { organizationId: DEMO_ORG_ID, parentId: null, name: `E2E pilot ${randomUUID().slice(0, 8)}` } });
   try {
     // Approved incidents of the last year, 20, 30 and 90 minutes to resolve; only the first within 90 days.
-    for (const [daysAgo, minutes] of [[5, 20], [100, 30], [200, 90]] as const) {
+    for (const [daysAgo, minutes] of [
+      [5, 20],
+      [100, 30],
+      [200, 90],
+    ] as const) {
       const startedAt = new Date(Date.now() - daysAgo * 86_400_000);
-      await db.coe.create({ data: { organizationId: DEMO_ORG_ID, teamId: team.id, title: `E2E incident ${daysAgo}`, severity: "SEV3", status: "APPROVED", startedAt, resolvedAt: new Date(startedAt.getTime() + minutes * 60_000) } });
+      await db.coe.create({
+        data: {
+          organizationId: DEMO_ORG_ID,
+          teamId: team.id,
+          title: `E2E incident ${daysAgo}`,
+          severity: "SEV3",
+          status: "APPROVED",
+          startedAt,
+          resolvedAt: new Date(startedAt.getTime() + minutes * 60_000),
+        },
+      });
     }
     const manager = await users.create({ role: "MANAGER", teamId: team.id });
     await users.login(page, manager);

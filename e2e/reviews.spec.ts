@@ -34,9 +34,17 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
     });
 
     await test.step("open this week's agenda: built items in fifteen-minute slots with start times", async () => {
-      await page.getByRole("row").filter({ hasText: seriesName }).getByRole("link", { name: `Agenda ${week}` }).click();
+      await page
+        .getByRole("row")
+        .filter({ hasText: seriesName })
+        .getByRole("link", { name: `Agenda ${week}` })
+        .click();
       await expect(page.getByRole("heading", { name: `${seriesName} · ${week}` })).toBeVisible();
-      expect(await agendaTitles()).toEqual(["Share successes and failings", "Action items follow-up (0 overdue, 0 due this week)", "Identify new best practices"]);
+      expect(await agendaTitles()).toEqual([
+        "Share successes and failings",
+        "Action items follow-up (0 overdue, 0 due this week)",
+        "Identify new best practices",
+      ]);
       await expect(page.getByRole("list", { name: "Agenda" }).getByText("10:15")).toBeVisible();
     });
 
@@ -49,7 +57,9 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
 
     await test.step("reorder two items", async () => {
       await page.getByRole("button", { name: "Move “Identify new best practices” up" }).click();
-      await expect.poll(agendaTitles).toEqual(["Share successes and failings", "Identify new best practices", "Action items follow-up (0 overdue, 0 due this week)"]);
+      await expect
+        .poll(agendaTitles)
+        .toEqual(["Share successes and failings", "Identify new best practices", "Action items follow-up (0 overdue, 0 due this week)"]);
     });
 
     await test.step("add a custom item: it does not fit the three slots and is deferred", async () => {
@@ -72,7 +82,8 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
 
     await test.step("record a note, a decision and a new corrective action", async () => {
       await page.getByLabel("Notes on this item").fill("Quiet week; the load test passed.");
-      await page.getByRole("button", { name: "Save note" }).click();
+      // Notes autosave: no button to forget.
+      await expect(page.getByTestId("note-save-state")).toHaveText("Saved", { timeout: 15_000 });
       await page.getByLabel("Decision").fill("Run the load test monthly");
       await page.getByRole("button", { name: "Record" }).click();
       await expect(page.getByTestId("decisions")).toContainText("Run the load test monthly");

@@ -3,6 +3,8 @@ import { test, expect } from "./fixtures";
 import { DEMO_TEAMS } from "../prisma/seed/constants";
 
 test("an admin adds a person, who signs in with the temporary password and changes it", async ({ page, browser, users, baseURL }) => {
+  // Three sign-ins and two password hashes in three browser contexts.
+  test.setTimeout(60_000);
   const admin = await users.create({ isAdmin: true });
   const email = `new-${randomUUID().slice(0, 8)}@example.test`;
   let temporaryPassword = "";
@@ -34,7 +36,8 @@ test("an admin adds a person, who signs in with the temporary password and chang
     await personPage.getByLabel("Email").fill(email);
     await personPage.getByLabel("Password").fill(temporaryPassword);
     await personPage.getByRole("button", { name: "Sign in" }).click();
-    await expect(personPage.getByRole("heading", { name: "Payments" })).toBeVisible();
+    await expect(personPage.getByRole("heading", { name: /Hello, Noor/ })).toBeVisible();
+    await expect(personPage.getByText(/· Payments/).first()).toBeVisible();
   });
 
   await test.step("a wrong current password is refused inline; the right one changes it", async () => {
@@ -83,8 +86,14 @@ test("a member creates an API token in settings, uses it, and revokes it", async
 
   await page.reload();
   await expect(page.getByRole("row", { name: /CI pipeline/ })).toContainText(/ago|UTC|\d{4}-\d{2}-\d{2}/);
-  await page.getByRole("button", { name: /Revoke/ }).first().click();
-  await page.getByRole("dialog").getByRole("button", { name: /Revoke/ }).click();
+  await page
+    .getByRole("button", { name: /Revoke/ })
+    .first()
+    .click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Revoke/ })
+    .click();
   await expect(page.getByRole("row", { name: /CI pipeline/ })).toContainText("Revoked");
 
   const refused = await api.get("/api/v1/me");

@@ -7,14 +7,13 @@ import { ConflictError, fieldErrorsFromIssues, isUserError, type FieldErrors } f
 import { logError } from "@/lib/log";
 import { GENERIC_FAILURE } from "@/lib/action-messages";
 import { storableValue } from "@/lib/storable-text";
+import { malformedTextIssues } from "@/lib/validation/text";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors: FieldErrors; status: number; current?: unknown };
-
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: FieldErrors; status: number; current?: unknown };
 
 /**
- * The one wrapper every server action goes through (STYLE.md rule 2): loads the session once,
+ * The one wrapper every server action goes through (CONTRIBUTING.md rule 2): loads the session once,
  * parses the input with the same zod schema the form uses, hands the user to the action, and turns
  * errors into a result the form can show. The role check stays explicit inside each action.
  */
@@ -26,7 +25,10 @@ export function authedAction<Schema extends z.ZodType, Result>(
   return async (input) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again; what you typed is still on this page.", fieldErrors: {}, status: 401 };
-    const parsed = schema.safeParse(storableValue(input));
+    const storable = storableValue(input);
+    const malformed = malformedTextIssues(storable);
+    if (malformed.length > 0) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsFromIssues(malformed), status: 400 };
+    const parsed = schema.safeParse(storable);
     if (!parsed.success) {
       return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsFromIssues(parsed.error.issues), status: 400 };
     }
@@ -38,6 +40,7 @@ export function authedAction<Schema extends z.ZodType, Result>(
         return { ok: false, error: error.message, fieldErrors: {}, status: 409, current: error.current };
       }
       if (isUserError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, status: error.status };
+      if (isDatabaseUnavailable(error)) return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {}, status: 503 };
       logError(`action ${name} failed`, error, { userId: user.userId });
       return { ok: false, error: GENERIC_FAILURE, fieldErrors: {}, status: 500 };
     }

@@ -22,11 +22,24 @@ describe("configuration", () => {
 
   it.each([
     { case: "a missing DATABASE_URL", source: { ...VALID, DATABASE_URL: undefined }, message: "DATABASE_URL is not set" },
-    { case: "a DATABASE_URL that is not PostgreSQL", source: { ...VALID, DATABASE_URL: "mysql://localhost/andon" }, message: "DATABASE_URL must look like postgresql://" },
+    {
+      case: "a DATABASE_URL that is not PostgreSQL",
+      source: { ...VALID, DATABASE_URL: "mysql://localhost/andon" },
+      message: "DATABASE_URL must look like postgresql://",
+    },
     { case: "a DATABASE_URL without a database", source: { ...VALID, DATABASE_URL: "postgresql://localhost:5432" }, message: "DATABASE_URL must look like" },
     { case: "no secret in production", source: { ...VALID, NEXTAUTH_SECRET: undefined }, message: "NEXTAUTH_SECRET is required in production" },
     { case: "half an SSO configuration", source: { ...VALID, OIDC_ISSUER: "https://login.example.com" }, message: "needs all three of OIDC_ISSUER" },
-    { case: "an SSO issuer that is not a URL", source: { ...VALID, OIDC_ISSUER: "login", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, message: "OIDC_ISSUER must be the issuer URL" },
+    {
+      case: "an SSO issuer that is not a URL",
+      source: { ...VALID, OIDC_ISSUER: "login", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" },
+      message: "OIDC_ISSUER must be the issuer URL",
+    },
+    {
+      case: "an encryption key that is not 32 bytes",
+      source: { ...VALID, ANDON_ENCRYPTION_KEY: "hunter2" },
+      message: "ANDON_ENCRYPTION_KEY must be 32 random bytes",
+    },
     { case: "a non-numeric rate limit", source: { ...VALID, LOGIN_MAX_FAILURES_PER_IP: "many" }, message: "LOGIN_MAX_FAILURES_PER_IP" },
   ])("refuses $case with a clear message", ({ source, message }) => {
     expect(problems(source)).toContain(message);

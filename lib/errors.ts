@@ -1,5 +1,5 @@
 /**
- * Two kinds of error (STYLE.md rule 6). These carry a sentence meant for the user and map to a
+ * Two kinds of error (CONTRIBUTING.md rule 6). These carry a sentence meant for the user and map to a
  * 4xx status; anything else is a bug, logged with context and shown as a generic message.
  */
 export type FieldErrors = Record<string, string[]>;

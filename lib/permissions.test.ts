@@ -3,6 +3,8 @@ import {
   CAPABILITIES,
   TEAM_ROLES,
   can,
+  canOwnActions,
+  canPullCord,
   effectiveTeamRoles,
   roleAllows,
   teamsWith,
@@ -23,6 +25,13 @@ const EXPECTED: Record<Capability, Record<TeamRole, boolean>> = {
   "metric.record": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
   "review.run": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
   "team.escalations": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "cord.resolve": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "cord.override": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "verification.record": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "verification.configure": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "policy.facts": { VIEWER: false, MEMBER: true, REVIEWER: true, MANAGER: true },
+  "policy.manage": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
+  "webhook.manage": { VIEWER: false, MEMBER: false, REVIEWER: false, MANAGER: true },
 };
 
 describe("role × capability matrix", () => {
@@ -90,5 +99,50 @@ describe("roles spread down the tree", () => {
   it("a user with no membership may do nothing on any team", () => {
     const nobody = principal([]);
     for (const capability of CAPABILITIES) expect(can(nobody, capability, "root")).toBe(false);
+  });
+});
+
+describe("the Andon cord", () => {
+  it("anyone in the organization may pull it, with no role on any team", () => {
+    expect(canPullCord(principal([]))).toBe(true);
+    expect(canPullCord(principal([{ teamId: "payments", role: "VIEWER" }]))).toBe(true);
+  });
+
+  it("a member of the owning subtree resolves; only its manager overrides", () => {
+    const member = principal([{ teamId: "platform", role: "MEMBER" }]);
+    expect(can(member, "cord.resolve", "storage")).toBe(true);
+    expect(can(member, "cord.resolve", "payments")).toBe(false);
+    expect(can(member, "cord.override", "storage")).toBe(false);
+    expect(can(principal([{ teamId: "platform", role: "MANAGER" }]), "cord.override", "storage")).toBe(true);
+    expect(can(principal([{ teamId: "storage", role: "VIEWER" }]), "cord.resolve", "storage")).toBe(false);
+  });
+});
+
+describe("owning corrective actions", () => {
+  it.each([
+    { who: "a viewer", memberships: [{ teamId: "platform", role: "VIEWER" as const }], isAdmin: false, expected: false },
+    {
+      who: "a viewer of two teams",
+      memberships: [
+        { teamId: "platform", role: "VIEWER" as const },
+        { teamId: "payments", role: "VIEWER" as const },
+      ],
+      isAdmin: false,
+      expected: false,
+    },
+    { who: "nobody's member", memberships: [], isAdmin: false, expected: false },
+    { who: "a member", memberships: [{ teamId: "storage", role: "MEMBER" as const }], isAdmin: false, expected: true },
+    {
+      who: "a viewer here and a member there",
+      memberships: [
+        { teamId: "platform", role: "VIEWER" as const },
+        { teamId: "payments", role: "MEMBER" as const },
+      ],
+      isAdmin: false,
+      expected: true,
+    },
+    { who: "an admin", memberships: [], isAdmin: true, expected: true },
+  ])("$who: $expected", ({ memberships, isAdmin, expected }) => {
+    expect(canOwnActions(principal(memberships, isAdmin))).toBe(expected);
   });
 });

@@ -36,23 +36,34 @@ export const CAPABILITIES = [
   "review.run",
   /** See the escalation view and sub-team roll-ups. */
   "team.escalations",
+  /** Add notes to an open Andon cord and resolve it (pulling needs no role: see canPullCord). */
+  "cord.resolve",
+  /** Grant a one-deploy override during a stop, and schedule freeze windows. */
+  "cord.override",
+  /** Record service verifications, plan and run game days, import their journals. */
+  "verification.record",
+  /** Set verification intervals, custom dimensions and service tiers. */
+  "verification.configure",
+  /** Push service facts (API, CSV), ask for an acknowledgment (waiver) of a finding, propose draft rules. */
+  "policy.facts",
+  /** Write policy rules for the subtree and approve or deny acknowledgments. */
+  "policy.manage",
+  /** Outgoing webhooks and chat endpoints for the subtree's events (admins: organization-wide ones). */
+  "webhook.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 // prettier-ignore
 const MATRIX: Record<TeamRole, Record<Capability, boolean>> = {
-  //         view   coeWrite coeReview actUpd actVerify wontDo metDef metRec revRun escal
-  VIEWER:   row(true,  false,  false,  false, false,   false, false, false, false, false),
-  MEMBER:   row(true,  true,   false,  true,  false,   false, false, true,  false, false),
-  REVIEWER: row(true,  true,   true,   true,  true,    false, false, true,  false, false),
-  MANAGER:  row(true,  true,   true,   true,  true,    true,  true,  true,  true,  true),
+  //         view   coeWrite coeReview actUpd actVerify wontDo metDef metRec revRun escal  cordRes cordOvr verRec verCfg  polFct polMan  hook
+  VIEWER:   row(true,  false,  false,  false, false,   false, false, false, false, false, false,  false,  false, false,  false, false, false),
+  MEMBER:   row(true,  true,   false,  true,  false,   false, false, true,  false, false, true,   false,  true,  false,  true,   false, false),
+  REVIEWER: row(true,  true,   true,   true,  true,    false, false, true,  false, false, true,   false,  true,  false,  true,   false, false),
+  MANAGER:  row(true,  true,   true,   true,  true,    true,  true,  true,  true,  true,  true,   true,   true,  true,  true,   true, true),
 };
 
 function row(...allowed: boolean[]): Record<Capability, boolean> {
-  return Object.fromEntries(CAPABILITIES.map((capability, index) => [capability, allowed[index] === true])) as Record<
-    Capability,
-    boolean
-  >;
+  return Object.fromEntries(CAPABILITIES.map((capability, index) => [capability, allowed[index] === true])) as Record<Capability, boolean>;
 }
 
 export function roleAllows(role: TeamRole, capability: Capability): boolean {
@@ -75,10 +86,7 @@ export type Principal = {
 };
 
 /** Spreads each membership down the tree: a role on a team is held on every team below it. */
-export function effectiveTeamRoles(
-  teams: readonly TeamNode[],
-  memberships: readonly { teamId: string; role: TeamRole }[],
-): Map<string, TeamRole> {
+export function effectiveTeamRoles(teams: readonly TeamNode[], memberships: readonly { teamId: string; role: TeamRole }[]): Map<string, TeamRole> {
   const direct = new Map<string, TeamRole>();
   for (const membership of memberships) direct.set(membership.teamId, higherRole(direct.get(membership.teamId), membership.role));
   const effective = new Map<string, TeamRole>();
@@ -102,6 +110,29 @@ export function can(principal: Principal, capability: Capability, teamId: string
   if (principal.isAdmin) return true;
   const role = principal.teamRoles.get(teamId);
   return role !== undefined && roleAllows(role, capability);
+}
+
+/**
+ * Pulling the Andon cord needs no role at all: anyone signed in to the organization may stop the
+ * line on any of its services, viewers and people on other teams included — that is the point.
+ * (Callers have already scoped the service to the principal's organization.)
+ */
+export function canPullCord(principal: Principal): boolean {
+  return principal.organizationId.length > 0;
+}
+
+/** The team roles that may own corrective actions: those that may update them. Viewers are read-only. */
+export const ACTION_OWNER_ROLES: readonly TeamRole[] = TEAM_ROLES.filter((role) => roleAllows(role, "action.update"));
+
+/**
+ * Owning an action lets its owner change it even from another team, so only people who may update
+ * actions somewhere can own one (admins included). A viewer — on every team they belong to — is
+ * read-only: never made an owner, and an action still assigned to one gives them no right to change it.
+ */
+export function canOwnActions(principal: Principal): boolean {
+  if (principal.isAdmin) return true;
+  for (const role of principal.teamRoles.values()) if (ACTION_OWNER_ROLES.includes(role)) return true;
+  return false;
 }
 
 /** Organization settings: teams, services, users, categories, the audit log. */

@@ -12,8 +12,23 @@ export async function onServerStart(): Promise<void> {
     }
     throw error;
   }
+  // Sign-in limits key on the socket address (or a trusted proxy's report): see lib/auth/client-address.ts.
+  const { installClientAddressHeader } = await import("@/lib/auth/client-address");
+  installClientAddressHeader(env().TRUSTED_PROXIES);
   // The reminder job queue (pg-boss): once per process, never while `next build` collects pages.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
+  await refuseWithoutEncryptionKey();
   const { startJobs } = await import("@/lib/jobs/boss");
   void startJobs();
+}
+
+/** Integration secrets cannot be read without their key: say so and stop (a database that is down is checked later by use). */
+async function refuseWithoutEncryptionKey(): Promise<void> {
+  const { encryptLegacyWebhookSecrets, missingEncryptionKeyProblem } = await import("@/lib/integrations/startup-check");
+  const problem = await missingEncryptionKeyProblem().catch(() => null);
+  if (problem) {
+    console.error(`\nAndon is not configured correctly:\n  - ${problem}\n`);
+    process.exit(1);
+  }
+  void encryptLegacyWebhookSecrets().catch(() => undefined);
 }

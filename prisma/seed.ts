@@ -6,6 +6,11 @@ import { seedDemoCoes } from "./seed/coes";
 import { seedDemoMetrics } from "./seed/metrics";
 import { seedDemoActions } from "./seed/actions";
 import { seedDemoReviews } from "./seed/reviews";
+import { seedDemoLearnings } from "./seed/learnings";
+import { seedDemoPolicies } from "./seed/policies";
+import { seedDemoWebhooks } from "./seed/webhooks";
+import { seedDemoCords } from "./seed/cords";
+import { seedDemoVerification } from "./seed/verification";
 import { createOrganization, createService, createTeam, createUser } from "./seed/factories";
 
 export type DemoLogin = { email: string; password: string; role: string };
@@ -28,12 +33,24 @@ export async function seedDemo(databaseUrl: string): Promise<{ seeded: boolean; 
     for (const team of Object.values(DEMO_TEAMS)) await createTeam(db, DEMO_ORG_ID, team);
     for (const service of DEMO_SERVICES) await createService(db, DEMO_ORG_ID, service.teamId, service);
     for (const user of DEMO_USERS) {
-      await createUser(db, DEMO_ORG_ID, { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, passwordHash, memberships: user.memberships });
+      await createUser(db, DEMO_ORG_ID, {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        isAdmin: user.isAdmin,
+        passwordHash,
+        memberships: user.memberships,
+      });
     }
     await seedDemoCoes(db);
     await seedDemoMetrics(db);
     await seedDemoActions(db);
     await seedDemoReviews(db);
+    await seedDemoLearnings(db);
+    await seedDemoPolicies(db);
+    await seedDemoWebhooks(db);
+    await seedDemoCords(db);
+    await seedDemoVerification(db);
     return { seeded: true, logins: demoLogins() };
   } finally {
     await db.$disconnect();

@@ -31,7 +31,8 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const TEST_DATA_DIR = path.join(ROOT, ".data", "test-postgres");
 // One above the development cluster's default, so both can run side by side without port hunting.
 const TEST_EMBEDDED_PORT = 54330;
-const E2E_PORT = 3100;
+// E2E_PORT lets two suites run side by side on one machine (each needs its own server port).
+const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 const E2E_URL = `http://localhost:${E2E_PORT}`;
 // Fixed so that a failing run can be reproduced by hand; it only ever signs sessions of a
 // throwaway database.
@@ -124,6 +125,7 @@ async function runStep(name: StepName): Promise<void> {
       await run("next typegen", binOf("next"), ["typegen"]);
       return run("tsc", binOf("typescript", "tsc"), ["--noEmit"]);
     case "lint":
+      await run("prettier", binOf("prettier"), ["--check", "--log-level=warn", "."]);
       return run("eslint", binOf("eslint"), ["--max-warnings=0", "."]);
     case "unit":
       return run("vitest", binOf("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], {
@@ -153,6 +155,9 @@ async function runEndToEnd(): Promise<void> {
     NEXTAUTH_SECRET: E2E_AUTH_SECRET,
     NEXTAUTH_URL: E2E_URL,
     PORT: String(E2E_PORT),
+    E2E_PORT: String(E2E_PORT),
+    // The benchmark's floor routes, which e2e/bench.spec.ts checks still answer.
+    ANDON_BENCH_FLOORS: "on",
     PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT,
   };
   await timed("next build", () => run("next build", binOf("next"), ["build"], env));
@@ -271,14 +276,10 @@ function binOf(packageName: string, binName: string = packageName): string {
 function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
-    probe.once("error", () =>
-      reject(new StepFailure(`port ${port} is in use; the end-to-end server needs it. Stop what runs there.`, 1)),
-    );
+    probe.once("error", () => reject(new StepFailure(`port ${port} is in use; the end-to-end server needs it. Stop what runs there.`, 1)));
     probe.listen({ port, exclusive: true }, () => probe.close(() => resolve()));
   });
 }
-
-
 
 function summary(results: StepResult[], steps: StepName[], started: number): string {
   const parts = results.map((result) => `${result.ok ? "✓" : "✗"} ${result.name} ${formatSeconds(result.seconds)}`);

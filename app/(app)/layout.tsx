@@ -1,4 +1,5 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { CordBanner } from "@/components/shell/cord-banner";
 import { requirePageUser } from "@/lib/auth/session";
 import { TEAM_ROLE_LABELS } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -10,10 +11,13 @@ function roleSummary(user: CurrentUser): string {
   return [...roles].map((role) => TEAM_ROLE_LABELS[role!]).join(", ");
 }
 
-// The frame only: each page checks its own permissions (STYLE.md rule 3).
+// The frame only: each page checks its own permissions (CONTRIBUTING.md rule 3).
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   return (
-    <AppShell user={{ name: user.name, email: user.email, organizationName: user.organizationName, roleSummary: roleSummary(user) }}>{children}</AppShell>
+    <AppShell user={{ name: user.name, email: user.email, organizationName: user.organizationName, roleSummary: roleSummary(user) }}>
+      <CordBanner />
+      {children}
+    </AppShell>
   );
 }

@@ -10,8 +10,7 @@ export default function ForbiddenPage() {
         <p className="text-sm font-semibold text-red-700">403</p>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">You do not have access to this page</h1>
         <p className="mt-2 text-sm text-slate-600">
-          It is for organization admins or for another team&apos;s members. If you need it, ask an admin of your organization to change
-          your role.
+          It is for organization admins or for another team&apos;s members. If you need it, ask an admin of your organization to change your role.
         </p>
         <Link href="/" className="mt-6 inline-block text-sm font-medium text-indigo-700 hover:underline">
           Back to Andon home

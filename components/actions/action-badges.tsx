@@ -1,7 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, type ActionPriority, type ActionStatus } from "@/lib/coes/questions";
 
-const STATUS_TONES: Record<ActionStatus, "neutral" | "amber" | "green" | "indigo"> = { OPEN: "neutral", IN_PROGRESS: "amber", DONE: "green", VERIFIED: "indigo", WONT_DO: "neutral" };
+const STATUS_TONES: Record<ActionStatus, "neutral" | "amber" | "green" | "indigo"> = {
+  OPEN: "neutral",
+  IN_PROGRESS: "amber",
+  DONE: "green",
+  VERIFIED: "indigo",
+  WONT_DO: "neutral",
+};
 const PRIORITY_TONES: Record<ActionPriority, "red" | "amber" | "neutral"> = { HIGH: "red", MEDIUM: "amber", LOW: "neutral" };
 
 export function ActionStatusBadge({ status, wontDoRequested = false }: { status: ActionStatus; wontDoRequested?: boolean }) {

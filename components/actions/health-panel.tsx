@@ -20,7 +20,10 @@ export function HealthPanel({ health, scope }: { health: FollowUpHealth; scope: 
         {figures.map((figure) => (
           <div key={figure.label} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{figure.label}</dt>
-            <dd className={`mt-1 text-2xl font-semibold ${figure.alert ? "text-red-700" : "text-slate-900"}`} data-testid={`health-${figure.label.toLowerCase().replace(/\W+/g, "-")}`}>
+            <dd
+              className={`mt-1 text-2xl font-semibold ${figure.alert ? "text-red-700" : "text-slate-900"}`}
+              data-testid={`health-${figure.label.toLowerCase().replace(/\W+/g, "-")}`}
+            >
               {figure.value}
             </dd>
             <dd className="text-xs text-slate-500">{figure.hint}</dd>

@@ -6,7 +6,7 @@ const WIDTH = 460;
 const ROW = 34;
 const LABEL = 158;
 const RIGHT = 16;
-const AXIS = 30;
+const AXIS = 44;
 const LABEL_CHARS = 26;
 
 /** Incidents per contributing-factor category, most frequent first. */
@@ -14,7 +14,8 @@ export function CategoryChart({ categories }: { categories: { name: string; inci
   const height = Math.max(120, categories.length * ROW + AXIS);
   const plotHeight = height - AXIS;
   const row = plotHeight / Math.max(1, categories.length);
-  const ticks = niceTicks(Math.max(0, ...categories.map((category) => category.incidents)), true);
+  // At least four on the axis: one incident is not drawn as a full-width bar.
+  const ticks = niceTicks(Math.max(4, ...categories.map((category) => category.incidents)), true);
   const top = ticks[ticks.length - 1]!;
   const plotWidth = WIDTH - LABEL - RIGHT;
   const x = (value: number) => round1(LABEL + (value / top) * plotWidth);
@@ -33,6 +34,9 @@ export function CategoryChart({ categories }: { categories: { name: string; inci
           </text>
         ))}
       </g>
+      <text x={round1(LABEL + plotWidth / 2)} y={height - 4} textAnchor="middle" fill={AXIS_TEXT} fontWeight={500}>
+        Incidents
+      </text>
       <path d={`M${LABEL} ${plotHeight}H${WIDTH - RIGHT}M${LABEL} 0V${plotHeight}`} stroke="#94a3b8" fill="none" />
       {categories.map((category, index) => {
         const rowTop = round1(index * row);
@@ -45,7 +49,9 @@ export function CategoryChart({ categories }: { categories: { name: string; inci
             <text x={LABEL - 8} y={middle} dy="0.32em" textAnchor="end" fill="#334155" fontSize={12}>
               {label}
             </text>
-            {category.incidents > 0 ? <path d={sideBarPath(LABEL, round1(middle - barHeight / 2), round1(x(category.incidents) - LABEL), barHeight, 3)} fill="#0f766e" /> : null}
+            {category.incidents > 0 ? (
+              <path d={sideBarPath(LABEL, round1(middle - barHeight / 2), round1(x(category.incidents) - LABEL), barHeight, 3)} fill="#0f766e" />
+            ) : null}
           </g>
         );
       })}

@@ -55,19 +55,24 @@ export function ChartPanel({
               </button>
             ))}
           </div>
-          <a href={csvHref} download className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">
+          <a
+            href={csvHref}
+            download
+            className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
             Download CSV<span className="sr-only"> of {title}</span>
           </a>
         </div>
       </div>
       <div className="px-5 py-4">
-        {empty ?? (view === "chart" ? (
-          <figure role="img" aria-label={summary} className="m-0">
-            {children}
-          </figure>
-        ) : (
-          <DataTableView table={table} caption={title} />
-        ))}
+        {empty ??
+          (view === "chart" ? (
+            <figure role="img" aria-label={summary} className="m-0">
+              {children}
+            </figure>
+          ) : (
+            <DataTableView table={table} caption={title} />
+          ))}
       </div>
     </section>
   );
@@ -75,7 +80,7 @@ export function ChartPanel({
 
 export function DataTableView({ table, caption }: { table: DataTable; caption: string }) {
   return (
-    <div className="max-h-80 overflow-auto">
+    <div className="relative max-h-80 overflow-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-white">

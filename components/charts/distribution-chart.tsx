@@ -5,14 +5,15 @@ import { AXIS_TEXT, GRID_LINE, niceTicks, round1 } from "./svg-scale";
 
 const WIDTH = 460;
 const HEIGHT = 256;
-const LEFT = 36;
+const LEFT = 48;
 const RIGHT = 8;
 const TOP = 8;
 const BOTTOM = 56;
 
 /** Incidents per time-to-resolve bucket: the shape of the distribution, long tail included. */
 export function DistributionChart({ buckets }: { buckets: { label: string; incidents: number }[] }) {
-  const ticks = niceTicks(Math.max(0, ...buckets.map((bucket) => bucket.incidents)), true);
+  // At least four on the axis: one incident is not drawn as a full-height bar.
+  const ticks = niceTicks(Math.max(4, ...buckets.map((bucket) => bucket.incidents)), true);
   const top = ticks[ticks.length - 1]!;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const band = (WIDTH - LEFT - RIGHT) / Math.max(1, buckets.length);
@@ -32,6 +33,9 @@ export function DistributionChart({ buckets }: { buckets: { label: string; incid
           </text>
         ))}
       </g>
+      <text transform="rotate(-90)" x={-round1(TOP + plotHeight / 2)} y={12} textAnchor="middle" fill={AXIS_TEXT} fontWeight={500}>
+        Incidents
+      </text>
       <path d={`M${LEFT} ${TOP}V${TOP + plotHeight}H${WIDTH - RIGHT}`} stroke="#94a3b8" fill="none" />
       {buckets.map((bucket, index) => {
         const x = round1(LEFT + index * band);
@@ -43,7 +47,14 @@ export function DistributionChart({ buckets }: { buckets: { label: string; incid
             {bucket.incidents > 0 ? (
               <path d={barPath(round1(x + (band - barWidth) / 2), barTop, barWidth, round1(TOP + plotHeight - barTop), 3)} fill="#4f46e5" />
             ) : null}
-            <text x={round1(x + band / 2)} y={TOP + plotHeight + 10} fill={AXIS_TEXT} textAnchor="end" dy="0.71em" transform={`rotate(-30 ${round1(x + band / 2)} ${TOP + plotHeight + 10})`}>
+            <text
+              x={round1(x + band / 2)}
+              y={TOP + plotHeight + 10}
+              fill={AXIS_TEXT}
+              textAnchor="end"
+              dy="0.71em"
+              transform={`rotate(-30 ${round1(x + band / 2)} ${TOP + plotHeight + 10})`}
+            >
               {bucket.label}
             </text>
           </g>

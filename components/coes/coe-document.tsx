@@ -45,7 +45,7 @@ export function CoeHeader({ coe }: { coe: CoeSnapshot }) {
         {times.map(([label, value, duration]) => (
           <div key={label} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
             <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-            <dd className="text-sm">{value ? <DateTime value={value} /> : <span className="text-slate-400">not recorded</span>}</dd>
+            <dd className="text-sm">{value ? <DateTime value={value} /> : <span className="text-slate-500">not recorded</span>}</dd>
             {duration ? <dd className="mt-0.5 text-xs font-medium text-slate-700">{duration}</dd> : null}
           </div>
         ))}
@@ -164,7 +164,7 @@ function SupportingData({ coe, attachments }: { coe: CoeSnapshot; attachments: A
 function ActionTable({ coe }: { coe: CoeSnapshot }) {
   if (coe.actions.length === 0) return <p className="mt-3 text-sm italic text-slate-500">No corrective actions yet.</p>;
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="relative mt-4 overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Corrective actions</caption>
         <thead>
@@ -183,7 +183,7 @@ function ActionTable({ coe }: { coe: CoeSnapshot }) {
               <td className="py-2 pr-3 text-slate-900">{action.title}</td>
               <td className="py-2 pr-3">{ACTION_TYPE_LABELS[action.type]}</td>
               <td className="py-2 pr-3">{ACTION_PRIORITY_LABELS[action.priority]}</td>
-              <td className="py-2 pr-3">{action.ownerName ?? <span className="text-slate-400">unassigned</span>}</td>
+              <td className="py-2 pr-3">{action.ownerName ?? <span className="text-slate-500">unassigned</span>}</td>
               <td className="py-2 pr-3 whitespace-nowrap">{action.dueDate ?? "—"}</td>
               <td className="py-2">
                 <Badge tone={action.status === "DONE" || action.status === "VERIFIED" ? "green" : action.status === "WONT_DO" ? "neutral" : "amber"}>

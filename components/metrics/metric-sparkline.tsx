@@ -35,14 +35,10 @@ export function MetricSparkline({
   const line = points.map((point, index) => `${index === 0 ? "M" : "L"}${x(index)} ${y(point.value)}`).join("");
   // Zero-length segments with round caps: a dot each, in one element (overflow visible on the svg,
   // so a dot on the first or last day is not cut in half at the edge).
-  const dots = points
-    .map((point, index) => (breachesTarget(point.value, target, direction) ? `M${x(index)} ${y(point.value)}h0` : ""))
-    .join("");
+  const dots = points.map((point, index) => (breachesTarget(point.value, target, direction) ? `M${x(index)} ${y(point.value)}h0` : "")).join("");
   return (
     <svg viewBox={`0 0 ${WIDTH} ${height}`} preserveAspectRatio="none" overflow="visible" className="block w-full" style={{ height }} focusable="false">
-      {target !== null ? (
-        <path d={`M0 ${y(target)}H${WIDTH}`} stroke="#dc2626" strokeDasharray="4 3" fill="none" vectorEffect="non-scaling-stroke" />
-      ) : null}
+      {target !== null ? <path d={`M0 ${y(target)}H${WIDTH}`} stroke="#dc2626" strokeDasharray="4 3" fill="none" vectorEffect="non-scaling-stroke" /> : null}
       <path d={line} stroke="#334155" strokeWidth={1.5} fill="none" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
       {dots ? <path d={dots} stroke="#dc2626" strokeWidth={5} strokeLinecap="round" fill="none" vectorEffect="non-scaling-stroke" /> : null}
     </svg>

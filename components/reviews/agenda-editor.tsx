@@ -54,7 +54,8 @@ export function AgendaEditor({ seriesId, isoWeek, version, items, deferred, edit
   const saveEdits = (next: AgendaEdits) => save(() => saveAgendaAction({ seriesId, isoWeek, version, edits: next }));
   const move = (key: string, direction: -1 | 1) => saveEdits({ ...edits, order: moveKey(allKeys, key, direction) });
   const setSlots = (key: string, slots: number) => saveEdits({ ...edits, slots: { ...edits.slots, [key]: Math.min(MAX_ITEM_SLOTS, Math.max(1, slots)) } });
-  const togglePin = (key: string) => saveEdits({ ...edits, pinned: edits.pinned.includes(key) ? edits.pinned.filter((entry) => entry !== key) : [...edits.pinned, key] });
+  const togglePin = (key: string) =>
+    saveEdits({ ...edits, pinned: edits.pinned.includes(key) ? edits.pinned.filter((entry) => entry !== key) : [...edits.pinned, key] });
   const remove = (key: string) => saveEdits({ ...edits, removed: [...edits.removed, key], custom: edits.custom.filter((item) => item.key !== key) });
   const restore = (key: string) => saveEdits({ ...edits, removed: edits.removed.filter((entry) => entry !== key) });
 
@@ -62,7 +63,7 @@ export function AgendaEditor({ seriesId, isoWeek, version, items, deferred, edit
     <li key={item.key} data-testid="agenda-item" data-key={item.key} className="px-4 py-3">
       <div className="flex flex-wrap items-center gap-3">
         <span className="w-14 shrink-0 font-mono text-sm tabular-nums text-slate-600">{item.startLabel ?? "—"}</span>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-52">
           <p className="font-medium text-slate-900" data-testid="agenda-item-title">
             {item.title}
           </p>
@@ -76,17 +77,30 @@ export function AgendaEditor({ seriesId, isoWeek, version, items, deferred, edit
           </p>
         </div>
         {editable ? (
-          <div className="flex flex-wrap items-center gap-1">
+          // On a phone the controls take their own line under the time and title.
+          <div className="flex flex-wrap items-center gap-1 max-sm:-ml-3 max-sm:w-full">
             <Button size="sm" variant="ghost" aria-label={`Move “${item.title}” up`} disabled={pending || index === 0} onClick={() => move(item.key, -1)}>
               ↑
             </Button>
             <Button size="sm" variant="ghost" aria-label={`Move “${item.title}” down`} disabled={pending} onClick={() => move(item.key, 1)}>
               ↓
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Fewer slots for “${item.title}”`} disabled={pending || item.slots <= 1} onClick={() => setSlots(item.key, item.slots - 1)}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Fewer slots for “${item.title}”`}
+              disabled={pending || item.slots <= 1}
+              onClick={() => setSlots(item.key, item.slots - 1)}
+            >
               −
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`More slots for “${item.title}”`} disabled={pending || item.slots >= MAX_ITEM_SLOTS} onClick={() => setSlots(item.key, item.slots + 1)}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`More slots for “${item.title}”`}
+              disabled={pending || item.slots >= MAX_ITEM_SLOTS}
+              onClick={() => setSlots(item.key, item.slots + 1)}
+            >
               +
             </Button>
             <Button size="sm" variant="ghost" disabled={pending} onClick={() => togglePin(item.key)}>
@@ -135,7 +149,13 @@ export function AgendaEditor({ seriesId, isoWeek, version, items, deferred, edit
   );
 }
 
-function CustomItemForm({ pending, onAdd }: { pending: boolean; onAdd: (item: { title: string; description: string; section: "custom"; slots: number }) => void }) {
+function CustomItemForm({
+  pending,
+  onAdd,
+}: {
+  pending: boolean;
+  onAdd: (item: { title: string; description: string; section: "custom"; slots: number }) => void;
+}) {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [slots, setSlots] = useState(1);
@@ -157,7 +177,14 @@ function CustomItemForm({ pending, onAdd }: { pending: boolean; onAdd: (item: { 
         <input className={inputClasses} value={description} onChange={(event) => setDescription(event.target.value)} />
       </FormField>
       <FormField label="Slots" className="w-24">
-        <input className={inputClasses} type="number" min={1} max={MAX_ITEM_SLOTS} value={slots} onChange={(event) => setSlots(Number(event.target.value) || 1)} />
+        <input
+          className={inputClasses}
+          type="number"
+          min={1}
+          max={MAX_ITEM_SLOTS}
+          value={slots}
+          onChange={(event) => setSlots(Number(event.target.value) || 1)}
+        />
       </FormField>
       <Button type="submit" variant="secondary" pending={pending}>
         Add item

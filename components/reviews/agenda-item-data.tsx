@@ -17,7 +17,10 @@ export function AgendaItemData({ seriesId, isoWeek, itemKey }: { seriesId: strin
   async function load() {
     setState({ status: "loading" });
     try {
-      const response = await fetch(`/reviews/${encodeURIComponent(seriesId)}/weeks/${encodeURIComponent(isoWeek)}/item-data?${new URLSearchParams({ key: itemKey })}`, { headers: { accept: "application/json" } });
+      const response = await fetch(
+        `/reviews/${encodeURIComponent(seriesId)}/weeks/${encodeURIComponent(isoWeek)}/item-data?${new URLSearchParams({ key: itemKey })}`,
+        { headers: { accept: "application/json" } },
+      );
       const body = (await response.json()) as AgendaDetail | { error: string };
       setState("error" in body ? { status: "error", message: body.error } : { status: "loaded", detail: body });
     } catch {

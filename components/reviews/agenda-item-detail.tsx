@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { MetricSparkline } from "@/components/charts/metric-sparkline";
+import { MetricSparkline } from "@/components/metrics/metric-sparkline";
 import { ActionQuickStatus } from "@/components/reviews/action-quick-status";
 import { Badge } from "@/components/ui/badge";
-import type { ActionRef, AgendaDetail, CoeRef, MetricRef, SubmissionRef } from "@/lib/reviews/agenda-types";
+import type { ActionRef, AgendaDetail, CoeRef, MetricRef, SourceBlock, SourceEntry, SubmissionRef } from "@/lib/reviews/agenda-types";
 
 /**
  * An agenda item's data inline: COE summaries with links, the action list with quick status
@@ -13,24 +13,79 @@ import type { ActionRef, AgendaDetail, CoeRef, MetricRef, SubmissionRef } from "
  */
 type Series = Record<string, { day: string; value: number }[]>;
 
-export function AgendaItemDetail({ detail, large = false, canUpdate = false, series = {} }: { detail: AgendaDetail; large?: boolean; canUpdate?: boolean; series?: Series }) {
+export function AgendaItemDetail({
+  detail,
+  large = false,
+  canUpdate = false,
+  series = {},
+}: {
+  detail: AgendaDetail;
+  large?: boolean;
+  canUpdate?: boolean;
+  series?: Series;
+}) {
   const text = large ? "text-lg" : "text-sm";
   switch (detail.kind) {
     case "successes":
       return (
         <div className={`grid gap-4 md:grid-cols-2 ${text}`}>
-          <Group title="COEs opened this week" empty="None." rows={detail.coesOpened.map((coe) => <CoeLine key={coe.id} coe={coe} />)} />
-          <Group title="COEs approved this week" empty="None." rows={detail.coesApproved.map((coe) => <CoeLine key={coe.id} coe={coe} />)} />
-          <Group title="Actions completed" empty="None." rows={detail.actionsCompleted.map((action) => <ActionLine key={action.id} action={action} />)} />
-          <Group title="Submitted by members" empty="Nothing submitted." rows={detail.submissions.map((submission) => <SubmissionLine key={submission.id} submission={submission} />)} />
+          <SourceGroups blocks={detail.sources} />
+          <Group
+            title="COEs opened this week"
+            empty="None."
+            rows={detail.coesOpened.map((coe) => (
+              <CoeLine key={coe.id} coe={coe} />
+            ))}
+          />
+          <Group
+            title="COEs approved this week"
+            empty="None."
+            rows={detail.coesApproved.map((coe) => (
+              <CoeLine key={coe.id} coe={coe} />
+            ))}
+          />
+          <Group
+            title="Actions completed"
+            empty="None."
+            rows={detail.actionsCompleted.map((action) => (
+              <ActionLine key={action.id} action={action} />
+            ))}
+          />
+          <Group
+            title="Submitted by members"
+            empty="Nothing submitted."
+            rows={detail.submissions.map((submission) => (
+              <SubmissionLine key={submission.id} submission={submission} />
+            ))}
+          />
         </div>
       );
     case "actions":
       return (
         <div className={`space-y-4 ${text}`}>
-          <Group title={`Overdue (${detail.overdue.length}), oldest first`} empty="Nothing overdue." rows={detail.overdue.map((action) => <ActionLine key={action.id} action={action} canUpdate={canUpdate} large={large} />)} />
-          <Group title={`Due this week (${detail.dueThisWeek.length})`} empty="Nothing else due this week." rows={detail.dueThisWeek.map((action) => <ActionLine key={action.id} action={action} canUpdate={canUpdate} large={large} />)} />
-          {detail.escalated.length > 0 ? <Group title="Escalated from sub-teams" empty="" rows={detail.escalated.map((action) => <ActionLine key={action.id} action={action} />)} /> : null}
+          <Group
+            title={`Overdue (${detail.overdue.length}), oldest first`}
+            empty="Nothing overdue."
+            rows={detail.overdue.map((action) => (
+              <ActionLine key={action.id} action={action} canUpdate={canUpdate} large={large} />
+            ))}
+          />
+          <Group
+            title={`Due this week (${detail.dueThisWeek.length})`}
+            empty="Nothing else due this week."
+            rows={detail.dueThisWeek.map((action) => (
+              <ActionLine key={action.id} action={action} canUpdate={canUpdate} large={large} />
+            ))}
+          />
+          {detail.escalated.length > 0 ? (
+            <Group
+              title="Escalated from sub-teams"
+              empty=""
+              rows={detail.escalated.map((action) => (
+                <ActionLine key={action.id} action={action} />
+              ))}
+            />
+          ) : null}
         </div>
       );
     case "coe":
@@ -40,7 +95,13 @@ export function AgendaItemDetail({ detail, large = false, canUpdate = false, ser
         </div>
       );
     case "coeList":
-      return <ul className={`space-y-1.5 ${text}`}>{detail.coes.map((coe) => <CoeLine key={coe.id} coe={coe} />)}</ul>;
+      return (
+        <ul className={`space-y-1.5 ${text}`}>
+          {detail.coes.map((coe) => (
+            <CoeLine key={coe.id} coe={coe} />
+          ))}
+        </ul>
+      );
     case "metrics":
       return <MetricGrid metrics={detail.metrics} large={large} series={series} />;
     case "wheel":
@@ -69,7 +130,13 @@ export function AgendaItemDetail({ detail, large = false, canUpdate = false, ser
               </li>
             ))}
           />
-          <Group title="Proposals" empty="No proposals submitted." rows={detail.proposals.map((submission) => <SubmissionLine key={submission.id} submission={submission} />)} />
+          <Group
+            title="Proposals"
+            empty="No proposals submitted."
+            rows={detail.proposals.map((submission) => (
+              <SubmissionLine key={submission.id} submission={submission} />
+            ))}
+          />
         </div>
       );
     case "custom":
@@ -83,6 +150,46 @@ function Group({ title, empty, rows }: { title: string; empty: string; rows: Rea
       <h4 className="font-semibold text-slate-900">{title}</h4>
       {rows.length > 0 ? <ul className="mt-1 space-y-1.5">{rows}</ul> : <p className="mt-1 text-slate-500">{empty}</p>}
     </div>
+  );
+}
+
+/** The blocks other domains' providers contributed (lib/reviews/agenda-sources.ts), each as a group. */
+function SourceGroups({ blocks = [] }: { blocks?: SourceBlock[] }) {
+  return blocks.map((block) => (
+    <Group
+      key={block.source}
+      title={block.title}
+      empty={block.empty}
+      rows={block.entries.map((entry) => (
+        <SourceLine key={entry.id} entry={entry} />
+      ))}
+    />
+  ));
+}
+
+function SourceLine({ entry }: { entry: SourceEntry }) {
+  return (
+    <li>
+      <Link className="font-medium text-indigo-700 hover:underline" href={entry.href}>
+        {entry.title}
+      </Link>
+      {entry.badges.map((badge) => (
+        <Badge key={badge.label} tone={badge.tone} className="ml-1.5">
+          {badge.label}
+        </Badge>
+      ))}
+      <p className="text-slate-600">
+        {entry.meta}
+        {entry.links.map((link) => (
+          <span key={link.href}>
+            {" · "}
+            <Link className="text-indigo-700 hover:underline" href={link.href}>
+              {link.label}
+            </Link>
+          </span>
+        ))}
+      </p>
+    </li>
   );
 }
 
@@ -139,7 +246,11 @@ function MetricGrid({ metrics, large, series }: { metrics: MetricRef[]; large: b
           </p>
           <p className={`tabular-nums ${large ? "text-3xl" : "text-xl"} font-semibold`}>
             {metric.latestValue === null ? "—" : `${round(metric.latestValue)}${metric.unit ? ` ${metric.unit}` : ""}`}
-            {metric.target !== null ? <span className="ml-2 text-sm font-normal text-slate-600">target {metric.direction === "UP" ? "≥" : "≤"} {metric.target}</span> : null}
+            {metric.target !== null ? (
+              <span className="ml-2 text-sm font-normal text-slate-600">
+                target {metric.direction === "UP" ? "≥" : "≤"} {metric.target}
+              </span>
+            ) : null}
           </p>
           <div className="mt-1 flex flex-wrap gap-1">
             {metric.flags.map((flag) => (
@@ -148,7 +259,9 @@ function MetricGrid({ metrics, large, series }: { metrics: MetricRef[]; large: b
               </Badge>
             ))}
           </div>
-          {series[metric.id]?.length ? <MetricSparkline points={series[metric.id]!} target={metric.target} direction={metric.direction} unit={metric.unit} height={large ? 120 : 70} /> : null}
+          {series[metric.id]?.length ? (
+            <MetricSparkline points={series[metric.id]!} target={metric.target} direction={metric.direction} height={large ? 120 : 70} />
+          ) : null}
         </div>
       ))}
     </div>

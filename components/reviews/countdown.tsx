@@ -29,13 +29,29 @@ export function formatClock(ms: number): string {
 }
 
 /** Time left until `endsAt`; past it, the overrun in red with a plus sign. */
-export function Countdown({ endsAt, now, label, testId, size = "lg" }: { endsAt: number; now: number | null; label: string; testId: string; size?: "lg" | "md" }) {
+export function Countdown({
+  endsAt,
+  now,
+  label,
+  testId,
+  size = "lg",
+}: {
+  endsAt: number;
+  now: number | null;
+  label: string;
+  testId: string;
+  size?: "lg" | "md";
+}) {
   const left = now === null ? 0 : endsAt - now;
   const over = left < 0;
   return (
     <div className="text-right">
       <p className="text-xs font-medium tracking-wide text-slate-300 uppercase">{label}</p>
-      <p data-testid={testId} aria-live="off" className={`font-mono font-semibold tabular-nums ${size === "lg" ? "text-5xl" : "text-3xl"} ${over ? "text-red-400" : left < 120_000 ? "text-amber-300" : "text-white"}`}>
+      <p
+        data-testid={testId}
+        aria-live="off"
+        className={`font-mono font-semibold tabular-nums ${size === "lg" ? "text-5xl" : "text-3xl"} ${over ? "text-red-400" : left < 120_000 ? "text-amber-300" : "text-white"}`}
+      >
         {now === null ? "--:--" : `${over ? "+" : ""}${formatClock(left)}`}
       </p>
     </div>

@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { MeetingNote } from "@/components/reviews/meeting-note";
 import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
 import { Countdown, useNow } from "@/components/reviews/countdown";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +12,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inputClasses } from "@/components/ui/form-field";
 import { runAction } from "@/components/ui/run-action";
 import type { ActionResult } from "@/lib/action";
-import { addDecisionAction, createReviewActionAction, goToItemAction, publishReviewAction, saveNoteAction, setAttendanceAction } from "@/lib/reviews/actions";
+import { addDecisionAction, createReviewActionAction, goToItemAction, publishReviewAction, setAttendanceAction } from "@/lib/reviews/actions";
 import { SECTION_LABELS, type AgendaItem } from "@/lib/reviews/agenda-types";
 import { weekPath } from "@/lib/reviews/format";
 import { SLOT_MINUTES } from "@/lib/reviews/slotting";
@@ -49,7 +51,11 @@ export function MeetingView(props: MeetingProps) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [local, setLocal] = useState<{ version: number; currentItemKey: string | null; currentItemStartedAt: string | null } | null>(null);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // The open note's flush: moving to another item or publishing first saves what was typed.
+  const flushNote = useRef<(() => Promise<boolean>) | null>(null);
+  const registerNote = useCallback((flush: (() => Promise<boolean>) | null) => {
+    flushNote.current = flush;
+  }, []);
   const [decision, setDecision] = useState("");
   const screenRef = useRef<HTMLDivElement>(null);
 
@@ -58,30 +64,58 @@ export function MeetingView(props: MeetingProps) {
     return () => clearInterval(timer);
   }, [router]);
 
+  const [noteVersion, setNoteVersion] = useState(0);
   const state = local && local.version >= props.state.version ? { ...props.state, ...local } : props.state;
-  const version = state.version;
-  const index = Math.max(0, props.items.findIndex((item) => item.key === state.currentItemKey));
+  // A note save moves the meeting's version on without changing what is on screen.
+  const version = Math.max(state.version, noteVersion);
+  // Actions started after an autosaved note name the version it produced, not the one this render saw.
+  const versionRef = useRef(version);
+  useEffect(() => {
+    versionRef.current = Math.max(versionRef.current, version);
+  }, [version]);
+  const noteSaved = useCallback((saved: number) => {
+    versionRef.current = Math.max(versionRef.current, saved);
+    setNoteVersion((previous) => Math.max(previous, saved));
+  }, []);
+  const index = Math.max(
+    0,
+    props.items.findIndex((item) => item.key === state.currentItemKey),
+  );
   const current = props.items[index];
   const ref = { seriesId: props.seriesId, isoWeek: props.isoWeek, version };
 
-  function run<T extends { version: number }>(call: () => Promise<ActionResult<T>>, after?: (data: T) => void) {
+  /** Runs a meeting change on the latest version, after the open note's autosave (which moves the version on) has landed. */
+  function run<T extends { version: number }>(call: (version: number) => Promise<ActionResult<T>>, after?: (data: T) => void) {
     startTransition(async () => {
-      const result = await runAction(call);
+      if (flushNote.current) await flushNote.current();
+      const result = await runAction(() => call(versionRef.current));
+      if (result.ok) versionRef.current = Math.max(versionRef.current, result.data.version);
       if (!result.ok) {
         setError(result.error);
         router.refresh();
         return;
       }
       setError(null);
-      setLocal((previous) => ({ version: result.data.version, currentItemKey: previous?.currentItemKey ?? state.currentItemKey, currentItemStartedAt: previous?.currentItemStartedAt ?? state.currentItemStartedAt }));
+      setLocal((previous) => ({
+        version: result.data.version,
+        currentItemKey: previous?.currentItemKey ?? state.currentItemKey,
+        currentItemStartedAt: previous?.currentItemStartedAt ?? state.currentItemStartedAt,
+      }));
       after?.(result.data);
       router.refresh();
     });
   }
 
-  function goTo(target: MeetingItem | undefined) {
+  async function goTo(target: MeetingItem | undefined) {
     if (!target) return;
-    run(() => goToItemAction({ ...ref, itemKey: target.key }), (data) => setLocal({ version: data.version, currentItemKey: target.key, currentItemStartedAt: new Date().toISOString() }));
+    if (flushNote.current && !(await flushNote.current())) {
+      setError("The note on this item is not saved yet; it is kept in this browser. Try again in a moment.");
+      return;
+    }
+    run(
+      (latest) => goToItemAction({ ...ref, version: latest, itemKey: target.key }),
+      (data) => setLocal({ version: data.version, currentItemKey: target.key, currentItemStartedAt: new Date().toISOString() }),
+    );
   }
 
   if (!current) return <Alert tone="info">The agenda is empty.</Alert>;
@@ -89,23 +123,23 @@ export function MeetingView(props: MeetingProps) {
   const slotEndsAt = (state.currentItemStartedAt ? Date.parse(state.currentItemStartedAt) : now) + current.slots * SLOT_MINUTES * 60_000;
   const meetingEndsAt = (state.startedAt ? Date.parse(state.startedAt) : now) + props.lengthMinutes * 60_000;
   const slotProgress = Math.min(1, Math.max(0, 1 - (slotEndsAt - now) / (current.slots * SLOT_MINUTES * 60_000)));
-  const note = drafts[current.key] ?? props.notes[current.key] ?? "";
   const itemDecisions = props.decisions.filter((entry) => entry.itemKey === current.key);
 
   return (
     <div ref={screenRef} className="space-y-4 overflow-y-auto bg-slate-50 [&:fullscreen]:p-6">
-      <header className="rounded-lg bg-slate-900 px-6 py-4 text-white shadow">
+      <header className="rounded-lg bg-slate-900 px-4 py-4 text-white shadow sm:px-6">
         <div className="flex flex-wrap items-center justify-between gap-6">
           <div className="min-w-0">
             <p className="text-sm font-medium text-slate-300">
               {props.title} · item {index + 1} of {props.items.length} · {SECTION_LABELS[current.section]}
               {current.startLabel ? ` · planned ${current.startLabel}` : ""}
             </p>
-            <h1 className="mt-1 text-3xl font-semibold tracking-tight" data-testid="current-item-title">
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl" data-testid="current-item-title">
               {current.title}
             </h1>
           </div>
-          <div className="flex items-end gap-8">
+          {/* Wraps on a phone: the meeting clock goes under the item clock instead of off the edge. */}
+          <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
             <button
               type="button"
               className="self-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-200 ring-1 ring-slate-600 hover:bg-slate-800"
@@ -132,17 +166,27 @@ export function MeetingView(props: MeetingProps) {
 
           {props.canRun ? (
             <section className="grid gap-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:grid-cols-2">
+              <MeetingNote
+                key={current.key}
+                seriesId={props.seriesId}
+                isoWeek={props.isoWeek}
+                itemKey={current.key}
+                initialBody={props.notes[current.key] ?? ""}
+                version={version}
+                onSaved={noteSaved}
+                register={registerNote}
+              />
               <div>
-                <label className="text-lg font-semibold" htmlFor="meeting-note">
-                  Notes on this item
-                </label>
-                <textarea id="meeting-note" className={`${inputClasses} mt-2 text-base`} rows={5} value={note} onChange={(event) => setDrafts({ ...drafts, [current.key]: event.target.value })} />
-                <Button className="mt-2" variant="secondary" pending={pending} onClick={() => run(() => saveNoteAction({ ...ref, itemKey: current.key, body: note }))}>
-                  Save note
-                </Button>
-              </div>
-              <div>
-                <h2 className="text-lg font-semibold">Decisions</h2>
+                <h2 className="text-lg font-semibold">{current.key === "best-practices" ? "Decisions (each becomes a best practice)" : "Decisions"}</h2>
+                {current.key === "best-practices" ? (
+                  <p className="mt-1 text-sm text-slate-600">
+                    A decision recorded here is added to the{" "}
+                    <Link className="font-medium text-indigo-700 underline underline-offset-2" href="/learnings">
+                      learnings library
+                    </Link>{" "}
+                    as a best practice that other teams can adopt.
+                  </p>
+                ) : null}
                 <ul className="mt-2 list-disc space-y-1 pl-5 text-base" data-testid="decisions">
                   {itemDecisions.map((entry) => (
                     <li key={entry.id}>{entry.text}</li>
@@ -154,10 +198,19 @@ export function MeetingView(props: MeetingProps) {
                   onSubmit={(event) => {
                     event.preventDefault();
                     if (decision.trim().length < 3) return;
-                    run(() => addDecisionAction({ ...ref, itemKey: current.key, text: decision }), () => setDecision(""));
+                    run(
+                      (latest) => addDecisionAction({ ...ref, version: latest, itemKey: current.key, text: decision }),
+                      () => setDecision(""),
+                    );
                   }}
                 >
-                  <input aria-label="Decision" className={`${inputClasses} text-base`} value={decision} onChange={(event) => setDecision(event.target.value)} placeholder="We decided…" />
+                  <input
+                    aria-label="Decision"
+                    className={`${inputClasses} text-base`}
+                    value={decision}
+                    onChange={(event) => setDecision(event.target.value)}
+                    placeholder={current.key === "best-practices" ? "Every team will…" : "We decided…"}
+                  />
                   <Button type="submit" variant="secondary" pending={pending}>
                     Record
                   </Button>
@@ -169,7 +222,10 @@ export function MeetingView(props: MeetingProps) {
                 <ul className="mt-2 space-y-1 text-base" data-testid="meeting-actions">
                   {props.actions.map((action) => (
                     <li key={action.id}>
-                      {action.title} <span className="text-slate-600">· {action.ownerName ?? "unassigned"} · due {action.dueDate}</span>
+                      {action.title}{" "}
+                      <span className="text-slate-600">
+                        · {action.ownerName ?? "unassigned"} · due {action.dueDate}
+                      </span>
                     </li>
                   ))}
                   {props.actions.length === 0 ? <li className="text-slate-500">None yet.</li> : null}
@@ -182,10 +238,21 @@ export function MeetingView(props: MeetingProps) {
         <aside className="space-y-4">
           {props.canRun ? (
             <div className="flex gap-2">
-              <Button size="md" variant="secondary" className="h-14 flex-1 text-lg" disabled={pending || index === 0} onClick={() => goTo(props.items[index - 1])}>
+              <Button
+                size="md"
+                variant="secondary"
+                className="h-14 flex-1 text-lg"
+                disabled={pending || index === 0}
+                onClick={() => goTo(props.items[index - 1])}
+              >
                 ← Previous
               </Button>
-              <Button size="md" className="h-14 flex-1 text-lg" disabled={pending || index === props.items.length - 1} onClick={() => goTo(props.items[index + 1])}>
+              <Button
+                size="md"
+                className="h-14 flex-1 text-lg"
+                disabled={pending || index === props.items.length - 1}
+                onClick={() => goTo(props.items[index + 1])}
+              >
                 Next →
               </Button>
             </div>
@@ -222,7 +289,9 @@ export function MeetingView(props: MeetingProps) {
               description="The agenda, notes, decisions, new actions and attendance become the minutes. Items not reached are carried to next week."
               confirmLabel="Publish"
               onConfirm={async () => {
-                const result = await runAction(() => publishReviewAction(ref));
+                if (flushNote.current && !(await flushNote.current()))
+                  return "The note on the current item could not be saved yet, so nothing was published. It is kept in this browser; try again.";
+                const result = await runAction(() => publishReviewAction({ ...ref, version: versionRef.current }));
                 if (!result.ok) return result.error;
                 router.push(weekPath(props.seriesId, props.isoWeek, "minutes"));
                 return null;
@@ -235,7 +304,7 @@ export function MeetingView(props: MeetingProps) {
   );
 }
 
-type Runner = <T extends { version: number }>(call: () => Promise<ActionResult<T>>, after?: (data: T) => void) => void;
+type Runner = <T extends { version: number }>(call: (version: number) => Promise<ActionResult<T>>, after?: (data: T) => void) => void;
 
 function NewActionForm(props: MeetingProps & { itemKey: string; version: number; pending: boolean; run: Runner }) {
   const [title, setTitle] = useState("");
@@ -249,13 +318,30 @@ function NewActionForm(props: MeetingProps & { itemKey: string; version: number;
         event.preventDefault();
         if (title.trim().length < 3) return;
         props.run(
-          () => createReviewActionAction({ seriesId: props.seriesId, isoWeek: props.isoWeek, version: props.version, itemKey: props.itemKey, title, ownerId, teamId, type: "PROCESS", dueDate }),
+          (latest) =>
+            createReviewActionAction({
+              seriesId: props.seriesId,
+              isoWeek: props.isoWeek,
+              version: latest,
+              itemKey: props.itemKey,
+              title,
+              ownerId,
+              teamId,
+              type: "PROCESS",
+              dueDate,
+            }),
           () => setTitle(""),
         );
       }}
     >
       <h2 className="text-lg font-semibold">New corrective action</h2>
-      <input aria-label="Action title" className={`${inputClasses} text-base`} value={title} onChange={(event) => setTitle(event.target.value)} placeholder="What will be done" />
+      <input
+        aria-label="Action title"
+        className={`${inputClasses} text-base`}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        placeholder="What will be done"
+      />
       <div className="grid gap-2 sm:grid-cols-2">
         <select aria-label="Owner" className={inputClasses} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
           {props.people.map((person) => (
@@ -271,7 +357,13 @@ function NewActionForm(props: MeetingProps & { itemKey: string; version: number;
             </option>
           ))}
         </select>
-        <input aria-label="Due date" type="date" className={`${inputClasses} sm:col-span-2`} value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
+        <input
+          aria-label="Due date"
+          type="date"
+          className={`${inputClasses} sm:col-span-2`}
+          value={dueDate}
+          onChange={(event) => setDueDate(event.target.value)}
+        />
       </div>
       <Button type="submit" variant="secondary" pending={props.pending}>
         Create action
@@ -296,7 +388,7 @@ function Attendance(props: MeetingProps & { version: number; pending: boolean; r
                 const next = new Set(present);
                 if (event.target.checked) next.add(person.id);
                 else next.delete(person.id);
-                props.run(() => setAttendanceAction({ seriesId: props.seriesId, isoWeek: props.isoWeek, version: props.version, userIds: [...next] }));
+                props.run((latest) => setAttendanceAction({ seriesId: props.seriesId, isoWeek: props.isoWeek, version: latest, userIds: [...next] }));
               }}
             />
             {person.name}

@@ -12,14 +12,27 @@ import { ScheduleFields } from "@/components/reviews/schedule-fields";
 /** Sets up a weekly review for a team the user manages. */
 export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string; name: string }[]; defaultTimeZone: string }) {
   const { fieldErrors, error, success, pending, submit } = useActionForm();
-  const [form, setForm] = useState({ teamId: teams[0]?.id ?? "", name: "Weekly operational review", weekday: "4", startTime: "10:00", timeZone: defaultTimeZone, lengthMinutes: "60" });
-  const set = (field: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [field]: event.target.value });
+  const [form, setForm] = useState({
+    teamId: teams[0]?.id ?? "",
+    name: "Weekly operational review",
+    weekday: "4",
+    startTime: "10:00",
+    timeZone: defaultTimeZone,
+    lengthMinutes: "60",
+  });
+  const set = (field: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm({ ...form, [field]: event.target.value });
   return (
     <form
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
       onSubmit={(event) => {
         event.preventDefault();
-        submit({ schema: createSeriesSchema, input: { ...form, weekday: Number(form.weekday), lengthMinutes: Number(form.lengthMinutes), subTeamSummary: true }, action: createSeriesAction, onSuccess: () => ({ success: "The review is set up." }) });
+        submit({
+          schema: createSeriesSchema,
+          input: { ...form, weekday: Number(form.weekday), lengthMinutes: Number(form.lengthMinutes), subTeamSummary: true },
+          action: createSeriesAction,
+          onSuccess: () => ({ success: "The review is set up." }),
+        });
       }}
     >
       <div className="sm:col-span-2 lg:col-span-3">

@@ -8,7 +8,15 @@ export type ScheduleForm = { name: string; weekday: string; startTime: string; t
 type Change = (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
 
 /** Name, weekday, start, time zone and length: shared by setting up a review and changing it. */
-export function ScheduleFields({ form, onChange, fieldErrors }: { form: ScheduleForm; onChange: (field: keyof ScheduleForm) => Change; fieldErrors: FieldErrors }) {
+export function ScheduleFields({
+  form,
+  onChange,
+  fieldErrors,
+}: {
+  form: ScheduleForm;
+  onChange: (field: keyof ScheduleForm) => Change;
+  fieldErrors: FieldErrors;
+}) {
   return (
     <>
       <FormField label="Name" errors={fieldErrors.name}>

@@ -10,17 +10,33 @@ import { updateSeriesSchema } from "@/lib/reviews/schemas";
 import { ScheduleFields } from "@/components/reviews/schedule-fields";
 
 type Props = {
-  series: { id: string; name: string; weekday: number; startMinute: number; timeZone: string; lengthMinutes: number; subTeamSummary: boolean; organizerIds: string[] };
+  series: {
+    id: string;
+    name: string;
+    weekday: number;
+    startMinute: number;
+    timeZone: string;
+    lengthMinutes: number;
+    subTeamSummary: boolean;
+    organizerIds: string[];
+  };
   people: { id: string; name: string }[];
 };
 
 /** A manager changes when the review meets, for how long, and who organizes it. */
 export function SeriesSettingsForm({ series, people }: Props) {
   const { fieldErrors, error, success, pending, submit } = useActionForm();
-  const [form, setForm] = useState({ name: series.name, weekday: String(series.weekday), startTime: startTimeLabel(series.startMinute), timeZone: series.timeZone, lengthMinutes: String(series.lengthMinutes) });
+  const [form, setForm] = useState({
+    name: series.name,
+    weekday: String(series.weekday),
+    startTime: startTimeLabel(series.startMinute),
+    timeZone: series.timeZone,
+    lengthMinutes: String(series.lengthMinutes),
+  });
   const [subTeamSummary, setSubTeamSummary] = useState(series.subTeamSummary);
   const [organizers, setOrganizers] = useState(new Set(series.organizerIds));
-  const set = (field: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [field]: event.target.value });
+  const set = (field: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm({ ...form, [field]: event.target.value });
   return (
     <form
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
@@ -28,7 +44,14 @@ export function SeriesSettingsForm({ series, people }: Props) {
         event.preventDefault();
         submit({
           schema: updateSeriesSchema,
-          input: { ...form, seriesId: series.id, weekday: Number(form.weekday), lengthMinutes: Number(form.lengthMinutes), subTeamSummary, organizerIds: [...organizers] },
+          input: {
+            ...form,
+            seriesId: series.id,
+            weekday: Number(form.weekday),
+            lengthMinutes: Number(form.lengthMinutes),
+            subTeamSummary,
+            organizerIds: [...organizers],
+          },
           action: updateSeriesAction,
           onSuccess: () => ({ success: "Saved. Agendas use the new schedule from now on." }),
         });

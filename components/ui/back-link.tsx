@@ -4,7 +4,7 @@ import Link from "next/link";
 export function BackLink({ href, label }: { href: string; label: string }) {
   return (
     <p className="mb-2 text-sm">
-      <Link href={href} className="font-medium text-indigo-700 hover:underline">
+      <Link href={href} className="font-medium text-indigo-700 no-underline hover:underline">
         {`← ${label}`}
       </Link>
     </p>

@@ -2,7 +2,19 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
 /** Previous/next links that keep the rest of the query string. */
-export function Pagination({ page, pageCount, hrefFor, total, noun }: { page: number; pageCount: number; hrefFor: (page: number) => string; total: number; noun: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+  total,
+  noun,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+  total: number;
+  noun: string;
+}) {
   const linkClasses = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 bg-white hover:bg-slate-50";
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-3 text-sm text-slate-600">

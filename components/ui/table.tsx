@@ -2,7 +2,8 @@ import { cn } from "@/components/ui/cn";
 
 export function Table({ children, caption }: { children: React.ReactNode; caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    // relative: the box scrolls, and screen-reader-only text in a far column must not widen the page.
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

@@ -35,7 +35,20 @@ type TypeAheadProps = {
  * closes. The chosen id travels in a hidden input, so it works in plain GET forms and server-action
  * forms alike; without JavaScript the page's choice still submits unchanged.
  */
-export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel, placeholder, emptyLabel, className, labelClassName, errors, onChange }: TypeAheadProps) {
+export function TypeAhead({
+  id,
+  name,
+  label,
+  source,
+  defaultValue,
+  defaultLabel,
+  placeholder,
+  emptyLabel,
+  className,
+  labelClassName,
+  errors,
+  onChange,
+}: TypeAheadProps) {
   const [choice, setChoice] = useState<LookupItem | null>(defaultValue ? { value: defaultValue, label: defaultLabel ?? defaultValue } : null);
   const [text, setText] = useState(choice?.label ?? "");
   const [open, setOpen] = useState(false);
@@ -122,7 +135,14 @@ export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel,
   }
 
   const activeId = open ? `${id}-option-${active}` : undefined;
-  const message = status === "searching" ? "Searching…" : status === "failed" ? "Could not load the choices; try again." : status === "done" && items.length === 0 ? "No matches" : null;
+  const message =
+    status === "searching"
+      ? "Searching…"
+      : status === "failed"
+        ? "Could not load the choices; try again."
+        : status === "done" && items.length === 0
+          ? "No matches"
+          : null;
 
   return (
     <div className={cn("relative", className)}>
@@ -185,7 +205,11 @@ export function TypeAhead({ id, name, label, source, defaultValue, defaultLabel,
                   id={`${id}-option-${index}`}
                   role="option"
                   aria-selected={index === active}
-                  className={cn("cursor-pointer whitespace-nowrap px-3 py-1.5", index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800", index === 0 ? "text-slate-500" : undefined)}
+                  className={cn(
+                    "cursor-pointer whitespace-nowrap px-3 py-1.5",
+                    index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800",
+                    index === 0 ? "text-slate-500" : undefined,
+                  )}
                   // Keeps the focus in the input, so its blur does not close the list before the click.
                   onMouseDown={(event) => event.preventDefault()}
                   onMouseEnter={() => setActive(index)}

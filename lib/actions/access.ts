@@ -1,11 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { can, teamsWith, type Principal } from "@/lib/permissions";
+import { ACTION_OWNER_ROLES, can, canOwnActions, teamsWith, type Principal } from "@/lib/permissions";
 import type { StatusActor } from "@/lib/actions/status-rules";
 
 /**
- * Who may see which corrective action, as the `where` every action query starts from (STYLE.md
+ * Who may see which corrective action, as the `where` every action query starts from (CONTRIBUTING.md
  * rule 4): readers of the owning team (roles spread down the tree), the owner, and admins. An
  * action of a restricted COE stays inside that COE's team even for an owner elsewhere.
  */
@@ -34,12 +34,27 @@ export function visibleActionWhere(user: Principal, actionId: string): Prisma.Co
   return { AND: [{ id: actionId }, visibleActionsWhere(user)] };
 }
 
+/** People who may be made the owner of an action (lib/permissions.ts canOwnActions), as a `where` on users. */
+export function actionOwnerWhere(organizationId: string): Prisma.UserWhereInput {
+  return { organizationId, deactivatedAt: null, OR: [{ isAdmin: true }, { memberships: { some: { role: { in: [...ACTION_OWNER_ROLES] } } } }] };
+}
+
+/**
+ * The caller's rights on one action. Ownership counts only for people who may own actions: a viewer
+ * left as the owner of an old action reads it like any other viewer (README, Roles).
+ */
 export function statusActor(user: CurrentUser, action: { teamId: string; ownerId: string | null }): StatusActor {
   return {
     userId: user.userId,
-    isOwner: action.ownerId === user.userId,
+    isOwner: action.ownerId === user.userId && canOwnActions(user),
     canUpdate: can(user, "action.update", action.teamId),
     canVerify: can(user, "action.verify", action.teamId),
     canApproveWontDo: can(user, "action.approveWontDo", action.teamId),
   };
+}
+
+/** Whether the caller may change the action at all (its status, owner, due date, links). */
+export function canChangeAction(user: CurrentUser, action: { teamId: string; ownerId: string | null }): boolean {
+  const actor = statusActor(user, action);
+  return actor.isOwner || actor.canUpdate;
 }

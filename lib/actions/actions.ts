@@ -3,19 +3,27 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
-import { requestReminderRun } from "@/lib/jobs/boss";
-import { createFeed, revokeFeed } from "@/lib/actions/calendar";
+import { createFeed, revokeFeed } from "@/lib/actions/calendar-mutations";
 import { addComment, addLink, bulkUpdate, changeStatus, createAction, decideWontDo, updateAction } from "@/lib/actions/mutations";
 import { setEscalationGraceDays } from "@/lib/actions/grace-days";
-import { bulkActionSchema, changeStatusSchema, commentSchema, createActionSchema, decideWontDoSchema, graceDaysSchema, linkSchema, updateActionSchema } from "@/lib/actions/schemas";
+import {
+  bulkActionSchema,
+  changeStatusSchema,
+  commentSchema,
+  createActionSchema,
+  decideWontDoSchema,
+  graceDaysSchema,
+  linkSchema,
+  updateActionSchema,
+} from "@/lib/actions/schemas";
 
 // Role checks live in lib/actions/mutations.ts, inside the transaction that loads the action
 // (who may act depends on its team and owner): each action here names the check it relies on.
+// Side effects (history, audit, events, the reminder run) live there too, so the API behaves alike.
 
 /** action.update on the action's team (createAction). */
 export const createActionAction = authedAction("createAction", createActionSchema, async (input, user) => {
   const saved = await createAction(user, input);
-  await requestReminderRun();
   revalidatePath("/actions");
   return saved;
 });
@@ -23,7 +31,6 @@ export const createActionAction = authedAction("createAction", createActionSchem
 /** The owner or action.update on the team (assertCanEdit); moving teams needs both teams. */
 export const updateActionAction = authedAction("updateAction", updateActionSchema, async (input, user) => {
   const saved = await updateAction(user, input);
-  if (input.ownerId) await requestReminderRun();
   revalidatePath(`/actions/${saved.id}`);
   return saved;
 });
@@ -59,7 +66,6 @@ export const linkActionAction = authedAction("linkAction", linkSchema, async (in
 /** The owner or action.update on every selected action's team (assertCanEdit per row). */
 export const bulkUpdateActionsAction = authedAction("bulkUpdateActions", bulkActionSchema, async (input, user) => {
   const result = await bulkUpdate(user, input);
-  if (input.ownerId) await requestReminderRun();
   revalidatePath("/actions");
   return result;
 });

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { daysOverdue } from "@/lib/actions/escalation";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { visibleActionWhere } from "@/lib/actions/access";
 import { actionListSelect, todayUtc } from "@/lib/actions/queries";
 
 export const actionItemSelect = {
@@ -43,4 +46,10 @@ export function actionItemJson(row: ActionItemRow, now = new Date()) {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** One action in the API's shape, or null when the reader may not see it (or it does not exist). */
+export async function actionItemFor(user: CurrentUser, id: string) {
+  const row = await db.correctiveAction.findFirst({ where: visibleActionWhere(user, id), select: actionItemSelect });
+  return row ? actionItemJson(row) : null;
 }

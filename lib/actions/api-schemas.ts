@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantStringSchema } from "@/lib/validation/dates";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, SEVERITIES } from "@/lib/coes/questions";
 import { ACTION_SOURCES, VERIFICATION_METHODS } from "@/lib/actions/labels";
@@ -40,7 +41,7 @@ export const actionItemSchema = z
 export const actionItemPageSchema = pageSchema(actionItemSchema).meta({ id: "ActionItemPage" });
 
 export const actionItemListQuerySchema = actionFilterSchema.omit({ page: true, sort: true }).extend(paginationQuerySchema.shape);
-export const actionItemCursorSchema = z.tuple([z.iso.datetime(), z.string()]);
+export const actionItemCursorSchema = z.tuple([instantStringSchema(), z.string().min(1).max(100)]);
 export const actionItemIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 /**

@@ -1,7 +1,8 @@
+import { toCsv } from "@/lib/csv";
+
 /**
- * CSV export of corrective actions (RFC 4180): quoted where needed, CRLF line ends, dates in ISO
- * 8601 (calendar days as YYYY-MM-DD, instants in UTC). Cells that a spreadsheet would run as a
- * formula get a leading apostrophe.
+ * The columns of the corrective-actions CSV export, written by lib/csv.ts (calendar days as
+ * YYYY-MM-DD, instants in UTC).
  */
 export const ACTION_CSV_COLUMNS = [
   "id",
@@ -26,15 +27,9 @@ export const ACTION_CSV_COLUMNS = [
 ] as const;
 export type ActionCsvRow = Record<(typeof ACTION_CSV_COLUMNS)[number], string | number | Date | null>;
 
-export function csvCell(value: string | number | Date | null): string {
-  if (value === null) return "";
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: readonly ActionCsvRow[]): string {
-  const lines = [ACTION_CSV_COLUMNS.join(",")];
-  for (const row of rows) lines.push(ACTION_CSV_COLUMNS.map((column) => csvCell(row[column])).join(","));
-  return lines.join("\r\n") + "\r\n";
+export function actionsCsv(rows: readonly ActionCsvRow[]): string {
+  return toCsv(
+    ACTION_CSV_COLUMNS,
+    rows.map((row) => ACTION_CSV_COLUMNS.map((column) => row[column])),
+  );
 }

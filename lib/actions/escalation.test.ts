@@ -77,12 +77,7 @@ describe("escalationChain and escalationOf", () => {
 });
 
 describe("graceForLevel", () => {
-  it.each([
-    [[0, 7, 14]],
-    [[3, 10]],
-    [[5]],
-    [[0, 1, 2, 30]],
-  ])("is the inverse of escalationLevel for %j", (grace) => {
+  it.each([[[0, 7, 14]], [[3, 10]], [[5]], [[0, 1, 2, 30]]])("is the inverse of escalationLevel for %j", (grace) => {
     for (let level = 0; level < 8; level += 1) {
       const threshold = graceForLevel(level, grace);
       expect(escalationLevel(threshold + 1, grace)).toBeGreaterThanOrEqual(level);

@@ -15,7 +15,9 @@ describe("followUpHealth", () => {
     const now = new Date();
     const created = (days: number) => new Date(now.getTime() + days * 86_400_000);
     const make = (data: { createdAt: Date; dueDate: Date; status?: "OPEN" | "DONE" | "WONT_DO"; completedAt?: Date | null; updatedAt?: Date }) =>
-      testDb.correctiveAction.create({ data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "x", type: "PREVENT", status: data.status ?? "OPEN", ...data } });
+      testDb.correctiveAction.create({
+        data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "x", type: "PREVENT", status: data.status ?? "OPEN", ...data },
+      });
     await make({ createdAt: created(-10), dueDate: daysFromToday(-2) }); // open, overdue, 10 days old
     await make({ createdAt: created(-20), dueDate: daysFromToday(5) }); // open, 20 days old
     await make({ createdAt: created(-40), dueDate: daysFromToday(-30), status: "DONE", completedAt: created(-5) }); // closed in the last 30 days
@@ -29,7 +31,13 @@ describe("followUpHealth", () => {
     // 30 days: 2 finished of the 4 open at some time in the window; 90 days: 3 of 5.
     expect(health.closeRate30).toBeCloseTo(2 / 4);
     expect(health.closeRate90).toBeCloseTo(3 / 5);
-    expect(await followUpHealth(world.org.id, [world.teams.platform.id], now)).toEqual({ open: 0, overdue: 0, medianAgeDays: null, closeRate30: null, closeRate90: null });
+    expect(await followUpHealth(world.org.id, [world.teams.platform.id], now)).toEqual({
+      open: 0,
+      overdue: 0,
+      medianAgeDays: null,
+      closeRate30: null,
+      closeRate90: null,
+    });
   });
 });
 

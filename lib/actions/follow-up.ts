@@ -112,7 +112,11 @@ export async function escalationView(user: CurrentUser, teamId: string, now = ne
   const [rowIds, escalatedCount, overdueByTeam, pendingIds] = await Promise.all([
     db.correctiveAction.findMany({ where: escalatedWhere, select: { id: true }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: ESCALATION_LIST_LIMIT }),
     db.correctiveAction.count({ where: escalatedWhere }),
-    db.correctiveAction.groupBy({ by: ["teamId"], where: { AND: [visible, open, { teamId: { in: subtree }, dueDate: { lt: today } }] }, _count: { _all: true } }),
+    db.correctiveAction.groupBy({
+      by: ["teamId"],
+      where: { AND: [visible, open, { teamId: { in: subtree }, dueDate: { lt: today } }] },
+      _count: { _all: true },
+    }),
     db.correctiveAction.findMany({
       where: { AND: [visible, open, { teamId: { in: subtree }, wontDoRequestedAt: { not: null } }] },
       select: { id: true },
@@ -121,23 +125,38 @@ export async function escalationView(user: CurrentUser, teamId: string, now = ne
     }),
   ]);
   // Both lists' rows in one load (an action can be in both).
-  const loaded = await actionRowsInOrder(user.organizationId, [...new Set([...rowIds, ...pendingIds].map((row) => row.id))], { ...actionListSelect, wontDoReason: true });
+  const loaded = await actionRowsInOrder(user.organizationId, [...new Set([...rowIds, ...pendingIds].map((row) => row.id))], {
+    ...actionListSelect,
+    wontDoReason: true,
+  });
   const byId = new Map(loaded.map((row) => [row.id, row]));
   const rows = rowIds.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
   const pendingWontDo = pendingIds.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
-  const escalated = rows.map((action) => ({ action, escalation: escalationOf(teams, { teamId: action.teamId, dueDate: action.dueDate, finished: false }, grace, now)! }));
+  const escalated = rows.map((action) => ({
+    action,
+    escalation: escalationOf(teams, { teamId: action.teamId, dueDate: action.dueDate, finished: false }, grace, now)!,
+  }));
   const own = new Map(overdueByTeam.map((row) => [row.teamId, row._count._all]));
-  return { grace, escalated, escalatedCount, pendingWontDo, subTeams: rollUp(teams, teamId, own), teamsById: new Map(teams.map((team) => [team.id, team.name])) };
+  return {
+    grace,
+    escalated,
+    escalatedCount,
+    pendingWontDo,
+    subTeams: rollUp(teams, teamId, own),
+    teamsById: new Map(teams.map((team) => [team.id, team.name])),
+  };
 }
 
-function rollUp(teams: (TeamNode & { name: string })[], rootId: string, own: ReadonlyMap<string, number>) {
+function rollUp(teams: readonly (TeamNode & { name: string })[], rootId: string, own: ReadonlyMap<string, number>) {
   const inSubtree = new Set(subtreeIds(teams, rootId));
   // Depth-first with the root at depth 0, so sub-teams sit under their parent.
-  return flattenTree(teams.filter((team) => inSubtree.has(team.id)).map((team) => (team.id === rootId ? { ...team, parentId: null } : team))).map(({ team, depth }) => ({
-    teamId: team.id,
-    name: team.name,
-    depth,
-    own: own.get(team.id) ?? 0,
-    total: subtreeIds(teams, team.id).reduce((sum, member) => sum + (own.get(member) ?? 0), 0),
-  }));
+  return flattenTree(teams.filter((team) => inSubtree.has(team.id)).map((team) => (team.id === rootId ? { ...team, parentId: null } : team))).map(
+    ({ team, depth }) => ({
+      teamId: team.id,
+      name: team.name,
+      depth,
+      own: own.get(team.id) ?? 0,
+      total: subtreeIds(teams, team.id).reduce((sum, member) => sum + (own.get(member) ?? 0), 0),
+    }),
+  );
 }

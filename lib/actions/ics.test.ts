@@ -13,7 +13,15 @@ const actions = [
     url: "https://andon.example.com/actions/act_1",
     updatedAt: new Date("2026-11-20T10:00:00Z"),
   },
-  { id: "act_2", title: "Runbook\\for DNS", dueDate: new Date("2027-01-02T00:00:00Z"), status: "OPEN", teamName: "Networking", url: "https://andon.example.com/actions/act_2", updatedAt: new Date("2026-11-21T10:00:00Z") },
+  {
+    id: "act_2",
+    title: "Runbook\\for DNS",
+    dueDate: new Date("2027-01-02T00:00:00Z"),
+    status: "OPEN",
+    teamName: "Networking",
+    url: "https://andon.example.com/actions/act_2",
+    updatedAt: new Date("2026-11-21T10:00:00Z"),
+  },
 ];
 
 describe("buildIcs", () => {
@@ -36,6 +44,34 @@ describe("buildIcs", () => {
   it("uses CRLF line ends and folds long lines at 75 octets", () => {
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.split("\r\n").every((line) => Buffer.byteLength(line, "utf8") <= 75)).toBe(true);
+  });
+});
+
+describe("freeze windows in the feed", () => {
+  it("gives each occurrence a timed event in UTC with a stable UID per window and start", () => {
+    const occurrence = (startsAt: string, endsAt: string) => ({
+      windowId: "fw_1",
+      reason: "Weekend freeze",
+      teamName: "Retail",
+      serviceNames: [],
+      startsAt: new Date(startsAt),
+      endsAt: new Date(endsAt),
+      url: "https://andon.example.com/freeze-windows#fw_1",
+      updatedAt: new Date("2026-11-20T10:00:00Z"),
+    });
+    const text = buildIcs([], {
+      calendarName: "Andon actions — Mel",
+      host: "andon.example.com",
+      now: new Date("2026-11-26T12:00:00Z"),
+      freezes: [occurrence("2026-11-27T15:00:00Z", "2026-11-30T07:00:00Z"), occurrence("2026-12-04T15:00:00Z", "2026-12-07T07:00:00Z")],
+    });
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+    expect(events.map((event) => event.uid)).toEqual(["freeze-fw_1-20261127T150000Z@andon.example.com", "freeze-fw_1-20261204T150000Z@andon.example.com"]);
+    expect(events[0]!.summary).toBe("Deploy freeze: Weekend freeze");
+    expect(events[0]!.startDate.isDate).toBe(false);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe("2026-11-27T15:00:00.000Z");
+    expect(events[0]!.endDate.toJSDate().toISOString()).toBe("2026-11-30T07:00:00.000Z");
+    expect(events[0]!.description).toContain("every service of Retail and its sub-teams");
   });
 });
 

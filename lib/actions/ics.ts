@@ -1,8 +1,20 @@
 /**
- * A user's corrective-action due dates as an iCalendar feed (RFC 5545): one all-day VEVENT per
- * open action, stable UIDs so calendar apps update events instead of duplicating them.
+ * A user's calendar feed (RFC 5545): one all-day VEVENT per open corrective action with a due
+ * date, and one timed VEVENT per occurrence of a deploy freeze window reaching their teams; stable
+ * UIDs so calendar apps update events instead of duplicating them.
  */
 export type CalendarAction = { id: string; title: string; dueDate: Date; status: string; teamName: string; url: string; updatedAt: Date };
+/** One occurrence of a freeze window (a recurring window is expanded, each occurrence its own event). */
+export type CalendarFreeze = {
+  windowId: string;
+  reason: string;
+  teamName: string;
+  serviceNames: string[];
+  startsAt: Date;
+  endsAt: Date;
+  url: string;
+  updatedAt: Date;
+};
 
 /** Escapes TEXT values: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
@@ -32,11 +44,25 @@ export function foldLine(line: string): string {
 }
 
 const basicDate = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g, "");
-const basicDateTime = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const basicDateTime = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
-export function buildIcs(actions: readonly CalendarAction[], options: { calendarName: string; host: string; now?: Date }): string {
+export function buildIcs(
+  actions: readonly CalendarAction[],
+  options: { calendarName: string; host: string; now?: Date; freezes?: readonly CalendarFreeze[] },
+): string {
   const stamp = basicDateTime(options.now ?? new Date());
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Andon//Corrective actions//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(options.calendarName)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Andon//Corrective actions//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(options.calendarName)}`,
+  ];
   for (const action of actions) {
     const end = new Date(action.dueDate.getTime() + 24 * 60 * 60 * 1000);
     lines.push(
@@ -49,6 +75,22 @@ export function buildIcs(actions: readonly CalendarAction[], options: { calendar
       `SUMMARY:${escapeText(`Due: ${action.title}`)}`,
       `DESCRIPTION:${escapeText(`Corrective action of ${action.teamName} (${action.status.toLowerCase().replace("_", " ")}).\n${action.url}`)}`,
       `URL:${action.url}`,
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  for (const freeze of options.freezes ?? []) {
+    const scope = freeze.serviceNames.length > 0 ? freeze.serviceNames.join(", ") : `every service of ${freeze.teamName} and its sub-teams`;
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:freeze-${freeze.windowId}-${basicDateTime(freeze.startsAt)}@${options.host}`,
+      `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${basicDateTime(freeze.updatedAt)}`,
+      `DTSTART:${basicDateTime(freeze.startsAt)}`,
+      `DTEND:${basicDateTime(freeze.endsAt)}`,
+      `SUMMARY:${escapeText(`Deploy freeze: ${freeze.reason}`)}`,
+      `DESCRIPTION:${escapeText(`The deploy gate blocks deploys to ${scope} (set by ${freeze.teamName}).\n${freeze.url}`)}`,
+      `URL:${freeze.url}`,
       "TRANSP:TRANSPARENT",
       "END:VEVENT",
     );

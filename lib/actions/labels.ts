@@ -9,9 +9,16 @@ export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = {
   OTHER: "Other proof",
 };
 
-export const ACTION_SOURCES = ["COE", "WEEKLY_REVIEW", "ANDON_EVENT", "STANDALONE"] as const;
+export const ACTION_SOURCES = ["COE", "WEEKLY_REVIEW", "ANDON_EVENT", "STANDALONE", "GAME_DAY", "BEST_PRACTICE"] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
-export const ACTION_SOURCE_LABELS: Record<ActionSource, string> = { COE: "COE", WEEKLY_REVIEW: "Weekly review", ANDON_EVENT: "Andon event", STANDALONE: "Standalone" };
+export const ACTION_SOURCE_LABELS: Record<ActionSource, string> = {
+  COE: "COE",
+  WEEKLY_REVIEW: "Weekly review",
+  ANDON_EVENT: "Andon event",
+  STANDALONE: "Standalone",
+  GAME_DAY: "Game day",
+  BEST_PRACTICE: "Best practice",
+};
 
 export const ACTION_VIEWS = ["mine", "team", "all"] as const;
 export type ActionView = (typeof ACTION_VIEWS)[number];

@@ -15,7 +15,12 @@ import type { ActionFilter } from "@/lib/actions/schemas";
  */
 export function visibleActionsSql(user: CurrentUser, teamIn?: string[]): Prisma.Sql {
   const parts = visibleActionParts(user, teamIn);
-  return parts.length === 1 ? parts[0]! : Prisma.sql`(${Prisma.join(parts.map((part) => Prisma.sql`(${part})`), " OR ")})`;
+  return parts.length === 1
+    ? parts[0]!
+    : Prisma.sql`(${Prisma.join(
+        parts.map((part) => Prisma.sql`(${part})`),
+        " OR ",
+      )})`;
 }
 
 /**
@@ -57,7 +62,10 @@ export function actionConditionSql(user: CurrentUser, filter: ActionConditions):
   if (filter.status.length > 0) and.push(Prisma.sql`ca.status = ANY(${filter.status}::"CorrectiveActionStatus"[])`);
   if (filter.type.length > 0) and.push(Prisma.sql`ca.type = ANY(${filter.type}::"CorrectiveActionType"[])`);
   if (filter.priority.length > 0) and.push(Prisma.sql`ca.priority = ANY(${filter.priority}::"CorrectiveActionPriority"[])`);
-  if (filter.severity.length > 0) and.push(Prisma.sql`ca.coe_id IN (SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.severity = ANY(${filter.severity}::"CoeSeverity"[]))`);
+  if (filter.severity.length > 0)
+    and.push(
+      Prisma.sql`ca.coe_id IN (SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.severity = ANY(${filter.severity}::"CoeSeverity"[]))`,
+    );
   if (filter.ownerId) and.push(Prisma.sql`ca.owner_id = ${filter.ownerId}`);
   if (filter.coeId) and.push(Prisma.sql`ca.coe_id = ${filter.coeId}`);
   if (filter.dueFrom) and.push(Prisma.sql`ca.due_date >= ${filter.dueFrom}::date`);
@@ -80,12 +88,19 @@ const ORDER_SQL: Record<ActionSort, Prisma.Sql> = {
 
 /** One page of matching ids in list order; the rows (with their owner, team and COE) are loaded for these only. */
 export async function pageActionIds(condition: Prisma.Sql, sort: ActionSort, offset: number, limit: number): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`SELECT ca.id FROM corrective_actions ca WHERE ${condition} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}`;
+  const rows = await db.$queryRaw<
+    { id: string }[]
+  >`SELECT ca.id FROM corrective_actions ca WHERE ${condition} ORDER BY ${ORDER_SQL[sort]} LIMIT ${limit} OFFSET ${offset}`;
   return rows.map((row) => row.id);
 }
 
 /** The exact count (one count per visibility part, added) and one page of ids, in one round trip. */
-export async function countAndPageActionIds(condition: ActionConditionSql, sort: ActionSort, offset: number, limit: number): Promise<{ total: number; ids: string[] }> {
+export async function countAndPageActionIds(
+  condition: ActionConditionSql,
+  sort: ActionSort,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; ids: string[] }> {
   const counts = Prisma.join(
     condition.countParts.map((part) => Prisma.sql`(SELECT count(*) FROM corrective_actions ca WHERE ${part})`),
     " + ",

@@ -17,8 +17,16 @@ describe("status changes", () => {
     const second = await world.action("Expiry alarm", 5);
     const done = await changeStatus(world.users.owner, { actionId: first.id, version: 1, status: "DONE", evidence: "https://git.example.com/pr/1" });
     expect(done).toMatchObject({ status: "DONE", version: 2 });
-    await expect(changeStatus(world.users.owner, { actionId: first.id, version: 2, status: "VERIFIED", verificationMethod: "TEST", verificationNote: "I tested it" })).rejects.toThrow(ForbiddenError);
-    await changeStatus(world.users.reviewer, { actionId: first.id, version: 2, status: "VERIFIED", verificationMethod: "GAME_DAY", verificationNote: "Expired a cert in staging" });
+    await expect(
+      changeStatus(world.users.owner, { actionId: first.id, version: 2, status: "VERIFIED", verificationMethod: "TEST", verificationNote: "I tested it" }),
+    ).rejects.toThrow(ForbiddenError);
+    await changeStatus(world.users.reviewer, {
+      actionId: first.id,
+      version: 2,
+      status: "VERIFIED",
+      verificationMethod: "GAME_DAY",
+      verificationNote: "Expired a cert in staging",
+    });
     expect(await coeStatus(world.coe.id)).toBe("APPROVED");
 
     await changeStatus(world.users.owner, { actionId: second.id, version: 1, status: "DONE", evidence: "Alarm added" });
@@ -29,7 +37,11 @@ describe("status changes", () => {
     await changeStatus(world.users.owner, { actionId: second.id, version: 2, status: "OPEN" });
     expect(await coeStatus(world.coe.id)).toBe("APPROVED");
 
-    const history = await testDb.correctiveActionEvent.findMany({ where: { actionId: first.id }, orderBy: { id: "asc" }, select: { kind: true, toValue: true, reason: true } });
+    const history = await testDb.correctiveActionEvent.findMany({
+      where: { actionId: first.id },
+      orderBy: { id: "asc" },
+      select: { kind: true, toValue: true, reason: true },
+    });
     expect(history).toEqual([
       { kind: "status", toValue: "DONE", reason: "https://git.example.com/pr/1" },
       { kind: "status", toValue: "VERIFIED", reason: "GAME_DAY: Expired a cert in staging" },
@@ -49,15 +61,29 @@ describe("status changes", () => {
   it("applies an edit and a status change together or not at all (the API's PATCH)", async () => {
     const world = await actionWorld();
     const action = await world.action("Atomic", 3);
-    await expect(patchAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed first" }, { status: "VERIFIED", verificationMethod: "TEST", verificationNote: "ok" })).rejects.toThrow(ForbiddenError);
+    await expect(
+      patchAction(
+        world.users.owner,
+        { actionId: action.id, version: 1, title: "Renamed first" },
+        { status: "VERIFIED", verificationMethod: "TEST", verificationNote: "ok" },
+      ),
+    ).rejects.toThrow(ForbiddenError);
     expect(await testDb.correctiveAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ title: "Atomic", version: 1 });
-    expect(await patchAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed" }, { status: "DONE", evidence: "merged" })).toMatchObject({ status: "DONE", version: 3 });
+    expect(await patchAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed" }, { status: "DONE", evidence: "merged" })).toMatchObject({
+      status: "DONE",
+      version: 3,
+    });
   });
 
   it("turns won't do from the owner into a request a manager decides", async () => {
     const world = await actionWorld();
     const action = await world.action("Rewrite the gateway", 10);
-    const requested = await changeStatus(world.users.owner, { actionId: action.id, version: 1, status: "WONT_DO", wontDoReason: "Superseded by the vendor change" });
+    const requested = await changeStatus(world.users.owner, {
+      actionId: action.id,
+      version: 1,
+      status: "WONT_DO",
+      wontDoReason: "Superseded by the vendor change",
+    });
     expect(requested.status).toBe("OPEN");
     await expect(decideWontDo(world.users.reviewer, { actionId: action.id, version: requested.version, approve: true })).rejects.toThrow(ForbiddenError);
     const approved = await decideWontDo(world.users.paymentsManager, { actionId: action.id, version: requested.version, approve: true });
@@ -73,16 +99,43 @@ describe("creating actions", () => {
     const only = await world.action("Only action", 3);
     await changeStatus(world.users.owner, { actionId: only.id, version: 1, status: "DONE", evidence: "shipped" });
     expect(await coeStatus(world.coe.id)).toBe("CLOSED");
-    const created = await createAction(world.users.reviewer, { title: "Follow-up from the review", description: "", ownerId: world.users.owner.userId, coeId: world.coe.id, type: "DETECT", priority: "HIGH", dueDate: "2030-01-01" });
+    const created = await createAction(world.users.reviewer, {
+      title: "Follow-up from the review",
+      description: "",
+      ownerId: world.users.owner.userId,
+      coeId: world.coe.id,
+      type: "DETECT",
+      priority: "HIGH",
+      dueDate: "2030-01-01",
+    });
     const row = await testDb.correctiveAction.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({ teamId: world.teams.payments.id, source: "COE", status: "OPEN" });
     expect(await coeStatus(world.coe.id)).toBe("APPROVED");
     await expect(
-      createAction(world.users.outsider, { title: "Not my team", description: "", ownerId: world.users.owner.userId, teamId: world.teams.payments.id, type: "DETECT", priority: "LOW", dueDate: "2030-01-01" }),
+      createAction(world.users.outsider, {
+        title: "Not my team",
+        description: "",
+        ownerId: world.users.owner.userId,
+        teamId: world.teams.payments.id,
+        type: "DETECT",
+        priority: "LOW",
+        dueDate: "2030-01-01",
+      }),
     ).rejects.toThrow(ForbiddenError);
     // Without a COE or team, the owner's only team.
-    const standalone = await createAction(world.users.paymentsManager, { title: "Standalone", description: "", ownerId: world.users.owner.userId, type: "PROCESS", priority: "LOW", dueDate: "2030-01-01" });
-    expect(await testDb.correctiveAction.findUniqueOrThrow({ where: { id: standalone.id } })).toMatchObject({ teamId: world.teams.payments.id, source: "STANDALONE", coeId: null });
+    const standalone = await createAction(world.users.paymentsManager, {
+      title: "Standalone",
+      description: "",
+      ownerId: world.users.owner.userId,
+      type: "PROCESS",
+      priority: "LOW",
+      dueDate: "2030-01-01",
+    });
+    expect(await testDb.correctiveAction.findUniqueOrThrow({ where: { id: standalone.id } })).toMatchObject({
+      teamId: world.teams.payments.id,
+      source: "STANDALONE",
+      coeId: null,
+    });
   });
 });
 
@@ -103,9 +156,16 @@ describe("due dates and bulk changes", () => {
     const foreign = await world.action("Platform's", -3, { teamId: world.teams.platform.id, ownerId: world.users.outsider.userId, coeId: null });
     await expect(bulkUpdate(world.users.reviewer, { actionIds: [a.id, foreign.id], ownerId: world.users.reviewer.userId })).rejects.toThrow(/not found/);
     expect((await testDb.correctiveAction.findUniqueOrThrow({ where: { id: a.id } })).ownerId).toBe(world.users.owner.userId);
-    const result = await bulkUpdate(world.users.reviewer, { actionIds: [a.id, b.id], ownerId: world.users.reviewer.userId, dueDate: "2030-02-01", dueDateReason: "Replanned in the weekly review" });
+    const result = await bulkUpdate(world.users.reviewer, {
+      actionIds: [a.id, b.id],
+      ownerId: world.users.reviewer.userId,
+      dueDate: "2030-02-01",
+      dueDateReason: "Replanned in the weekly review",
+    });
     expect(result.updated).toBe(2);
     const rows = await testDb.correctiveAction.findMany({ where: { id: { in: [a.id, b.id] } }, select: { ownerId: true, dueDate: true, version: true } });
-    expect(rows.every((row) => row.ownerId === world.users.reviewer.userId && row.dueDate?.toISOString().startsWith("2030-02-01") && row.version === 2)).toBe(true);
+    expect(rows.every((row) => row.ownerId === world.users.reviewer.userId && row.dueDate?.toISOString().startsWith("2030-02-01") && row.version === 2)).toBe(
+      true,
+    );
   });
 });

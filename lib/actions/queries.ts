@@ -62,7 +62,11 @@ export async function myTeamScope(user: CurrentUser): Promise<string[] | "all"> 
 }
 
 /** The filters as a `where`, always inside what the caller may see. */
-export async function actionFilterWhere(user: CurrentUser, filter: Omit<ActionFilter, "page" | "sort">, now = new Date()): Promise<Prisma.CorrectiveActionWhereInput> {
+export async function actionFilterWhere(
+  user: CurrentUser,
+  filter: Omit<ActionFilter, "page" | "sort">,
+  now = new Date(),
+): Promise<Prisma.CorrectiveActionWhereInput> {
   const and: Prisma.CorrectiveActionWhereInput[] = [visibleActionsWhere(user)];
   if (filter.view === "mine") and.push({ ownerId: user.userId });
   if (filter.view === "team") {
@@ -97,11 +101,20 @@ export async function actionFilterSql(user: CurrentUser, filter: Omit<ActionFilt
     const subtree = subtreeIds(await orgTree(user.organizationId), filter.teamId);
     teamIn = teamIn ? subtree.filter((teamId) => teamIn!.includes(teamId)) : subtree;
   }
-  return actionConditionSql(user, { ...filter, ownerIs: filter.view === "mine" ? user.userId : undefined, teamIn, today: todayUtc(now).toISOString().slice(0, 10) });
+  return actionConditionSql(user, {
+    ...filter,
+    ownerIs: filter.view === "mine" ? user.userId : undefined,
+    teamIn,
+    today: todayUtc(now).toISOString().slice(0, 10),
+  });
 }
 
 /** Loads the given (already visible) actions with `select`, in the order of `ids`. */
-export async function actionRowsInOrder<S extends Prisma.CorrectiveActionSelect & { id: true }>(organizationId: string, ids: string[], select: S): Promise<Prisma.CorrectiveActionGetPayload<{ select: S }>[]> {
+export async function actionRowsInOrder<S extends Prisma.CorrectiveActionSelect & { id: true }>(
+  organizationId: string,
+  ids: string[],
+  select: S,
+): Promise<Prisma.CorrectiveActionGetPayload<{ select: S }>[]> {
   if (ids.length === 0) return [];
   const rows = await db.correctiveAction.findMany({ where: { organizationId, id: { in: ids } }, select });
   // Prisma cannot infer the payload of a select that is itself a type parameter; `S` includes id.
@@ -144,7 +157,11 @@ export async function getActionForView(user: CurrentUser, actionId: string) {
       wontDoRequestedBy: { select: { name: true } },
       wontDoApprovedBy: { select: { name: true } },
       createdBy: { select: { name: true } },
-      events: { select: { id: true, kind: true, fromValue: true, toValue: true, reason: true, createdAt: true, actor: { select: { name: true } } }, orderBy: { createdAt: "desc" }, take: 200 },
+      events: {
+        select: { id: true, kind: true, fromValue: true, toValue: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+      },
       comments: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       links: { select: { id: true, url: true, label: true, createdAt: true }, orderBy: { createdAt: "asc" } },
     },
@@ -173,4 +190,13 @@ export async function sourceCoeTitle(user: CurrentUser, coeId: string | undefine
   if (!coeId) return undefined;
   const coe = await db.coe.findFirst({ where: { AND: [visibleCoesWhere(user), { id: coeId }] }, select: { title: true } });
   return coe?.title;
+}
+
+/** Whether the caller owns an action that still needs them (open, in progress, or done and awaiting proof): "My actions" opens first. */
+export async function ownsUnfinishedActions(user: CurrentUser): Promise<boolean> {
+  const owned = await db.correctiveAction.findFirst({
+    where: { organizationId: user.organizationId, ownerId: user.userId, status: { in: [...OPEN_STATUSES, "DONE"] } },
+    select: { id: true },
+  });
+  return owned !== null;
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { calendarDaySchema } from "@/lib/validation/dates";
 import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, SEVERITIES } from "@/lib/coes/questions";
 import { ACTION_SORTS, ACTION_VIEWS, VERIFICATION_METHODS } from "@/lib/actions/labels";
 
 /**
  * Zod schemas for corrective actions, shared by the forms, the server actions and the API
- * (STYLE.md rule 1). Dates are calendar days, `YYYY-MM-DD`.
+ * (CONTRIBUTING.md rule 1). Dates are calendar days, `YYYY-MM-DD`.
  */
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That is not a real date.");
+const isoDay = calendarDaySchema("Use a date like 2026-12-31.");
 const id = z.string().min(1).max(100);
 const optionalId = z
   .string()
@@ -92,7 +93,8 @@ export const changeStatusSchema = z
     }
     if (input.status === "VERIFIED") {
       if (!input.verificationMethod) context.addIssue({ code: "custom", path: ["verificationMethod"], message: "Say how it was proven to work." });
-      if ((input.verificationNote ?? "").length < 3) context.addIssue({ code: "custom", path: ["verificationNote"], message: "Describe the proof: which test, game day or alarm." });
+      if ((input.verificationNote ?? "").length < 3)
+        context.addIssue({ code: "custom", path: ["verificationNote"], message: "Describe the proof: which test, game day or alarm." });
     }
     if (input.status === "WONT_DO" && (input.wontDoReason ?? "").length < 3) {
       context.addIssue({ code: "custom", path: ["wontDoReason"], message: "Say why this action will not be done." });
@@ -103,7 +105,11 @@ export type ChangeStatusInput = z.output<typeof changeStatusSchema>;
 export const decideWontDoSchema = z.object({ actionId: id, version: z.number().int().min(1), approve: z.boolean() });
 
 export const commentSchema = z.object({ actionId: id, body: z.string().trim().min(1, "Write a comment.").max(5000) });
-export const linkSchema = z.object({ actionId: id, url: z.url({ protocol: /^https?$/, message: "Use a full http(s) link." }).max(2000), label: z.string().trim().max(200).default("") });
+export const linkSchema = z.object({
+  actionId: id,
+  url: z.url({ protocol: /^https?$/, message: "Use a full http(s) link." }).max(2000),
+  label: z.string().trim().max(200).default(""),
+});
 
 export const bulkActionSchema = z
   .object({
@@ -114,7 +120,8 @@ export const bulkActionSchema = z
     status: z.enum(["OPEN", "IN_PROGRESS"]).optional(),
   })
   .superRefine((input, context) => {
-    if (!input.ownerId && !input.dueDate && !input.status) context.addIssue({ code: "custom", path: ["_form"], message: "Choose a new owner, a due date or a status." });
+    if (!input.ownerId && !input.dueDate && !input.status)
+      context.addIssue({ code: "custom", path: ["_form"], message: "Choose a new owner, a due date or a status." });
     if (input.dueDate && !input.dueDateReason) context.addIssue({ code: "custom", path: ["dueDateReason"], message: "Say why the due date changes." });
   });
 export type BulkActionInput = z.output<typeof bulkActionSchema>;

@@ -12,7 +12,8 @@ const { exportActions, getActionForView, listActions } = await import("@/lib/act
 const { escalationView } = await import("@/lib/actions/follow-up");
 const { actionFilterSchema } = await import("@/lib/actions/schemas");
 const { actionWorld, testDb } = await import("@/lib/actions/test-fixtures");
-const { createFeed, feedIcs } = await import("@/lib/actions/calendar");
+const { feedIcs } = await import("@/lib/actions/calendar");
+const { createFeed } = await import("@/lib/actions/calendar-mutations");
 const { GET: listApi, POST: postApi } = await import("@/app/api/v1/action-items/route");
 const { GET: getApi, PATCH: patchApi } = await import("@/app/api/v1/action-items/[id]/route");
 const { GET: exportCsv } = await import("@/app/(app)/actions/export/route");
@@ -25,7 +26,14 @@ beforeEach(() => {
 
 const filter = (query: Record<string, string> = {}) => actionFilterSchema.parse(query);
 
-function call(handler: (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
+function call(
+  handler: (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  params: Record<string, string> = {},
+) {
   const request = new Request(`http://andon.test${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -56,7 +64,16 @@ describe("corrective-action scoping", () => {
     const world = await actionWorld();
     const { owner, reviewer, outsider } = world.users;
     const platformCoe = (restricted: boolean) =>
-      testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.platform.id, title: `Platform outage ${restricted}`, severity: "SEV1", status: "APPROVED", restricted } });
+      testDb.coe.create({
+        data: {
+          organizationId: world.org.id,
+          teamId: world.teams.platform.id,
+          title: `Platform outage ${restricted}`,
+          severity: "SEV1",
+          status: "APPROVED",
+          restricted,
+        },
+      });
     const hiddenCoe = await platformCoe(true);
     const openCoe = await platformCoe(false);
     const ownPaymentsCoe = await testDb.coe.update({ where: { id: world.coe.id }, data: { restricted: true } });
@@ -81,7 +98,13 @@ describe("corrective-action scoping", () => {
         for (const sort of ["due", "dueDesc", "priority", "created", "updated", "title"]) {
           const listed = await listActions(user, filter({ ...query, sort }));
           const exported = await exportActions(user, filter({ ...query, sort }));
-          expect({ user: user.name, query, sort, ids: listed.rows.map((row) => row.id), total: listed.total }).toEqual({ user: user.name, query, sort, ids: exported.map((row) => row.id), total: exported.length });
+          expect({ user: user.name, query, sort, ids: listed.rows.map((row) => row.id), total: listed.total }).toEqual({
+            user: user.name,
+            query,
+            sort,
+            ids: exported.map((row) => row.id),
+            total: exported.length,
+          });
         }
       }
     }
@@ -89,7 +112,9 @@ describe("corrective-action scoping", () => {
     const ownerToken = (await createApiToken(testDb, owner.userId)).secret;
     const paged: string[] = [];
     for (let cursor: string | null = "", pages = 0; cursor !== null && pages < 10; pages++) {
-      const page = await (await call(listApi, "GET", `/api/v1/action-items?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, ownerToken)).json();
+      const page = await (
+        await call(listApi, "GET", `/api/v1/action-items?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, ownerToken)
+      ).json();
       paged.push(...page.data.map((row: { id: string }) => row.id));
       cursor = page.nextCursor;
     }
@@ -132,15 +157,35 @@ describe("corrective-action scoping", () => {
     const list = await (await call(listApi, "GET", `/api/v1/action-items?overdue=true`, outsiderToken)).json();
     expect(list.data.map((row: { id: string }) => row.id)).not.toContain(action.id);
     expect((await call(getApi, "GET", `/api/v1/action-items/${action.id}`, outsiderToken, undefined, { id: action.id })).status).toBe(404);
-    const forbiddenPatch = await call(patchApi, "PATCH", `/api/v1/action-items/${action.id}`, outsiderToken, { version: 1, status: "DONE", evidence: "x".repeat(5) }, { id: action.id });
+    const forbiddenPatch = await call(
+      patchApi,
+      "PATCH",
+      `/api/v1/action-items/${action.id}`,
+      outsiderToken,
+      { version: 1, status: "DONE", evidence: "x".repeat(5) },
+      { id: action.id },
+    );
     expect(forbiddenPatch.status).toBe(404);
     expect(forbiddenPatch.headers.get("content-type")).toContain("application/problem+json");
-    const forbiddenCreate = await call(postApi, "POST", "/api/v1/action-items", outsiderToken, { title: "Sneaky", ownerId: world.users.owner.userId, teamId: world.teams.payments.id, type: "PREVENT", dueDate: "2030-01-01" });
+    const forbiddenCreate = await call(postApi, "POST", "/api/v1/action-items", outsiderToken, {
+      title: "Sneaky",
+      ownerId: world.users.owner.userId,
+      teamId: world.teams.payments.id,
+      type: "PREVENT",
+      dueDate: "2030-01-01",
+    });
     expect(forbiddenCreate.status).toBe(403);
 
     const mine = await (await call(listApi, "GET", `/api/v1/action-items?view=mine&overdue=true`, ownerToken)).json();
     expect(mine.data).toEqual([expect.objectContaining({ id: action.id, daysOverdue: 4, status: "OPEN", version: 1 })]);
-    const done = await call(patchApi, "PATCH", `/api/v1/action-items/${action.id}`, ownerToken, { version: 1, status: "DONE", evidence: "https://git.example.com/pr/9" }, { id: action.id });
+    const done = await call(
+      patchApi,
+      "PATCH",
+      `/api/v1/action-items/${action.id}`,
+      ownerToken,
+      { version: 1, status: "DONE", evidence: "https://git.example.com/pr/9" },
+      { id: action.id },
+    );
     expect(done.status).toBe(200);
     expect(await done.json()).toMatchObject({ status: "DONE", version: 2, evidence: "https://git.example.com/pr/9" });
     const stale = await call(patchApi, "PATCH", `/api/v1/action-items/${action.id}`, ownerToken, { version: 1, title: "Late edit" }, { id: action.id });

@@ -3,13 +3,25 @@ import { describe, expect, it } from "vitest";
 import { availableStatuses, checkStatusChange, checkWontDoDecision, type StatusActor, type StatusFacts } from "@/lib/actions/status-rules";
 import type { ActionStatus } from "@/lib/coes/questions";
 
-const actor = (overrides: Partial<StatusActor> = {}): StatusActor => ({ userId: "u1", isOwner: false, canUpdate: false, canVerify: false, canApproveWontDo: false, ...overrides });
+const actor = (overrides: Partial<StatusActor> = {}): StatusActor => ({
+  userId: "u1",
+  isOwner: false,
+  canUpdate: false,
+  canVerify: false,
+  canApproveWontDo: false,
+  ...overrides,
+});
 const owner = actor({ isOwner: true });
 const member = actor({ canUpdate: true });
 const reviewer = actor({ canUpdate: true, canVerify: true });
 const manager = actor({ canUpdate: true, canVerify: true, canApproveWontDo: true });
 const viewer = actor();
-const facts = (status: ActionStatus, overrides: Partial<StatusFacts> = {}): StatusFacts => ({ status, completedById: "someone-else", wontDoPending: false, ...overrides });
+const facts = (status: ActionStatus, overrides: Partial<StatusFacts> = {}): StatusFacts => ({
+  status,
+  completedById: "someone-else",
+  wontDoPending: false,
+  ...overrides,
+});
 
 describe("checkStatusChange", () => {
   const cases: [string, ActionStatus, ActionStatus, StatusActor, "apply" | "request" | "refused", StatusFacts?][] = [

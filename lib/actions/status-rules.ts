@@ -25,13 +25,16 @@ export type StatusCheck = { ok: true; mode: "apply" | "request" } | { ok: false;
 type Rule = { from: readonly ActionStatus[]; who: (actor: StatusActor, facts: StatusFacts) => StatusCheck };
 
 const ownerOrUpdater = (actor: StatusActor): StatusCheck =>
-  actor.isOwner || actor.canUpdate ? { ok: true, mode: "apply" } : { ok: false, reason: "Only the owner or a member of the owning team can change this action." };
+  actor.isOwner || actor.canUpdate
+    ? { ok: true, mode: "apply" }
+    : { ok: false, reason: "Only the owner or a member of the owning team can change this action; viewers cannot." };
 
 export const STATUS_RULES: Record<ActionStatus, Rule> = {
   OPEN: {
     from: ["IN_PROGRESS", "DONE", "VERIFIED", "WONT_DO"],
     who: (actor, facts) => {
-      if (facts.status === "VERIFIED" && !actor.canVerify) return { ok: false, reason: "Only a reviewer or manager of the owning team can reopen a verified action." };
+      if (facts.status === "VERIFIED" && !actor.canVerify)
+        return { ok: false, reason: "Only a reviewer or manager of the owning team can reopen a verified action." };
       return ownerOrUpdater(actor);
     },
   },

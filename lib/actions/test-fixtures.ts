@@ -33,7 +33,14 @@ export async function actionWorld() {
   const retailManager = await make("Rita Retail-Manager", [{ teamId: retail.id, role: "MANAGER" }]);
   const outsider = await make("Otto Outsider", [{ teamId: platform.id, role: "MANAGER" }]);
   const coe = await testDb.coe.create({
-    data: { organizationId: org.id, teamId: payments.id, title: `Card payments failed ${randomUUID().slice(0, 6)}`, severity: "SEV2", status: "APPROVED", approvedAt: new Date() },
+    data: {
+      organizationId: org.id,
+      teamId: payments.id,
+      title: `Card payments failed ${randomUUID().slice(0, 6)}`,
+      severity: "SEV2",
+      status: "APPROVED",
+      approvedAt: new Date(),
+    },
   });
   const action = (title: string, dueInDays: number, overrides: { ownerId?: string; teamId?: string; coeId?: string | null } = {}) =>
     testDb.correctiveAction.create({

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { UnauthenticatedError } from "@/lib/errors";
 import { TOKEN_PREFIX, hashTokenSecret } from "@/lib/tokens/secret";
+import { recordTokenUse } from "@/lib/tokens/mutations";
 
 // Recording last use on every call would turn each read into a write; a minute's precision is plenty.
 const LAST_USED_PRECISION_MS = 60_000;
@@ -34,7 +35,7 @@ async function userForBearer(header: string): Promise<CurrentUser> {
   const user = await loadCurrentUser(token.userId);
   if (!user) throw new UnauthenticatedError("The owner of this API token can no longer sign in.");
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    await recordTokenUse(token.id, now);
   }
   return user;
 }

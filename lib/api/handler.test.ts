@@ -16,7 +16,9 @@ function call(handler: Handler, options: { method?: string; token?: string; body
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] ??= "application/json";
-  return handler(new Request("http://andon.test/api/v1/x", { method: options.method ?? (options.body === undefined ? "GET" : "POST"), headers, body: options.body }));
+  return handler(
+    new Request("http://andon.test/api/v1/x", { method: options.method ?? (options.body === undefined ? "GET" : "POST"), headers, body: options.body }),
+  );
 }
 
 async function expectProblem(response: Response, status: number) {
@@ -154,7 +156,10 @@ describe("admin-only writes", () => {
   it("does not accept a parent team from another organization", async () => {
     const otherOrg = await createOrganization(db);
     const foreignTeam = await createTeam(db, otherOrg.id);
-    const problem = await expectProblem(await call(postTeam, { token: adminToken, body: JSON.stringify({ name: `Child ${Date.now()}`, parentId: foreignTeam.id }) }), 404);
+    const problem = await expectProblem(
+      await call(postTeam, { token: adminToken, body: JSON.stringify({ name: `Child ${Date.now()}`, parentId: foreignTeam.id }) }),
+      404,
+    );
     expect(problem.detail).toContain("parent team");
     expect(await db.team.count({ where: { parentId: foreignTeam.id } })).toBe(0);
   });

@@ -3,9 +3,11 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { authenticateApiRequest } from "@/lib/api/authenticate";
 import { storableText, storableValue } from "@/lib/storable-text";
-import { problemResponse } from "@/lib/api/problem";
+import { databaseUnavailableResponse, problemResponse } from "@/lib/api/problem";
+import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 import { ConflictError, RateLimitError, fieldErrorsFromIssues, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { malformedTextIssues } from "@/lib/validation/text";
 
 type Schemas = {
   query?: z.ZodType;
@@ -62,9 +64,9 @@ export function apiRoute<S extends Schemas>(schemas: S, handler: (context: ApiCo
       const context = {
         request,
         user,
-        query: parseWith(schemas.query, queryObject(request), "query"),
-        params: parseWith(schemas.params, (await routeArgs?.params) ?? {}, "path"),
-        body: schemas.body ? parseWith(schemas.body, await readJson(request), "body") : undefined,
+        query: parseRequestInput(schemas.query, queryObject(request), "query"),
+        params: parseRequestInput(schemas.params, (await routeArgs?.params) ?? {}, "path"),
+        body: schemas.body ? parseRequestInput(schemas.body, await readJson(request), "body") : undefined,
       } as ApiContext<S>;
       const result = await handler(context);
       return result instanceof Response ? result : Response.json(result);
@@ -84,9 +86,17 @@ function queryObject(request: Request): Record<string, string | string[]> {
   return query;
 }
 
-function parseWith(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
+/**
+ * Parses one part of a request (query, path or body) at the door: NUL dropped, text that is not
+ * well-formed Unicode refused, then the route's schema, whose shared date, cursor and id parts
+ * refuse what PostgreSQL would. Everything it throws is a 4xx (`errorResponse`).
+ */
+export function parseRequestInput(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(input);
+  const storable = storableValue(input);
+  const malformed = malformedTextIssues(storable);
+  if (malformed.length > 0) throw new InputError(`The request ${where} has invalid fields.`, malformed as z.core.$ZodIssue[]);
+  const result = schema.safeParse(storable);
   if (!result.success) throw new InputError(`The request ${where} has invalid fields.`, result.error.issues);
   return result.data;
 }
@@ -103,14 +113,15 @@ async function readJson(request: Request): Promise<unknown> {
   if (text.length > MAX_BODY_BYTES) throw new InputError("The request body is too large.");
   if (text.trim() === "") throw new InputError("The request body is empty; send a JSON object.");
   try {
-    return storableValue(JSON.parse(text));
+    return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "it could not be parsed";
     throw new InputError(`The request body is not valid JSON: ${reason}.`);
   }
 }
 
-function errorResponse(error: unknown, request: Request, userId: string | undefined): Response {
+/** Maps any error to problem+json: 4xx for what the caller can fix, 503 while the database is away, else a logged 500. */
+export function errorResponse(error: unknown, request: Request, userId: string | undefined): Response {
   if (error instanceof UnsupportedMediaTypeError) return problemResponse(415, error.message);
   if (error instanceof InputError) return problemResponse(400, error.message, { fieldErrors: fieldErrorsFromIssues(error.issues) });
   if (error instanceof z.ZodError) {
@@ -126,6 +137,7 @@ function errorResponse(error: unknown, request: Request, userId: string | undefi
       headers: error.status === 401 ? { "www-authenticate": 'Bearer realm="andon"' } : {},
     });
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailableResponse(error, request);
   logError("api request failed", error, { method: request.method, url: request.url, userId });
   return problemResponse(500, "Something went wrong on our side. The error has been logged; try again in a moment.");
 }

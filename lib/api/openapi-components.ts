@@ -42,7 +42,7 @@ export function registerSharedComponents(registry: OpenAPIRegistry): void {
       description,
       headers:
         status === "401"
-          ? { "WWW-Authenticate": { description: "`Bearer realm=\"andon\"`", schema: { type: "string" } } }
+          ? { "WWW-Authenticate": { description: '`Bearer realm="andon"`', schema: { type: "string" } } }
           : status === "429"
             ? { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } }
             : undefined,

@@ -61,7 +61,9 @@ describe("OpenAPI document", () => {
         expect(operation.responses["401"], `${method} ${routePath}`).toEqual({ $ref: "#/components/responses/Unauthorized" });
       }
     }
-    expect(document.components?.responses?.Unauthorized).toMatchObject({ content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+    expect(document.components?.responses?.Unauthorized).toMatchObject({
+      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+    });
   });
 
   it("pages lists with limit and cursor parameters and a nextCursor", () => {

@@ -3,17 +3,38 @@ import { registerSharedComponents, sharedSchemas } from "@/lib/api/openapi-compo
 import { registerActionPaths } from "@/lib/actions/openapi";
 import { registerAuditPaths } from "@/lib/audit/openapi";
 import { registerCoePaths } from "@/lib/coes/openapi";
+import { registerCordPaths } from "@/lib/cords/openapi";
+import { registerLearningPaths } from "@/lib/learnings/openapi";
 import { registerMetricPaths } from "@/lib/metrics/openapi";
 import { registerOrgPaths } from "@/lib/org/openapi";
+import { registerPolicyPaths } from "@/lib/policies/openapi";
 import { registerReviewPaths } from "@/lib/reviews/openapi";
 import { registerUserPaths } from "@/lib/users/openapi";
+import { registerWebhookEndpointPaths, registerWebhookEvents } from "@/lib/webhooks/openapi";
+import { registerTicketSyncPaths } from "@/lib/integrations/openapi";
+import { registerVerificationPaths } from "@/lib/game-days/openapi";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers parse
  * with. Each domain registers its own paths in lib/<domain>/openapi.ts: a new domain adds that file
  * and one entry here.
  */
-const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [registerUserPaths, registerOrgPaths, registerAuditPaths, registerCoePaths, registerMetricPaths, registerActionPaths, registerReviewPaths];
+const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [
+  registerUserPaths,
+  registerOrgPaths,
+  registerAuditPaths,
+  registerCoePaths,
+  registerMetricPaths,
+  registerActionPaths,
+  registerReviewPaths,
+  registerCordPaths,
+  registerLearningPaths,
+  registerPolicyPaths,
+  registerVerificationPaths,
+  registerWebhookEvents,
+  registerWebhookEndpointPaths,
+  registerTicketSyncPaths,
+];
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 

@@ -10,21 +10,14 @@ export const paginationQuerySchema = z.object({
     .max(200, "limit must be at most 200")
     .default(50)
     .meta({ description: "How many records to return (1–200).", example: 50 }),
-  cursor: z
-    .string()
-    .max(500)
-    .optional()
-    .meta({ description: "The `nextCursor` of the previous page, unchanged. Omit it for the first page." }),
+  cursor: z.string().max(500).optional().meta({ description: "The `nextCursor` of the previous page, unchanged. Omit it for the first page." }),
 });
 
 /** A page of a list: the records and the cursor of the next page (null on the last page). */
 export function pageSchema<T extends z.ZodType>(record: T) {
   return z.object({
     data: z.array(record),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: "Pass as `cursor` to get the next page; null when this is the last page." }),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null when this is the last page." }),
   });
 }
 

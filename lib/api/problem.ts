@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
+import { logWarn } from "@/lib/log";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/ops/database-unavailable";
 
 /** RFC 9457 problem details, the shape every /api/v1 error takes. */
 export const problemSchema = z
@@ -7,7 +9,9 @@ export const problemSchema = z
     type: z.string().meta({ description: "Always `about:blank`: the status code says what kind of problem it is.", example: "about:blank" }),
     title: z.string().meta({ description: "The HTTP status phrase.", example: "Bad Request" }),
     status: z.number().int().meta({ example: 400 }),
-    detail: z.string().meta({ description: "A sentence for a person, saying what went wrong and what to do.", example: "The request body has invalid fields." }),
+    detail: z
+      .string()
+      .meta({ description: "A sentence for a person, saying what went wrong and what to do.", example: "The request body has invalid fields." }),
     errors: z
       .array(
         z.object({
@@ -35,6 +39,7 @@ const TITLES: Record<number, string> = {
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 export function problemResponse(
@@ -52,4 +57,10 @@ export function problemResponse(
     status,
     headers: { "content-type": "application/problem+json", ...extra.headers },
   });
+}
+
+/** The database is down or restarting: 503 with Retry-After, logged as a warning (it is not a bug). */
+export function databaseUnavailableResponse(error: unknown, request: Request): Response {
+  logWarn("database unavailable; answered 503", { method: request.method, url: request.url, error: error instanceof Error ? error.message : String(error) });
+  return problemResponse(503, DATABASE_UNAVAILABLE_MESSAGE, { headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bigintIdStringSchema } from "@/lib/validation/numbers";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 
 export const auditEventSchema = z
@@ -22,4 +23,4 @@ export const auditEventListQuerySchema = paginationQuerySchema.extend({
 });
 
 /** Keyset cursor of the audit log (newest first): the last id of the page, as a decimal string. */
-export const auditCursorSchema = z.tuple([z.string().regex(/^\d{1,19}$/)]);
+export const auditCursorSchema = z.tuple([bigintIdStringSchema]);

@@ -3,8 +3,11 @@ import { db } from "@/lib/db";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Newest first, keyset-paginated on the id (ids rise with time). */
-export async function listAuditEvents(organizationId: string, filter: { before?: bigint; entityType?: string }) {
+/**
+ * Newest first, keyset-paginated on the id (ids rise with time): the settings page and the API
+ * read the log through this one query. `limit` rows plus whether there are more.
+ */
+export async function listAuditEvents(organizationId: string, filter: { before?: bigint; entityType?: string }, limit = AUDIT_PAGE_SIZE) {
   const rows = await db.auditEvent.findMany({
     where: {
       organizationId,
@@ -19,11 +22,11 @@ export async function listAuditEvents(organizationId: string, filter: { before?:
       summary: true,
       changes: true,
       createdAt: true,
-      actor: { select: { name: true, email: true } },
+      actor: { select: { id: true, name: true, email: true } },
     },
     orderBy: { id: "desc" },
-    take: AUDIT_PAGE_SIZE + 1,
+    take: limit + 1,
   });
-  const events = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { events, nextBefore: rows.length > AUDIT_PAGE_SIZE ? events.at(-1)!.id : null };
+  const events = rows.slice(0, limit);
+  return { events, nextBefore: rows.length > limit ? events.at(-1)!.id : null };
 }

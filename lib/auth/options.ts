@@ -8,7 +8,12 @@ import { authSecret, env, oidcEnabled } from "@/lib/env";
 import { isUserError } from "@/lib/errors";
 import { assertLoginAllowed, recordLoginAttempt } from "@/lib/auth/login-attempts";
 import { verifyPassword } from "@/lib/auth/password";
+import { recordSignIn } from "@/lib/users/mutations";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
+// One message for a wrong password and a deactivated account: a different one would tell a
+// guesser that the password was right.
 export const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
 const credentialsSchema = z.object({
@@ -16,11 +21,10 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** Written by the server from the socket (or a trusted proxy), never taken from the client. */
 function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" && real ? real : "unknown";
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof address === "string" && address ? address : "unknown";
 }
 
 async function authorizeWithPassword(raw: unknown, ip: string) {
@@ -28,7 +32,8 @@ async function authorizeWithPassword(raw: unknown, ip: string) {
   if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
   try {
-    await assertLoginAllowed(email, ip);
+    const { delayMs } = await assertLoginAllowed(email, ip);
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   } catch (error) {
     if (isUserError(error)) throw new Error(error.message);
     throw error;
@@ -39,8 +44,7 @@ async function authorizeWithPassword(raw: unknown, ip: string) {
   });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   await recordLoginAttempt(email, ip, valid && !user?.deactivatedAt);
-  if (!user || !valid) throw new Error(INVALID_CREDENTIALS);
-  if (user.deactivatedAt) throw new Error("This account has been deactivated. Ask an admin of your organization.");
+  if (!user || !valid || user.deactivatedAt) throw new Error(INVALID_CREDENTIALS);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -55,7 +59,8 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     wellKnown: `${OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
-    checks: ["pkce", "state"],
+    // PKCE binds the code to this browser, state the callback to the sign-in it answers, nonce the ID token to both.
+    checks: ["pkce", "state", "nonce"],
     clientId: OIDC_CLIENT_ID,
     clientSecret: OIDC_CLIENT_SECRET,
     profile(profile) {
@@ -87,6 +92,10 @@ export function authOptions(): NextAuthOptions {
       ...(oidcEnabled() ? [oidcProvider()] : []),
     ],
     callbacks: {
+      // next-auth's own check lets "/\\host" through as a path; ours resolves it as a browser would.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         const userId = await userIdForSsoEmail(user.email);
@@ -95,9 +104,7 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (user) {
           const userId = account?.provider === "oidc" ? await userIdForSsoEmail(user.email) : user.id;
-          const record = userId
-            ? await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true, sessionVersion: true } })
-            : null;
+          const record = userId ? await recordSignIn(userId) : null;
           if (record) {
             token.sub = record.id;
             token.sv = record.sessionVersion;

@@ -4,7 +4,7 @@ import { can, teamsWith, type Principal } from "@/lib/permissions";
 import type { LifecycleActor } from "@/lib/coes/lifecycle";
 
 /**
- * Who may read which COE, as a `where` every COE query starts from (STYLE.md rule 4):
+ * Who may read which COE, as a `where` every COE query starts from (CONTRIBUTING.md rule 4):
  * - drafts and COEs in review: readers of the owning team (roles spread down the tree) and authors;
  * - approved and closed: the whole organization, unless restricted (then as above, plus admins).
  */

@@ -9,7 +9,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { saveCoeAction, startReviewThreadAction, transitionCoeAction, restoreRevisionAction } = await import("@/lib/coes/actions");
 const { createCoe, saveCoe, transitionCoe } = await import("@/lib/coes/mutations");
 const { coeWorld, completeDocument, testDb } = await import("@/lib/coes/test-fixtures");
-const { addAttachment } = await import("@/lib/coes/attachments");
+const { addAttachment } = await import("@/lib/coes/attachment-mutations");
 const { GET: exportCoe } = await import("@/app/(app)/coes/[id]/export/route");
 const { GET: getImage } = await import("@/app/(app)/coes/[id]/attachments/[attachmentId]/route");
 

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { assertAdmin } from "@/lib/auth/session";
-import { createFactorCategory, setFactorCategoryRetired } from "@/lib/coes/categories";
-import { deleteAttachment } from "@/lib/coes/attachments";
+import { createFactorCategory, setFactorCategoryRetired } from "@/lib/coes/category-mutations";
+import { deleteAttachment } from "@/lib/coes/attachment-mutations";
 import { createCoe, restoreRevision, saveCoe, transitionCoe } from "@/lib/coes/mutations";
-import { replyToThread, resolveThread, startReviewThread } from "@/lib/coes/review-threads";
+import { replyToThread, resolveThread, startReviewThread } from "@/lib/coes/review-thread-mutations";
 import {
   createCoeSchema,
   deleteAttachmentSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantStringSchema } from "@/lib/validation/dates";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 import { ValidationError } from "@/lib/errors";
 import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, COE_STATUSES, SEVERITIES } from "@/lib/coes/questions";
@@ -83,7 +84,7 @@ export const coeListQuerySchema = paginationQuerySchema.extend({
 });
 
 /** Keyset cursor of the COE list: last `updatedAt` and id (newest first). */
-export const coeCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
+export const coeCursorSchema = z.tuple([instantStringSchema(), z.string().min(1).max(64)]);
 
 export const coeIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -91,14 +92,22 @@ export const coeIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
  * PATCH: `version` plus any document fields; the rest keep their current values. Validated after
  * merging, with the editor's schema, so the field rules are the same as in the UI.
  */
-export const coePatchSchema = z.looseObject({ version: z.int({ error: "Send the `version` you read; it guards against overwriting someone else's change." }).min(1) });
-export const coePatchDocsSchema = coeDocumentFields.partial().extend({ version: z.int().min(1) }).meta({ id: "CoePatch" });
+export const coePatchSchema = z.looseObject({
+  version: z.int({ error: "Send the `version` you read; it guards against overwriting someone else's change." }).min(1),
+});
+export const coePatchDocsSchema = coeDocumentFields
+  .partial()
+  .extend({ version: z.int().min(1) })
+  .meta({ id: "CoePatch" });
 
 export function documentPatch(body: Record<string, unknown>): Record<string, unknown> {
   const allowed = new Set<string>([...COE_DOCUMENT_KEYS, "version"]);
   const unknown = Object.keys(body).filter((key) => !allowed.has(key));
   if (unknown.length > 0) {
-    throw new ValidationError(`Unknown field${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}.`, Object.fromEntries(unknown.map((key) => [key, ["This field does not exist or cannot be changed here."]])));
+    throw new ValidationError(
+      `Unknown field${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}.`,
+      Object.fromEntries(unknown.map((key) => [key, ["This field does not exist or cannot be changed here."]])),
+    );
   }
   const { version: _version, ...fields } = body;
   return fields;

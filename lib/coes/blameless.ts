@@ -8,7 +8,8 @@ const PHRASES: { kind: string; pattern: RegExp; suggestion: string }[] = [
   {
     kind: "human-error",
     pattern: /\b(human|operator|user|engineer)[ -]error\b/i,
-    suggestion: "“Human error” is where the analysis starts, not where it ends. Name what made the mistake easy: a missing check, an unclear runbook, a risky default.",
+    suggestion:
+      "“Human error” is where the analysis starts, not where it ends. Name what made the mistake easy: a missing check, an unclear runbook, a risky default.",
   },
   {
     kind: "should-have",

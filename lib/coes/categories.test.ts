@@ -1,6 +1,7 @@
 // The contributing-factor taxonomy against the test database.
 import { afterAll, describe, expect, it } from "vitest";
-import { createFactorCategory, listFactorCategories, setFactorCategoryRetired } from "@/lib/coes/categories";
+import { listFactorCategories } from "@/lib/coes/categories";
+import { createFactorCategory, setFactorCategoryRetired } from "@/lib/coes/category-mutations";
 import { createCoe, saveCoe } from "@/lib/coes/mutations";
 import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
 
@@ -10,7 +11,17 @@ describe("factor categories", () => {
   it("starts with the default taxonomy", async () => {
     const world = await coeWorld();
     const names = (await listFactorCategories(world.users.admin)).map((category) => category.name);
-    for (const name of ["DNS", "Configuration drift", "Certificate expiry", "Deployment failure", "Third-party dependency", "Capacity", "Code defect", "Process", "Other"]) {
+    for (const name of [
+      "DNS",
+      "Configuration drift",
+      "Certificate expiry",
+      "Deployment failure",
+      "Third-party dependency",
+      "Capacity",
+      "Code defect",
+      "Process",
+      "Other",
+    ]) {
       expect(names).toContain(name);
     }
   });

@@ -34,8 +34,18 @@ describe("missingForReview", () => {
     ["no factor", { factors: [] }, "factors", "Add at least one contributing factor with a category."],
     ["factor without category", { factors: [{ categoryId: "", description: "x" }] }, "factors", "Add at least one contributing factor with a category."],
     ["no action", { actions: [] }, "actions", "Add at least one corrective action with an owner and a due date."],
-    ["action without owner", { actions: [{ title: "x", ownerId: null, dueDate: "2026-12-01" }] }, "actions", "Add at least one corrective action with an owner and a due date."],
-    ["action without due date", { actions: [{ title: "x", ownerId: "u1", dueDate: null }] }, "actions", "Add at least one corrective action with an owner and a due date."],
+    [
+      "action without owner",
+      { actions: [{ title: "x", ownerId: null, dueDate: "2026-12-01" }] },
+      "actions",
+      "Add at least one corrective action with an owner and a due date.",
+    ],
+    [
+      "action without due date",
+      { actions: [{ title: "x", ownerId: "u1", dueDate: null }] },
+      "actions",
+      "Add at least one corrective action with an owner and a due date.",
+    ],
   ];
   it.each(cases)("%s", (_name, change, section, message) => {
     expect(missingForReview({ ...complete(), ...change })).toEqual([{ section, message }]);

@@ -1,5 +1,10 @@
 /** Time to detect, mitigate and resolve, measured from when the incident started. */
-export type IncidentTimes = { startedAt: Date | string | null; detectedAt: Date | string | null; mitigatedAt: Date | string | null; resolvedAt: Date | string | null };
+export type IncidentTimes = {
+  startedAt: Date | string | null;
+  detectedAt: Date | string | null;
+  mitigatedAt: Date | string | null;
+  resolvedAt: Date | string | null;
+};
 
 function ms(value: Date | string | null): number | null {
   if (value === null) return null;

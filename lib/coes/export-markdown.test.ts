@@ -25,7 +25,18 @@ const coe: CoeSnapshot = {
   timeline: [{ id: "e", occurredAt: "2026-11-01T10:06:00.000Z", description: "Alarm\nfired" }],
   factors: [{ id: "f", categoryId: "c", categoryName: "Deployment failure", description: "No canary", fiveWhys: ["Pipeline had none", "Never prioritised"] }],
   links: [{ id: "l", url: "https://dash.example/x", label: "Dashboard [prod]" }],
-  actions: [{ id: "a", title: "Add a canary | stage", ownerId: "u", ownerName: "Mel Fischer", type: "PREVENT", priority: "HIGH", dueDate: "2026-12-01", status: "OPEN" }],
+  actions: [
+    {
+      id: "a",
+      title: "Add a canary | stage",
+      ownerId: "u",
+      ownerName: "Mel Fischer",
+      type: "PREVENT",
+      priority: "HIGH",
+      dueDate: "2026-12-01",
+      status: "OPEN",
+    },
+  ],
 };
 
 describe("coeToMarkdown", () => {

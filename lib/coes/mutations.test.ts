@@ -2,9 +2,9 @@
 // rules, review threads and the audit trail.
 import { afterAll, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
-import { addAttachment } from "@/lib/coes/attachments";
+import { addAttachment } from "@/lib/coes/attachment-mutations";
 import { createCoe, restoreRevision, saveCoe, transitionCoe } from "@/lib/coes/mutations";
-import { resolveThread, startReviewThread } from "@/lib/coes/review-threads";
+import { resolveThread, startReviewThread } from "@/lib/coes/review-thread-mutations";
 import { getCoeForView, listRevisions } from "@/lib/coes/queries";
 import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
 
@@ -36,7 +36,11 @@ describe("saving a COE", () => {
     const created = await createCoe(world.users.author, { title: "Cart outage", teamId: world.teams.checkout.id, severity: "SEV3" });
     await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, { whatHappened: "First writer's text" }) });
 
-    const stale = saveCoe(world.users.reviewer, { coeId: created.id, baseVersion: 1, document: completeDocument(world, { whatHappened: "Second writer's text" }) });
+    const stale = saveCoe(world.users.reviewer, {
+      coeId: created.id,
+      baseVersion: 1,
+      document: completeDocument(world, { whatHappened: "Second writer's text" }),
+    });
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
     const error = (await stale.catch((caught: unknown) => caught)) as ConflictError;
     expect(error.current).toMatchObject({ version: 2, snapshot: { whatHappened: "First writer's text" } });
@@ -49,7 +53,9 @@ describe("saving a COE", () => {
     const world = await coeWorld();
     const created = await createCoe(world.users.author, { title: "Race", teamId: world.teams.checkout.id, severity: "SEV4" });
     const results = await Promise.allSettled(
-      ["A", "B", "C"].map((text) => saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, { whatHappened: text }) })),
+      ["A", "B", "C"].map((text) =>
+        saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, { whatHappened: text }) }),
+      ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(ConflictError);
@@ -97,7 +103,11 @@ describe("saving a COE", () => {
     const first = await versionOf();
     await saveCoe(world.users.author, { coeId: created.id, baseVersion: 2, document: { ...document, lessonsLearned: "Only the lessons changed." } });
     expect(await versionOf()).toBe(first);
-    await saveCoe(world.users.author, { coeId: created.id, baseVersion: 3, document: { ...document, actions: [{ ...document.actions[0]!, priority: "LOW" }] } });
+    await saveCoe(world.users.author, {
+      coeId: created.id,
+      baseVersion: 3,
+      document: { ...document, actions: [{ ...document.actions[0]!, priority: "LOW" }] },
+    });
     expect(await versionOf()).toBe(first + 1);
   });
 });
@@ -106,7 +116,9 @@ describe("review lifecycle", () => {
   it("goes draft → in review → changes requested → in review → approved, never approved by its author", async () => {
     const world = await coeWorld();
     const created = await createCoe(world.users.author, { title: "Lifecycle", teamId: world.teams.checkout.id, severity: "SEV2" });
-    await expect(transitionCoe(world.users.author, { coeId: created.id, baseVersion: 1, transition: "submit", note: "" })).rejects.toThrow(/still needs: Add when the incident started/);
+    await expect(transitionCoe(world.users.author, { coeId: created.id, baseVersion: 1, transition: "submit", note: "" })).rejects.toThrow(
+      /still needs: Add when the incident started/,
+    );
     await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world) });
     const submitted = await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 2, transition: "submit", note: "" });
     expect(submitted.snapshot.status).toBe("IN_REVIEW");
@@ -147,7 +159,9 @@ describe("review lifecycle", () => {
     await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world) });
     await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 2, transition: "submit", note: "" });
     await transitionCoe(world.users.reviewer, { coeId: created.id, baseVersion: 3, transition: "approve", note: "" });
-    await expect(transitionCoe(world.users.author, { coeId: created.id, baseVersion: 4, transition: "close", note: "" })).rejects.toThrow(/every corrective action/);
+    await expect(transitionCoe(world.users.author, { coeId: created.id, baseVersion: 4, transition: "close", note: "" })).rejects.toThrow(
+      /every corrective action/,
+    );
     await testDb.correctiveAction.updateMany({ where: { coeId: created.id }, data: { status: "DONE" } });
     expect((await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 4, transition: "close", note: "" })).snapshot.status).toBe("CLOSED");
   });
@@ -162,7 +176,9 @@ describe("attachments", () => {
     expect(attachment.contentType).toBe("image/png");
     const stored = await testDb.coeAttachment.findUniqueOrThrow({ where: { id: attachment.id } });
     expect([...stored.data]).toEqual([...png]);
-    await expect(addAttachment(world.users.author, { coeId: created.id, fileName: "x.png", bytes: new TextEncoder().encode("<svg onload=alert(1)>") })).rejects.toThrow(/PNG, JPEG and WebP/);
+    await expect(
+      addAttachment(world.users.author, { coeId: created.id, fileName: "x.png", bytes: new TextEncoder().encode("<svg onload=alert(1)>") }),
+    ).rejects.toThrow(/PNG, JPEG and WebP/);
     await expect(addAttachment(world.users.outsider, { coeId: created.id, fileName: "graph.png", bytes: png })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

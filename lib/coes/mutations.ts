@@ -13,7 +13,11 @@ import { ANSWER_FIELDS, DEFAULT_FACTOR_CATEGORIES } from "@/lib/coes/questions";
 import type { z } from "zod";
 import { coeDocumentSchema, type CoeDocument, type createCoeSchema, type Transition } from "@/lib/coes/schemas";
 import { snapshotToDocument, type CoeSnapshot } from "@/lib/coes/snapshot";
+import { notifyCoeTransition } from "@/lib/coes/notify";
 import { conflictPayload, loadSnapshotRow, toSnapshot, type SnapshotRow } from "@/lib/coes/snapshot-db";
+import { coeTransitionEvent, emitCoeEvent } from "@/lib/events/coe-events";
+import { createAction, removeAction, updateAction } from "@/lib/actions/mutations";
+import type { UpdateActionInput } from "@/lib/actions/schemas";
 
 /**
  * The one write path for COEs. Every change runs in a transaction that checks the caller may see
@@ -82,7 +86,39 @@ export function lifecycleState(row: SnapshotRow) {
   };
 }
 
-export async function createCoe(user: CurrentUser, input: z.output<typeof createCoeSchema>): Promise<SavedCoe> {
+/**
+ * What a COE started from elsewhere begins with (an Andon cord's "Start the COE"): the authors edit
+ * it like any draft. Service ids must already be checked against the caller's organization.
+ */
+export type CoePrefill = {
+  serviceIds?: string[];
+  startedAt?: Date | null;
+  detectedAt?: Date | null;
+  mitigatedAt?: Date | null;
+  whatHappened?: string;
+  customerImpact?: string;
+  timeline?: { occurredAt: Date; description: string }[];
+};
+export type CreateCoeOptions = {
+  prefill?: CoePrefill;
+  /** Runs inside the creating transaction, e.g. to link the cord the COE was started from. */
+  afterCreate?: (tx: Tx, coeId: string) => Promise<void>;
+};
+
+function prefillData(prefill: CoePrefill | undefined) {
+  if (!prefill) return {};
+  return {
+    startedAt: prefill.startedAt ?? null,
+    detectedAt: prefill.detectedAt ?? null,
+    mitigatedAt: prefill.mitigatedAt ?? null,
+    whatHappened: prefill.whatHappened ?? "",
+    customerImpact: prefill.customerImpact ?? "",
+    services: { create: (prefill.serviceIds ?? []).map((serviceId) => ({ serviceId })) },
+    timelineEntries: { create: prefill.timeline ?? [] },
+  };
+}
+
+export async function createCoe(user: CurrentUser, input: z.output<typeof createCoeSchema>, options: CreateCoeOptions = {}): Promise<SavedCoe> {
   if (!can(user, "coe.write", input.teamId)) throw new ForbiddenError("You can write COEs only for teams where you are a member, reviewer or manager.");
   return db.$transaction(async (tx) => {
     const team = await tx.team.findFirst({ where: { id: input.teamId, organizationId: user.organizationId }, select: { id: true, name: true } });
@@ -96,11 +132,21 @@ export async function createCoe(user: CurrentUser, input: z.output<typeof create
         severity: input.severity,
         createdById: user.userId,
         authors: { create: [{ userId: user.userId }] },
+        ...prefillData(options.prefill),
       },
       select: { id: true, title: true },
     });
-    await recordAudit(tx, { ...audit(user), action: "coe.created", entityType: "coe", entityId: coe.id, summary: `Created COE “${coe.title}” for ${team.name}` });
-    return writeRevision(tx, user, coe.id, "Created");
+    await options.afterCreate?.(tx, coe.id);
+    await recordAudit(tx, {
+      ...audit(user),
+      action: "coe.created",
+      entityType: "coe",
+      entityId: coe.id,
+      summary: `Created COE “${coe.title}” for ${team.name}`,
+    });
+    const saved = await writeRevision(tx, user, coe.id, "Created");
+    await emitCoeEvent(tx, user.organizationId, "coe.created", saved);
+    return saved;
   });
 }
 
@@ -115,9 +161,11 @@ async function assertReferences(tx: Tx, user: CurrentUser, document: CoeDocument
   const services = await tx.service.count({ where: { organizationId: org, id: { in: serviceIds } } });
   const users = await tx.user.count({ where: { organizationId: org, id: { in: userIds } } });
   const categories = await tx.factorCategory.findMany({ where: { organizationId: org, id: { in: categoryIds } }, select: { id: true, retiredAt: true } });
-  if (services !== serviceIds.length) throw new UserError("One of the services is not in your organization.", { serviceIds: ["Choose services from the list."] });
+  if (services !== serviceIds.length)
+    throw new UserError("One of the services is not in your organization.", { serviceIds: ["Choose services from the list."] });
   if (users !== userIds.length) throw new UserError("One of the people named is not in your organization.", { authorIds: ["Choose people from the list."] });
-  if (categories.length !== categoryIds.length) throw new UserError("One of the factor categories does not exist.", { factors: ["Choose a category from the list."] });
+  if (categories.length !== categoryIds.length)
+    throw new UserError("One of the factor categories does not exist.", { factors: ["Choose a category from the list."] });
   // A retired category stays on the factors that already use it, but is not offered for new ones.
   const retired = categories.find((category) => category.retiredAt && !existingCategoryIds.has(category.id));
   if (retired) throw new UserError("That factor category has been retired; choose another.", { factors: ["Choose a current category."] });
@@ -126,7 +174,11 @@ async function assertReferences(tx: Tx, user: CurrentUser, document: CoeDocument
 export type SaveOptions = { summary?: string; auditAction?: string };
 
 /** A save from the editor or the API: replaces the document, based on `baseVersion`. */
-export async function saveCoe(user: CurrentUser, input: { coeId: string; baseVersion: number; document: CoeDocument }, options: SaveOptions = {}): Promise<SavedCoe> {
+export async function saveCoe(
+  user: CurrentUser,
+  input: { coeId: string; baseVersion: number; document: CoeDocument },
+  options: SaveOptions = {},
+): Promise<SavedCoe> {
   try {
     return await db.$transaction(async (tx) => {
       const row = await loadForChange(tx, user, input.coeId);
@@ -157,25 +209,17 @@ export async function saveCoe(user: CurrentUser, input: { coeId: string; baseVer
       const answers = Object.fromEntries(ANSWER_FIELDS.map((field) => [field, document[field]])) as Pick<CoeDocument, (typeof ANSWER_FIELDS)[number]>;
       await bumpVersion(tx, user, row.id, row.version, { ...header, ...answers });
 
-      await tx.coeService.deleteMany({ where: { coeId: row.id } });
-      await tx.coeService.createMany({ data: [...new Set(document.serviceIds)].map((serviceId) => ({ coeId: row.id, serviceId })) });
-      await tx.coeAuthor.deleteMany({ where: { coeId: row.id } });
-      await tx.coeAuthor.createMany({ data: document.authorIds.map((userId) => ({ coeId: row.id, userId })) });
-      await tx.timelineEntry.deleteMany({ where: { coeId: row.id } });
-      await tx.timelineEntry.createMany({ data: document.timeline.map((entry) => ({ id: entry.id, coeId: row.id, occurredAt: entry.occurredAt, description: entry.description })) });
-      await tx.contributingFactor.deleteMany({ where: { coeId: row.id } });
-      await tx.contributingFactor.createMany({
-        data: document.factors.map((factor, position) => ({ id: factor.id, coeId: row.id, categoryId: factor.categoryId, description: factor.description, fiveWhys: factor.fiveWhys, position })),
-      });
-      await tx.coeLink.deleteMany({ where: { coeId: row.id } });
-      await tx.coeLink.createMany({ data: document.links.map((link, position) => ({ id: link.id, coeId: row.id, url: link.url, label: link.label, position })) });
+      await rewriteChangedChildren(tx, row, document);
       const actionChanges = await syncActions(tx, user, row, document);
 
       // Answers can be long: the audit notes which changed and by how much; the revision holds the text.
       const changes = {
         ...changedFields(row, header),
         ...Object.fromEntries(
-          ANSWER_FIELDS.filter((field) => row[field] !== document[field]).map((field) => [field, { from: `${row[field].length} characters`, to: `${document[field].length} characters` }]),
+          ANSWER_FIELDS.filter((field) => row[field] !== document[field]).map((field) => [
+            field,
+            { from: `${row[field].length} characters`, to: `${document[field].length} characters` },
+          ]),
         ),
         ...actionChanges,
       };
@@ -195,44 +239,146 @@ export async function saveCoe(user: CurrentUser, input: { coeId: string; baseVer
   }
 }
 
-/** Corrective actions edited inline: new ones are created, open ones updated or removed. */
+/**
+ * The child tables (services, authors, timeline, factors, links) are rewritten only when their
+ * rows changed: an autosave usually touches one section, and each skipped table saves two round
+ * trips, which is what keeps a save quick against a distant database.
+ */
+async function rewriteChangedChildren(tx: Tx, row: SnapshotRow, document: CoeDocument): Promise<void> {
+  const same = (before: unknown[], after: unknown[]) => JSON.stringify(before) === JSON.stringify(after);
+  const sorted = (values: string[]) => [...new Set(values)].sort();
+  const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+  const serviceIds = [...new Set(document.serviceIds)];
+  if (!same(sorted(row.services.map(({ service }) => service.id)), sorted(serviceIds))) {
+    await tx.coeService.deleteMany({ where: { coeId: row.id } });
+    if (serviceIds.length > 0) await tx.coeService.createMany({ data: serviceIds.map((serviceId) => ({ coeId: row.id, serviceId })) });
+  }
+  if (!same(sorted(row.authors.map(({ user }) => user.id)), sorted(document.authorIds)) || new Set(document.authorIds).size !== document.authorIds.length) {
+    await tx.coeAuthor.deleteMany({ where: { coeId: row.id } });
+    if (document.authorIds.length > 0) await tx.coeAuthor.createMany({ data: document.authorIds.map((userId) => ({ coeId: row.id, userId })) });
+  }
+  const timelineKey = (entries: { id: string; occurredAt: Date; description: string }[]) =>
+    byId(entries).map((entry) => [entry.id, entry.occurredAt.getTime(), entry.description]);
+  if (!same(timelineKey(row.timelineEntries), timelineKey(document.timeline))) {
+    await tx.timelineEntry.deleteMany({ where: { coeId: row.id } });
+    if (document.timeline.length > 0) {
+      await tx.timelineEntry.createMany({
+        data: document.timeline.map((entry) => ({ id: entry.id, coeId: row.id, occurredAt: entry.occurredAt, description: entry.description })),
+      });
+    }
+  }
+  const factorKey = (factors: { id: string; categoryId: string; description: string; fiveWhys: string[] }[]) =>
+    factors.map((factor) => [factor.id, factor.categoryId, factor.description, factor.fiveWhys]);
+  if (!same(factorKey(row.factors), factorKey(document.factors))) {
+    await tx.contributingFactor.deleteMany({ where: { coeId: row.id } });
+    if (document.factors.length > 0) {
+      await tx.contributingFactor.createMany({
+        data: document.factors.map((factor, position) => ({
+          id: factor.id,
+          coeId: row.id,
+          categoryId: factor.categoryId,
+          description: factor.description,
+          fiveWhys: factor.fiveWhys,
+          position,
+        })),
+      });
+    }
+  }
+  const linkKey = (links: { id: string; url: string; label: string }[]) => links.map((link) => [link.id, link.url, link.label]);
+  if (!same(linkKey(row.links), linkKey(document.links))) {
+    await tx.coeLink.deleteMany({ where: { coeId: row.id } });
+    if (document.links.length > 0) {
+      await tx.coeLink.createMany({
+        data: document.links.map((link, position) => ({ id: link.id, coeId: row.id, url: link.url, label: link.label, position })),
+      });
+    }
+  }
+}
+
+/**
+ * The COE's inline corrective actions, changed only through lib/actions/mutations.ts inside this
+ * transaction, so they follow the actions' own rules (action rights on the team, an active owner, a
+ * reason to move a due date) and leave the same history, audit, events and reminders as a change
+ * on the actions page or through the API. New rows are created, open ones edited or removed; when
+ * the COE moves to another team, its open actions that were on the old team move with it. Actions
+ * under way or finished are read-only here: their rows in the document are ignored, and they stay
+ * when left out (their own page changes them).
+ */
 async function syncActions(tx: Tx, user: CurrentUser, row: SnapshotRow, document: CoeDocument) {
   const existing = new Map(row.correctiveActions.map((action) => [action.id, action]));
   const incoming = new Set(document.actions.map((action) => action.id));
   const changes: Record<string, { from: string | null; to: string | null }> = {};
-  for (const action of document.actions) {
-    const data = {
-      title: action.title,
-      ownerId: action.ownerId,
-      type: action.type,
-      priority: action.priority,
-      dueDate: action.dueDate ? new Date(`${action.dueDate}T00:00:00Z`) : null,
-    };
+  for (const [index, action] of document.actions.entries()) {
     const before = existing.get(action.id);
-    if (before) {
-      const unchanged =
-        before.title === data.title &&
-        before.ownerId === data.ownerId &&
-        before.type === data.type &&
-        before.priority === data.priority &&
-        (before.dueDate?.getTime() ?? null) === (data.dueDate?.getTime() ?? null);
-      // Only real edits move the action's own version, which guards its tracking page's saves.
-      if (!unchanged) await tx.correctiveAction.update({ where: { id: action.id }, data: { ...data, version: { increment: 1 } } });
-    } else {
-      await tx.correctiveAction.create({
-        data: { id: action.id, organizationId: user.organizationId, coeId: row.id, teamId: document.teamId, createdById: user.userId, ...data },
-      });
+    if (!before) {
+      await forActionRow(tx, user, row, index, () =>
+        createAction(
+          user,
+          {
+            id: action.id,
+            coeId: row.id,
+            teamId: document.teamId,
+            title: action.title,
+            description: "",
+            ownerId: action.ownerId,
+            type: action.type,
+            priority: action.priority,
+            dueDate: action.dueDate,
+          },
+          tx,
+        ),
+      );
       changes[`action:${action.id}`] = { from: null, to: action.title };
+      continue;
     }
+    if (before.status !== "OPEN") continue;
+    const edits = inlineEdits(before, action, document.teamId !== row.teamId && before.teamId === row.teamId ? document.teamId : undefined);
+    if (edits) await forActionRow(tx, user, row, index, () => updateAction(user, { actionId: before.id, version: before.version, ...edits }, tx));
   }
-  // Actions someone has started on are tracked work: the editor cannot silently drop them.
-  const removable = row.correctiveActions.filter((action) => !incoming.has(action.id) && action.status === "OPEN").map((action) => action.id);
-  if (removable.length > 0) {
-    await tx.correctiveAction.deleteMany({ where: { id: { in: removable }, coeId: row.id } });
-    for (const id of removable) changes[`action:${id}`] = { from: existing.get(id)!.title, to: null };
+  for (const before of row.correctiveActions) {
+    if (incoming.has(before.id) || before.status !== "OPEN") continue;
+    await removeAction(user, { actionId: before.id, coeId: row.id }, tx);
+    changes[`action:${before.id}`] = { from: before.title, to: null };
   }
-  if (document.teamId !== row.teamId) await tx.correctiveAction.updateMany({ where: { coeId: row.id }, data: { teamId: document.teamId } });
   return changes;
+}
+
+type InlineAction = CoeDocument["actions"][number];
+type StoredAction = SnapshotRow["correctiveActions"][number];
+
+/** What the editor changed on an open action, as an edit for updateAction; null when nothing. */
+function inlineEdits(before: StoredAction, action: InlineAction, teamId: string | undefined): Omit<UpdateActionInput, "actionId" | "version"> | null {
+  const edits: Omit<UpdateActionInput, "actionId" | "version"> = {};
+  if (action.title !== before.title) edits.title = action.title;
+  if (action.type !== before.type) edits.type = action.type;
+  if (action.priority !== before.priority) edits.priority = action.priority;
+  if (action.ownerId !== before.ownerId) {
+    if (!action.ownerId) throw new UserError(`“${before.title}” has an owner: choose another person instead of none.`);
+    edits.ownerId = action.ownerId;
+  }
+  const dueDate = before.dueDate ? before.dueDate.toISOString().slice(0, 10) : null;
+  if (action.dueDate !== dueDate) {
+    if (!action.dueDate) throw new UserError(`“${before.title}” has a due date: choose another date instead of none.`);
+    edits.dueDate = action.dueDate;
+    edits.dueDateReason = action.dueDateReason;
+  }
+  if (teamId) edits.teamId = teamId;
+  return Object.keys(edits).length > 0 ? edits : null;
+}
+
+/**
+ * Runs one action's change and words its refusal for the editor: the message goes under that row,
+ * and an action changed elsewhere meanwhile is answered like a stale COE (the editor compares).
+ */
+async function forActionRow<T>(tx: Tx, user: CurrentUser, row: SnapshotRow, index: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConflictError) throw staleVersion((await loadSnapshotRow(tx, { id: row.id, organizationId: user.organizationId }))!);
+    // Plain refusals (400) name the row; refusals of rights keep their own status and message.
+    if (error instanceof UserError && error.status === 400) throw new UserError(error.message, { ...error.fieldErrors, [`actions.${index}`]: [error.message] });
+    throw error;
+  }
 }
 
 /** Submit, withdraw, approve, request changes, close: each checked against the lifecycle table. */
@@ -254,7 +400,13 @@ export async function transitionCoe(user: CurrentUser, input: { coeId: string; b
     await bumpVersion(tx, user, row.id, row.version, data);
     if (input.transition === "approve" || input.transition === "requestChanges") {
       await tx.coeReview.create({
-        data: { coeId: row.id, reviewerId: user.userId, decision: input.transition === "approve" ? "APPROVED" : "CHANGES_REQUESTED", note: input.note, version: row.version + 1 },
+        data: {
+          coeId: row.id,
+          reviewerId: user.userId,
+          decision: input.transition === "approve" ? "APPROVED" : "CHANGES_REQUESTED",
+          note: input.note,
+          version: row.version + 1,
+        },
       });
     }
     await recordAudit(tx, {
@@ -265,7 +417,17 @@ export async function transitionCoe(user: CurrentUser, input: { coeId: string; b
       summary: `${TRANSITION_LABELS[input.transition]}: COE “${row.title}”`,
       changes: { status: { from: row.status, to: check.to }, ...(input.note ? { note: { from: null, to: input.note } } : {}) },
     });
-    return writeRevision(tx, user, row.id, TRANSITION_LABELS[input.transition] + (input.note ? `: ${input.note.slice(0, 200)}` : ""));
+    const saved = await writeRevision(tx, user, row.id, TRANSITION_LABELS[input.transition] + (input.note ? `: ${input.note.slice(0, 200)}` : ""));
+    await notifyCoeTransition(
+      tx,
+      user,
+      { ...row, organizationId: user.organizationId, authorIds: lifecycleState(row).authorIds },
+      input.transition,
+      saved.version,
+    );
+    const event = coeTransitionEvent(input.transition);
+    if (event) await emitCoeEvent(tx, user.organizationId, event, saved);
+    return saved;
   });
 }
 
@@ -278,6 +440,11 @@ export async function restoreRevision(user: CurrentUser, input: { coeId: string;
   const current = await loadSnapshotRow(db, { id: coe.id, organizationId: user.organizationId });
   const restored = { ...snapshotToDocument(revision.snapshot as unknown as CoeSnapshot), actions: snapshotToDocument(toSnapshot(current!)).actions };
   const parsed = coeDocumentSchema.safeParse(restored);
-  if (!parsed.success) throw new UserError(`Version ${input.version} cannot be restored as it is: ${parsed.error.issues[0]?.message ?? "it no longer validates"}`);
-  return saveCoe(user, { coeId: coe.id, baseVersion: input.baseVersion, document: parsed.data }, { summary: `Restored version ${input.version}`, auditAction: "coe.restored" });
+  if (!parsed.success)
+    throw new UserError(`Version ${input.version} cannot be restored as it is: ${parsed.error.issues[0]?.message ?? "it no longer validates"}`);
+  return saveCoe(
+    user,
+    { coeId: coe.id, baseVersion: input.baseVersion, document: parsed.data },
+    { summary: `Restored version ${input.version}`, auditAction: "coe.restored" },
+  );
 }

@@ -50,7 +50,9 @@ export function registerCoePaths(registry: OpenAPIRegistry): void {
     summary: "Edit a COE",
     description:
       "Send `version` (as read) and the fields to change; the rest keep their values. Lists (timeline, factors, links, actions) are replaced " +
-      "as a whole. A stale `version` is refused with 409 and `current` holds the COE as it is now. Every edit creates a revision.",
+      "as a whole. A stale `version` is refused with 409 and `current` holds the COE as it is now. Every edit creates a revision. " +
+      "Actions are created, changed and removed with the rules of /api/v1/action-items (action rights on the team, an active owner, " +
+      "`dueDateReason` on an action whose saved due date moves); actions in progress or finished are left as they are.",
     security: authenticated,
     request: { params: coeIdParamsSchema, body: { required: true, content: { "application/json": { schema: coePatchDocsSchema } } } },
     responses: { 200: jsonResponse("The COE after the edit.", coeSchema), ...problemResponses(400, 401, 403, 404, 409, 415) },

@@ -71,7 +71,7 @@ describe("COE list", () => {
     const snippet = result.rows[1]!.highlights!.snippet;
     expect(snippet).toContain("\u0002resolver\u0003");
     expect(snippet).toContain("> 2s & retries <"); // raw text: the page renders it as text, never as HTML
-    expect((await list(world.users.outsider, { q: "\"disk full\"" })).rows).toHaveLength(1);
+    expect((await list(world.users.outsider, { q: '"disk full"' })).rows).toHaveLength(1);
     expect((await list(world.users.outsider, { q: "nonexistentword" })).rows).toHaveLength(0);
   });
 });

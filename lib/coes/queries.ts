@@ -10,7 +10,7 @@ import { lifecycleActor, visibleCoeWhere, visibleCoesWhere } from "@/lib/coes/ac
 import { missingForReview } from "@/lib/coes/completeness";
 import { availableTransitions, canEditCoe, isAuthor } from "@/lib/coes/lifecycle";
 import type { CoeListFilter } from "@/lib/coes/schemas";
-import { searchCoes, searchSnippets, searchVisibleCoesPage, type SearchHighlights } from "@/lib/coes/search";
+import { searchCoeIds, searchCoes, searchSnippets, searchVisibleCoesPage, type SearchHighlights } from "@/lib/coes/search";
 import { lookupLabel } from "@/lib/lookup/queries";
 import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
@@ -110,7 +110,13 @@ export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promis
     // The page's ids first, then their rows: with relation joins, one query that sorts and pages
     // would build the team, authors and services of every visible COE before keeping twenty
     // (355 ms instead of 10 on the whole organization's list).
-    const pageRows = await db.coe.findMany({ where: { AND: where }, select: { id: true }, orderBy: ORDER[sort === "relevance" ? "newest" : sort], skip: (page - 1) * COES_PAGE_SIZE, take: COES_PAGE_SIZE });
+    const pageRows = await db.coe.findMany({
+      where: { AND: where },
+      select: { id: true },
+      orderBy: ORDER[sort === "relevance" ? "newest" : sort],
+      skip: (page - 1) * COES_PAGE_SIZE,
+      take: COES_PAGE_SIZE,
+    });
     pageIds = pageRows.map((row) => row.id);
   }
   const [rows, highlights] = await Promise.all([
@@ -226,7 +232,10 @@ export const getCoeForView = cache(async function getCoeForView(user: CurrentUse
 export type CoeView = NonNullable<Awaited<ReturnType<typeof getCoeForView>>>;
 
 /** The current document, for the editor and the export. */
-export async function getCoeSnapshot(user: CurrentUser, coeId: string): Promise<{ id: string; version: number; updatedAt: Date; snapshot: CoeSnapshot; teamId: string; createdById: string | null } | null> {
+export async function getCoeSnapshot(
+  user: CurrentUser,
+  coeId: string,
+): Promise<{ id: string; version: number; updatedAt: Date; snapshot: CoeSnapshot; teamId: string; createdById: string | null } | null> {
   const row = await loadSnapshotRow(db, visibleCoeWhere(user, coeId));
   if (!row) return null;
   return { id: row.id, version: row.version, updatedAt: row.updatedAt, snapshot: toSnapshot(row), teamId: row.teamId, createdById: row.createdById };
@@ -262,3 +271,45 @@ export function canCreateCoe(user: CurrentUser): boolean {
   return writable === "all" || writable.length > 0;
 }
 
+/**
+ * The API's COE list: COEs the caller may read, filtered, newest change first, keyset-paginated on
+ * (updatedAt, id). Returns up to `limit + 1` rows so the caller can tell whether a next page exists.
+ */
+export async function listCoesForApi(
+  user: CurrentUser,
+  filter: { status?: Prisma.CoeWhereInput["status"]; severity?: Prisma.CoeWhereInput["severity"]; teamId?: string; q?: string; limit: number },
+  after: readonly [string, string] | null,
+) {
+  const where: Prisma.CoeWhereInput[] = [visibleCoesWhere(user)];
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.severity) where.push({ severity: filter.severity });
+  if (filter.teamId) where.push({ teamId: { in: subtreeIds(await orgTeamTree(user.organizationId), filter.teamId) } });
+  if (filter.q) where.push({ id: { in: await searchCoeIds(user.organizationId, filter.q) } });
+  if (after) {
+    const updatedAt = new Date(after[0]);
+    where.push({ OR: [{ updatedAt: { lt: updatedAt } }, { updatedAt, id: { gt: after[1] } }] });
+  }
+  const rows = await db.coe.findMany({
+    where: { AND: where },
+    select: { id: true, title: true, teamId: true, severity: true, status: true, restricted: true, startedAt: true, updatedAt: true, version: true },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: filter.limit + 1,
+  });
+  return rows.map((row) => ({ ...row, startedAt: row.startedAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() }));
+}
+
+/**
+ * The editor's attachments and open review threads of a COE. Takes an id the caller already read
+ * through a scoped query (getCoeSnapshot), so it does not check visibility again.
+ */
+export async function coeEditorExtras(coeId: string) {
+  const [attachments, openThreads] = await Promise.all([
+    db.coeAttachment.findMany({ where: { coeId }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } }),
+    db.reviewThread.findMany({
+      where: { coeId, resolvedAt: null },
+      select: { id: true, section: true, comments: { select: { body: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return { attachments, openThreads };
+}

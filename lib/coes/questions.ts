@@ -2,14 +2,7 @@
  * The words of a COE: the six questions with their exact text and guidance, and the labels of
  * every enum. Shared by the editor, the read view, the export and the API docs.
  */
-export const ANSWER_FIELDS = [
-  "whatHappened",
-  "customerImpact",
-  "contributingFactors",
-  "supportingData",
-  "lessonsLearned",
-  "correctiveActionsSummary",
-] as const;
+export const ANSWER_FIELDS = ["whatHappened", "customerImpact", "contributingFactors", "supportingData", "lessonsLearned", "correctiveActionsSummary"] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
 
 export type Question = { field: AnswerField; number: number; question: string; guidance: string };
@@ -31,7 +24,8 @@ export const QUESTIONS: readonly Question[] = [
     field: "contributingFactors",
     number: 3,
     question: "What were the contributing factors?",
-    guidance: "Every condition that caused the incident or made it worse. Ask why until you reach something a mechanism can fix; list each factor below with its category.",
+    guidance:
+      "Every condition that caused the incident or made it worse. Ask why until you reach something a mechanism can fix; list each factor below with its category.",
   },
   {
     field: "supportingData",

@@ -2,15 +2,31 @@ import { diffLines } from "diff";
 
 export type DiffRow = { kind: "same" | "added" | "removed"; text: string };
 
-/** A line diff of two rendered revisions, for the inline view on the history page. */
+/**
+ * Beyond this many changed lines a line-by-line diff stops being readable, and its cost grows with
+ * (lines × changes): 16,000 changed lines took a minute. The timeout caps the rest.
+ */
+const MAX_EDIT_LENGTH = 400;
+const DIFF_TIMEOUT_MS = 150;
+
+const rowsOf = (text: string, kind: DiffRow["kind"]): DiffRow[] =>
+  text === ""
+    ? []
+    : text
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((line) => ({ kind, text: line }));
+
+/** A line diff of two rendered revisions, or null when they are too different to diff line by line. */
+export function boundedLineDiff(before: string, after: string): DiffRow[] | null {
+  const changes = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH, timeout: DIFF_TIMEOUT_MS });
+  if (!changes) return null;
+  return changes.flatMap((change) => rowsOf(change.value, change.added ? "added" : change.removed ? "removed" : "same"));
+}
+
+/** A line diff for display: when the revisions are too different, every old line is removed and every new one added. */
 export function lineDiff(before: string, after: string): DiffRow[] {
-  const rows: DiffRow[] = [];
-  for (const change of diffLines(before, after)) {
-    const kind = change.added ? "added" : change.removed ? "removed" : "same";
-    const lines = change.value.replace(/\n$/, "").split("\n");
-    for (const text of lines) rows.push({ kind, text });
-  }
-  return rows;
+  return boundedLineDiff(before, after) ?? [...rowsOf(before, "removed"), ...rowsOf(after, "added")];
 }
 
 export type SplitRow = { left: DiffRow | null; right: DiffRow | null };

@@ -3,7 +3,17 @@ import { fieldErrorsFromIssues } from "@/lib/errors";
 import { coeDocumentSchema, type CoeDocumentInput } from "@/lib/coes/schemas";
 
 function document(overrides: Partial<CoeDocumentInput> = {}): CoeDocumentInput {
-  return { title: "Checkout errors", teamId: "team_checkout", severity: "SEV2", authorIds: ["u1"], startedAt: null, detectedAt: null, mitigatedAt: null, resolvedAt: null, ...overrides };
+  return {
+    title: "Checkout errors",
+    teamId: "team_checkout",
+    severity: "SEV2",
+    authorIds: ["u1"],
+    startedAt: null,
+    detectedAt: null,
+    mitigatedAt: null,
+    resolvedAt: null,
+    ...overrides,
+  };
 }
 
 function fieldErrors(input: CoeDocumentInput) {

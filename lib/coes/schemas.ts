@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { calendarDaySchema, instantSchema } from "@/lib/validation/dates";
 import { ACTION_PRIORITIES, ACTION_TYPES, COE_STATUSES, SECTION_KEYS, SEVERITIES } from "@/lib/coes/questions";
+import { markdownTextSchema } from "@/lib/markdown-limits";
 
 /**
- * One schema for the COE editor and the server (STYLE.md rule 1). The editor validates with it as
+ * One schema for the COE editor and the server (CONTRIBUTING.md rule 1). The editor validates with it as
  * the user types; the server action and the API parse with it again.
  */
 const id = (what: string) => z.string().trim().min(1, `Choose a ${what}.`).max(64, `That ${what} id is too long.`);
@@ -12,21 +14,15 @@ const rowId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, "Row ids are 6–64 lett
 /** A timestamp or nothing: "" and null both mean "not known yet". */
 const optionalTimestamp = z.preprocess(
   (value) => (value === "" || value === undefined ? null : value),
-  z.coerce.date({ error: "Enter a valid date and time." }).nullable(),
+  instantSchema("Enter a valid date and time.").nullable(),
 );
-const timestamp = z.coerce.date({ error: "Enter a valid date and time." });
+const timestamp = instantSchema("Enter a valid date and time.");
 /** A calendar day, `YYYY-MM-DD`. */
-const optionalDay = z.preprocess(
-  (value) => (value === "" || value === undefined ? null : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Enter a real calendar date.")
-    .nullable(),
-);
+const optionalDay = z.preprocess((value) => (value === "" || value === undefined ? null : value), calendarDaySchema("Enter a date as YYYY-MM-DD.").nullable());
 
 export const MAX_ANSWER_LENGTH = 50_000;
-const answer = z.string().max(MAX_ANSWER_LENGTH, "Keep each answer under 50,000 characters; link to longer material.").default("");
+// Answers are rendered as Markdown: bounded so that no answer can cost readers seconds of parsing.
+const answer = markdownTextSchema(MAX_ANSWER_LENGTH, "Keep each answer under 50,000 characters; link to longer material.").default("");
 
 export const timelineEntrySchema = z.object({
   id: rowId,
@@ -67,6 +63,8 @@ export const inlineActionSchema = z.object({
   type: z.enum(ACTION_TYPES, { error: "Choose prevent, detect, mitigate or process." }),
   priority: z.enum(ACTION_PRIORITIES, { error: "Choose a priority." }).default("MEDIUM"),
   dueDate: optionalDay,
+  /** Why a saved due date moves (the action keeps it in its history); needed only when it does. */
+  dueDateReason: z.string().trim().min(3, "Say why, in a few words.").max(2000).optional(),
 });
 
 const TIMESTAMP_ORDER = [
@@ -78,49 +76,49 @@ const TIMESTAMP_ORDER = [
 
 /** The document's fields without the cross-field checks (the API's PATCH merges onto these). */
 export const coeDocumentFields = z.object({
-    title: z.string().trim().min(1, "Give the COE a title.").max(200, "Keep the title under 200 characters."),
-    teamId: id("owning team"),
-    severity: z.enum(SEVERITIES, { error: "Choose a severity." }),
-    restricted: z.boolean().default(false),
-    serviceIds: z.array(id("service")).max(30, "At most 30 services.").default([]),
-    authorIds: z.array(id("author")).min(1, "Name at least one author.").max(20, "At most 20 authors."),
-    startedAt: optionalTimestamp,
-    detectedAt: optionalTimestamp,
-    mitigatedAt: optionalTimestamp,
-    resolvedAt: optionalTimestamp,
-    whatHappened: answer,
-    customerImpact: answer,
-    contributingFactors: answer,
-    supportingData: answer,
-    lessonsLearned: answer,
-    correctiveActionsSummary: answer,
-    timeline: z.array(timelineEntrySchema).max(500, "At most 500 timeline entries.").default([]),
-    factors: z.array(factorSchema).max(50, "At most 50 contributing factors.").default([]),
-    links: z.array(linkSchema).max(50, "At most 50 links.").default([]),
-    actions: z.array(inlineActionSchema).max(100, "At most 100 corrective actions.").default([]),
-  });
+  title: z.string().trim().min(1, "Give the COE a title.").max(200, "Keep the title under 200 characters."),
+  teamId: id("owning team"),
+  severity: z.enum(SEVERITIES, { error: "Choose a severity." }),
+  restricted: z.boolean().default(false),
+  serviceIds: z.array(id("service")).max(30, "At most 30 services.").default([]),
+  authorIds: z.array(id("author")).min(1, "Name at least one author.").max(20, "At most 20 authors."),
+  startedAt: optionalTimestamp,
+  detectedAt: optionalTimestamp,
+  mitigatedAt: optionalTimestamp,
+  resolvedAt: optionalTimestamp,
+  whatHappened: answer,
+  customerImpact: answer,
+  contributingFactors: answer,
+  supportingData: answer,
+  lessonsLearned: answer,
+  correctiveActionsSummary: answer,
+  timeline: z.array(timelineEntrySchema).max(500, "At most 500 timeline entries.").default([]),
+  factors: z.array(factorSchema).max(50, "At most 50 contributing factors.").default([]),
+  links: z.array(linkSchema).max(50, "At most 50 links.").default([]),
+  actions: z.array(inlineActionSchema).max(100, "At most 100 corrective actions.").default([]),
+});
 export const COE_DOCUMENT_KEYS = Object.keys(coeDocumentFields.shape) as (keyof typeof coeDocumentFields.shape)[];
 
 export const coeDocumentSchema = coeDocumentFields.superRefine((document, ctx) => {
-    // Each known timestamp must not be before any earlier known one (started ≤ detected ≤ mitigated ≤ resolved).
-    for (let later = 1; later < TIMESTAMP_ORDER.length; later++) {
-      const [laterField, laterWord] = TIMESTAMP_ORDER[later]!;
-      const laterValue = document[laterField];
-      if (!laterValue) continue;
-      for (let earlier = later - 1; earlier >= 0; earlier--) {
-        const [earlierField, earlierWord] = TIMESTAMP_ORDER[earlier]!;
-        const earlierValue = document[earlierField];
-        if (!earlierValue) continue;
-        if (laterValue < earlierValue) {
-          ctx.addIssue({ code: "custom", path: [laterField], message: `Cannot be ${laterWord} before it was ${earlierWord}.` });
-        }
-        break;
+  // Each known timestamp must not be before any earlier known one (started ≤ detected ≤ mitigated ≤ resolved).
+  for (let later = 1; later < TIMESTAMP_ORDER.length; later++) {
+    const [laterField, laterWord] = TIMESTAMP_ORDER[later]!;
+    const laterValue = document[laterField];
+    if (!laterValue) continue;
+    for (let earlier = later - 1; earlier >= 0; earlier--) {
+      const [earlierField, earlierWord] = TIMESTAMP_ORDER[earlier]!;
+      const earlierValue = document[earlierField];
+      if (!earlierValue) continue;
+      if (laterValue < earlierValue) {
+        ctx.addIssue({ code: "custom", path: [laterField], message: `Cannot be ${laterWord} before it was ${earlierWord}.` });
       }
+      break;
     }
-    if (new Set(document.authorIds).size !== document.authorIds.length) {
-      ctx.addIssue({ code: "custom", path: ["authorIds"], message: "Each author only once." });
-    }
-  });
+  }
+  if (new Set(document.authorIds).size !== document.authorIds.length) {
+    ctx.addIssue({ code: "custom", path: ["authorIds"], message: "Each author only once." });
+  }
+});
 export type CoeDocumentInput = z.input<typeof coeDocumentSchema>;
 export type CoeDocument = z.output<typeof coeDocumentSchema>;
 
@@ -177,13 +175,12 @@ export const coeListFilterSchema = z.object({
   severity: optionalFilter(z.enum(SEVERITIES)),
   categoryId: optionalFilter(z.string().max(64)),
   authorId: optionalFilter(z.string().max(64)),
-  from: optionalFilter(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  to: optionalFilter(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  from: optionalFilter(calendarDaySchema()),
+  to: optionalFilter(calendarDaySchema()),
   sort: z.enum(COE_SORTS).catch("newest").default("newest"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type CoeListFilter = z.output<typeof coeListFilterSchema>;
-
 
 export const factorCategoryCreateSchema = z.object({
   name: z.string().trim().min(1, "Give the category a name.").max(60, "Keep the name under 60 characters."),

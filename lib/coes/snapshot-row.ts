@@ -30,7 +30,19 @@ export const snapshotSelect = {
   factors: { select: { id: true, categoryId: true, description: true, fiveWhys: true, category: { select: { name: true } } }, orderBy: { position: "asc" } },
   links: { select: { id: true, url: true, label: true }, orderBy: { position: "asc" } },
   correctiveActions: {
-    select: { id: true, title: true, ownerId: true, type: true, priority: true, dueDate: true, status: true, owner: { select: { name: true } } },
+    // version and teamId: the COE editor changes its actions through lib/actions/mutations.ts, version-checked.
+    select: {
+      id: true,
+      title: true,
+      ownerId: true,
+      type: true,
+      priority: true,
+      dueDate: true,
+      status: true,
+      version: true,
+      teamId: true,
+      owner: { select: { name: true } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.CoeSelect;

@@ -62,9 +62,18 @@ export function completeDocument(world: Awaited<ReturnType<typeof coeWorld>>, ov
     lessonsLearned: "Automate renewal.",
     correctiveActionsSummary: "Automate renewal and alarm 30 days before expiry.",
     timeline: [{ id: rowId(), occurredAt: new Date("2026-11-01T10:06:00Z"), description: "Alarm fired." }],
-    factors: [{ id: rowId(), categoryId: world.categories.find((c) => c.name === "Certificate expiry")!.id, description: "Manual renewal", fiveWhys: ["Nobody renewed it", "No reminder"] }],
+    factors: [
+      {
+        id: rowId(),
+        categoryId: world.categories.find((c) => c.name === "Certificate expiry")!.id,
+        description: "Manual renewal",
+        fiveWhys: ["Nobody renewed it", "No reminder"],
+      },
+    ],
     links: [],
-    actions: [{ id: rowId(), title: "Automate certificate renewal", ownerId: world.users.author.userId, type: "PREVENT", priority: "HIGH", dueDate: "2026-12-15" }],
+    actions: [
+      { id: rowId(), title: "Automate certificate renewal", ownerId: world.users.author.userId, type: "PREVENT", priority: "HIGH", dueDate: "2026-12-15" },
+    ],
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
+import { actionOwnerWhere } from "@/lib/actions/access";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { STATUS_LABELS } from "@/lib/coes/questions";
 import { orgTeamTree } from "@/lib/org/queries";
@@ -17,6 +18,18 @@ export async function lookupPeople(user: CurrentUser, query: string, limit: numb
   const name = nameContains(query);
   const people = await db.user.findMany({
     where: { organizationId: user.organizationId, deactivatedAt: null, ...(name ? { name } : {}) },
+    select: { id: true, name: true, email: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return people.map((person) => ({ value: person.id, label: person.name, hint: person.email }));
+}
+
+/** People who may own a corrective action (viewers may not: lib/permissions.ts canOwnActions), by name, for owner pickers. */
+export async function lookupActionOwners(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
+  const name = nameContains(query);
+  const people = await db.user.findMany({
+    where: { ...actionOwnerWhere(user.organizationId), ...(name ? { name } : {}) },
     select: { id: true, name: true, email: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: limit,

@@ -3,9 +3,11 @@ import { z } from "zod";
 /** One choice of a type-ahead picker (components/ui/type-ahead.tsx), as the lookup routes answer it. */
 export type LookupItem = { value: string; label: string; hint?: string };
 
-/** The lookup routes a picker can ask: every person, service or readable COE of the caller's organization. */
+/** The lookup routes a picker can ask: every person (or every possible action owner), service or readable COE of the caller's organization. */
 export const LOOKUP_SOURCES = {
   people: "/api/lookup/people",
+  /** People who may own corrective actions: everyone but those who are only viewers. */
+  owners: "/api/lookup/owners",
   services: "/api/lookup/services",
   coes: "/api/lookup/coes",
 } as const;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { instantStringSchema } from "@/lib/validation/dates";
+import { bigintIdStringSchema } from "@/lib/validation/numbers";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 import type { MetricOverview } from "@/lib/metrics/service-queries";
 import type { MeasureSummaries, SeverityRow } from "@/lib/metrics/incident-queries";
@@ -23,7 +25,10 @@ const flagSchema = z
     z.object({ kind: z.literal("breach"), value: z.number(), target: z.number() }),
     z.object({ kind: z.literal("anomaly"), changePct: z.number(), thresholdPct: z.number(), worse: z.boolean() }),
   ])
-  .meta({ id: "MetricFlag", description: "`breach`: the latest value misses the target. `anomaly`: the last seven days moved more than the threshold against the seven before." });
+  .meta({
+    id: "MetricFlag",
+    description: "`breach`: the latest value misses the target. `anomaly`: the last seven days moved more than the threshold against the seven before.",
+  });
 
 export const serviceMetricSchema = z
   .object({
@@ -98,7 +103,15 @@ export const incidentMetricsSchema = z
     previous: measuresSchema,
     yearBefore: measuresSchema,
     bySeverity: z.array(measuresSchema.extend({ severity: z.enum(SEVERITIES) })),
-    weeklyTrend: z.array(z.object({ weekStart: z.string(), incidents: z.number().int(), ttrMedian: z.number().nullable(), ttrP90: z.number().nullable(), ttdMedian: z.number().nullable() })),
+    weeklyTrend: z.array(
+      z.object({
+        weekStart: z.string(),
+        incidents: z.number().int(),
+        ttrMedian: z.number().nullable(),
+        ttrP90: z.number().nullable(),
+        ttdMedian: z.number().nullable(),
+      }),
+    ),
   })
   .meta({ id: "IncidentMetrics" });
 
@@ -107,21 +120,28 @@ function summaryJson(summary: Summary) {
 }
 
 export function measuresJson(measures: MeasureSummaries | SeverityRow) {
-  return { incidents: measures.incidents, timeToDetect: summaryJson(measures.ttd), timeToMitigate: summaryJson(measures.ttm), timeToResolve: summaryJson(measures.ttr) };
+  return {
+    incidents: measures.incidents,
+    timeToDetect: summaryJson(measures.ttd),
+    timeToMitigate: summaryJson(measures.ttm),
+    timeToResolve: summaryJson(measures.ttr),
+  };
 }
 
 export const metricValueListQuerySchema = paginationQuerySchema
   .extend({
     metricId: id.meta({ description: "The metric (see `GET /api/v1/metrics`)." }),
-    from: z.iso.datetime({ offset: true, error: "from must be an ISO 8601 time with an offset, e.g. 2026-11-01T00:00:00Z" }).optional().meta({ description: "Only values at or after this time." }),
-    to: z.iso.datetime({ offset: true, error: "to must be an ISO 8601 time with an offset, e.g. 2026-11-30T00:00:00Z" }).optional().meta({ description: "Only values before this time." }),
+    from: instantStringSchema("from must be an ISO 8601 time with an offset, e.g. 2026-11-01T00:00:00Z")
+      .optional()
+      .meta({ description: "Only values at or after this time." }),
+    to: instantStringSchema("to must be an ISO 8601 time with an offset, e.g. 2026-11-30T00:00:00Z")
+      .optional()
+      .meta({ description: "Only values before this time." }),
   })
   .refine((query) => !query.from || !query.to || new Date(query.from) < new Date(query.to), { path: ["to"], message: "to must be after from." });
 
-export const metricValueSchema = z
-  .object({ timestamp: z.iso.datetime(), value: z.number() })
-  .meta({ id: "MetricValue" });
+export const metricValueSchema = z.object({ timestamp: z.iso.datetime(), value: z.number() }).meta({ id: "MetricValue" });
 export const metricValuePageSchema = pageSchema(metricValueSchema).meta({ id: "MetricValuePage" });
 
 /** Keyset cursor of the value list: the last timestamp and row id of the page. */
-export const valueCursorSchema = z.tuple([z.iso.datetime(), z.string().regex(/^\d+$/)]);
+export const valueCursorSchema = z.tuple([instantStringSchema(), bigintIdStringSchema]);

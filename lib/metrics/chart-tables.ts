@@ -23,11 +23,30 @@ export function chartTable(chart: ChartName, dashboard: IncidentDashboard): Data
     case "severity":
       return {
         columns: ["Severity", "Incidents", "Median TTD (min)", "Median TTM (min)", "Median TTR (min)", "p90 TTR (min)", "Mean TTR (min)"],
-        rows: dashboard.severities.map((row) => [row.severity, row.incidents, toMinutes(row.ttd.median), toMinutes(row.ttm.median), toMinutes(row.ttr.median), toMinutes(row.ttr.p90), toMinutes(row.ttr.mean)]),
+        rows: dashboard.severities.map((row) => [
+          row.severity,
+          row.incidents,
+          toMinutes(row.ttd.median),
+          toMinutes(row.ttm.median),
+          toMinutes(row.ttr.median),
+          toMinutes(row.ttr.p90),
+          toMinutes(row.ttr.mean),
+        ]),
       };
     case "teams":
       return {
-        columns: ["Team", "Incidents", "Median TTR (min)", "p90 TTR (min)", "Median TTD (min)", "Actions created", "Actions done", "Close rate (%)", "Open actions", "Overdue actions"],
+        columns: [
+          "Team",
+          "Incidents",
+          "Median TTR (min)",
+          "p90 TTR (min)",
+          "Median TTD (min)",
+          "Actions created",
+          "Actions done",
+          "Close rate (%)",
+          "Open actions",
+          "Overdue actions",
+        ],
         rows: dashboard.teams.map((team) => [
           team.name,
           team.incidents,
@@ -49,12 +68,28 @@ export function chartTable(chart: ChartName, dashboard: IncidentDashboard): Data
     case "incidents":
       return {
         columns: ["COE", "Team", "Severity", "Started", "TTD (min)", "TTM (min)", "TTR (min)"],
-        rows: dashboard.slowest.map((row) => [row.title, row.teamName, row.severity, row.startedAt.toISOString(), toMinutes(row.ttd), toMinutes(row.ttm), toMinutes(row.ttr)]),
+        rows: dashboard.slowest.map((row) => [
+          row.title,
+          row.teamName,
+          row.severity,
+          row.startedAt.toISOString(),
+          toMinutes(row.ttd),
+          toMinutes(row.ttm),
+          toMinutes(row.ttr),
+        ]),
       };
     case "recurrence":
       return {
         columns: ["COE", "Started", "Recurs after", "Started (earlier)", "Service", "Category", "Days apart"],
-        rows: dashboard.recurrences.map((row) => [row.title, row.startedAt.toISOString(), row.earlierTitle, row.earlierStartedAt.toISOString(), row.serviceName, row.categoryName, Math.round(row.daysApart * 10) / 10]),
+        rows: dashboard.recurrences.map((row) => [
+          row.title,
+          row.startedAt.toISOString(),
+          row.earlierTitle,
+          row.earlierStartedAt.toISOString(),
+          row.serviceName,
+          row.categoryName,
+          Math.round(row.daysApart * 10) / 10,
+        ]),
       };
   }
 }

@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
-import { parseMetricCsv, toCsv } from "@/lib/metrics/csv";
+import { parseMetricCsv } from "@/lib/metrics/csv";
+import { toCsv } from "@/lib/csv";
 import { CsvImportError, importMetricCsv } from "@/lib/metrics/csv-import";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
@@ -65,6 +66,15 @@ describe("CSV import", () => {
   });
 
   it("writes CSV that spreadsheets read back as the same text", () => {
-    expect(toCsv(["a", "b"], [["x, y", 1], ['say "hi"', null], ["=SUM(A1)", -2]])).toBe('a,b\r\n"x, y",1\r\n"say ""hi""",\r\n\'=SUM(A1),-2\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x, y", 1],
+          ['say "hi"', null],
+          ["=SUM(A1)", -2],
+        ],
+      ),
+    ).toBe('a,b\r\n"x, y",1\r\n"say ""hi""",\r\n\'=SUM(A1),-2\r\n');
   });
 });

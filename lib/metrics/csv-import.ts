@@ -14,7 +14,10 @@ export class CsvImportError extends ValidationError {
   constructor(readonly lineErrors: CsvLineError[]) {
     const shown = lineErrors.slice(0, SHOWN_ERRORS).map((error) => `Line ${error.line}: ${error.message}`);
     if (lineErrors.length > SHOWN_ERRORS) shown.push(`…and ${lineErrors.length - SHOWN_ERRORS} more.`);
-    super(`${lineErrors.length} line${lineErrors.length === 1 ? " has a problem" : "s have problems"}; nothing was imported. Fix ${lineErrors.length === 1 ? "it" : "them"} and upload the file again.`, { csv: shown });
+    super(
+      `${lineErrors.length} line${lineErrors.length === 1 ? " has a problem" : "s have problems"}; nothing was imported. Fix ${lineErrors.length === 1 ? "it" : "them"} and upload the file again.`,
+      { csv: shown },
+    );
   }
 }
 

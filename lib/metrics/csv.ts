@@ -21,7 +21,8 @@ export function parseMetricCsv(text: string, defaultService?: string): ParsedCsv
     const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*:\s*/, "") : "it could not be read";
     return { points: [], lines: [], errors: [{ line, message: `The file cannot be read from here: ${reason}` }] };
   }
-  if (records.length === 0) return { points: [], lines: [], errors: [{ line: 1, message: "The file is empty. The first line names the columns: metric,timestamp,value." }] };
+  if (records.length === 0)
+    return { points: [], lines: [], errors: [{ line: 1, message: "The file is empty. The first line names the columns: metric,timestamp,value." }] };
 
   const header = records[0]!.record.map((cell) => cell.toLowerCase());
   const missing = CSV_COLUMNS.filter((column) => !header.includes(column) && !(column === "service" && defaultService));
@@ -34,7 +35,12 @@ export function parseMetricCsv(text: string, defaultService?: string): ParsedCsv
     return {
       points: [],
       lines: [],
-      errors: [{ line: records[0]!.info.lines, message: `The first line must name the columns ${defaultService ? "metric, timestamp, value (and optionally service)" : "service, metric, timestamp, value"}: ${parts.join("; ")}.` }],
+      errors: [
+        {
+          line: records[0]!.info.lines,
+          message: `The first line must name the columns ${defaultService ? "metric, timestamp, value (and optionally service)" : "service, metric, timestamp, value"}: ${parts.join("; ")}.`,
+        },
+      ],
     };
   }
 
@@ -47,7 +53,12 @@ export function parseMetricCsv(text: string, defaultService?: string): ParsedCsv
       continue;
     }
     const cells = Object.fromEntries(header.map((column, index) => [column, record[index]]));
-    const parsed = metricPointSchema.safeParse({ service: cells.service || defaultService, metric: cells.metric, timestamp: cells.timestamp, value: cells.value === "" ? undefined : cells.value });
+    const parsed = metricPointSchema.safeParse({
+      service: cells.service || defaultService,
+      metric: cells.metric,
+      timestamp: cells.timestamp,
+      value: cells.value === "" ? undefined : cells.value,
+    });
     if (!parsed.success) {
       errors.push({ line: info.lines, message: parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "line")}: ${issue.message}`).join(" ") });
       continue;
@@ -68,15 +79,4 @@ export function lineErrorsFromPointErrors(fieldErrors: Record<string, string[]>,
     errors.push({ line: lines[Number(index)] ?? 0, message: `${field}: ${messages.join(" ")}` });
   }
   return errors.sort((a, b) => a.line - b.line);
-}
-
-/** One line per field, quoted when needed (RFC 4180), for CSV downloads. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (value: string | number | null) => {
-    const text = value === null ? "" : String(value);
-    // A leading = + - @ would be read as a formula by spreadsheets: prefix it so it stays text.
-    const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -82,7 +82,15 @@ export async function loadIncidentDashboard(scope: MetricsScope, filter: Inciden
     severities: severityRows(parsed("severities")),
     teams: treeRows.map(({ team, depth }) => {
       const teamActionFigures = actions.get(team.id) ?? noActions;
-      return { id: team.id, name: team.name, depth, ...rollups.get(team.id)!, actions: teamActionFigures, closeRate: closeRate(teamActionFigures), pilot: pilotTeams.has(team.id) };
+      return {
+        id: team.id,
+        name: team.name,
+        depth,
+        ...rollups.get(team.id)!,
+        actions: teamActionFigures,
+        closeRate: closeRate(teamActionFigures),
+        pilot: pilotTeams.has(team.id),
+      };
     }),
     /** How many teams the full table has (the team and its whole subtree). */
     teamCount: subtreeTeams.length,

@@ -49,7 +49,11 @@ export function actionDay(windows: Windows): string {
 export function rollUpActionFigures(scope: CoeScope, teams: readonly TeamNode[], own: ReadonlyMap<string, ActionFigures>): Map<string, ActionFigures> {
   const inScope = new Set(scope.teamIds);
   const scoped = teams.filter((team) => inScope.has(team.id));
-  return rollUp(scoped.map((team) => ({ id: team.id, parentId: inScope.has(team.parentId ?? "") ? team.parentId : null })), own, ACTION_KEYS);
+  return rollUp(
+    scoped.map((team) => ({ id: team.id, parentId: inScope.has(team.parentId ?? "") ? team.parentId : null })),
+    own,
+    ACTION_KEYS,
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import { bySeverity, byTeamRolledUp, headlineSummaries, slowestIncidents, ttrDis
 import { createCategory, createCoe, daysAgo } from "@/lib/metrics/test-data";
 import { summarize } from "@/lib/metrics/stats";
 import { chartTable } from "@/lib/metrics/chart-tables";
-import { toCsv } from "@/lib/metrics/csv";
+import { toCsv } from "@/lib/csv";
 import { loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { scopeFor } from "@/lib/metrics/scope";
 import { createScriptClient } from "@/prisma/seed/client";
@@ -39,16 +39,60 @@ async function buildWorld() {
 
   const o = org.id;
   // Counted, inside the 30-day window (TTR minutes): parent 30 (SEV2), 120 (SEV1); child 45 (SEV2), 600 (SEV2).
-  const a = await createCoe(db, o, { teamId: parent.id, startedAt: daysAgo(NOW, 2), detectMin: 10, mitigateMin: 20, resolveMin: 30, severity: "SEV2", serviceIds: [web.id], categoryIds: [config.id] });
-  const b = await createCoe(db, o, { teamId: parent.id, startedAt: daysAgo(NOW, 9), detectMin: 4, mitigateMin: 60, resolveMin: 120, severity: "SEV1", serviceIds: [web.id], categoryIds: [dns.id] });
-  const c = await createCoe(db, o, { teamId: child.id, startedAt: daysAgo(NOW, 10), detectMin: 15, mitigateMin: 30, resolveMin: 45, severity: "SEV2", serviceIds: [api.id], categoryIds: [dns.id, config.id], status: "CLOSED" });
-  const d = await createCoe(db, o, { teamId: child.id, startedAt: daysAgo(NOW, 20), detectMin: 40, mitigateMin: 300, resolveMin: 600, severity: "SEV2", serviceIds: [api.id], categoryIds: [dns.id] });
+  const a = await createCoe(db, o, {
+    teamId: parent.id,
+    startedAt: daysAgo(NOW, 2),
+    detectMin: 10,
+    mitigateMin: 20,
+    resolveMin: 30,
+    severity: "SEV2",
+    serviceIds: [web.id],
+    categoryIds: [config.id],
+  });
+  const b = await createCoe(db, o, {
+    teamId: parent.id,
+    startedAt: daysAgo(NOW, 9),
+    detectMin: 4,
+    mitigateMin: 60,
+    resolveMin: 120,
+    severity: "SEV1",
+    serviceIds: [web.id],
+    categoryIds: [dns.id],
+  });
+  const c = await createCoe(db, o, {
+    teamId: child.id,
+    startedAt: daysAgo(NOW, 10),
+    detectMin: 15,
+    mitigateMin: 30,
+    resolveMin: 45,
+    severity: "SEV2",
+    serviceIds: [api.id],
+    categoryIds: [dns.id, config.id],
+    status: "CLOSED",
+  });
+  const d = await createCoe(db, o, {
+    teamId: child.id,
+    startedAt: daysAgo(NOW, 20),
+    detectMin: 40,
+    mitigateMin: 300,
+    resolveMin: 600,
+    severity: "SEV2",
+    serviceIds: [api.id],
+    categoryIds: [dns.id],
+  });
   // Not counted: a draft and one in review inside the window, another tree's COE.
   await createCoe(db, o, { teamId: child.id, startedAt: daysAgo(NOW, 3), resolveMin: 1, status: "DRAFT" });
   await createCoe(db, o, { teamId: child.id, startedAt: daysAgo(NOW, 3), resolveMin: 2, status: "IN_REVIEW" });
   await createCoe(db, o, { teamId: other.id, startedAt: daysAgo(NOW, 3), resolveMin: 5 });
   // The previous 30-day window: child 240 and 360 minutes, one without a resolved time.
-  const e = await createCoe(db, o, { teamId: child.id, startedAt: daysAgo(NOW, 40), detectMin: 30, resolveMin: 240, serviceIds: [api.id], categoryIds: [dns.id] });
+  const e = await createCoe(db, o, {
+    teamId: child.id,
+    startedAt: daysAgo(NOW, 40),
+    detectMin: 30,
+    resolveMin: 240,
+    serviceIds: [api.id],
+    categoryIds: [dns.id],
+  });
   await createCoe(db, o, { teamId: child.id, startedAt: daysAgo(NOW, 50), detectMin: 20, resolveMin: 360 });
   await createCoe(db, o, { teamId: parent.id, startedAt: daysAgo(NOW, 55), detectMin: 20, resolveMin: null });
   // The year before: 1000 minutes, 200 days ago.
@@ -57,7 +101,15 @@ async function buildWorld() {
   // Corrective actions: child has 3 in the window (1 done, 1 won't do, 1 open and overdue); parent one old open action not yet due.
   const action = (teamId: string, status: "OPEN" | "DONE" | "WONT_DO" | "VERIFIED", createdDaysAgo: number, dueInDays: number | null) =>
     db.correctiveAction.create({
-      data: { organizationId: o, teamId, title: "act", type: "PREVENT", status, createdAt: daysAgo(NOW, createdDaysAgo), dueDate: dueInDays === null ? null : daysAgo(NOW, -dueInDays) },
+      data: {
+        organizationId: o,
+        teamId,
+        title: "act",
+        type: "PREVENT",
+        status,
+        createdAt: daysAgo(NOW, createdDaysAgo),
+        dueDate: dueInDays === null ? null : daysAgo(NOW, -dueInDays),
+      },
     });
   await action(child.id, "DONE", 5, null);
   await action(child.id, "WONT_DO", 6, null);
@@ -239,9 +291,10 @@ describe("the page's data and its CSV downloads", () => {
       ["Quiet", 0, null, null],
     ]);
     const csv = toCsv(table.columns, table.rows).split("\r\n");
-    expect(csv[0]).toBe("Team,Incidents,Median TTR (min),p90 TTR (min),Median TTD (min),Actions created,Actions done,Close rate (%),Open actions,Overdue actions");
+    expect(csv[0]).toBe(
+      "Team,Incidents,Median TTR (min),p90 TTR (min),Median TTD (min),Actions created,Actions done,Close rate (%),Open actions,Overdue actions",
+    );
     expect(csv[1]).toBe("Parent,4,82.5,456,12.5,3,1,50,2,1");
     expect(csv[3]).toBe("Quiet,0,,,,0,0,,0,0");
   });
 });
-

@@ -91,7 +91,13 @@ export function teamRollupRows(listed: readonly string[], figures: ReadonlyMap<s
 }
 
 /** TTR and TTD per team, each over its whole subtree. */
-export async function byTeamRolledUp(scope: CoeScope, teams: readonly TeamNode[], listed: readonly string[], windows: Windows, severity: Severity | null): Promise<TeamRollupRow[]> {
+export async function byTeamRolledUp(
+  scope: CoeScope,
+  teams: readonly TeamNode[],
+  listed: readonly string[],
+  windows: Windows,
+  severity: Severity | null,
+): Promise<TeamRollupRow[]> {
   if (listed.length === 0) return [];
   const figures = await runSection(scope, windows.from, windows.to, byTeamSection(rollupPairs(teams, listed), windows.from, windows.to, severity));
   return teamRollupRows(listed, figures);

@@ -71,7 +71,10 @@ function measureSummariesOf(value: unknown): MeasureSummaries {
 export type HeadlineSpans = { from: Date; to: Date; previousFrom: Date; yearBeforeFrom: Date };
 
 /** TTD/TTM/TTR over the window, the window before it, and the year before the window. */
-export function headlineSection(spans: HeadlineSpans, severity: Severity | null): Section<{ current: MeasureSummaries; previous: MeasureSummaries; yearBefore: MeasureSummaries }> {
+export function headlineSection(
+  spans: HeadlineSpans,
+  severity: Severity | null,
+): Section<{ current: MeasureSummaries; previous: MeasureSummaries; yearBefore: MeasureSummaries }> {
   const earliest = spans.yearBeforeFrom < spans.previousFrom ? spans.yearBeforeFrom : spans.previousFrom;
   const current = Prisma.sql`started_at >= ${utc(spans.from)}`;
   const previous = Prisma.sql`started_at >= ${utc(spans.previousFrom)} AND started_at < ${utc(spans.from)}`;
@@ -111,7 +114,12 @@ export type TeamFigures = { teamId: string; incidents: number; ttr: Summary; ttd
  * TTR and TTD per listed team over its whole subtree: `pairs` holds a (team, member) pair for every
  * team in the subtree of every listed team. Teams without incidents are missing from the result.
  */
-export function byTeamSection(pairs: { roots: string[]; members: string[] }, from: Date, to: Date, severity: Severity | null): Section<Map<string, TeamFigures>> {
+export function byTeamSection(
+  pairs: { roots: string[]; members: string[] },
+  from: Date,
+  to: Date,
+  severity: Severity | null,
+): Section<Map<string, TeamFigures>> {
   return {
     sql: Prisma.sql`(SELECT coalesce(json_agg(json_build_object('team_id', root_id, 'incidents', incidents, 'ttr', ttr, 'ttd', ttd)), '[]'::json)
       FROM (
@@ -272,7 +280,16 @@ export function recurrencesSection(from: Date, to: Date, days: number, limit: nu
   };
 }
 
-export type IncidentRow = { coeId: string; title: string; teamId: string; severity: Severity; startedAt: Date; ttd: number | null; ttm: number | null; ttr: number | null };
+export type IncidentRow = {
+  coeId: string;
+  title: string;
+  teamId: string;
+  severity: Severity;
+  startedAt: Date;
+  ttd: number | null;
+  ttm: number | null;
+  ttr: number | null;
+};
 
 /** The span's incidents with their own three durations, longest to resolve first (unresolved first of all). */
 export function slowestSection(from: Date, to: Date, severity: Severity | null, limit: number): Section<IncidentRow[]> {
@@ -340,14 +357,27 @@ export function actionFiguresSection(scope: CoeScope, from: Date, today: string)
       new Map(
         rows(value).map((row) => [
           String(row.team_id),
-          { created: num(row.created) ?? 0, closed: num(row.closed) ?? 0, wontDo: num(row.wont_do) ?? 0, open: num(row.open) ?? 0, overdue: num(row.overdue) ?? 0 },
+          {
+            created: num(row.created) ?? 0,
+            closed: num(row.closed) ?? 0,
+            wontDo: num(row.wont_do) ?? 0,
+            open: num(row.open) ?? 0,
+            overdue: num(row.overdue) ?? 0,
+          },
         ]),
       ),
   };
 }
 
 export type PilotMetric = "MTTR" | "TIME_TO_DETECT" | "TIME_TO_MITIGATE";
-export type PilotRow = { teamId: string; metric: PilotMetric; baselineMedianSec: number | null; baselineCount: number; startedAt: Date; startedBy: { name: string } | null };
+export type PilotRow = {
+  teamId: string;
+  metric: PilotMetric;
+  baselineMedianSec: number | null;
+  baselineCount: number;
+  startedAt: Date;
+  startedBy: { name: string } | null;
+};
 
 /** The improvement pilots of the scope's teams. Reads improvement_pilots, not `scoped`. */
 export function pilotsSection(scope: CoeScope): Section<PilotRow[]> {

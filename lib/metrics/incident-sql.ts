@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Summary } from "@/lib/metrics/stats";
 import type { Severity } from "@/lib/metrics/schemas";
 
 // Building blocks of the incident-metric queries. Every query starts from `scopedCoes`, which is
@@ -44,29 +43,8 @@ export function scopedCoes(scope: CoeScope, from: Date, to: Date, severity: Seve
 export const MEASURES = ["ttd", "ttm", "ttr"] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** count, median, p90 and mean of one measure as columns `<alias>_count` etc., optionally filtered. */
-export function summaryColumns(measure: Measure, alias: string, filter: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
-  const m = Prisma.raw(measure);
-  return Prisma.sql`
-    count(${m}) FILTER (WHERE ${filter})::int AS ${Prisma.raw(`${alias}_count`)},
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${m}) FILTER (WHERE ${filter}) AS ${Prisma.raw(`${alias}_median`)},
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY ${m}) FILTER (WHERE ${filter}) AS ${Prisma.raw(`${alias}_p90`)},
-    avg(${m}) FILTER (WHERE ${filter}) AS ${Prisma.raw(`${alias}_mean`)}`;
-}
-
-type Row = Record<string, unknown>;
-
 export function num(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   const number = typeof value === "number" ? value : Number(value);
   return Number.isFinite(number) ? number : null;
-}
-
-export function summaryFrom(row: Row | undefined, alias: string): Summary {
-  return {
-    count: num(row?.[`${alias}_count`]) ?? 0,
-    median: num(row?.[`${alias}_median`]),
-    p90: num(row?.[`${alias}_p90`]),
-    mean: num(row?.[`${alias}_mean`]),
-  };
 }

@@ -18,11 +18,21 @@ async function world() {
   const parent = await createTeam(db, org.id, { name: "Retail" });
   const team = await createTeam(db, org.id, { name: "Checkout", parentId: parent.id });
   const service = await createService(db, org.id, team.id);
-  const principal = async (role: "VIEWER" | "MEMBER" | "MANAGER", teamId = team.id) => (await loadCurrentUser((await createUser(db, org.id, { memberships: [{ teamId, role }] })).id))!;
+  const principal = async (role: "VIEWER" | "MEMBER" | "MANAGER", teamId = team.id) =>
+    (await loadCurrentUser((await createUser(db, org.id, { memberships: [{ teamId, role }] })).id))!;
   return { org, parent, team, service, manager: await principal("MANAGER", parent.id), member: await principal("MEMBER"), viewer: await principal("VIEWER") };
 }
 
-const definition = (serviceId: string) => ({ serviceId, name: "p99 latency", unit: "ms", description: "", direction: "DOWN" as const, target: 300, cadence: "DAILY" as const, anomalyThresholdPct: 20 });
+const definition = (serviceId: string) => ({
+  serviceId,
+  name: "p99 latency",
+  unit: "ms",
+  description: "",
+  direction: "DOWN" as const,
+  target: 300,
+  cadence: "DAILY" as const,
+  anomalyThresholdPct: 20,
+});
 
 describe("metric definitions", () => {
   it("lets a manager of the team (here through the parent team) define a metric, and audits it", async () => {
@@ -58,7 +68,13 @@ describe("recording values and flags", () => {
     const w = await world();
     const metric = await createMetric(w.manager, definition(w.service.id));
     // Last week around 200 ms, this week 260 (+30%, beyond 20%) and the latest 320 (over 300).
-    for (const [day, value] of [[13, 200], [10, 200], [6, 240], [3, 260], [0, 320]] as const) {
+    for (const [day, value] of [
+      [13, 200],
+      [10, 200],
+      [6, 240],
+      [3, 260],
+      [0, 320],
+    ] as const) {
       await recordMetricValue(w.member, { metricId: metric.id, timestamp: daysAgo(new Date("2026-05-20T00:00:00Z"), day).toISOString(), value });
     }
     const [overview] = await metricOverviews(w.org.id, [w.team.id]);
@@ -85,7 +101,9 @@ describe("pilots", () => {
 
     await stopPilot(w.manager, w.parent.id);
     expect(await db.improvementPilot.count({ where: { teamId: w.parent.id } })).toBe(0);
-    const actions = (await db.auditEvent.findMany({ where: { organizationId: w.org.id, entityId: w.parent.id }, orderBy: { id: "asc" } })).map((event) => event.action);
+    const actions = (await db.auditEvent.findMany({ where: { organizationId: w.org.id, entityId: w.parent.id }, orderBy: { id: "asc" } })).map(
+      (event) => event.action,
+    );
     expect(actions).toEqual(["pilot.started", "pilot.ended"]);
   });
 });

@@ -18,7 +18,10 @@ import { subtreeIds } from "@/lib/org/tree";
 // owning team of each service), so they are checked here, where the rows are loaded.
 
 async function serviceFor(actor: Principal, serviceId: string) {
-  const service = await db.service.findFirst({ where: { id: serviceId, organizationId: actor.organizationId }, select: { id: true, name: true, teamId: true } });
+  const service = await db.service.findFirst({
+    where: { id: serviceId, organizationId: actor.organizationId },
+    select: { id: true, name: true, teamId: true },
+  });
   if (!service || !can(actor, "team.view", service.teamId)) throw new NotFoundError("The service");
   return service;
 }
@@ -66,7 +69,17 @@ export async function createMetric(actor: Principal, input: z.output<typeof metr
 async function metricFor(actor: Principal, metricId: string) {
   const metric = await db.serviceMetric.findFirst({
     where: { id: metricId, organizationId: actor.organizationId, archivedAt: null },
-    select: { id: true, name: true, unit: true, description: true, direction: true, target: true, cadence: true, anomalyThresholdPct: true, service: { select: { id: true, name: true, teamId: true } } },
+    select: {
+      id: true,
+      name: true,
+      unit: true,
+      description: true,
+      direction: true,
+      target: true,
+      cadence: true,
+      anomalyThresholdPct: true,
+      service: { select: { id: true, name: true, teamId: true } },
+    },
   });
   if (!metric || !can(actor, "team.view", metric.service.teamId)) throw new NotFoundError("The metric");
   if (!can(actor, "metric.define", metric.service.teamId)) throw new ForbiddenError("Only managers of the owning team can change its service metrics.");
@@ -75,7 +88,15 @@ async function metricFor(actor: Principal, metricId: string) {
 
 export async function updateMetric(actor: Principal, input: z.output<typeof metricDefinitionUpdateSchema>) {
   const metric = await metricFor(actor, input.metricId);
-  const next = { name: input.name, unit: input.unit, description: input.description, direction: input.direction, target: input.target, cadence: input.cadence, anomalyThresholdPct: input.anomalyThresholdPct };
+  const next = {
+    name: input.name,
+    unit: input.unit,
+    description: input.description,
+    direction: input.direction,
+    target: input.target,
+    cadence: input.cadence,
+    anomalyThresholdPct: input.anomalyThresholdPct,
+  };
   const changes = changedFields(metric, next);
   try {
     return await db.$transaction(async (tx) => {
@@ -104,7 +125,10 @@ export async function archiveMetric(actor: Principal, metricId: string) {
   const metric = await metricFor(actor, metricId);
   await db.$transaction(async (tx) => {
     // The name is freed for a new definition; the archived one keeps a suffix that says when.
-    await tx.serviceMetric.update({ where: { id: metric.id }, data: { archivedAt: new Date(), name: `${metric.name} (archived ${new Date().toISOString().slice(0, 16)})` } });
+    await tx.serviceMetric.update({
+      where: { id: metric.id },
+      data: { archivedAt: new Date(), name: `${metric.name} (archived ${new Date().toISOString().slice(0, 16)})` },
+    });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -205,7 +229,12 @@ export async function startPilot(actor: Principal, input: z.output<typeof pilotS
   if (!team || !can(actor, "team.view", team.id)) throw new NotFoundError("The team");
   if (!can(actor, "metric.define", team.id)) throw new ForbiddenError("Only managers of the team can make it a pilot.");
   const baselineFrom = new Date(now.getTime() - BASELINE_DAYS * DAY_MS);
-  const baseline = await measureSummary({ organizationId: actor.organizationId, teamIds: subtreeIds(teams, team.id) }, PILOT_MEASURE[input.metric], baselineFrom, now);
+  const baseline = await measureSummary(
+    { organizationId: actor.organizationId, teamIds: subtreeIds(teams, team.id) },
+    PILOT_MEASURE[input.metric],
+    baselineFrom,
+    now,
+  );
   const data = {
     metric: input.metric,
     baselineMedianSec: baseline.median,
@@ -243,7 +272,14 @@ export async function stopPilot(actor: Principal, teamId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.improvementPilot.deleteMany({ where: { teamId: team.id, organizationId: actor.organizationId } });
     if (count > 0) {
-      await recordAudit(tx, { organizationId: actor.organizationId, actorId: actor.userId, action: "pilot.ended", entityType: "team", entityId: team.id, summary: `${team.name} ended its pilot` });
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actorId: actor.userId,
+        action: "pilot.ended",
+        entityType: "team",
+        entityId: team.id,
+        summary: `${team.name} ended its pilot`,
+      });
     }
   });
 }

@@ -12,7 +12,11 @@ export type ResolvedPoint = { serviceId: string; metricId: string; recordedAt: s
  * are part of the org tree, which everyone in the organization may read, so naming one that is
  * not yours is answered with the role it needs.)
  */
-export async function resolvePoints(actor: Principal, points: readonly MetricPoint[], prefix: string): Promise<{ resolved: ResolvedPoint[]; errors: FieldErrors }> {
+export async function resolvePoints(
+  actor: Principal,
+  points: readonly MetricPoint[],
+  prefix: string,
+): Promise<{ resolved: ResolvedPoint[]; errors: FieldErrors }> {
   const serviceKeys = [...new Set(points.map((point) => point.service))];
   const services = await db.service.findMany({
     where: { organizationId: actor.organizationId, OR: [{ id: { in: serviceKeys } }, { name: { in: serviceKeys } }] },
@@ -39,7 +43,8 @@ export async function resolvePoints(actor: Principal, points: readonly MetricPoi
     const fail = (field: string, message: string) => ((errors[`${prefix}.${index}.${field}`] ??= []).push(message), undefined);
     const service = serviceByKey.get(point.service);
     if (!service) return fail("service", `There is no service “${point.service}” (by id or name).`);
-    if (!can(actor, "metric.record", service.teamId)) return fail("service", `You may not record values for ${service.name}: that needs the member role on its team.`);
+    if (!can(actor, "metric.record", service.teamId))
+      return fail("service", `You may not record values for ${service.name}: that needs the member role on its team.`);
     const metricId = metricByKey.get(`${service.id}|${point.metric}`) ?? metricByKey.get(`${service.id}|${point.metric.toLowerCase()}`);
     if (!metricId) return fail("metric", `${service.name} has no metric “${point.metric}”. Define it on the service's metrics page first.`);
     const recordedAt = parseTimestamp(point.timestamp);

@@ -47,15 +47,25 @@ describe("record form and page view", () => {
   });
 
   it("falls back to defaults for a hand-edited URL instead of failing", () => {
-    expect(metricsViewSchema.parse({ severity: "SEV9", window: "7", weeks: "x" })).toEqual({ team: undefined, severity: "all", window: "90", weeks: "26", teams: "children", recurrences: "newest", metrics: "first" });
-    expect(metricsViewSchema.parse({ team: "team_x", severity: "SEV2", window: "365", weeks: "52", teams: "all", recurrences: "all", metrics: "all" })).toEqual({
-      team: "team_x",
-      severity: "SEV2",
-      window: "365",
-      weeks: "52",
-      teams: "all",
-      recurrences: "all",
-      metrics: "all",
+    expect(metricsViewSchema.parse({ severity: "SEV9", window: "7", weeks: "x" })).toEqual({
+      team: undefined,
+      severity: "all",
+      window: "90",
+      weeks: "26",
+      teams: "children",
+      recurrences: "newest",
+      metrics: "first",
     });
+    expect(metricsViewSchema.parse({ team: "team_x", severity: "SEV2", window: "365", weeks: "52", teams: "all", recurrences: "all", metrics: "all" })).toEqual(
+      {
+        team: "team_x",
+        severity: "SEV2",
+        window: "365",
+        weeks: "52",
+        teams: "all",
+        recurrences: "all",
+        metrics: "all",
+      },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isYearInRange } from "@/lib/validation/dates";
 
 // What the metrics pages and endpoints accept. Page query strings fall back to defaults on bad
 // values (a hand-edited URL should still show a page); forms and the API are strict.
@@ -10,7 +11,10 @@ export const TREND_WEEKS = ["12", "26", "52"] as const;
 
 export const metricsViewSchema = z.object({
   team: z.string().trim().min(1).max(40).optional().catch(undefined),
-  severity: z.enum(["all", ...SEVERITIES]).default("all").catch("all"),
+  severity: z
+    .enum(["all", ...SEVERITIES])
+    .default("all")
+    .catch("all"),
   window: z.enum(WINDOWS).default("90").catch("90"),
   weeks: z.enum(TREND_WEEKS).default("26").catch("26"),
   /** The team table: the team and its direct sub-teams, or its whole subtree. */
@@ -73,7 +77,7 @@ export function parseTimestamp(value: string): Date | null {
   const [year, month, day] = trimmed.slice(0, 10).split("-").map(Number) as [number, number, number];
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
-  return date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999 ? date : null;
+  return date.getUTCFullYear() >= 1970 && isYearInRange(date.getUTCFullYear()) ? date : null;
 }
 
 const valueSchema = z.coerce.number({ error: "The value must be a number." }).refine(Number.isFinite, "The value must be a finite number.");
@@ -91,8 +95,16 @@ export const MAX_POINTS_PER_REQUEST = 10_000;
 /** One point pushed through the API or a CSV line: service and metric by id or by name. */
 export const metricPointSchema = z.object({
   service: z.string().trim().min(1, "Name the service (its id or name).").max(80).meta({ description: "The service's id or name.", example: "checkout-api" }),
-  metric: z.string().trim().min(1, "Name the metric (its id or name).").max(80).meta({ description: "The metric's id or name on that service.", example: "p99 latency" }),
-  timestamp: timestampSchema.meta({ description: "When the value was measured: ISO 8601 with an offset, or a date (midnight UTC).", example: "2026-11-26T00:00:00Z" }),
+  metric: z
+    .string()
+    .trim()
+    .min(1, "Name the metric (its id or name).")
+    .max(80)
+    .meta({ description: "The metric's id or name on that service.", example: "p99 latency" }),
+  timestamp: timestampSchema.meta({
+    description: "When the value was measured: ISO 8601 with an offset, or a date (midnight UTC).",
+    example: "2026-11-26T00:00:00Z",
+  }),
   value: valueSchema.meta({ description: "The measured value, in the metric's unit.", example: 284 }),
 });
 export type MetricPoint = z.output<typeof metricPointSchema>;

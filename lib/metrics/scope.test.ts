@@ -22,7 +22,12 @@ async function world() {
 describe("metrics scope", () => {
   it("starts on the user's highest team, with its whole subtree", async () => {
     const w = await world();
-    const manager = await w.user({ memberships: [{ teamId: w.payments.id, role: "MEMBER" }, { teamId: w.checkout.id, role: "MANAGER" }] });
+    const manager = await w.user({
+      memberships: [
+        { teamId: w.payments.id, role: "MEMBER" },
+        { teamId: w.checkout.id, role: "MANAGER" },
+      ],
+    });
     const scope = await resolveMetricsScope(manager, undefined);
     expect(scope?.team.id).toBe(w.checkout.id);
     expect(scope?.teamIds.toSorted()).toEqual([w.checkout.id, w.payments.id].toSorted());

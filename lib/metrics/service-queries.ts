@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS, num, utc } from "@/lib/metrics/incident-sql";
 import { flagWeight, metricFlags, type Direction, type MetricFlag } from "@/lib/metrics/stats";
 
@@ -29,7 +30,11 @@ export type MetricOverview = {
  * Every active metric of the services the teams own, with the latest value and the means of the
  * seven days up to it and the seven days before (for a weekly metric: its last two values).
  */
-export async function metricOverviews(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Promise<MetricOverview[]> {
+export async function metricOverviews(
+  organizationId: string,
+  teamIds: readonly string[],
+  filter: { serviceId?: string; metricIds?: string[] } = {},
+): Promise<MetricOverview[]> {
   // Two index-only probes per metric (metric_values (metric_id, recorded_at, value)): the latest
   // instant, then the fourteen days up to it, which give the latest value (one value per metric and
   // instant: the unique key) and both weekly means. One JSON array, not a row per metric: a
@@ -112,7 +117,13 @@ export async function dailySeries(metricIds: readonly string[], now: Date, days 
 export async function recentValues(organizationId: string, serviceId: string, limit = 50) {
   return db.metricValue.findMany({
     where: { organizationId, serviceId, metric: { archivedAt: null } },
-    select: { id: true, recordedAt: true, value: true, metric: { select: { id: true, name: true, unit: true, target: true, direction: true } }, recordedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      recordedAt: true,
+      value: true,
+      metric: { select: { id: true, name: true, unit: true, target: true, direction: true } },
+      recordedBy: { select: { name: true } },
+    },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
   });
@@ -129,7 +140,10 @@ export async function servicesOfTeams(organizationId: string, teamIds: readonly 
 
 /** A service the user may see, with its owning team. */
 export async function findServiceForMetrics(organizationId: string, serviceId: string) {
-  return db.service.findFirst({ where: { id: serviceId, organizationId }, select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } } });
+  return db.service.findFirst({
+    where: { id: serviceId, organizationId },
+    select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } },
+  });
 }
 
 /**
@@ -138,5 +152,59 @@ export async function findServiceForMetrics(organizationId: string, serviceId: s
  */
 export async function flaggedMetrics(organizationId: string, teamIds: readonly string[]): Promise<MetricOverview[]> {
   const metrics = await metricOverviews(organizationId, teamIds);
-  return metrics.filter((metric) => metric.flags.length > 0).sort((a, b) => flagWeight(b.flags) - flagWeight(a.flags) || a.serviceName.localeCompare(b.serviceName));
+  return metrics
+    .filter((metric) => metric.flags.length > 0)
+    .sort((a, b) => flagWeight(b.flags) - flagWeight(a.flags) || a.serviceName.localeCompare(b.serviceName));
+}
+
+/** A page of live metric ids of the given teams' services, in id order (the API's metric list). */
+export async function metricIdsPage(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; afterId?: string; take: number }) {
+  const rows = await db.serviceMetric.findMany({
+    where: {
+      organizationId,
+      archivedAt: null,
+      service: { teamId: { in: [...teamIds] } },
+      ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
+      ...(filter.afterId ? { id: { gt: filter.afterId } } : {}),
+    },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: filter.take,
+  });
+  return rows.map((row) => row.id);
+}
+
+/** A metric with the team that owns its service, to check who may read it. */
+export async function findMetricOwner(organizationId: string, metricId: string) {
+  return db.serviceMetric.findFirst({ where: { id: metricId, organizationId }, select: { id: true, service: { select: { teamId: true } } } });
+}
+
+/** One metric's values in time order, keyset-paginated on (recordedAt, id); `take` rows. */
+export async function metricValuesPage(
+  organizationId: string,
+  metricId: string,
+  filter: { from?: string; to?: string; after: readonly [string, string] | null; take: number },
+) {
+  const where: Prisma.MetricValueWhereInput[] = [{ metricId, organizationId }];
+  if (filter.from) where.push({ recordedAt: { gte: new Date(filter.from) } });
+  if (filter.to) where.push({ recordedAt: { lt: new Date(filter.to) } });
+  if (filter.after) {
+    const at = new Date(filter.after[0]);
+    where.push({ OR: [{ recordedAt: { gt: at } }, { recordedAt: at, id: { gt: BigInt(filter.after[1]) } }] });
+  }
+  return db.metricValue.findMany({
+    where: { AND: where },
+    select: { id: true, recordedAt: true, value: true },
+    orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+    take: filter.take,
+  });
+}
+
+/** Every value of a service's live metrics, by metric name then time (the CSV download). */
+export async function serviceMetricValuesForExport(organizationId: string, serviceId: string) {
+  return db.metricValue.findMany({
+    where: { organizationId, serviceId, metric: { archivedAt: null } },
+    select: { recordedAt: true, value: true, metric: { select: { name: true } } },
+    orderBy: [{ metric: { name: "asc" } }, { recordedAt: "asc" }],
+  });
 }

@@ -143,7 +143,9 @@ export function metricFlags(input: {
 
 /** How urgently a metric's flags ask for attention: a breach, then a regression, then any move. */
 export function flagWeight(flags: readonly MetricFlag[]): number {
-  return (flags.some((flag) => flag.kind === "breach") ? 4 : 0) + (flags.some((flag) => flag.kind === "anomaly" && flag.worse) ? 2 : 0) + (flags.length > 0 ? 1 : 0);
+  return (
+    (flags.some((flag) => flag.kind === "breach") ? 4 : 0) + (flags.some((flag) => flag.kind === "anomaly" && flag.worse) ? 2 : 0) + (flags.length > 0 ? 1 : 0)
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env, smtpSettings } from "@/lib/env";
+import { notificationHref } from "@/lib/notifications/queries";
 
 /**
  * Emails the notifications that have not been emailed yet, when SMTP is configured. Each row is
@@ -11,10 +12,15 @@ import { env, smtpSettings } from "@/lib/env";
 export async function sendPendingEmails(now = new Date()): Promise<number> {
   const smtp = smtpSettings();
   if (!smtp) return 0;
-  const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined });
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+  });
   const pending = await db.notification.findMany({
     where: { emailedAt: null, createdAt: { gte: new Date(now.getTime() - 2 * 86_400_000) } },
-    select: { id: true, title: true, actionId: true, user: { select: { email: true, name: true } } },
+    select: { id: true, title: true, actionId: true, href: true, user: { select: { email: true, name: true } } },
     take: 200,
   });
   const baseUrl = env().NEXTAUTH_URL ?? "http://localhost:3000";
@@ -27,7 +33,7 @@ export async function sendPendingEmails(now = new Date()): Promise<number> {
         from: smtp.from,
         to: `${notification.user.name} <${notification.user.email}>`,
         subject: `[Andon] ${notification.title}`,
-        text: `${notification.title}\n\n${baseUrl}/actions/${notification.actionId}\n\nYou get this email because you own or manage this corrective action in Andon.`,
+        text: `${notification.title}\n\n${baseUrl}${notificationHref(notification)}\n\n${notification.actionId ? "You get this email because you own or manage this corrective action in Andon." : "You get this email because of your role in Andon."}`,
       });
       sent += 1;
     } catch (error) {

@@ -17,6 +17,8 @@ export type PlanAction = {
   dueDate: Date | null;
   createdAt: Date;
   assignedAt: Date | null;
+  /** Who created the action: an owner who created their own action is not told "You own …". */
+  createdById?: string | null;
   /** A pending won't-do request, which the owning team's managers decide. */
   wontDoRequestedAt?: Date | null;
   /** False when the owner may not see the action (a restricted COE's action owned outside its team): no owner notices then. */
@@ -55,23 +57,47 @@ export function planNotifications(input: {
   for (const candidate of input.actions) {
     const action = candidate.ownerMaySee === false ? { ...candidate, ownerId: null } : candidate;
     const assigned = action.assignedAt ?? action.createdAt;
-    if (action.ownerId && input.now.getTime() - assigned.getTime() <= ASSIGNMENT_WINDOW_DAYS * 86_400_000) {
+    const selfAssigned = action.assignedAt === null && action.createdById === action.ownerId;
+    if (action.ownerId && !selfAssigned && input.now.getTime() - assigned.getTime() <= ASSIGNMENT_WINDOW_DAYS * 86_400_000) {
       planned.push({ userId: action.ownerId, actionId: action.id, kind: "ASSIGNED", dedupeKey: assigned.toISOString(), title: `You own “${action.title}”` });
     }
     if (action.wontDoRequestedAt) {
       for (const managerId of managersFor(action.teamId)) {
-        planned.push({ userId: managerId, actionId: action.id, kind: "WONT_DO_REQUESTED", dedupeKey: action.wontDoRequestedAt.toISOString(), title: `Won't do requested on “${action.title}”: approve or reject` });
+        planned.push({
+          userId: managerId,
+          actionId: action.id,
+          kind: "WONT_DO_REQUESTED",
+          dedupeKey: action.wontDoRequestedAt.toISOString(),
+          title: `Won't do requested on “${action.title}”: approve or reject`,
+        });
       }
     }
     if (!action.dueDate) continue;
     const overdue = daysOverdue(action.dueDate, input.now);
     if (action.ownerId && overdue <= 0 && overdue >= -DUE_SOON_DAYS) {
-      planned.push({ userId: action.ownerId, actionId: action.id, kind: "DUE_SOON", dedupeKey: day(action.dueDate), title: `“${action.title}” is due ${overdue === 0 ? "today" : `in ${-overdue} day${overdue === -1 ? "" : "s"}`}` });
+      planned.push({
+        userId: action.ownerId,
+        actionId: action.id,
+        kind: "DUE_SOON",
+        dedupeKey: day(action.dueDate),
+        title: `“${action.title}” is due ${overdue === 0 ? "today" : `in ${-overdue} day${overdue === -1 ? "" : "s"}`}`,
+      });
     }
     if (action.ownerId && overdue > 0) {
-      planned.push({ userId: action.ownerId, actionId: action.id, kind: "OVERDUE", dedupeKey: day(action.dueDate), title: `“${action.title}” is overdue (due ${day(action.dueDate)})` });
+      planned.push({
+        userId: action.ownerId,
+        actionId: action.id,
+        kind: "OVERDUE",
+        dedupeKey: day(action.dueDate),
+        title: `“${action.title}” is overdue (due ${day(action.dueDate)})`,
+      });
     }
-    const escalation = escalationAlong(ancestors.get(action.teamId) ?? [], { teamId: action.teamId, dueDate: action.dueDate, finished: false }, input.graceDays, input.now);
+    const escalation = escalationAlong(
+      ancestors.get(action.teamId) ?? [],
+      { teamId: action.teamId, dueDate: action.dueDate, finished: false },
+      input.graceDays,
+      input.now,
+    );
     if (escalation) {
       for (const managerId of managersFor(escalation.escalatedToTeamId)) {
         if (managerId === candidate.ownerId) continue;

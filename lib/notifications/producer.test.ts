@@ -34,7 +34,8 @@ describe("produceNotifications", () => {
     const { dueSoon, overdue } = await seedActions(world);
     await produceNotifications();
     const first = await notificationsOf(world);
-    const kinds = (userId: string) => first.filter((row) => row.userId === userId).map((row) => `${row.kind}:${row.actionId === dueSoon.id ? "dueSoon" : "overdue"}`);
+    const kinds = (userId: string) =>
+      first.filter((row) => row.userId === userId).map((row) => `${row.kind}:${row.actionId === dueSoon.id ? "dueSoon" : "overdue"}`);
     expect(kinds(world.users.owner.userId).sort()).toEqual(["ASSIGNED:dueSoon", "DUE_SOON:dueSoon", "OVERDUE:overdue"]);
     // 10 days overdue with grace 0/7/14: level 1, the parent team's (Checkout) manager — none, so the next one up (Retail).
     expect(kinds(world.users.retailManager.userId)).toEqual(["ESCALATED:overdue"]);
@@ -68,7 +69,9 @@ describe("produceNotifications", () => {
 
   it("tells no owner about an action they may not see (a restricted COE's, owned outside its team)", async () => {
     const world = await actionWorld();
-    const restricted = await testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted", severity: "SEV1", status: "APPROVED", restricted: true } });
+    const restricted = await testDb.coe.create({
+      data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted", severity: "SEV1", status: "APPROVED", restricted: true },
+    });
     const hidden = await world.action("Hidden from the outsider", -3, { coeId: restricted.id, ownerId: world.users.outsider.userId });
     await produceNotifications();
     const rows = await testDb.notification.findMany({ where: { actionId: hidden.id }, select: { userId: true, kind: true } });
@@ -140,17 +143,38 @@ describe("produceNotifications between daily full passes", () => {
     await produceNotifications();
     expect(await noticesOf(late.id)).toEqual([`ESCALATED:${world.users.retailManager.userId}`, `OVERDUE:${world.users.owner.userId}`]);
 
-    const cleo = await createUser(testDb, world.org.id, { name: "Cleo Checkout-Manager", memberships: [{ teamId: world.teams.checkout.id, role: "MANAGER" }], passwordHash: "not-a-real-hash" });
+    const cleo = await createUser(testDb, world.org.id, {
+      name: "Cleo Checkout-Manager",
+      memberships: [{ teamId: world.teams.checkout.id, role: "MANAGER" }],
+      passwordHash: "not-a-real-hash",
+    });
     await produceNotifications();
-    expect(await noticesOf(late.id)).toEqual([`ESCALATED:${cleo.id}`, `ESCALATED:${world.users.retailManager.userId}`, `OVERDUE:${world.users.owner.userId}`].sort());
+    expect(await noticesOf(late.id)).toEqual(
+      [`ESCALATED:${cleo.id}`, `ESCALATED:${world.users.retailManager.userId}`, `OVERDUE:${world.users.owner.userId}`].sort(),
+    );
   });
 
   it("tells an owner about a restricted COE's action once they join its team, or once the COE is opened up", async () => {
     const world = await actionWorld();
-    const restricted = await testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted", severity: "SEV1", status: "APPROVED", restricted: true } });
+    const restricted = await testDb.coe.create({
+      data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted", severity: "SEV1", status: "APPROVED", restricted: true },
+    });
     const joins = await world.action("Owner joins the team", -3, { coeId: restricted.id, ownerId: world.users.outsider.userId });
-    const otherCoe = await testDb.coe.create({ data: { organizationId: world.org.id, teamId: world.teams.payments.id, title: "Restricted, then not", severity: "SEV1", status: "APPROVED", restricted: true } });
-    const stranger = await createUser(testDb, world.org.id, { name: "Sam Stranger", memberships: [{ teamId: world.teams.platform.id, role: "MEMBER" }], passwordHash: "not-a-real-hash" });
+    const otherCoe = await testDb.coe.create({
+      data: {
+        organizationId: world.org.id,
+        teamId: world.teams.payments.id,
+        title: "Restricted, then not",
+        severity: "SEV1",
+        status: "APPROVED",
+        restricted: true,
+      },
+    });
+    const stranger = await createUser(testDb, world.org.id, {
+      name: "Sam Stranger",
+      memberships: [{ teamId: world.teams.platform.id, role: "MEMBER" }],
+      passwordHash: "not-a-real-hash",
+    });
     const opened = await world.action("COE opened up", -3, { coeId: otherCoe.id, ownerId: stranger.id });
     await lookOld([joins.id, opened.id], [restricted.id, otherCoe.id]);
     await produceNotifications();
@@ -170,7 +194,10 @@ describe("produceNotifications between daily full passes", () => {
     const actions = [];
     for (let index = 0; index < 5; index += 1) actions.push(await world.action(`Batch ${index}`, -1));
     await produceNotifications(new Date(), { batchSize: 2 });
-    const overdue = await testDb.notification.findMany({ where: { actionId: { in: actions.map((action) => action.id) }, kind: "OVERDUE" }, select: { actionId: true } });
+    const overdue = await testDb.notification.findMany({
+      where: { actionId: { in: actions.map((action) => action.id) }, kind: "OVERDUE" },
+      select: { actionId: true },
+    });
     expect(overdue.map((row) => row.actionId).sort()).toEqual(actions.map((action) => action.id).sort());
   });
 });

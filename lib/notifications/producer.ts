@@ -6,6 +6,7 @@ import { planNotifications, type PlanAction } from "@/lib/notifications/plan";
 import { reminderContext, reminderScope, sameReminderContext, type ReminderScope } from "@/lib/notifications/reminder-scope";
 import { sendPendingEmails } from "@/lib/notifications/email";
 import { logError, logInfo } from "@/lib/log";
+import { reminderEventsSql } from "@/lib/events/reminder-events";
 
 /**
  * Open actions planned and inserted per step; the event loop gets a turn between steps. A step of
@@ -76,7 +77,9 @@ async function produceForOrganization(organization: OrganizationToPlan, now: Dat
   const today = utcDay(now);
   const previous = organization.reminderRun;
   const scope = reminderScope(previous && { fullPassDay: utcDay(previous.fullPassDay), context: previous.context }, context, today);
-  const where = scope.full ? openActions(organizationId) : await changedOpenActions(organizationId, scope, new Date(previous!.startedAt.getTime() - CHANGE_MARGIN_MS));
+  const where = scope.full
+    ? openActions(organizationId)
+    : await changedOpenActions(organizationId, scope, new Date(previous!.startedAt.getTime() - CHANGE_MARGIN_MS));
 
   // The rule of lib/actions/access.ts: readers of the action's team see it; other owners do, unless its COE is restricted to a team they are not in.
   const restrictedTeamOf = new Map(restrictedCoes.map((coe) => [coe.id, coe.teamId]));
@@ -99,18 +102,35 @@ async function produceForOrganization(organization: OrganizationToPlan, now: Dat
   // Only a finished pass moves the marks: a run that failed half-way is redone from the old ones.
   const fullPassDay = scope.full ? new Date(`${today}T00:00:00Z`) : previous!.fullPassDay;
   // Writing the context walks every membership through Prisma's argument builder: skip it when unchanged.
-  if (!previous) await db.reminderRun.upsert({ where: { organizationId }, create: { organizationId, startedAt, fullPassDay, context }, update: { startedAt, fullPassDay, context } });
-  else await db.reminderRun.updateMany({ where: { organizationId }, data: { startedAt, fullPassDay, ...(sameReminderContext(previous.context, context) ? {} : { context }) } });
+  if (!previous)
+    await db.reminderRun.upsert({
+      where: { organizationId },
+      create: { organizationId, startedAt, fullPassDay, context },
+      update: { startedAt, fullPassDay, context },
+    });
+  else
+    await db.reminderRun.updateMany({
+      where: { organizationId },
+      data: { startedAt, fullPassDay, ...(sameReminderContext(previous.context, context) ? {} : { context }) },
+    });
   return { created, actionsPlanned, full: scope.full };
 }
 
 /** The open actions that can have notifications. */
 function openActions(organizationId: string): Prisma.CorrectiveActionWhereInput {
-  return { organizationId, status: { in: ["OPEN", "IN_PROGRESS"] }, OR: [{ ownerId: { not: null } }, { dueDate: { not: null } }, { wontDoRequestedAt: { not: null } }] };
+  return {
+    organizationId,
+    status: { in: ["OPEN", "IN_PROGRESS"] },
+    OR: [{ ownerId: { not: null } }, { dueDate: { not: null } }, { wontDoRequestedAt: { not: null } }],
+  };
 }
 
 /** An incremental pass: the open actions (or their COEs) changed since `since`, and those the scope names. */
-async function changedOpenActions(organizationId: string, scope: Extract<ReminderScope, { full: false }>, since: Date): Promise<Prisma.CorrectiveActionWhereInput> {
+async function changedOpenActions(
+  organizationId: string,
+  scope: Extract<ReminderScope, { full: false }>,
+  since: Date,
+): Promise<Prisma.CorrectiveActionWhereInput> {
   const changedCoes = await db.coe.findMany({ where: { organizationId, updatedAt: { gte: since } }, select: { id: true } });
   const changed: Prisma.CorrectiveActionWhereInput[] = [{ updatedAt: { gte: since } }];
   if (changedCoes.length > 0) changed.push({ coeId: { in: changedCoes.map((coe) => coe.id) } });
@@ -125,7 +145,18 @@ async function* openActionBatches(where: Prisma.CorrectiveActionWhereInput, batc
   for (;;) {
     const batch: (Omit<PlanAction, "ownerMaySee"> & { coeId: string | null })[] = await db.correctiveAction.findMany({
       where: after === null ? where : { AND: [where, { id: { gt: after } }] },
-      select: { id: true, title: true, teamId: true, ownerId: true, dueDate: true, createdAt: true, assignedAt: true, wontDoRequestedAt: true, coeId: true },
+      select: {
+        id: true,
+        title: true,
+        teamId: true,
+        ownerId: true,
+        dueDate: true,
+        createdAt: true,
+        assignedAt: true,
+        createdById: true,
+        wontDoRequestedAt: true,
+        coeId: true,
+      },
       orderBy: { id: "asc" },
       take: batchSize,
     });
@@ -150,9 +181,20 @@ async function insertPlanned(
 ): Promise<number> {
   const planned = planNotifications({ actions, ...tree });
   if (planned.length === 0) return 0;
-  return db.$executeRaw`
-    INSERT INTO notifications (id, organization_id, user_id, action_id, kind, dedupe_key, title)
-    SELECT gen_random_uuid()::text, ${organizationId}, p."userId", p."actionId", p.kind::"NotificationKind", p."dedupeKey", p.title
-    FROM json_to_recordset(${JSON.stringify(planned)}::json) AS p("userId" text, "actionId" text, kind text, "dedupeKey" text, title text)
-    ON CONFLICT (user_id, action_id, kind, dedupe_key) DO NOTHING`;
+  // The same statement writes action.due_soon / overdue / escalated to the event outbox, once per
+  // (action, kind, dedupe key) newly inserted: set-based, so a full pass costs no extra round trip.
+  const rows = await db.$queryRaw<{ created: number }[]>`
+    WITH inserted AS (
+      INSERT INTO notifications (id, organization_id, user_id, action_id, kind, dedupe_key, title)
+      SELECT gen_random_uuid()::text, ${organizationId}, p."userId", p."actionId", p.kind::"NotificationKind", p."dedupeKey", p.title
+      FROM json_to_recordset(${JSON.stringify(planned)}::json) AS p("userId" text, "actionId" text, kind text, "dedupeKey" text, title text)
+      ON CONFLICT (user_id, action_id, kind, dedupe_key) DO NOTHING
+      RETURNING action_id, kind, dedupe_key
+    ), events AS (
+      INSERT INTO domain_events (id, organization_id, type, team_id, data)
+      ${reminderEventsSql(organizationId, utcDay(tree.now))}
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS created`;
+  return rows[0]?.created ?? 0;
 }

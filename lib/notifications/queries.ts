@@ -8,19 +8,48 @@ import { db } from "@/lib/db";
  */
 export const BELL_UNREAD_CAP = 100;
 
+/** How many notifications the open bell lists. */
+export const BELL_LIST_SIZE = 15;
+
 /**
- * The bell: unread count (up to BELL_UNREAD_CAP) and the latest notifications of the signed-in user
- * (their own only). Cached per request, as the frame draws the bell twice (sidebar and mobile header).
+ * The signed-in user's unread count, up to BELL_UNREAD_CAP. Cached per request, as the frame draws
+ * the bell twice (sidebar and mobile header). Plain SQL: Prisma's `count({ take })` adds an
+ * ORDER BY id that sorts every unread row before counting the first hundred.
  */
-export const bellFor = cache(async (userId: string) => {
-  const [unread, latest] = await Promise.all([
-    db.notification.count({ where: { userId, readAt: null }, take: BELL_UNREAD_CAP }),
-    db.notification.findMany({
-      where: { userId },
-      select: { id: true, kind: true, title: true, actionId: true, readAt: true, createdAt: true },
-      orderBy: { createdAt: "desc" },
-      take: 15,
-    }),
-  ]);
-  return { unread, latest };
+export const unreadCountFor = cache(async (userId: string): Promise<number> => {
+  const rows = await db.$queryRaw<{ unread: number }[]>`
+    SELECT count(*)::int AS unread
+    FROM (SELECT 1 FROM notifications WHERE user_id = ${userId} AND read_at IS NULL LIMIT ${BELL_UNREAD_CAP}) AS capped`;
+  return rows[0]?.unread ?? 0;
 });
+
+/** The open bell's list: the user's latest notifications (their own only), newest first. */
+export async function latestNotificationsFor(userId: string) {
+  const rows = await db.notification.findMany({
+    where: { userId },
+    select: { id: true, kind: true, title: true, actionId: true, href: true, readAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: BELL_LIST_SIZE,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    href: notificationHref(row),
+    read: row.readAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+export type BellItem = Awaited<ReturnType<typeof latestNotificationsFor>>[number];
+
+/** Where a notification leads: its own link, or the corrective action it is about. */
+export function notificationHref(notification: { href: string | null; actionId: string | null }): string {
+  return notification.href ?? (notification.actionId ? `/actions/${notification.actionId}` : "/");
+}
+
+/** The kinds the user turned off in account settings. */
+export async function notificationOptOutsFor(userId: string): Promise<string[]> {
+  const rows = await db.notificationOptOut.findMany({ where: { userId }, select: { kind: true } });
+  return rows.map((row) => row.kind);
+}

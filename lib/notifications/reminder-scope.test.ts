@@ -29,7 +29,12 @@ function context(setup: Setup = {}) {
 }
 
 // What the database hands back: jsonb does not keep key order.
-const stored = (value: object) => JSON.parse(JSON.stringify(value, (_key, field: unknown) => (field && typeof field === "object" && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).reverse()) : field)));
+const stored = (value: object) =>
+  JSON.parse(
+    JSON.stringify(value, (_key, field: unknown) =>
+      field && typeof field === "object" && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).reverse()) : field,
+    ),
+  );
 
 const TODAY = "2026-11-26";
 const ranToday = (setup: Setup = {}) => ({ fullPassDay: TODAY, context: stored(context(setup)) });
@@ -51,7 +56,11 @@ describe("reminderScope", () => {
   });
 
   it("re-plans the actions of owners whose memberships or admin flag changed", () => {
-    const scope = reminderScope(ranToday(), context({ memberOf: { olu: ["payments", "platform"], pat: ["payments"], rita: ["retail"], nia: ["platform"] }, admins: ["rita"] }), TODAY);
+    const scope = reminderScope(
+      ranToday(),
+      context({ memberOf: { olu: ["payments", "platform"], pat: ["payments"], rita: ["retail"], nia: ["platform"] }, admins: ["rita"] }),
+      TODAY,
+    );
     expect(scope).toEqual({ full: false, ownerIds: ["nia", "olu", "rita"], teamIds: [] });
   });
 

@@ -38,7 +38,6 @@ export type ReminderContext = z.infer<typeof reminderContextSchema>;
 
 export type ReminderScope = { full: true } | { full: false; ownerIds: string[]; teamIds: string[] };
 
-
 const sorted = (values: Iterable<string>) => [...values].sort();
 
 export function reminderContext(input: {

@@ -100,10 +100,7 @@ export async function deleteTeam(actor: Actor, teamId: string) {
     return await db.$transaction(async (tx) => {
       await lockOrgTree(tx, actor.organizationId);
       const team = await assertTeamInOrg(tx, actor.organizationId, teamId);
-      const [children, services] = await Promise.all([
-        tx.team.count({ where: { parentId: team.id } }),
-        tx.service.count({ where: { teamId: team.id } }),
-      ]);
+      const [children, services] = await Promise.all([tx.team.count({ where: { parentId: team.id } }), tx.service.count({ where: { teamId: team.id } })]);
       if (children > 0 || services > 0) {
         throw new UserError(`Team ${team.name} still has ${children} sub-team(s) and ${services} service(s). Move them to another team first.`);
       }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { subtreeIds } from "@/lib/org/tree";
+import { currentTreeVersion, teamTreeAtVersion, type OrgTeam } from "@/lib/org/team-tree-cache";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 // The org tree (teams and services) is readable by everyone in the organization: knowing who owns
@@ -11,8 +12,8 @@ import type { CurrentUser } from "@/lib/auth/principal";
  * Every team of the organization with its place in the tree, by name. Cached per request: the
  * session's roles, the page's filters and its scope all start from this one list.
  */
-export const orgTeamTree = cache(async (organizationId: string) =>
-  db.team.findMany({ where: { organizationId }, select: { id: true, name: true, parentId: true, description: true }, orderBy: { name: "asc" } }),
+export const orgTeamTree = cache(async (organizationId: string): Promise<readonly OrgTeam[]> =>
+  teamTreeAtVersion(organizationId, await currentTreeVersion(organizationId)),
 );
 
 export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
@@ -95,4 +96,35 @@ export async function findService(organizationId: string, serviceId: string) {
     where: { id: serviceId, organizationId },
     select: { id: true, name: true, description: true, teamId: true },
   });
+}
+
+/** A page of the organization's services (optionally of some teams) in id order, for the API. */
+export async function servicesPage(organizationId: string, filter: { teamIds?: string[]; afterId?: string; take: number }) {
+  return db.service.findMany({
+    where: { organizationId, ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}), ...(filter.afterId ? { id: { gt: filter.afterId } } : {}) },
+    select: { id: true, name: true, description: true, teamId: true },
+    orderBy: { id: "asc" },
+    take: filter.take,
+  });
+}
+
+const TEAM_API_FIELDS = { id: true, name: true, description: true, parentId: true, createdAt: true } as const;
+
+/** A page of the organization's teams (optionally the children of one parent, null = top level) in id order, for the API. */
+export async function teamsPage(organizationId: string, filter: { parentId?: string | null; afterId?: string; take: number }) {
+  return db.team.findMany({
+    where: {
+      organizationId,
+      ...(filter.parentId !== undefined ? { parentId: filter.parentId } : {}),
+      ...(filter.afterId ? { id: { gt: filter.afterId } } : {}),
+    },
+    select: TEAM_API_FIELDS,
+    orderBy: { id: "asc" },
+    take: filter.take,
+  });
+}
+
+/** One team in the API's shape, or null when it is not in the organization. */
+export async function teamForApi(organizationId: string, teamId: string) {
+  return db.team.findFirst({ where: { id: teamId, organizationId }, select: TEAM_API_FIELDS });
 }

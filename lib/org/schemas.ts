@@ -1,11 +1,6 @@
 import { z } from "zod";
 
-const name = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Give the ${what} a name.`)
-    .max(80, `Keep the ${what} name under 80 characters.`);
+const name = (what: string) => z.string().trim().min(1, `Give the ${what} a name.`).max(80, `Keep the ${what} name under 80 characters.`);
 const description = z.string().trim().max(500, "Keep the description under 500 characters.").default("");
 const id = (what: string) => z.string().trim().min(1, `Choose a ${what}.`).max(40);
 

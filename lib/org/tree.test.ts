@@ -25,7 +25,10 @@ describe("org tree", () => {
     for (const team of TEAMS) expect(index.get(team.id)).toEqual(ancestorIds(TEAMS, team.id));
     expect(index.get("nope")).toBeUndefined();
     // A cycle is never written, but neither walk may loop on one.
-    const cyclic = [{ id: "x", parentId: "y" }, { id: "y", parentId: "x" }];
+    const cyclic = [
+      { id: "x", parentId: "y" },
+      { id: "y", parentId: "x" },
+    ];
     expect(ancestorIndex(cyclic).get("x")).toEqual(ancestorIds(cyclic, "x"));
   });
 

@@ -59,7 +59,6 @@ export function canRunSeries(user: CurrentUser, series: Pick<SeriesRow, "teamId"
   return can(user, "review.run", series.teamId) || series.organizers.some((organizer) => organizer.userId === user.userId);
 }
 
-
 /**
  * Teams whose reviews the caller may submit items to: every team they write on, and every team
  * above it, because a sub-team's members bring their successes and failings to their parent's

@@ -7,6 +7,7 @@ import { changeStatusSchema } from "@/lib/actions/schemas";
 import {
   addCustomItem,
   addDecision,
+  announceAgenda,
   createReviewAction,
   createSeries,
   goToItem,
@@ -96,5 +97,11 @@ export const publishReviewAction = authedAction("publishReview", publishSchema, 
   const saved = await publishReview(user, input);
   revalidatePath(weekPath(input));
   revalidatePath(`/reviews/${input.seriesId}`);
+  return saved;
+});
+
+export const announceAgendaAction = authedAction("announceReviewAgenda", publishSchema, async (input, user) => {
+  const saved = await announceAgenda(user, input);
+  revalidatePath(weekPath(input));
   return saved;
 });

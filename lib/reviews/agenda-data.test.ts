@@ -13,18 +13,29 @@ describe("the agenda for a seeded week", () => {
     const dueSoon = await world.action("Runbook for checkout", checkout.id, "2026-11-27");
     const done = await world.action("Retry policy", checkout.id, "2026-11-01", "DONE", "2026-11-24T12:00:00Z");
     const otherTeam = await world.action("Platform-only overdue", platform.id, "2026-11-01");
-    const approvedCheckout = await world.coe("Checkout outage", checkout.id, { status: "APPROVED", severity: "SEV2", approvedAt: "2026-11-24T10:00:00Z", createdAt: "2026-11-23T08:00:00Z" });
+    const approvedCheckout = await world.coe("Checkout outage", checkout.id, {
+      status: "APPROVED",
+      severity: "SEV2",
+      approvedAt: "2026-11-24T10:00:00Z",
+      createdAt: "2026-11-23T08:00:00Z",
+    });
     const inReviewPayments = await world.coe("Card declines", payments.id, { status: "IN_REVIEW", severity: "SEV1", submittedAt: "2026-11-25T10:00:00Z" });
     await world.coe("Old approved", retail.id, { status: "APPROVED", approvedAt: "2026-11-10T10:00:00Z" });
     await world.coe("Still a draft", retail.id, { status: "DRAFT" });
-    const otherCoe = await world.coe("Platform DNS outage", platform.id, { status: "APPROVED", severity: "SEV1", approvedAt: "2026-11-24T10:00:00Z", createdAt: "2026-11-23T08:00:00Z" });
+    const otherCoe = await world.coe("Platform DNS outage", platform.id, {
+      status: "APPROVED",
+      severity: "SEV1",
+      approvedAt: "2026-11-24T10:00:00Z",
+      createdAt: "2026-11-23T08:00:00Z",
+    });
     await world.breachedMetric(world.services.storefront.id, "Availability");
     await world.breachedMetric(world.services.dns.id, "Resolution success");
 
     const series = await requireSeries(world.users.manager, world.series.id);
     const agenda = await buildAgenda(series, parseIsoWeek(WEEK)!);
     const all = [...agenda.items, ...agenda.deferred];
-    const detailOf = <K extends string>(kind: K) => all.find((item) => item.detail.kind === kind)?.detail as Extract<(typeof all)[number]["detail"], { kind: K }>;
+    const detailOf = <K extends string>(kind: K) =>
+      all.find((item) => item.detail.kind === kind)?.detail as Extract<(typeof all)[number]["detail"], { kind: K }>;
 
     const actions = detailOf("actions");
     expect(actions.overdue.map((action) => action.id)).toEqual([overduePayments.id, overdueRetail.id]);

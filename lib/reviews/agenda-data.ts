@@ -6,6 +6,7 @@ import { subtreeIds } from "@/lib/org/tree";
 import type { SeriesRow } from "@/lib/reviews/access";
 import { FINISHED_ACTION_STATUSES, readAgendaRows, type AgendaMetricRow, type SubTeamCounts } from "@/lib/reviews/agenda-reads";
 import { readEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
+import { loadSourceBlocks } from "@/lib/reviews/agenda-sources";
 import type { Agenda, CarriedItem, MetricRef, SubTeamLine } from "@/lib/reviews/agenda-types";
 import { composeAgenda, type WeekData } from "@/lib/reviews/compose-agenda";
 import { addWeeks, formatIsoWeek, weekWindow, type IsoWeek } from "@/lib/reviews/iso-week";
@@ -14,7 +15,8 @@ import { wheelPickFor } from "@/lib/reviews/wheel";
 /**
  * Fetches one week's data for a series' team and its whole subtree, and composes the agenda. Two
  * reads whatever the size of the org: the organization's team tree (shared with the session, once
- * per request) and one statement for the rest (agenda-reads.ts).
+ * per request) and one statement for the rest (agenda-reads.ts); beside it, one read per provider
+ * of another domain (agenda-sources.ts).
  */
 export async function buildAgenda(series: SeriesRow, week: IsoWeek): Promise<Agenda> {
   return (await loadAgenda(series, week)).agenda;
@@ -28,13 +30,17 @@ export async function loadAgenda(series: SeriesRow, week: IsoWeek): Promise<{ ag
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   const previousWeek = formatIsoWeek(addWeeks(week, -1));
   const children = series.subTeamSummary ? teams.filter((team) => team.parentId === series.teamId).toSorted((a, b) => a.name.localeCompare(b.name)) : [];
-  const rows = await readAgendaRows({
-    seriesId: series.id,
-    isoWeeks: [isoWeek, previousWeek],
-    scope: { organizationId: series.organizationId, teamIds: subtreeIds(teams, series.teamId) },
-    window,
-    subTeamPairs: children.flatMap((child) => subtreeIds(teams, child.id).map((teamId) => [teamId, child.id] as const)),
-  });
+  const teamIds = subtreeIds(teams, series.teamId);
+  const [rows, sources] = await Promise.all([
+    readAgendaRows({
+      seriesId: series.id,
+      isoWeeks: [isoWeek, previousWeek],
+      scope: { organizationId: series.organizationId, teamIds },
+      window,
+      subTeamPairs: children.flatMap((child) => subtreeIds(teams, child.id).map((teamId) => [teamId, child.id] as const)),
+    }),
+    loadSourceBlocks({ organizationId: series.organizationId, teamIds, window, timeZone: series.timeZone }),
+  ]);
   const review = rows.reviews.find((row) => row.isoWeek === isoWeek) ?? null;
   const previous = rows.reviews.find((row) => row.isoWeek === previousWeek) ?? null;
 
@@ -48,7 +54,16 @@ export async function loadAgenda(series: SeriesRow, week: IsoWeek): Promise<{ ag
   const wheelService = wheelServiceId ? wheelServices.get(wheelServiceId) : undefined;
   const edits = readEdits(review?.agendaEdits);
   const data: WeekData = {
-    series: { id: series.id, name: series.name, teamId: series.teamId, teamName: series.team.name, timeZone: series.timeZone, weekday: series.weekday, startMinute: series.startMinute, lengthMinutes: series.lengthMinutes },
+    series: {
+      id: series.id,
+      name: series.name,
+      teamId: series.teamId,
+      teamName: series.team.name,
+      timeZone: series.timeZone,
+      weekday: series.weekday,
+      startMinute: series.startMinute,
+      lengthMinutes: series.lengthMinutes,
+    },
     isoWeek,
     window,
     review: review ? { id: review.id, status: review.status, version: review.version } : { id: null, status: "PLANNED", version: 0 },
@@ -92,6 +107,7 @@ export async function loadAgenda(series: SeriesRow, week: IsoWeek): Promise<{ ag
     carried: previous?.status === "PUBLISHED" ? readCarried(previous.carriedOver) : [],
     edits,
     subTeams: subTeamLines(children, rows.subTeams),
+    sources,
   };
   return { agenda: composeAgenda(data), edits };
 }
@@ -99,7 +115,14 @@ export async function loadAgenda(series: SeriesRow, week: IsoWeek): Promise<{ ag
 type MetricFlags = ReturnType<typeof metricFlags>;
 
 function flagsOf(metric: AgendaMetricRow): MetricFlags {
-  return metricFlags({ latest: metric.latestValue, thisWeek: metric.thisWeek, lastWeek: metric.lastWeek, target: metric.target, thresholdPct: metric.anomalyThresholdPct, direction: metric.direction });
+  return metricFlags({
+    latest: metric.latestValue,
+    thisWeek: metric.thisWeek,
+    lastWeek: metric.lastWeek,
+    target: metric.target,
+    thresholdPct: metric.anomalyThresholdPct,
+    direction: metric.direction,
+  });
 }
 
 function metricRef(metric: AgendaMetricRow, flags: MetricFlags): MetricRef {
@@ -114,7 +137,9 @@ function metricRef(metric: AgendaMetricRow, flags: MetricFlags): MetricRef {
     direction: metric.direction,
     thisWeek: metric.thisWeek,
     lastWeek: metric.lastWeek,
-    flags: flags.map((flag) => (flag.kind === "breach" ? `Target ${flag.target} breached` : `${flag.changePct > 0 ? "+" : ""}${flag.changePct.toFixed(0)}% week over week`)),
+    flags: flags.map((flag) =>
+      flag.kind === "breach" ? `Target ${flag.target} breached` : `${flag.changePct > 0 ? "+" : ""}${flag.changePct.toFixed(0)}% week over week`,
+    ),
   };
 }
 

@@ -2,8 +2,21 @@ import { describe, expect, it } from "vitest";
 import { applyEdits, EMPTY_EDITS, mergeOrder, moveKey, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type { BuiltItem, CarriedItem } from "@/lib/reviews/agenda-types";
 
-const built = (key: string, section: BuiltItem["section"], slots = 1): BuiltItem => ({ key, section, title: key, slots, detail: { kind: "custom", description: "" } });
-const week1 = [built("successes", "successes"), built("actions", "actions", 2), built("coe:a", "coes"), built("coe:b", "coes"), built("metrics", "metrics"), built("best", "bestPractices")];
+const built = (key: string, section: BuiltItem["section"], slots = 1): BuiltItem => ({
+  key,
+  section,
+  title: key,
+  slots,
+  detail: { kind: "custom", description: "" },
+});
+const week1 = [
+  built("successes", "successes"),
+  built("actions", "actions", 2),
+  built("coe:a", "coes"),
+  built("coe:b", "coes"),
+  built("metrics", "metrics"),
+  built("best", "bestPractices"),
+];
 const edits = (partial: Partial<AgendaEdits>): AgendaEdits => ({ ...EMPTY_EDITS, ...partial });
 const keys = (items: { key: string }[]) => items.map((item) => item.key);
 
@@ -18,7 +31,11 @@ describe("applyEdits keeps the organizer's edits across a rebuild", () => {
 
   it.each([
     ["the same data", week1, ["successes", "coe:b", "actions", "coe:a", "custom:retro", "best"]],
-    ["a new COE arrives", [...week1.slice(0, 4), built("coe:c", "coes"), ...week1.slice(4)], ["successes", "coe:b", "coe:c", "actions", "coe:a", "custom:retro", "best"]],
+    [
+      "a new COE arrives",
+      [...week1.slice(0, 4), built("coe:c", "coes"), ...week1.slice(4)],
+      ["successes", "coe:b", "coe:c", "actions", "coe:a", "custom:retro", "best"],
+    ],
     ["a COE drops out of the data", week1.filter((item) => item.key !== "coe:a"), ["successes", "coe:b", "actions", "custom:retro", "best"]],
     ["the first item is new", [built("wins", "successes"), ...week1], ["wins", "successes", "coe:b", "actions", "coe:a", "custom:retro", "best"]],
   ])("when %s", (_case, fresh, expected) => {
@@ -56,11 +73,30 @@ describe("carried items", () => {
 describe("mergeOrder and moveKey", () => {
   it.each([
     [["a", "b", "c"], [], ["a", "b", "c"]],
-    [["a", "b", "c"], ["c", "a", "b"], ["c", "a", "b"]],
-    [["a", "b", "c", "d"], ["c", "a", "b"], ["c", "d", "a", "b"]],
-    [["a", "x", "b"], ["b", "a"], ["b", "a", "x"]],
+    [
+      ["a", "b", "c"],
+      ["c", "a", "b"],
+      ["c", "a", "b"],
+    ],
+    [
+      ["a", "b", "c", "d"],
+      ["c", "a", "b"],
+      ["c", "d", "a", "b"],
+    ],
+    [
+      ["a", "x", "b"],
+      ["b", "a"],
+      ["b", "a", "x"],
+    ],
   ])("natural %j with saved order %j gives %j", (natural, order, expected) => {
-    expect(keys(mergeOrder(natural.map((key) => ({ key })), order))).toEqual(expected);
+    expect(
+      keys(
+        mergeOrder(
+          natural.map((key) => ({ key })),
+          order,
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it.each([

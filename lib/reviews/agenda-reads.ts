@@ -17,8 +17,28 @@ export const FINISHED_ACTION_STATUSES = ["DONE", "VERIFIED", "WONT_DO"] as const
 const ACTION_LIMIT = 300;
 const COE_LIMIT = 200;
 
-export type AgendaCoeRow = { id: string; title: string; severity: string; status: string; teamId: string; approvedAt: string | null; submittedAt: string | null; createdAt: string; lessonsLearned: string };
-export type AgendaActionRow = { id: string; title: string; status: string; priority: string; dueDate: string | null; teamId: string; completedAt: string | null; version: number; ownerName: string | null };
+export type AgendaCoeRow = {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  teamId: string;
+  approvedAt: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  lessonsLearned: string;
+};
+export type AgendaActionRow = {
+  id: string;
+  title: string;
+  status: string;
+  priority: string;
+  dueDate: string | null;
+  teamId: string;
+  completedAt: string | null;
+  version: number;
+  ownerName: string | null;
+};
 export type AgendaMetricRow = {
   id: string;
   name: string;
@@ -35,7 +55,15 @@ export type AgendaMetricRow = {
 };
 export type SubTeamCounts = { childId: string; overdue: number; newCoes: number; recentTtr: number | null; previousTtr: number | null };
 export type AgendaSubmissionRow = { id: string; kind: "SUCCESS" | "FAILING" | "BEST_PRACTICE"; title: string; body: string; authorName: string | null };
-export type AgendaReviewRow = { id: string; isoWeek: string; status: "PLANNED" | "RUNNING" | "PUBLISHED"; version: number; agendaEdits: unknown; carriedOver: unknown; submissions: AgendaSubmissionRow[] };
+export type AgendaReviewRow = {
+  id: string;
+  isoWeek: string;
+  status: "PLANNED" | "RUNNING" | "PUBLISHED";
+  version: number;
+  agendaEdits: unknown;
+  carriedOver: unknown;
+  submissions: AgendaSubmissionRow[];
+};
 
 export type AgendaRows = {
   graceDays: number[] | null;
@@ -60,7 +88,20 @@ export type AgendaReadInput = {
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /** A metric row as metricsJson selects it. */
-type MetricTuple = [id: string, name: string, unit: string, direction: "UP" | "DOWN", target: number | null, anomalyThresholdPct: number | null, serviceId: string, serviceName: string, teamId: string, latestValue: number | null, thisWeek: number | null, lastWeek: number | null];
+type MetricTuple = [
+  id: string,
+  name: string,
+  unit: string,
+  direction: "UP" | "DOWN",
+  target: number | null,
+  anomalyThresholdPct: number | null,
+  serviceId: string,
+  serviceName: string,
+  teamId: string,
+  latestValue: number | null,
+  thisWeek: number | null,
+  lastWeek: number | null,
+];
 
 export async function readAgendaRows(input: AgendaReadInput): Promise<AgendaRows> {
   const { scope } = input;

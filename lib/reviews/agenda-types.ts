@@ -14,14 +14,70 @@ export const SECTION_LABELS: Record<AgendaSection, string> = {
   custom: "Other",
 };
 
-export type CoeRef = { id: string; title: string; severity: string; status: string; teamName: string; approvedAt: string | null; submittedAt: string | null; createdAt: string };
-export type ActionRef = { id: string; title: string; status: string; priority: string; dueDate: string | null; ownerName: string | null; teamName: string; daysOverdue: number | null; version: number };
-export type MetricRef = { id: string; name: string; unit: string; serviceId: string; serviceName: string; latestValue: number | null; target: number | null; direction: "UP" | "DOWN"; thisWeek: number | null; lastWeek: number | null; flags: string[] };
+export type CoeRef = {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  teamName: string;
+  approvedAt: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+};
+export type ActionRef = {
+  id: string;
+  title: string;
+  status: string;
+  priority: string;
+  dueDate: string | null;
+  ownerName: string | null;
+  teamName: string;
+  daysOverdue: number | null;
+  version: number;
+};
+export type MetricRef = {
+  id: string;
+  name: string;
+  unit: string;
+  serviceId: string;
+  serviceName: string;
+  latestValue: number | null;
+  target: number | null;
+  direction: "UP" | "DOWN";
+  thisWeek: number | null;
+  lastWeek: number | null;
+  flags: string[];
+};
 export type SubmissionRef = { id: string; kind: "SUCCESS" | "FAILING" | "BEST_PRACTICE"; title: string; body: string; authorName: string | null };
 export type LessonRef = { coeId: string; coeTitle: string; lessons: string };
 
+/**
+ * What one data source outside the review domain (Andon cords; later policy findings, game days)
+ * brings to an agenda item: a titled list of entries in one shape, so the agenda, the meeting view
+ * and the API show any source without knowing it. Built by a provider in lib/reviews/agenda-sources.ts.
+ */
+export type SourceBadge = { label: string; tone: "red" | "amber" | "green" | "neutral" };
+export type SourceEntry = {
+  id: string;
+  title: string;
+  href: string;
+  /** One line of context: who, when, how long. */
+  meta: string;
+  badges: SourceBadge[];
+  links: { label: string; href: string }[];
+};
+export type SourceBlock = { source: string; title: string; empty: string; entries: SourceEntry[] };
+
 export type AgendaDetail =
-  | { kind: "successes"; coesOpened: CoeRef[]; coesApproved: CoeRef[]; actionsCompleted: ActionRef[]; submissions: SubmissionRef[] }
+  | {
+      kind: "successes";
+      coesOpened: CoeRef[];
+      coesApproved: CoeRef[];
+      actionsCompleted: ActionRef[];
+      submissions: SubmissionRef[];
+      /** Blocks from other domains' providers (the week's Andon cords, …). */
+      sources: SourceBlock[];
+    }
   | { kind: "actions"; overdue: ActionRef[]; dueThisWeek: ActionRef[]; escalated: ActionRef[] }
   | { kind: "coe"; coe: CoeRef }
   | { kind: "coeList"; coes: CoeRef[] }
@@ -40,7 +96,15 @@ export type ScheduledItem = AgendaItem & { startSlot: number; startsAt: string; 
 /** What a published review carries into next week's agenda. */
 export type CarriedItem = { key: string; section: AgendaSection; title: string; slots: number; description: string; fromWeek: string };
 
-export type SubTeamLine = { teamId: string; teamName: string; overdueActions: number; newCoes: number; mttrHours: number | null; previousMttrHours: number | null; mttrChangePct: number | null };
+export type SubTeamLine = {
+  teamId: string;
+  teamName: string;
+  overdueActions: number;
+  newCoes: number;
+  mttrHours: number | null;
+  previousMttrHours: number | null;
+  mttrChangePct: number | null;
+};
 
 export type Agenda = {
   series: { id: string; name: string; teamId: string; teamName: string; timeZone: string; weekday: number; startMinute: number; lengthMinutes: number };

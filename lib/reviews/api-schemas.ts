@@ -16,16 +16,34 @@ const item = z.object({
   pinned: z.boolean(),
   custom: z.boolean(),
   carriedFrom: z.string().nullable().meta({ description: "The ISO week the item was carried over from, if it was not reached then." }),
-  detail: z.record(z.string(), z.unknown()).meta({ description: "The item's data, by `detail.kind`: COEs, actions, metrics, submissions, lessons." }),
+  detail: z.record(z.string(), z.unknown()).meta({
+    description:
+      "The item's data, by `detail.kind`: COEs, actions, metrics, submissions, lessons; `successes` also carries `sources`, blocks from other domains (the week's Andon cords) as `{source, title, empty, entries: [{id, title, href, meta, badges, links}]}`.",
+  }),
 });
 
 export const agendaJsonSchema = z
   .object({
-    series: z.object({ id: z.string(), name: z.string(), teamId: z.string(), teamName: z.string(), timeZone: z.string(), weekday: z.number().int(), startMinute: z.number().int(), lengthMinutes: z.number().int() }),
+    series: z.object({
+      id: z.string(),
+      name: z.string(),
+      teamId: z.string(),
+      teamName: z.string(),
+      timeZone: z.string(),
+      weekday: z.number().int(),
+      startMinute: z.number().int(),
+      lengthMinutes: z.number().int(),
+    }),
     isoWeek: z.string(),
     window: z.object({ from: z.string(), to: z.string(), meetingDate: z.string(), meetingStartsAt: z.string() }),
     review: z.object({ id: z.string().nullable(), status: z.enum(["PLANNED", "RUNNING", "PUBLISHED"]), version: z.number().int() }),
-    items: z.array(item.extend({ startSlot: z.number().int(), startsAt: z.string(), startLabel: z.string().meta({ description: "Local start time in the series' time zone, e.g. `10:15`." }) })),
+    items: z.array(
+      item.extend({
+        startSlot: z.number().int(),
+        startsAt: z.string(),
+        startLabel: z.string().meta({ description: "Local start time in the series' time zone, e.g. `10:15`." }),
+      }),
+    ),
     deferred: z.array(item).meta({ description: "Items that do not fit the meeting's length; carried to next week if not reached." }),
     removed: z.array(z.object({ key: z.string(), title: z.string() })).meta({ description: "Items the organizers removed from this week's agenda." }),
     totalSlots: z.number().int(),

@@ -54,6 +54,13 @@ describe("builtItems", () => {
     expect(more.kind === "coeList" && more.coes.map((entry) => entry.severity)).toEqual(["SEV3", "SEV4"]);
   });
 
+  it("puts the blocks of other domains' providers on the item of their section, and an empty list when there are none", () => {
+    const block = { source: "cords", title: "Andon cords pulled", empty: "None.", entries: [] };
+    const successes = (items: ReturnType<typeof builtItems>) => items.find((item) => item.key === "successes")!.detail;
+    expect(successes(builtItems({ ...data([]), sources: { successes: [block] } }))).toMatchObject({ kind: "successes", sources: [block] });
+    expect(successes(builtItems(data([])))).toMatchObject({ kind: "successes", sources: [] });
+  });
+
   it("leaves out the metrics and wheel items when nothing is flagged and no service has metrics", () => {
     expect(builtItems(data([])).map((item) => item.key)).toEqual(["successes", "actions", "best-practices"]);
   });

@@ -2,7 +2,19 @@ import { daysOverdue, escalationLevel } from "@/lib/actions/escalation";
 import { ancestorIds } from "@/lib/org/tree";
 import type { TeamNode } from "@/lib/org/tree";
 import { applyEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
-import type { ActionRef, Agenda, BuiltItem, CarriedItem, CoeRef, LessonRef, MetricRef, SubmissionRef, SubTeamLine } from "@/lib/reviews/agenda-types";
+import type {
+  ActionRef,
+  Agenda,
+  AgendaSection,
+  BuiltItem,
+  CarriedItem,
+  CoeRef,
+  LessonRef,
+  MetricRef,
+  SourceBlock,
+  SubmissionRef,
+  SubTeamLine,
+} from "@/lib/reviews/agenda-types";
 import { localTimeLabel, type WeekWindow } from "@/lib/reviews/iso-week";
 import { planSlots } from "@/lib/reviews/slotting";
 
@@ -25,6 +37,8 @@ export type WeekData = {
   carried: CarriedItem[];
   edits: AgendaEdits;
   subTeams: SubTeamLine[];
+  /** What the providers of other domains contribute, by the section whose item shows it. */
+  sources?: Partial<Record<AgendaSection, SourceBlock[]>>;
 };
 
 /** The most severe COEs get an item each; the rest share one, so a large org's agenda stays readable. */
@@ -36,7 +50,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export function builtItems(data: WeekData): BuiltItem[] {
   const { window } = data;
   const meetingDay = day(window.meetingDate);
-  const weekEndDay = day(new Date(window.meetingDate.getTime() + (8 - ((window.meetingDate.getUTCDay() || 7))) * 86_400_000));
+  const weekEndDay = day(new Date(window.meetingDate.getTime() + (8 - (window.meetingDate.getUTCDay() || 7)) * 86_400_000));
   const open = data.actions.filter((action) => !action.finished);
   const overdue = open.filter((action) => action.dueDate !== null && action.dueDate < meetingDay).toSorted((a, b) => a.dueDate!.localeCompare(b.dueDate!));
   const dueThisWeek = open.filter((action) => action.dueDate !== null && action.dueDate >= meetingDay && action.dueDate < weekEndDay);
@@ -48,7 +62,9 @@ export function builtItems(data: WeekData): BuiltItem[] {
   const toReview = data.coes
     .filter((coe) => inWindow(coe.approvedAt, window) || (coe.status === "IN_REVIEW" && coe.submittedAt !== null && coe.submittedAt < window.to.toISOString()))
     .toSorted((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.title.localeCompare(b.title));
-  const lessons: LessonRef[] = coesApproved.filter((coe) => coe.lessonsLearned.trim() !== "").map((coe) => ({ coeId: coe.id, coeTitle: coe.title, lessons: coe.lessonsLearned.slice(0, 600) }));
+  const lessons: LessonRef[] = coesApproved
+    .filter((coe) => coe.lessonsLearned.trim() !== "")
+    .map((coe) => ({ coeId: coe.id, coeTitle: coe.title, lessons: coe.lessonsLearned.slice(0, 600) }));
   const strip = <T extends object>(rows: T[]) => rows.map(stripInternal) as unknown as T[];
 
   const items: BuiltItem[] = [
@@ -63,6 +79,7 @@ export function builtItems(data: WeekData): BuiltItem[] {
         coesApproved: strip(coesApproved),
         actionsCompleted: strip(completed),
         submissions: data.submissions.filter((submission) => submission.kind !== "BEST_PRACTICE"),
+        sources: data.sources?.successes ?? [],
       },
     },
     {
@@ -72,17 +89,35 @@ export function builtItems(data: WeekData): BuiltItem[] {
       slots: overdue.length + dueThisWeek.length > 8 ? 2 : 1,
       detail: { kind: "actions", overdue: strip(overdue), dueThisWeek: strip(dueThisWeek), escalated: strip(escalated) },
     },
-    ...toReview.slice(0, MAX_COE_ITEMS).map((coe): BuiltItem => ({ key: `coe:${coe.id}`, section: "coes", title: `COE: ${coe.title}`, slots: 1, detail: { kind: "coe", coe: stripInternal(coe) as CoeRef } })),
+    ...toReview.slice(0, MAX_COE_ITEMS).map((coe): BuiltItem => ({
+      key: `coe:${coe.id}`,
+      section: "coes",
+      title: `COE: ${coe.title}`,
+      slots: 1,
+      detail: { kind: "coe", coe: stripInternal(coe) as CoeRef },
+    })),
   ];
   if (toReview.length > MAX_COE_ITEMS) {
     const rest = toReview.slice(MAX_COE_ITEMS);
     items.push({ key: "coes-more", section: "coes", title: `More COEs to review (${rest.length})`, slots: 1, detail: { kind: "coeList", coes: strip(rest) } });
   }
   if (data.flaggedMetrics.length > 0) {
-    items.push({ key: "metrics", section: "metrics", title: `Key service metrics: ${data.flaggedMetrics.length} flagged`, slots: 1, detail: { kind: "metrics", metrics: data.flaggedMetrics } });
+    items.push({
+      key: "metrics",
+      section: "metrics",
+      title: `Key service metrics: ${data.flaggedMetrics.length} flagged`,
+      slots: 1,
+      detail: { kind: "metrics", metrics: data.flaggedMetrics },
+    });
   }
   if (data.wheel.service) {
-    items.push({ key: "wheel", section: "metrics", title: `Wheel: ${data.wheel.service.name} presents its dashboard`, slots: 1, detail: { kind: "wheel", ...data.wheel } });
+    items.push({
+      key: "wheel",
+      section: "metrics",
+      title: `Wheel: ${data.wheel.service.name} presents its dashboard`,
+      slots: 1,
+      detail: { kind: "wheel", ...data.wheel },
+    });
   }
   items.push({
     key: "best-practices",

@@ -9,7 +9,17 @@ export async function ics(series: SeriesRow, origin: string): Promise<Response> 
   const first = await db.weeklyReview.findFirst({ where: { seriesId: series.id }, select: { isoWeek: true }, orderBy: { isoWeek: "asc" } });
   const firstWeek = first?.isoWeek ?? currentIsoWeek(new Date(), series.timeZone);
   const body = buildSeriesIcs(
-    { id: series.id, name: series.name, teamName: series.team.name, weekday: series.weekday, startMinute: series.startMinute, timeZone: series.timeZone, lengthMinutes: series.lengthMinutes, firstWeek, url: `${origin}/reviews/${series.id}` },
+    {
+      id: series.id,
+      name: series.name,
+      teamName: series.team.name,
+      weekday: series.weekday,
+      startMinute: series.startMinute,
+      timeZone: series.timeZone,
+      lengthMinutes: series.lengthMinutes,
+      firstWeek,
+      url: `${origin}/reviews/${series.id}`,
+    },
     { host: new URL(origin).host },
   );
   const fileName = series.name.replace(/[^\w-]+/g, "-").toLowerCase();

@@ -8,13 +8,27 @@ import { parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
  */
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
-export type IcsSeries = { id: string; name: string; teamName: string; weekday: number; startMinute: number; timeZone: string; lengthMinutes: number; firstWeek: string; url: string };
+export type IcsSeries = {
+  id: string;
+  name: string;
+  teamName: string;
+  weekday: number;
+  startMinute: number;
+  timeZone: string;
+  lengthMinutes: number;
+  firstWeek: string;
+  url: string;
+};
 
-const localStamp = (date: Date, startMinute: number) => `${date.toISOString().slice(0, 10).replace(/-/g, "")}T${startTimeLabel(startMinute).replace(":", "")}00`;
+const localStamp = (date: Date, startMinute: number) =>
+  `${date.toISOString().slice(0, 10).replace(/-/g, "")}T${startTimeLabel(startMinute).replace(":", "")}00`;
 
 export function buildSeriesIcs(series: IcsSeries, options: { host: string; now?: Date }): string {
   const window = weekWindow(parseIsoWeek(series.firstWeek)!, series);
-  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = (options.now ?? new Date())
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const hours = Math.floor(series.lengthMinutes / 60);
   const minutes = series.lengthMinutes % 60;
   const lines = [

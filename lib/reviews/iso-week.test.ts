@@ -40,7 +40,9 @@ describe("ISO weeks", () => {
   ])("in %s, %s weekday %i at minute %i starts at %s", (timeZone, week, weekday, startMinute, expected) => {
     const window = weekWindow(parseIsoWeek(week)!, { weekday, startMinute, timeZone });
     expect(window.meetingStartsAt.toISOString()).toBe(expected);
-    expect(localTimeLabel(window.meetingStartsAt, timeZone)).toBe(`${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`);
+    expect(localTimeLabel(window.meetingStartsAt, timeZone)).toBe(
+      `${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
+    );
   });
 });
 

@@ -3,6 +3,8 @@
  * library: Intl knows every zone's offsets, and an instant is found by correcting a guess twice
  * (enough for every real daylight-saving rule).
  */
+import { isYearInRange } from "@/lib/validation/dates";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
@@ -20,7 +22,8 @@ export function parseIsoWeek(value: string): IsoWeek | null {
   if (!match) return null;
   const year = Number(match[1]);
   const week = Number(match[2]);
-  if (week < 1 || week > weeksInIsoYear(year)) return null;
+  // Weeks of years outside the supported dates (9999-W52 ends in year 10000) are refused with them.
+  if (!isYearInRange(year) || week < 1 || week > weeksInIsoYear(year)) return null;
   return { year, week };
 }
 
@@ -57,7 +60,15 @@ export function weeksBetween(a: IsoWeek, b: IsoWeek): number {
 type LocalParts = { year: number; month: number; day: number; hour: number; minute: number };
 
 function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+  }).formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute") };
 }
@@ -115,7 +126,10 @@ export type WeekWindow = {
 export function weekWindow(week: IsoWeek, schedule: { weekday: number; startMinute: number; timeZone: string }): WeekWindow {
   const monday = isoWeekMonday(week);
   const at = (date: Date, minuteOfDay: number) =>
-    zonedTimeToUtc({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, schedule.timeZone);
+    zonedTimeToUtc(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+      schedule.timeZone,
+    );
   const nextMonday = new Date(monday.getTime() + 7 * DAY_MS);
   const meetingDate = new Date(monday.getTime() + (schedule.weekday - 1) * DAY_MS);
   return { from: at(monday, 0), to: at(nextMonday, 0), meetingDate, meetingStartsAt: at(meetingDate, schedule.startMinute) };

@@ -45,7 +45,15 @@ export function minutesFrom(agenda: Agenda, recorded: Recorded): Minutes {
     timeZone: agenda.series.timeZone,
     publishedAt: recorded.publishedAt,
     attendees: recorded.attendees,
-    items: agenda.items.map((item) => ({ key: item.key, title: item.title, section: SECTION_LABELS[item.section], startLabel: item.startLabel, reached: reached.has(item.key), note: note(item.key), decisions: decisionsFor(item.key) })),
+    items: agenda.items.map((item) => ({
+      key: item.key,
+      title: item.title,
+      section: SECTION_LABELS[item.section],
+      startLabel: item.startLabel,
+      reached: reached.has(item.key),
+      note: note(item.key),
+      decisions: decisionsFor(item.key),
+    })),
     deferred: agenda.deferred.map((item) => ({ key: item.key, title: item.title })),
     decisions: recorded.decisions,
     actions: recorded.actions,
@@ -69,7 +77,10 @@ export function minutesToMarkdown(minutes: Minutes): string {
   out.push("## Attendance", "", minutes.attendees.length > 0 ? minutes.attendees.map((name) => `- ${name}`).join("\n") : "_Not recorded._", "");
   if (minutes.subTeams.length > 0) {
     out.push("## Sub-teams", "", "| Team | Overdue actions | New COEs | MTTR change |", "|---|---:|---:|---:|");
-    for (const team of minutes.subTeams) out.push(`| ${team.teamName} | ${team.overdueActions} | ${team.newCoes} | ${team.mttrChangePct === null ? "—" : `${team.mttrChangePct > 0 ? "+" : ""}${team.mttrChangePct.toFixed(0)}%`} |`);
+    for (const team of minutes.subTeams)
+      out.push(
+        `| ${team.teamName} | ${team.overdueActions} | ${team.newCoes} | ${team.mttrChangePct === null ? "—" : `${team.mttrChangePct > 0 ? "+" : ""}${team.mttrChangePct.toFixed(0)}%`} |`,
+      );
     out.push("");
   }
   out.push("## Agenda", "");
@@ -83,7 +94,9 @@ export function minutesToMarkdown(minutes: Minutes): string {
   out.push(
     "## New corrective actions",
     "",
-    minutes.actions.length > 0 ? minutes.actions.map((action) => `- ${line(action.title)} — owner: ${action.ownerName ?? "unassigned"}, due ${action.dueDate ?? "—"}`).join("\n") : "_None._",
+    minutes.actions.length > 0
+      ? minutes.actions.map((action) => `- ${line(action.title)} — owner: ${action.ownerName ?? "unassigned"}, due ${action.dueDate ?? "—"}`).join("\n")
+      : "_None._",
     "",
   );
   out.push("## Carried to next week", "", minutes.carried.length > 0 ? minutes.carried.map((item) => `- ${line(item.title)}`).join("\n") : "_Nothing._", "");

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createAction } from "@/lib/actions/mutations";
+import { createBestPracticeFromDecision } from "@/lib/learnings/mutations";
 import { can } from "@/lib/permissions";
 import { canRunSeries, requireSeries, requireSeriesForSubmission, type SeriesRow } from "@/lib/reviews/access";
 import { buildAgenda } from "@/lib/reviews/agenda-data";
@@ -13,6 +14,8 @@ import { readEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type { CarriedItem } from "@/lib/reviews/agenda-types";
 import { parseIsoWeek } from "@/lib/reviews/iso-week";
 import { minutesFrom } from "@/lib/reviews/minutes";
+import { notifyUsers } from "@/lib/notifications/mutations";
+import { emitReviewEvent } from "@/lib/events/review-events";
 import type { CreateSeriesInput, ReviewActionInput, SubmitItemInput, UpdateSeriesInput, WeekRef } from "@/lib/reviews/schemas";
 
 /**
@@ -69,8 +72,18 @@ export async function updateSeries(user: CurrentUser, input: UpdateSeriesInput):
   if (!can(user, "review.run", series.teamId)) throw new ForbiddenError("Only the team's managers can change its weekly review.");
   const [hours, minutes] = input.startTime.split(":").map(Number) as [number, number];
   return db.$transaction(async (tx) => {
-    const organizers = await tx.user.findMany({ where: { id: { in: input.organizerIds }, organizationId: user.organizationId, deactivatedAt: null }, select: { id: true } });
-    const next = { name: input.name, weekday: input.weekday, startMinute: hours * 60 + minutes, timeZone: input.timeZone, lengthMinutes: input.lengthMinutes, subTeamSummary: input.subTeamSummary };
+    const organizers = await tx.user.findMany({
+      where: { id: { in: input.organizerIds }, organizationId: user.organizationId, deactivatedAt: null },
+      select: { id: true },
+    });
+    const next = {
+      name: input.name,
+      weekday: input.weekday,
+      startMinute: hours * 60 + minutes,
+      timeZone: input.timeZone,
+      lengthMinutes: input.lengthMinutes,
+      subTeamSummary: input.subTeamSummary,
+    };
     const clash = await tx.reviewSeries.findFirst({ where: { teamId: series.teamId, name: input.name, id: { not: series.id } }, select: { id: true } });
     if (clash) throw new UserError("This team already has a review with that name.", { name: ["Choose another name."] });
     await tx.reviewSeries.update({ where: { id: series.id }, data: next });
@@ -84,8 +97,27 @@ export async function updateSeries(user: CurrentUser, input: UpdateSeriesInput):
       entityId: series.id,
       summary: `Changed the weekly review “${input.name}”`,
       changes: {
-        ...changedFields({ name: series.name, weekday: series.weekday, startMinute: series.startMinute, timeZone: series.timeZone, lengthMinutes: series.lengthMinutes, subTeamSummary: series.subTeamSummary }, next),
-        organizers: { from: series.organizers.map((organizer) => organizer.userId).sort().join(","), to: organizers.map((organizer) => organizer.id).sort().join(",") },
+        ...changedFields(
+          {
+            name: series.name,
+            weekday: series.weekday,
+            startMinute: series.startMinute,
+            timeZone: series.timeZone,
+            lengthMinutes: series.lengthMinutes,
+            subTeamSummary: series.subTeamSummary,
+          },
+          next,
+        ),
+        organizers: {
+          from: series.organizers
+            .map((organizer) => organizer.userId)
+            .sort()
+            .join(","),
+          to: organizers
+            .map((organizer) => organizer.id)
+            .sort()
+            .join(","),
+        },
       },
     });
     return { id: series.id };
@@ -102,11 +134,14 @@ async function ensureReview(tx: Tx, series: SeriesRow, isoWeek: string): Promise
 }
 
 function stale(row: ReviewRow): ConflictError {
-  return new ConflictError(`Another organizer changed this review (now version ${row.version}) after you loaded it. Reload to see their change, then try again.`, {
-    version: row.version,
-    status: row.status,
-    currentItemKey: row.currentItemKey,
-  });
+  return new ConflictError(
+    `Another organizer changed this review (now version ${row.version}) after you loaded it. Reload to see their change, then try again.`,
+    {
+      version: row.version,
+      status: row.status,
+      currentItemKey: row.currentItemKey,
+    },
+  );
 }
 
 type Change = { action: string; summary: string; data?: Prisma.WeeklyReviewUncheckedUpdateManyInput; changes?: Prisma.InputJsonValue };
@@ -119,16 +154,19 @@ async function changeReview(
   user: CurrentUser,
   ref: WeekRef,
   run: (tx: Tx, review: ReviewRow, series: SeriesRow) => Promise<Change>,
-  options: { allowPublished?: boolean } = {},
+  options: { allowPublished?: boolean; /** Notes carry their own concurrency check (baseBody) instead of the meeting's version. */ anyVersion?: boolean } = {},
 ): Promise<SavedReview> {
   const series = await requireSeries(user, ref.seriesId);
   if (!canRunSeries(user, series)) throw new ForbiddenError("Only the review's organizers and the team's managers can change it.");
   return db.$transaction(async (tx) => {
     const review = await ensureReview(tx, series, ref.isoWeek);
-    if (review.version !== ref.version) throw stale(review);
+    if (review.version !== ref.version && !options.anyVersion) throw stale(review);
     if (review.status === "PUBLISHED" && !options.allowPublished) throw new UserError("This review is published; its minutes no longer change.");
     const change = await run(tx, review, series);
-    const { count } = await tx.weeklyReview.updateMany({ where: { id: review.id, version: review.version }, data: { ...change.data, version: { increment: 1 } } });
+    const { count } = await tx.weeklyReview.updateMany({
+      where: { id: review.id, version: review.version },
+      data: { ...change.data, version: { increment: 1 } },
+    });
     if (count !== 1) throw stale((await tx.weeklyReview.findUnique({ where: { id: review.id }, select: reviewSelect }))!);
     await recordAudit(tx, {
       organizationId: user.organizationId,
@@ -160,7 +198,12 @@ export async function addCustomItem(user: CurrentUser, ref: WeekRef, item: Omit<
   const saved = await changeReview(user, ref, async (_tx, review) => {
     const edits = readEdits(review.agendaEdits);
     const next: AgendaEdits = { ...edits, custom: [...edits.custom, { ...item, key }], order: edits.order.length > 0 ? [...edits.order, key] : [] };
-    return { action: "weekly_review.item_added", summary: `Added “${item.title}” to the agenda`, data: { agendaEdits: next as unknown as Prisma.InputJsonValue }, changes: { key, title: item.title } };
+    return {
+      action: "weekly_review.item_added",
+      summary: `Added “${item.title}” to the agenda`,
+      data: { agendaEdits: next as unknown as Prisma.InputJsonValue },
+      changes: { key, title: item.title },
+    };
   });
   return { ...saved, key };
 }
@@ -171,7 +214,10 @@ export async function submitItem(user: CurrentUser, input: SubmitItemInput): Pro
   return db.$transaction(async (tx) => {
     const review = await ensureReview(tx, series, input.isoWeek);
     if (review.status === "PUBLISHED") throw new UserError("That week's review is already published; submit for the coming week instead.");
-    const submission = await tx.reviewSubmission.create({ data: { reviewId: review.id, kind: input.kind, title: input.title, body: input.body, authorId: user.userId }, select: { id: true } });
+    const submission = await tx.reviewSubmission.create({
+      data: { reviewId: review.id, kind: input.kind, title: input.title, body: input.body, authorId: user.userId },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       organizationId: user.organizationId,
       actorId: user.userId,
@@ -213,22 +259,55 @@ export async function goToItem(user: CurrentUser, ref: WeekRef & { itemKey: stri
   });
 }
 
-export async function saveNote(user: CurrentUser, ref: WeekRef & { itemKey: string; body: string }): Promise<SavedReview> {
-  return changeReview(user, ref, async (tx, review) => {
-    const previous = await tx.reviewNote.findUnique({ where: { reviewId_itemKey: { reviewId: review.id, itemKey: ref.itemKey } }, select: { body: true } });
-    await tx.reviewNote.upsert({
-      where: { reviewId_itemKey: { reviewId: review.id, itemKey: ref.itemKey } },
-      create: { reviewId: review.id, itemKey: ref.itemKey, body: ref.body, authorId: user.userId },
-      update: { body: ref.body, authorId: user.userId },
-    });
-    return { action: "weekly_review.note_saved", summary: `Saved the note on ${ref.itemKey}`, changes: { itemKey: ref.itemKey, from: previous?.body ?? null, to: ref.body } };
-  });
+/**
+ * Saves one item's note. Autosaved while the meeting moves on, so it does not need the meeting's
+ * version; a note someone else changed since `baseBody` is refused with theirs, never overwritten.
+ */
+export async function saveNote(user: CurrentUser, ref: WeekRef & { itemKey: string; body: string; baseBody?: string }): Promise<SavedReview> {
+  return changeReview(
+    user,
+    ref,
+    async (tx, review) => {
+      const previous = await tx.reviewNote.findUnique({ where: { reviewId_itemKey: { reviewId: review.id, itemKey: ref.itemKey } }, select: { body: true } });
+      if (ref.baseBody !== undefined && (previous?.body ?? "") !== ref.baseBody && previous?.body !== ref.body) {
+        throw new ConflictError("Someone else changed this note while you were typing. Their text is below yours; merge them and it saves again.", {
+          body: previous?.body ?? "",
+        });
+      }
+      await tx.reviewNote.upsert({
+        where: { reviewId_itemKey: { reviewId: review.id, itemKey: ref.itemKey } },
+        create: { reviewId: review.id, itemKey: ref.itemKey, body: ref.body, authorId: user.userId },
+        update: { body: ref.body, authorId: user.userId },
+      });
+      return {
+        action: "weekly_review.note_saved",
+        summary: `Saved the note on ${ref.itemKey}`,
+        changes: { itemKey: ref.itemKey, from: previous?.body ?? null, to: ref.body },
+      };
+    },
+    { anyVersion: true },
+  );
 }
 
+/** The agenda item whose decisions are new best practices (lib/reviews/compose-agenda.ts). */
+const BEST_PRACTICES_ITEM = "best-practices";
+
+/** A decision on an agenda item; under "Identify new best practices" it also creates the best practice, in the same transaction. */
 export async function addDecision(user: CurrentUser, ref: WeekRef & { itemKey: string; text: string }): Promise<SavedReview> {
-  return changeReview(user, ref, async (tx, review) => {
-    await tx.reviewDecision.create({ data: { reviewId: review.id, itemKey: ref.itemKey, text: ref.text, authorId: user.userId } });
-    return { action: "weekly_review.decision_recorded", summary: `Recorded a decision: “${ref.text.slice(0, 80)}”`, changes: { itemKey: ref.itemKey, text: ref.text } };
+  return changeReview(user, ref, async (tx, review, series) => {
+    const decision = await tx.reviewDecision.create({
+      data: { reviewId: review.id, itemKey: ref.itemKey, text: ref.text, authorId: user.userId },
+      select: { id: true },
+    });
+    const practice =
+      ref.itemKey === BEST_PRACTICES_ITEM
+        ? await createBestPracticeFromDecision(tx, user, { id: decision.id, text: ref.text, reviewLabel: `${series.name}, ${ref.isoWeek}` })
+        : null;
+    return {
+      action: "weekly_review.decision_recorded",
+      summary: practice ? `Recorded a best practice: “${ref.text.slice(0, 80)}”` : `Recorded a decision: “${ref.text.slice(0, 80)}”`,
+      changes: { itemKey: ref.itemKey, text: ref.text, ...(practice ? { bestPracticeId: practice.id } : {}) },
+    };
   });
 }
 
@@ -238,7 +317,11 @@ export async function setAttendance(user: CurrentUser, ref: WeekRef & { userIds:
     const before = await tx.reviewAttendance.findMany({ where: { reviewId: review.id }, select: { userId: true } });
     await tx.reviewAttendance.deleteMany({ where: { reviewId: review.id } });
     if (people.length > 0) await tx.reviewAttendance.createMany({ data: people.map((person) => ({ reviewId: review.id, userId: person.id })) });
-    return { action: "weekly_review.attendance_set", summary: `Recorded attendance (${people.length})`, changes: { before: before.map((row) => row.userId), after: people.map((person) => person.id) } };
+    return {
+      action: "weekly_review.attendance_set",
+      summary: `Recorded attendance (${people.length})`,
+      changes: { before: before.map((row) => row.userId), after: people.map((person) => person.id) },
+    };
   });
 }
 
@@ -247,26 +330,38 @@ export async function setAttendance(user: CurrentUser, ref: WeekRef & { userIds:
  * (owner, team rights, history, audit), sourced to this review in the same transaction.
  */
 export async function createReviewAction(user: CurrentUser, input: ReviewActionInput): Promise<SavedReview & { actionId: string }> {
-  const series = await requireSeries(user, input.seriesId);
-  if (!canRunSeries(user, series)) throw new ForbiddenError("Only the review's organizers and the team's managers can change it.");
-  const current = await db.weeklyReview.findUnique({ where: { seriesId_isoWeek: { seriesId: series.id, isoWeek: input.isoWeek } }, select: reviewSelect });
-  if (!current) throw new NotFoundError("The review");
-  if (current.version !== input.version) throw stale(current);
-  if (current.status === "PUBLISHED") throw new UserError("This review is published; create the action from the actions page instead.");
-  const created = await createAction(user, {
-    title: input.title,
-    description: `Created in the weekly review ${series.name}, ${input.isoWeek}.`,
-    ownerId: input.ownerId,
-    teamId: input.teamId,
-    type: input.type,
-    priority: "MEDIUM",
-    dueDate: input.dueDate,
-    weeklyReviewId: current.id,
-  });
-  const saved = await changeReview(user, input, async () => {
-    return { action: "weekly_review.action_created", summary: `Created the corrective action “${input.title}”`, changes: { actionId: created.id, itemKey: input.itemKey } };
-  });
-  return { ...saved, actionId: created.id };
+  let actionId = "";
+  // The action is created inside the review's transaction: a stale version (409) or a published
+  // review rolls it back too, so retrying after the refusal does not create it twice.
+  const saved = await changeReview(
+    user,
+    input,
+    async (tx, review, series) => {
+      if (review.status === "PUBLISHED") throw new UserError("This review is published; create the action from the actions page instead.");
+      const created = await createAction(
+        user,
+        {
+          title: input.title,
+          description: `Created in the weekly review ${series.name}, ${input.isoWeek}.`,
+          ownerId: input.ownerId,
+          teamId: input.teamId,
+          type: input.type,
+          priority: "MEDIUM",
+          dueDate: input.dueDate,
+          weeklyReviewId: review.id,
+        },
+        tx,
+      );
+      actionId = created.id;
+      return {
+        action: "weekly_review.action_created",
+        summary: `Created the corrective action “${input.title}”`,
+        changes: { actionId: created.id, itemKey: input.itemKey },
+      };
+    },
+    { allowPublished: true },
+  );
+  return { ...saved, actionId };
 }
 
 /**
@@ -281,8 +376,12 @@ export async function publishReview(user: CurrentUser, ref: WeekRef): Promise<Sa
     const [notes, decisions, actions, attendance] = await Promise.all([
       tx.reviewNote.findMany({ where: { reviewId: review.id }, select: { itemKey: true, body: true } }),
       tx.reviewDecision.findMany({ where: { reviewId: review.id }, select: { itemKey: true, text: true }, orderBy: { createdAt: "asc" } }),
-      tx.correctiveAction.findMany({ where: { weeklyReviewId: review.id, organizationId: user.organizationId }, select: { id: true, title: true, dueDate: true, owner: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
-      tx.reviewAttendance.findMany({ where: { reviewId: review.id }, select: { user: { select: { name: true } } } }),
+      tx.correctiveAction.findMany({
+        where: { weeklyReviewId: review.id, organizationId: user.organizationId },
+        select: { id: true, title: true, dueDate: true, owner: { select: { name: true } } },
+        orderBy: { createdAt: "asc" },
+      }),
+      tx.reviewAttendance.findMany({ where: { reviewId: review.id }, select: { userId: true, user: { select: { name: true } } } }),
     ]);
     const reached = new Set(review.reachedItemKeys);
     const unreached = [...agenda.items, ...agenda.deferred].filter((item) => !reached.has(item.key));
@@ -298,10 +397,28 @@ export async function publishReview(user: CurrentUser, ref: WeekRef): Promise<Sa
       reachedKeys: [...reached],
       notes,
       decisions,
-      actions: actions.map((action) => ({ id: action.id, title: action.title, ownerName: action.owner?.name ?? null, dueDate: action.dueDate?.toISOString().slice(0, 10) ?? null })),
+      actions: actions.map((action) => ({
+        id: action.id,
+        title: action.title,
+        ownerName: action.owner?.name ?? null,
+        dueDate: action.dueDate?.toISOString().slice(0, 10) ?? null,
+      })),
       attendees: attendance.map((row) => row.user.name).sort(),
       publishedAt: new Date().toISOString(),
     });
+    await notifyUsers(
+      tx,
+      [...attendance.map((row) => row.userId), ...series.organizers.map((organizer) => organizer.userId)],
+      {
+        organizationId: user.organizationId,
+        kind: "MINUTES_PUBLISHED",
+        title: `Minutes of ${series.name} (${ref.isoWeek}) are published`,
+        href: `/reviews/${series.id}/weeks/${ref.isoWeek}/minutes`,
+        dedupeKey: `minutes:${review.id}`,
+      },
+      user.userId,
+    );
+    await emitReviewEvent(tx, user.organizationId, "review.minutes_published", { reviewId: review.id, series, isoWeek: ref.isoWeek, minutes });
     const wheel = agenda.items.find((item) => item.detail.kind === "wheel");
     if (wheel?.detail.kind === "wheel" && wheel.detail.service) {
       await tx.reviewWheelPick.upsert({
@@ -313,8 +430,55 @@ export async function publishReview(user: CurrentUser, ref: WeekRef): Promise<Sa
     return {
       action: "weekly_review.published",
       summary: `Published the minutes; ${carried.length} item(s) carried to next week`,
-      data: { status: "PUBLISHED", publishedAt: new Date(), minutes: minutes as unknown as Prisma.InputJsonValue, carriedOver: carried as unknown as Prisma.InputJsonValue, currentItemKey: null },
+      data: {
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        minutes: minutes as unknown as Prisma.InputJsonValue,
+        carriedOver: carried as unknown as Prisma.InputJsonValue,
+        currentItemKey: null,
+      },
       changes: { carried: carried.map((item) => item.key) },
     };
   });
+}
+
+/**
+ * Tells the people of a coming review that its agenda is ready: the organizers, the series team's
+ * own members, and whoever attended the last meeting. Once per week's review.
+ */
+export async function announceAgenda(user: CurrentUser, ref: WeekRef): Promise<SavedReview & { notified: number }> {
+  let notified = 0;
+  const saved = await changeReview(user, ref, async (tx, review, series) => {
+    if (review.status === "PUBLISHED") throw new UserError("This review is already minuted.");
+    const [members, lastAttendance] = await Promise.all([
+      tx.membership.findMany({ where: { teamId: series.teamId, user: { deactivatedAt: null } }, select: { userId: true } }),
+      tx.reviewAttendance.findMany({
+        where: { review: { seriesId: series.id, status: "PUBLISHED", isoWeek: { lt: ref.isoWeek } } },
+        select: { userId: true, review: { select: { isoWeek: true } } },
+        orderBy: { review: { isoWeek: "desc" } },
+        take: 200,
+      }),
+    ]);
+    const lastWeek = lastAttendance[0]?.review.isoWeek;
+    const recipients = [
+      ...series.organizers.map((organizer) => organizer.userId),
+      ...members.map((member) => member.userId),
+      ...lastAttendance.filter((row) => row.review.isoWeek === lastWeek).map((row) => row.userId),
+    ];
+    notified = await notifyUsers(
+      tx,
+      recipients,
+      {
+        organizationId: user.organizationId,
+        kind: "AGENDA_READY",
+        title: `The agenda of ${series.name} (${ref.isoWeek}) is ready`,
+        href: `/reviews/${series.id}/weeks/${ref.isoWeek}`,
+        dedupeKey: `agenda:${review.id}`,
+      },
+      user.userId,
+    );
+    await emitReviewEvent(tx, user.organizationId, "review.agenda_ready", { reviewId: review.id, series, isoWeek: ref.isoWeek });
+    return { action: "weekly_review.agenda_announced", summary: `Announced the agenda to ${notified} people` };
+  });
+  return { ...saved, notified };
 }

@@ -26,13 +26,24 @@ export async function listSeries(user: CurrentUser) {
 /** Teams the caller may set up a review for. */
 export async function teamsToOrganize(user: CurrentUser) {
   const allowed = teamsWith(user, "review.run");
-  return db.team.findMany({ where: { organizationId: user.organizationId, ...(allowed === "all" ? {} : { id: { in: allowed } }) }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.team.findMany({
+    where: { organizationId: user.organizationId, ...(allowed === "all" ? {} : { id: { in: allowed } }) },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export async function seriesHistory(series: SeriesRow) {
   return db.weeklyReview.findMany({
     where: { seriesId: series.id, organizationId: series.organizationId },
-    select: { id: true, isoWeek: true, status: true, startedAt: true, publishedAt: true, _count: { select: { decisions: true, correctiveActions: true, attendance: true } } },
+    select: {
+      id: true,
+      isoWeek: true,
+      status: true,
+      startedAt: true,
+      publishedAt: true,
+      _count: { select: { decisions: true, correctiveActions: true, attendance: true } },
+    },
     orderBy: { isoWeek: "desc" },
     take: 104,
   });

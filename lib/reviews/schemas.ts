@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { calendarDaySchema } from "@/lib/validation/dates";
 import { ACTION_TYPES } from "@/lib/coes/questions";
 import { agendaEditsSchema, customItemSchema } from "@/lib/reviews/agenda-edits";
 import { isValidTimeZone, parseIsoWeek } from "@/lib/reviews/iso-week";
 
-/** The zod schemas the review forms validate with and the server parses with again (STYLE.md rule 1). */
+/** The zod schemas the review forms validate with and the server parses with again (CONTRIBUTING.md rule 1). */
 const id = z.string().min(1).max(100);
 export const isoWeekSchema = z.string().refine((value) => parseIsoWeek(value) !== null, "Use an ISO week like 2026-W48.");
 const itemKey = z.string().min(1).max(120);
@@ -43,7 +44,13 @@ export type SubmitItemInput = z.output<typeof submitItemSchema>;
 
 export const startMeetingSchema = z.object(weekRef);
 export const goToItemSchema = z.object({ ...weekRef, itemKey });
-export const saveNoteSchema = z.object({ ...weekRef, itemKey, body: z.string().max(20_000) });
+export const saveNoteSchema = z.object({
+  ...weekRef,
+  itemKey,
+  body: z.string().max(20_000),
+  /** The note as this editor last saw it: a different stored note is someone else's change (409), not overwritten. */
+  baseBody: z.string().max(20_000).optional(),
+});
 export const addDecisionSchema = z.object({ ...weekRef, itemKey, text: z.string().trim().min(3, "Write the decision in a few words.").max(2000) });
 export const setAttendanceSchema = z.object({ ...weekRef, userIds: z.array(id).max(500) });
 export const publishSchema = z.object(weekRef);
@@ -55,7 +62,7 @@ export const reviewActionSchema = z.object({
   ownerId: id,
   teamId: id,
   type: z.enum(ACTION_TYPES).default("PROCESS"),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31."),
+  dueDate: calendarDaySchema("Use a date like 2026-12-31."),
 });
 export type ReviewActionInput = z.output<typeof reviewActionSchema>;
 

@@ -51,7 +51,14 @@ describe("planSlots", () => {
     expect(plan.deferred).toEqual([]);
   });
 
-  it.each([[0, 0], [14, 0], [15, 1], [59, 3], [60, 4], [75, 5]])("%i minutes hold %i whole slots", (minutes, slots) => {
+  it.each([
+    [0, 0],
+    [14, 0],
+    [15, 1],
+    [59, 3],
+    [60, 4],
+    [75, 5],
+  ])("%i minutes hold %i whole slots", (minutes, slots) => {
     expect(slotsInMeeting(minutes)).toBe(slots);
   });
 });

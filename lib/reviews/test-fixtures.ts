@@ -36,14 +36,37 @@ export async function reviewWorld() {
   const outsider = await make("Otto Outsider", [{ teamId: platform.id, role: "MANAGER" }]);
   const paymentsMember = await make("Pia Payments", [{ teamId: payments.id, role: "MEMBER" }]);
   const series = await testDb.reviewSeries.create({
-    data: { organizationId: org.id, teamId: retail.id, name: "Retail weekly", weekday: 4, startMinute: 600, timeZone: "Europe/Berlin", lengthMinutes: 60, createdById: manager.id },
+    data: {
+      organizationId: org.id,
+      teamId: retail.id,
+      name: "Retail weekly",
+      weekday: 4,
+      startMinute: 600,
+      timeZone: "Europe/Berlin",
+      lengthMinutes: 60,
+      createdById: manager.id,
+    },
   });
 
   const action = (title: string, teamId: string, dueDate: string, status: "OPEN" | "IN_PROGRESS" | "DONE" = "OPEN", completedAt?: string) =>
     testDb.correctiveAction.create({
-      data: { organizationId: org.id, teamId, title, type: "PREVENT", ownerId: member.id, dueDate: day(dueDate), status, source: "STANDALONE", completedAt: completedAt ? at(completedAt) : null },
+      data: {
+        organizationId: org.id,
+        teamId,
+        title,
+        type: "PREVENT",
+        ownerId: member.id,
+        dueDate: day(dueDate),
+        status,
+        source: "STANDALONE",
+        completedAt: completedAt ? at(completedAt) : null,
+      },
     });
-  const coe = (title: string, teamId: string, fields: { status: "DRAFT" | "IN_REVIEW" | "APPROVED"; severity?: "SEV1" | "SEV2" | "SEV3"; approvedAt?: string; submittedAt?: string; createdAt?: string }) =>
+  const coe = (
+    title: string,
+    teamId: string,
+    fields: { status: "DRAFT" | "IN_REVIEW" | "APPROVED"; severity?: "SEV1" | "SEV2" | "SEV3"; approvedAt?: string; submittedAt?: string; createdAt?: string },
+  ) =>
     testDb.coe.create({
       data: {
         organizationId: org.id,
@@ -60,7 +83,13 @@ export async function reviewWorld() {
   const breachedMetric = async (serviceId: string, name: string) => {
     const metric = await testDb.serviceMetric.create({ data: { organizationId: org.id, serviceId, name, unit: "%", direction: "UP", target: 99.9 } });
     await testDb.metricValue.createMany({
-      data: [at("2026-11-20T00:00:00Z"), at("2026-11-24T00:00:00Z")].map((recordedAt) => ({ organizationId: org.id, serviceId, metricId: metric.id, recordedAt, value: 98.5 })),
+      data: [at("2026-11-20T00:00:00Z"), at("2026-11-24T00:00:00Z")].map((recordedAt) => ({
+        organizationId: org.id,
+        serviceId,
+        metricId: metric.id,
+        recordedAt,
+        value: 98.5,
+      })),
     });
     return metric;
   };
@@ -72,6 +101,12 @@ export async function reviewWorld() {
     action,
     coe,
     breachedMetric,
-    users: { manager: await userFor(manager.id), secondManager: await userFor(secondManager.id), member: await userFor(member.id), paymentsMember: await userFor(paymentsMember.id), outsider: await userFor(outsider.id) },
+    users: {
+      manager: await userFor(manager.id),
+      secondManager: await userFor(secondManager.id),
+      member: await userFor(member.id),
+      paymentsMember: await userFor(paymentsMember.id),
+      outsider: await userFor(outsider.id),
+    },
   };
 }

@@ -15,11 +15,7 @@ describe("pickWheelService", () => {
     expect(first).not.toBeNull();
   });
 
-  it.each([
-    ["series-1:2026-W48"],
-    ["series-1:2026-W49"],
-    ["series-2:2026-W48"],
-  ])("returns the same service every time for seed %s", (seed) => {
+  it.each([["series-1:2026-W48"], ["series-1:2026-W49"], ["series-2:2026-W48"]])("returns the same service every time for seed %s", (seed) => {
     const picks = new Set(Array.from({ length: 5 }, () => pickWheelService(candidates, seed)));
     expect(picks.size).toBe(1);
   });
@@ -74,7 +70,14 @@ describe("wheelPickFor: the recorded history makes the wheel fair over time", ()
     }
     const counts = services.map((serviceId) => history.filter((pick) => pick.serviceId === serviceId).length);
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(6);
-    const longestWait = Math.max(...services.map((serviceId) => longestGap(history.map((pick) => pick.serviceId), serviceId)));
+    const longestWait = Math.max(
+      ...services.map((serviceId) =>
+        longestGap(
+          history.map((pick) => pick.serviceId),
+          serviceId,
+        ),
+      ),
+    );
     expect(longestWait).toBeLessThanOrEqual(26);
   });
 });

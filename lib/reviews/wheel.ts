@@ -55,7 +55,12 @@ export function pickWheelService(candidates: readonly WheelCandidate[], seed: st
  * This week's wheel pick: the recorded one if the week already has one, otherwise a seeded pick
  * weighted by how long each service has gone unreviewed before this week.
  */
-export function wheelPickFor(seriesId: string, week: IsoWeek, history: readonly { serviceId: string; isoWeek: string }[], serviceIds: readonly string[]): string | null {
+export function wheelPickFor(
+  seriesId: string,
+  week: IsoWeek,
+  history: readonly { serviceId: string; isoWeek: string }[],
+  serviceIds: readonly string[],
+): string | null {
   const isoWeek = formatIsoWeek(week);
   const recorded = history.find((pick) => pick.isoWeek === isoWeek);
   if (recorded && serviceIds.includes(recorded.serviceId)) return recorded.serviceId;

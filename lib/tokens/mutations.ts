@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from "@/lib/tokens/secret";
@@ -45,4 +45,28 @@ export async function revokeToken(actor: Actor, tokenId: string) {
       summary: `Revoked API token “${token.name}”`,
     });
   });
+}
+
+/**
+ * Ends every live token of a user, in the caller's transaction: a password reset, a deactivation
+ * or a password change must not leave a stolen token working.
+ */
+export async function revokeAllTokensOfUser(tx: DbClient, actor: Actor, userId: string, reason: string): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count > 0) {
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action: "api_token.revoked",
+      entityType: "user",
+      entityId: userId,
+      summary: `Revoked ${count} API token${count === 1 ? "" : "s"}: ${reason}`,
+    });
+  }
+  return count;
+}
+
+/** Notes when a token was last used (Settings → API tokens shows it); authentication decides how often. */
+export async function recordTokenUse(tokenId: string, at: Date): Promise<void> {
+  await db.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: at } });
 }

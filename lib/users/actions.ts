@@ -4,14 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { assertAdmin } from "@/lib/auth/session";
 import { changeOwnPassword, createUser, resetPassword, setActive, setAdmin, setMembership } from "@/lib/users/mutations";
-import {
-  membershipSetSchema,
-  passwordChangeSchema,
-  userActiveSetSchema,
-  userAdminSetSchema,
-  userCreateSchema,
-  userIdSchema,
-} from "@/lib/users/schemas";
+import { membershipSetSchema, passwordChangeSchema, userActiveSetSchema, userAdminSetSchema, userCreateSchema, userIdSchema } from "@/lib/users/schemas";
 
 export const createUserAction = authedAction("createUser", userCreateSchema, async (input, user) => {
   assertAdmin(user);

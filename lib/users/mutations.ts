@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { db, type DbClient } from "@/lib/db";
+import { revokeAllTokensOfUser } from "@/lib/tokens/mutations";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { lockForTransaction } from "@/lib/db-lock";
 import { recordAudit } from "@/lib/audit/record";
@@ -120,6 +121,7 @@ export async function setActive(actor: Actor, userId: string, active: boolean) {
       // Bumping the session version signs a deactivated user out everywhere at once.
       data: active ? { deactivatedAt: null } : { deactivatedAt: new Date(), sessionVersion: { increment: 1 } },
     });
+    if (!active) await revokeAllTokensOfUser(tx, actor, user.id, "the account was deactivated");
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -137,6 +139,7 @@ export async function resetPassword(actor: Actor, userId: string) {
   await db.$transaction(async (tx) => {
     const user = await userInOrg(tx, actor.organizationId, userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await revokeAllTokensOfUser(tx, actor, user.id, "an admin reset the password");
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -149,7 +152,7 @@ export async function resetPassword(actor: Actor, userId: string) {
   return { temporaryPassword: password };
 }
 
-/** Changing the password ends every other session (the session version rises). */
+/** Changing the password ends every other session (the session version rises) and, by default, the user's API tokens. */
 export async function changeOwnPassword(actor: Actor, input: z.output<typeof passwordChangeSchema>) {
   const user = await db.user.findFirst({ where: { id: actor.userId, organizationId: actor.organizationId }, select: { id: true, passwordHash: true } });
   if (!user) throw new NotFoundError("Your account");
@@ -159,6 +162,7 @@ export async function changeOwnPassword(actor: Actor, input: z.output<typeof pas
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    if (input.revokeTokens) await revokeAllTokensOfUser(tx, actor, user.id, "the password was changed");
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
@@ -168,4 +172,9 @@ export async function changeOwnPassword(actor: Actor, input: z.output<typeof pas
       summary: "Changed their password",
     });
   });
+}
+
+/** A successful sign-in: notes its time and answers the session version the new session carries. */
+export async function recordSignIn(userId: string): Promise<{ id: string; sessionVersion: number }> {
+  return db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true, sessionVersion: true } });
 }

@@ -7,9 +7,7 @@ export const USERS_PAGE_SIZE = 25;
 export async function listUsers(organizationId: string, filter: { q?: string; page: number }) {
   const where: Prisma.UserWhereInput = {
     organizationId,
-    ...(filter.q
-      ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] }
-      : {}),
+    ...(filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] } : {}),
   };
   const [users, total] = await Promise.all([
     db.user.findMany({
@@ -46,4 +44,14 @@ export async function findUser(organizationId: string, userId: string) {
       memberships: { select: { role: true, team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
     },
   });
+}
+
+/** The teams a user holds a role on directly, by team name (GET /api/v1/me). */
+export async function directMembershipsOf(user: { userId: string; organizationId: string }) {
+  const memberships = await db.membership.findMany({
+    where: { userId: user.userId, team: { organizationId: user.organizationId } },
+    select: { role: true, team: { select: { id: true, name: true } } },
+    orderBy: { team: { name: "asc" } },
+  });
+  return memberships.map(({ role, team }) => ({ id: team.id, name: team.name, role }));
 }

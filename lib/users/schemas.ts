@@ -28,6 +28,8 @@ export const passwordChangeSchema = z
     currentPassword: z.string().min(1, "Enter your current password.").max(200),
     newPassword: newPasswordSchema,
     confirmPassword: z.string().max(200),
+    /** "Also revoke my API tokens", on by default: a changed password usually means a worry. */
+    revokeTokens: z.boolean().default(true),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],

@@ -62,12 +62,35 @@ const COES: DemoCoe[] = [
       "We are automating renewal with the internal CA and adding an expiry alarm at 30, 14 and 3 days for every certificate the gateway uses.",
     ],
     factors: [
-      { category: "Certificate expiry", description: "The processor client certificate expired.", whys: ["Nobody renewed it", "Renewal depended on a calendar reminder", "The reminder belonged to someone who had changed teams", "No inventory of certificates and their owners existed"] },
+      {
+        category: "Certificate expiry",
+        description: "The processor client certificate expired.",
+        whys: [
+          "Nobody renewed it",
+          "Renewal depended on a calendar reminder",
+          "The reminder belonged to someone who had changed teams",
+          "No inventory of certificates and their owners existed",
+        ],
+      },
       { category: "Process", description: "The renewal runbook was out of date.", whys: ["It was last edited two years ago"] },
     ],
     actions: [
-      { title: "Automate renewal of payment-gateway client certificates", owner: "user_member", type: "PREVENT", priority: "HIGH", due: "2026-10-15", status: "IN_PROGRESS" },
-      { title: "Alarm 30/14/3 days before any certificate expires", owner: "user_platform", type: "DETECT", priority: "HIGH", due: "2026-10-01", status: "DONE" },
+      {
+        title: "Automate renewal of payment-gateway client certificates",
+        owner: "user_member",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-10-15",
+        status: "IN_PROGRESS",
+      },
+      {
+        title: "Alarm 30/14/3 days before any certificate expires",
+        owner: "user_platform",
+        type: "DETECT",
+        priority: "HIGH",
+        due: "2026-10-01",
+        status: "DONE",
+      },
     ],
     timeline: [
       [0, "Processor certificate expires; authorisations start failing."],
@@ -95,11 +118,22 @@ const COES: DemoCoe[] = [
       "Validate every CNAME target resolves in all regions before publishing, and lower the zone's negative TTL to five minutes.",
     ],
     factors: [
-      { category: "DNS", description: "CNAME target did not exist in two regions.", whys: ["The CDN hostname was only provisioned in some regions", "Provisioning and DNS change were separate tickets"] },
+      {
+        category: "DNS",
+        description: "CNAME target did not exist in two regions.",
+        whys: ["The CDN hostname was only provisioned in some regions", "Provisioning and DNS change were separate tickets"],
+      },
       { category: "Configuration drift", description: "Regional CDN configuration had drifted from the template.", whys: [] },
     ],
     actions: [
-      { title: "Pre-flight check that CNAME targets resolve in every region", owner: "user_platform", type: "PREVENT", priority: "HIGH", due: "2026-09-01", status: "DONE" },
+      {
+        title: "Pre-flight check that CNAME targets resolve in every region",
+        owner: "user_platform",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-09-01",
+        status: "DONE",
+      },
       { title: "Lower negative-caching TTL to 5 minutes", owner: "user_platform", type: "MITIGATE", priority: "MEDIUM", due: "2026-08-20", status: "VERIFIED" },
     ],
     timeline: [
@@ -122,13 +156,26 @@ const COES: DemoCoe[] = [
       "Version 412 of checkout-api expected a new column that its migration had not yet added. Order placement failed with 500s until the deployment was rolled back.",
       "About 2,900 orders failed over 22 minutes; most customers retried successfully after rollback.",
       "The deployment pipeline ran migrations after the new code started serving, not before.",
-      "Deployment log, 5xx graph, database error logs (`column \"gift_note\" does not exist`).",
+      'Deployment log, 5xx graph, database error logs (`column "gift_note" does not exist`).',
       "Order of operations in a deployment is part of its correctness. Migrations must be backwards compatible and run first.",
       "Pipeline now applies migrations before rollout and blocks deploys whose code needs an unapplied migration.",
     ],
-    factors: [{ category: "Deployment failure", description: "Code and schema were deployed in the wrong order.", whys: ["The pipeline ran migrations as a post-deploy step", "It was set up when the service had no database"] }],
+    factors: [
+      {
+        category: "Deployment failure",
+        description: "Code and schema were deployed in the wrong order.",
+        whys: ["The pipeline ran migrations as a post-deploy step", "It was set up when the service had no database"],
+      },
+    ],
     actions: [
-      { title: "Run migrations before rollout in the checkout pipeline", owner: "user_member", type: "PREVENT", priority: "HIGH", due: "2026-07-10", status: "VERIFIED" },
+      {
+        title: "Run migrations before rollout in the checkout pipeline",
+        owner: "user_member",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-07-10",
+        status: "VERIFIED",
+      },
       { title: "Canary stage with automatic rollback on 5xx", owner: "user_manager", type: "MITIGATE", priority: "MEDIUM", due: "2026-08-01", status: "DONE" },
     ],
     timeline: [
@@ -155,10 +202,30 @@ const COES: DemoCoe[] = [
       "A dependency's outage should slow us down, not make us give up. Dead-letter queues need owners and alarms.",
       "Exponential backoff with jitter, and an alarm on dead-letter depth.",
     ],
-    factors: [{ category: "Third-party dependency", description: "Refund provider API unavailable for four hours.", whys: ["Provider-side incident", "We have a single refund provider"] }],
+    factors: [
+      {
+        category: "Third-party dependency",
+        description: "Refund provider API unavailable for four hours.",
+        whys: ["Provider-side incident", "We have a single refund provider"],
+      },
+    ],
     actions: [
-      { title: "Exponential backoff with jitter in refund-worker", owner: "user_member", type: "MITIGATE", priority: "MEDIUM", due: "2026-08-15", status: "OPEN" },
-      { title: "Alarm when the refund dead-letter queue holds more than 50 messages", owner: "user_reviewer", type: "DETECT", priority: "HIGH", due: "2026-07-30", status: "DONE" },
+      {
+        title: "Exponential backoff with jitter in refund-worker",
+        owner: "user_member",
+        type: "MITIGATE",
+        priority: "MEDIUM",
+        due: "2026-08-15",
+        status: "OPEN",
+      },
+      {
+        title: "Alarm when the refund dead-letter queue holds more than 50 messages",
+        owner: "user_reviewer",
+        type: "DETECT",
+        priority: "HIGH",
+        due: "2026-07-30",
+        status: "DONE",
+      },
     ],
     timeline: [
       [0, "Provider API starts returning 503."],
@@ -184,9 +251,22 @@ const COES: DemoCoe[] = [
       "Capacity limits hide in configuration. Rehearsals find them cheaply — keep running them.",
       "Size pools from load tests and alarm on pool wait time.",
     ],
-    factors: [{ category: "Capacity", description: "Connection pool too small for peak load.", whys: ["Sized for last year's peak", "No capacity review in the release checklist"] }],
+    factors: [
+      {
+        category: "Capacity",
+        description: "Connection pool too small for peak load.",
+        whys: ["Sized for last year's peak", "No capacity review in the release checklist"],
+      },
+    ],
     actions: [
-      { title: "Resize the connection pool from load-test results", owner: "user_manager", type: "PREVENT", priority: "HIGH", due: "2026-11-10", status: "DONE" },
+      {
+        title: "Resize the connection pool from load-test results",
+        owner: "user_manager",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-11-10",
+        status: "DONE",
+      },
       { title: "Alarm on connection pool wait time above 100 ms", owner: "user_member", type: "DETECT", priority: "MEDIUM", due: "2026-11-20", status: "OPEN" },
     ],
     timeline: [
@@ -213,10 +293,23 @@ const COES: DemoCoe[] = [
       "Money arithmetic needs property-based tests, and reconciliation should run continuously, not nightly.",
       "Property-based tests for price calculation and an hourly basket/payment reconciliation.",
     ],
-    factors: [{ category: "Code defect", description: "Discount rounded before tax.", whys: ["Refactoring changed the order", "No test asserted the order of operations"] }],
+    factors: [
+      {
+        category: "Code defect",
+        description: "Discount rounded before tax.",
+        whys: ["Refactoring changed the order", "No test asserted the order of operations"],
+      },
+    ],
     actions: [
       { title: "Property-based tests for price calculation", owner: "user_member", type: "PREVENT", priority: "HIGH", due: "2026-12-05", status: "OPEN" },
-      { title: "Hourly reconciliation of basket totals against payments", owner: "user_reviewer", type: "DETECT", priority: "MEDIUM", due: "2026-12-15", status: "OPEN" },
+      {
+        title: "Hourly reconciliation of basket totals against payments",
+        owner: "user_reviewer",
+        type: "DETECT",
+        priority: "MEDIUM",
+        due: "2026-12-15",
+        status: "OPEN",
+      },
     ],
     timeline: [
       [0, "pricing-engine 2.31 deployed."],
@@ -242,10 +335,23 @@ const COES: DemoCoe[] = [
       "A swap should prove the new thing is ready — compare it with the old one before switching.",
       "Guard the alias swap with a document-count check; alarm on zero-result rate.",
     ],
-    factors: [{ category: "Configuration drift", description: "The reindex job's timeout differed between environments.", whys: ["Edited by hand in production last spring"] }],
+    factors: [
+      {
+        category: "Configuration drift",
+        description: "The reindex job's timeout differed between environments.",
+        whys: ["Edited by hand in production last spring"],
+      },
+    ],
     actions: [
-      { title: "Refuse alias swap when the new index has <95% of the old document count", owner: "user_reviewer", type: "PREVENT", priority: "HIGH", due: "2026-12-01", status: "OPEN" },
-      { title: "Alarm on search zero-result rate above 20%", owner: "user_viewer", type: "DETECT", priority: "MEDIUM", due: "2026-12-10", status: "OPEN" },
+      {
+        title: "Refuse alias swap when the new index has <95% of the old document count",
+        owner: "user_reviewer",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-12-01",
+        status: "OPEN",
+      },
+      { title: "Alarm on search zero-result rate above 20%", owner: "user_manager", type: "DETECT", priority: "MEDIUM", due: "2026-12-10", status: "OPEN" },
     ],
     timeline: [
       [0, "Alias swapped to the incomplete index."],
@@ -271,8 +377,23 @@ const COES: DemoCoe[] = [
       "Maintenance operations need the same capacity planning as customer traffic.",
       "Re-enable and test rebalance throttling; add it to the configuration checks.",
     ],
-    factors: [{ category: "Capacity", description: "Rebalance saturated the cluster network.", whys: ["Throttling disabled", "Disabled during a past migration and never re-enabled"] }],
-    actions: [{ title: "Re-enable rebalance throttling and cover it with a config test", owner: "user_platform", type: "PREVENT", priority: "MEDIUM", due: "2026-06-15", status: "DONE" }],
+    factors: [
+      {
+        category: "Capacity",
+        description: "Rebalance saturated the cluster network.",
+        whys: ["Throttling disabled", "Disabled during a past migration and never re-enabled"],
+      },
+    ],
+    actions: [
+      {
+        title: "Re-enable rebalance throttling and cover it with a config test",
+        owner: "user_platform",
+        type: "PREVENT",
+        priority: "MEDIUM",
+        due: "2026-06-15",
+        status: "DONE",
+      },
+    ],
     timeline: [
       [0, "Node replacement starts rebalance."],
       [30, "Throttling enabled; latency recovers."],
@@ -302,7 +423,14 @@ const COES: DemoCoe[] = [
       { category: "Process", description: "Failover had not been exercised for a year.", whys: ["No game-day schedule"] },
     ],
     actions: [
-      { title: "Fix the replication lag unit in the exporter", owner: "user_platform", type: "PREVENT", priority: "HIGH", due: "2026-04-20", status: "VERIFIED" },
+      {
+        title: "Fix the replication lag unit in the exporter",
+        owner: "user_platform",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-04-20",
+        status: "VERIFIED",
+      },
       { title: "Monthly database failover game day", owner: "user_platform", type: "PROCESS", priority: "MEDIUM", due: "2026-05-30", status: "DONE" },
     ],
     timeline: [
@@ -321,14 +449,7 @@ const COES: DemoCoe[] = [
     status: "DRAFT",
     started: "2026-11-21T08:00:00Z",
     minutes: [20, 35, 50],
-    answers: [
-      "The SAML signing certificate used by staff SSO on the storefront admin expired.",
-      "",
-      "",
-      "",
-      "",
-      "",
-    ],
+    answers: ["The SAML signing certificate used by staff SSO on the storefront admin expired.", "", "", "", "", ""],
     factors: [{ category: "Certificate expiry", description: "SSO signing certificate expired.", whys: [] }],
     actions: [],
     timeline: [[0, "Staff logins to the storefront admin start failing."]],
@@ -352,7 +473,16 @@ const COES: DemoCoe[] = [
       "",
     ],
     factors: [{ category: "Third-party dependency", description: "Analytics vendor CDN degraded.", whys: ["Script loaded synchronously"] }],
-    actions: [{ title: "Load third-party scripts asynchronously with a timeout", owner: "user_member", type: "PREVENT", priority: "HIGH", due: "2026-12-12", status: "OPEN" }],
+    actions: [
+      {
+        title: "Load third-party scripts asynchronously with a timeout",
+        owner: "user_member",
+        type: "PREVENT",
+        priority: "HIGH",
+        due: "2026-12-12",
+        status: "OPEN",
+      },
+    ],
     timeline: [[0, "Vendor CDN degrades."]],
   },
   {
@@ -374,7 +504,9 @@ const COES: DemoCoe[] = [
       "Require confirmation above 10% and staged rollout steps.",
     ],
     factors: [{ category: "Process", description: "No confirmation for wide rollouts.", whys: ["Tool defaults"] }],
-    actions: [{ title: "Confirmation step for rollouts above 10%", owner: "user_reviewer", type: "PREVENT", priority: "LOW", due: "2026-04-15", status: "DONE" }],
+    actions: [
+      { title: "Confirmation step for rollouts above 10%", owner: "user_reviewer", type: "PREVENT", priority: "LOW", due: "2026-04-15", status: "DONE" },
+    ],
     timeline: [[0, "Flag set to 100%."]],
   },
   {
@@ -395,8 +527,19 @@ const COES: DemoCoe[] = [
       "Configuration that can drift will drift: render it from one source and diff before every push.",
       "Render edge configuration from the template and block pushes that change unrelated keys.",
     ],
-    factors: [{ category: "Configuration drift", description: "One edge cluster differed from the template.", whys: ["Manual hotfix last year", "No drift detection"] }],
-    actions: [{ title: "Nightly drift detection for edge configuration", owner: "user_platform", type: "DETECT", priority: "MEDIUM", due: "2026-12-20", status: "OPEN" }],
+    factors: [
+      { category: "Configuration drift", description: "One edge cluster differed from the template.", whys: ["Manual hotfix last year", "No drift detection"] },
+    ],
+    actions: [
+      {
+        title: "Nightly drift detection for edge configuration",
+        owner: "user_platform",
+        type: "DETECT",
+        priority: "MEDIUM",
+        due: "2026-12-20",
+        status: "OPEN",
+      },
+    ],
     timeline: [
       [0, "Config pushed."],
       [3, "Reset alarm."],
@@ -442,7 +585,6 @@ const COES: DemoCoe[] = [
   },
 ];
 
-
 /** A tiny PNG encoder, so the demo can carry a real graph without shipping a binary file. */
 function encodePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -471,7 +613,12 @@ function encodePng(width: number, height: number, pixel: (x: number, y: number) 
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** The error rate of payment-gateway around the certificate expiry: flat, a 41-minute wall, recovery. */
@@ -488,16 +635,38 @@ function errorRateGraph(): Buffer {
   });
 }
 
+/**
+ * The dates above are written as of this day; the seed moves them all by the whole days between it
+ * and the day of seeding, so a demo started on any date shows incidents over the past year, actions
+ * due around today and this week's reviews (issue 17, "a demo that stays alive").
+ */
+const WRITTEN_AS_OF = Date.UTC(2026, 11, 4);
+const DAY_MS = 86_400_000;
+export function demoShiftMs(now = new Date()): number {
+  return Math.round((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - WRITTEN_AS_OF) / DAY_MS) * DAY_MS;
+}
+const SHIFT_MS = demoShiftMs();
+
 function at(start: string, minutes: number): Date {
-  return new Date(new Date(start).getTime() + minutes * 60_000);
+  return new Date(new Date(start).getTime() + SHIFT_MS + minutes * 60_000);
+}
+
+/** A written calendar day ("2026-10-15"), moved to the day of seeding. */
+export function demoDay(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + SHIFT_MS);
 }
 
 export async function seedDemoCoes(db: PrismaClient): Promise<void> {
   await db.factorCategory.createMany({
-    data: DEFAULT_FACTOR_CATEGORIES.map((category) => ({ id: CATEGORY_IDS[category.name], organizationId: DEMO_ORG_ID, name: category.name, description: category.description })),
+    data: DEFAULT_FACTOR_CATEGORIES.map((category) => ({
+      id: CATEGORY_IDS[category.name],
+      organizationId: DEMO_ORG_ID,
+      name: category.name,
+      description: category.description,
+    })),
   });
   for (const [index, coe] of COES.entries()) {
-    const started = new Date(coe.started);
+    const started = at(coe.started, 0);
     const [detect, mitigate, resolve] = coe.minutes;
     const reviewed = coe.status === "APPROVED" || coe.status === "CLOSED";
     const teamId = DEMO_TEAMS[coe.team].id;
@@ -527,7 +696,9 @@ export async function seedDemoCoes(db: PrismaClient): Promise<void> {
         createdAt: at(coe.started, resolve + 60),
         services: { create: coe.services.map((serviceId) => ({ serviceId })) },
         authors: { create: coe.authors.map((userId) => ({ userId })) },
-        timelineEntries: { create: coe.timeline.map(([minute, description], entry) => ({ id: `${coe.id}_t${entry + 1}`, occurredAt: at(coe.started, minute), description })) },
+        timelineEntries: {
+          create: coe.timeline.map(([minute, description], entry) => ({ id: `${coe.id}_t${entry + 1}`, occurredAt: at(coe.started, minute), description })),
+        },
         factors: {
           create: coe.factors.map((factor, position) => ({
             id: `${coe.id}_f${position + 1}`,
@@ -551,16 +722,25 @@ export async function seedDemoCoes(db: PrismaClient): Promise<void> {
           ownerId: action.owner,
           type: action.type,
           priority: action.priority,
-          dueDate: new Date(`${action.due}T00:00:00Z`),
+          dueDate: demoDay(action.due),
           status: action.status,
           createdById: coe.authors[0],
-          completedAt: finished ? new Date(`${action.due}T00:00:00Z`) : null,
-          verifiedAt: action.status === "VERIFIED" ? new Date(`${action.due}T00:00:00Z`) : null,
+          completedAt: finished ? demoDay(action.due) : null,
+          verifiedAt: action.status === "VERIFIED" ? demoDay(action.due) : null,
         },
       });
     }
     if (reviewed) {
-      await db.coeReview.create({ data: { id: `${coe.id}_r1`, coeId: coe.id, reviewerId: coe.authors.includes("user_reviewer") ? "user_manager" : "user_reviewer", decision: "APPROVED", note: "", version: 1 } });
+      await db.coeReview.create({
+        data: {
+          id: `${coe.id}_r1`,
+          coeId: coe.id,
+          reviewerId: coe.authors.includes("user_reviewer") ? "user_manager" : "user_reviewer",
+          decision: "APPROVED",
+          note: "",
+          version: 1,
+        },
+      });
     }
     if (coe.status === "IN_REVIEW") {
       await db.reviewThread.create({
@@ -569,7 +749,14 @@ export async function seedDemoCoes(db: PrismaClient): Promise<void> {
           coeId: coe.id,
           section: "customerImpact",
           createdById: coe.authors.includes("user_reviewer") ? "user_manager" : "user_reviewer",
-          comments: { create: [{ authorId: coe.authors.includes("user_reviewer") ? "user_manager" : "user_reviewer", body: "Can you put a number on the business cost, not only the customer count?" }] },
+          comments: {
+            create: [
+              {
+                authorId: coe.authors.includes("user_reviewer") ? "user_manager" : "user_reviewer",
+                body: "Can you put a number on the business cost, not only the customer count?",
+              },
+            ],
+          },
         },
       });
     }
@@ -591,7 +778,15 @@ export async function seedDemoCoes(db: PrismaClient): Promise<void> {
     // One revision holding the seeded document, so history and restore have something to show.
     const row = await db.coe.findUniqueOrThrow({ where: { id: coe.id }, select: snapshotSelect });
     await db.coeRevision.create({
-      data: { id: `${coe.id}_v1`, coeId: coe.id, version: 1, snapshot: toSnapshot(row) as object, authorId: coe.authors[0], summary: "Imported with the demo data", createdAt: at(coe.started, resolve + 60 + index) },
+      data: {
+        id: `${coe.id}_v1`,
+        coeId: coe.id,
+        version: 1,
+        snapshot: toSnapshot(row) as object,
+        authorId: coe.authors[0],
+        summary: "Imported with the demo data",
+        createdAt: at(coe.started, resolve + 60 + index),
+      },
     });
   }
 }

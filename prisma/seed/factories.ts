@@ -13,7 +13,11 @@ export async function createOrganization(db: PrismaClient, overrides: { id?: str
   });
 }
 
-export async function createTeam(db: PrismaClient, organizationId: string, overrides: { id?: string; name?: string; parentId?: string | null; description?: string } = {}) {
+export async function createTeam(
+  db: PrismaClient,
+  organizationId: string,
+  overrides: { id?: string; name?: string; parentId?: string | null; description?: string } = {},
+) {
   return db.team.create({
     data: {
       id: overrides.id,
@@ -25,7 +29,12 @@ export async function createTeam(db: PrismaClient, organizationId: string, overr
   });
 }
 
-export async function createService(db: PrismaClient, organizationId: string, teamId: string, overrides: { id?: string; name?: string; description?: string } = {}) {
+export async function createService(
+  db: PrismaClient,
+  organizationId: string,
+  teamId: string,
+  overrides: { id?: string; name?: string; description?: string } = {},
+) {
   return db.service.create({
     data: { id: overrides.id, organizationId, teamId, name: overrides.name ?? `service-${randomUUID().slice(0, 8)}`, description: overrides.description ?? "" },
   });
@@ -34,7 +43,15 @@ export async function createService(db: PrismaClient, organizationId: string, te
 export async function createUser(
   db: PrismaClient,
   organizationId: string,
-  overrides: { id?: string; email?: string; name?: string; isAdmin?: boolean; password?: string; passwordHash?: string; memberships?: { teamId: string; role: Role }[] } = {},
+  overrides: {
+    id?: string;
+    email?: string;
+    name?: string;
+    isAdmin?: boolean;
+    password?: string;
+    passwordHash?: string;
+    memberships?: { teamId: string; role: Role }[];
+  } = {},
 ) {
   const suffix = randomUUID().slice(0, 8);
   const passwordHash = overrides.passwordHash ?? (await hashPassword(overrides.password ?? "correct-horse-battery"));

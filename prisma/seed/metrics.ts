@@ -26,24 +26,54 @@ type DemoMetric = {
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 export const DEMO_METRICS: DemoMetric[] = [
-  metric("met_storefront_availability", "svc_storefront", "Availability", "%", "UP", 99.9, 0.5, "Successful page loads ÷ all page loads, from synthetic probes.", (_, r) => round(99.93 + r * 0.06, 3)),
-  metric("met_storefront_p99", "svc_storefront", "p99 latency", "ms", "DOWN", 800, 25, "Server-side render time, 99th percentile.", (_, r) => Math.round(520 + r * 140)),
-  metric("met_checkout_availability", "svc_checkout", "Availability", "%", "UP", 99.95, 0.5, "Non-5xx responses ÷ all responses.", (_, r) => round(99.96 + r * 0.035, 3)),
+  metric(
+    "met_storefront_availability",
+    "svc_storefront",
+    "Availability",
+    "%",
+    "UP",
+    99.9,
+    0.5,
+    "Successful page loads ÷ all page loads, from synthetic probes.",
+    (_, r) => round(99.93 + r * 0.06, 3),
+  ),
+  metric("met_storefront_p99", "svc_storefront", "p99 latency", "ms", "DOWN", 800, 25, "Server-side render time, 99th percentile.", (_, r) =>
+    Math.round(520 + r * 140),
+  ),
+  metric("met_checkout_availability", "svc_checkout", "Availability", "%", "UP", 99.95, 0.5, "Non-5xx responses ÷ all responses.", (_, r) =>
+    round(99.96 + r * 0.035, 3),
+  ),
   metric("met_checkout_p99", "svc_checkout", "p99 latency", "ms", "DOWN", 300, 20, "Order placement latency, 99th percentile.", (daysAgo, r) =>
     // A regression shipped four days ago: the latest values breach the 300 ms target.
     daysAgo <= 3 ? Math.round(330 + (3 - daysAgo) * 25 + r * 15) : Math.round(232 + r * 40),
   ),
   metric("met_checkout_errors", "svc_checkout", "Error rate", "%", "DOWN", 0.5, 50, "5xx responses ÷ all responses.", (_, r) => round(0.12 + r * 0.15, 3)),
-  metric("met_payments_availability", "svc_payments", "Availability", "%", "UP", 99.95, 0.5, "Authorisations answered ÷ attempted.", (daysAgo, r) => (daysAgo === 0 ? 99.41 : round(99.955 + r * 0.04, 3))),
-  metric("met_payments_p99", "svc_payments", "p99 latency", "ms", "DOWN", 450, 25, "Processor round trip, 99th percentile.", (_, r) => Math.round(310 + r * 70)),
+  metric("met_payments_availability", "svc_payments", "Availability", "%", "UP", 99.95, 0.5, "Authorisations answered ÷ attempted.", (daysAgo, r) =>
+    daysAgo === 0 ? 99.41 : round(99.955 + r * 0.04, 3),
+  ),
+  metric("met_payments_p99", "svc_payments", "p99 latency", "ms", "DOWN", 450, 25, "Processor round trip, 99th percentile.", (_, r) =>
+    Math.round(310 + r * 70),
+  ),
   metric("met_cart_p99", "svc_cart", "p99 latency", "ms", "DOWN", 200, 25, "Add-to-cart latency, 99th percentile.", (_, r) => Math.round(120 + r * 35)),
   metric("met_search_p99", "svc_search", "p99 latency", "ms", "DOWN", 250, 25, "Search query latency, 99th percentile.", (_, r) => Math.round(150 + r * 50)),
   metric("met_search_zero", "svc_search", "Zero-result rate", "%", "DOWN", 8, 30, "Searches that return nothing.", (_, r) => round(4.2 + r * 1.6, 2)),
-  metric("met_postgres_lag", "svc_postgres", "Replication lag p99", "s", "DOWN", 5, 50, "Replica lag behind the primary, 99th percentile.", (_, r) => round(0.4 + r * 0.9, 2)),
+  metric("met_postgres_lag", "svc_postgres", "Replication lag p99", "s", "DOWN", 5, 50, "Replica lag behind the primary, 99th percentile.", (_, r) =>
+    round(0.4 + r * 0.9, 2),
+  ),
   metric("met_dns_availability", "svc_dns", "Availability", "%", "UP", 99.99, 0.2, "Answered queries ÷ all queries.", (_, r) => round(99.992 + r * 0.008, 4)),
 ];
 
-function metric(id: string, serviceId: string, name: string, unit: string, direction: "UP" | "DOWN", target: number | null, thresholdPct: number | null, description: string, value: DemoMetric["value"]): DemoMetric {
+function metric(
+  id: string,
+  serviceId: string,
+  name: string,
+  unit: string,
+  direction: "UP" | "DOWN",
+  target: number | null,
+  thresholdPct: number | null,
+  description: string,
+  value: DemoMetric["value"],
+): DemoMetric {
   return { id, serviceId, name, unit, direction, target, thresholdPct, description, value };
 }
 
@@ -82,7 +112,13 @@ export async function seedDemoMetrics(db: PrismaClient, now = new Date()): Promi
     await db.metricValue.createMany({
       data: Array.from({ length: DAYS }, (_, index) => {
         const daysAgo = DAYS - 1 - index;
-        return { organizationId: DEMO_ORG_ID, serviceId: demo.serviceId, metricId: demo.id, recordedAt: new Date(today - daysAgo * DAY_MS), value: demo.value(daysAgo, random()) };
+        return {
+          organizationId: DEMO_ORG_ID,
+          serviceId: demo.serviceId,
+          metricId: demo.id,
+          recordedAt: new Date(today - daysAgo * DAY_MS),
+          value: demo.value(daysAgo, random()),
+        };
       }),
     });
   }

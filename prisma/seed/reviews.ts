@@ -26,13 +26,22 @@ export async function seedDemoReviews(db: PrismaClient, now = new Date()): Promi
       weekday: 4,
       startMinute: 600,
       timeZone,
-      lengthMinutes: 60,
+      lengthMinutes: 90,
       createdById: "user_manager",
       organizers: { create: [{ userId: "user_manager" }] },
     },
   });
 
-  const carried = [{ key: "custom:demo-pager", section: "custom", title: "Pager load: who is on call too often?", slots: 1, description: "Bring last month's page counts per rotation.", fromWeek: lastWeek }];
+  const carried = [
+    {
+      key: "custom:demo-pager",
+      section: "custom",
+      title: "Pager load: who is on call too often?",
+      slots: 1,
+      description: "Bring last month's page counts per rotation.",
+      fromWeek: lastWeek,
+    },
+  ];
   const minutes: Minutes = {
     seriesName: "Retail weekly operational review",
     teamName: DEMO_TEAMS.retail.name,
@@ -42,14 +51,47 @@ export async function seedDemoReviews(db: PrismaClient, now = new Date()): Promi
     publishedAt: at(62).toISOString(),
     attendees: ["Maya Lindqvist", "Mel Fischer", "Rui Tanaka"],
     items: [
-      { key: "successes", title: "Share successes and failings", section: "Successes and failings", startLabel: "10:00", reached: true, note: "Checkout ran the Black Friday load test without paging anyone.", decisions: [] },
-      { key: "actions", title: "Action items follow-up", section: "Action items follow-up", startLabel: "10:15", reached: true, note: "Two payment actions are overdue; owners gave new dates.", decisions: ["Payments gets one sprint to clear its overdue actions before escalation."] },
-      { key: "metrics", title: "Key service metrics", section: "Key service metrics", startLabel: "10:30", reached: true, note: "checkout-api latency p99 back under target after the connection-pool fix.", decisions: [] },
+      {
+        key: "successes",
+        title: "Share successes and failings",
+        section: "Successes and failings",
+        startLabel: "10:00",
+        reached: true,
+        note: "Checkout ran the Black Friday load test without paging anyone.",
+        decisions: [],
+      },
+      {
+        key: "actions",
+        title: "Action items follow-up",
+        section: "Action items follow-up",
+        startLabel: "10:15",
+        reached: true,
+        note: "Two payment actions are overdue; owners gave new dates.",
+        decisions: ["Payments gets one sprint to clear its overdue actions before escalation."],
+      },
+      {
+        key: "metrics",
+        title: "Key service metrics",
+        section: "Key service metrics",
+        startLabel: "10:30",
+        reached: true,
+        note: "checkout-api latency p99 back under target after the connection-pool fix.",
+        decisions: [],
+      },
       { key: "custom:demo-pager", title: carried[0]!.title, section: "Other", startLabel: "10:45", reached: false, note: "", decisions: [] },
     ],
     deferred: [],
     decisions: [{ itemKey: "actions", text: "Payments gets one sprint to clear its overdue actions before escalation." }],
-    actions: [{ id: "review_demo_action_1", title: "Publish a load-test checklist for peak events", ownerName: "Mel Fischer", dueDate: at(60 * 24 * 14).toISOString().slice(0, 10) }],
+    actions: [
+      {
+        id: "review_demo_action_1",
+        title: "Publish a load-test checklist for peak events",
+        ownerName: "Mel Fischer",
+        dueDate: at(60 * 24 * 14)
+          .toISOString()
+          .slice(0, 10),
+      },
+    ],
     carried: carried.map((item) => ({ key: item.key, title: item.title })),
     subTeams: [],
   };
@@ -62,7 +104,13 @@ export async function seedDemoReviews(db: PrismaClient, now = new Date()): Promi
       isoWeek: lastWeek,
       status: "PUBLISHED",
       version: 9,
-      agendaEdits: { order: [], removed: [], slots: {}, pinned: [], custom: [{ key: "custom:demo-pager", title: carried[0]!.title, description: carried[0]!.description, section: "custom", slots: 1 }] },
+      agendaEdits: {
+        order: [],
+        removed: [],
+        slots: {},
+        pinned: [],
+        custom: [{ key: "custom:demo-pager", title: carried[0]!.title, description: carried[0]!.description, section: "custom", slots: 1 }],
+      },
       reachedItemKeys: ["successes", "actions", "metrics"],
       startedAt: at(0),
       publishedAt: at(62),
@@ -101,9 +149,24 @@ export async function seedDemoReviews(db: PrismaClient, now = new Date()): Promi
       isoWeek: thisWeek,
       submissions: {
         create: [
-          { kind: "SUCCESS", title: "Zero customer-facing incidents in Cart this week", body: "First clean week since the pricing migration.", authorId: "user_member" },
-          { kind: "FAILING", title: "Search reindex ran four hours late", body: "The job was starved by the nightly export; nobody was paged.", authorId: "user_reviewer" },
-          { kind: "BEST_PRACTICE", title: "Every alarm links its runbook", body: "Checkout did it after COE 3; proposing it for all Retail services.", authorId: "user_member" },
+          {
+            kind: "SUCCESS",
+            title: "Zero customer-facing incidents in Cart this week",
+            body: "First clean week since the pricing migration.",
+            authorId: "user_member",
+          },
+          {
+            kind: "FAILING",
+            title: "Search reindex ran four hours late",
+            body: "The job was starved by the nightly export; nobody was paged.",
+            authorId: "user_reviewer",
+          },
+          {
+            kind: "BEST_PRACTICE",
+            title: "Every alarm links its runbook",
+            body: "Checkout did it after COE 3; proposing it for all Retail services.",
+            authorId: "user_member",
+          },
         ],
       },
     },

@@ -7,7 +7,12 @@ export type LoadResult = LatencySummary & { requests: number; requestsPerSecond:
  * Drives one URL with `connections` concurrent connections for `durationSeconds`, recording every
  * response time so p95 is exact (autocannon's own histogram reports p97.5, not p95).
  */
-export async function measureLoad(options: { url: string; headers: Record<string, string>; durationSeconds: number; connections: number }): Promise<LoadResult> {
+export async function measureLoad(options: {
+  url: string;
+  headers: Record<string, string>;
+  durationSeconds: number;
+  connections: number;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await autocannon({
     url: options.url,

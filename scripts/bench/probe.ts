@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     let bytes = 0;
     const samples = 30;
     for (let sample = 0; sample < samples; sample++) bytes += (await (await fetch(baseUrl + route, { headers })).arrayBuffer()).byteLength;
-    console.log(`${route}: ${((cpuMs(pid) - before) / samples).toFixed(1)} ms CPU, ${((Date.now() - started) / samples).toFixed(0)} ms wall, ${(bytes / samples / 1024).toFixed(0)} KB`);
+    console.log(
+      `${route}: ${((cpuMs(pid) - before) / samples).toFixed(1)} ms CPU, ${((Date.now() - started) / samples).toFixed(0)} ms wall, ${(bytes / samples / 1024).toFixed(0)} KB`,
+    );
   }
 }
 

@@ -44,5 +44,11 @@ export function summarizeProfile(dir: string): string {
     const name = `${functionName || "(anonymous)"}  ${area}:${lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
   }
-  return [`${newest}: ${(all / 1e6).toFixed(1)} s sampled`, "self time by package:", ...top(byArea, 15, all), "self time by function:", ...top(byFunction, 30, all)].join("\n");
+  return [
+    `${newest}: ${(all / 1e6).toFixed(1)} s sampled`,
+    "self time by package:",
+    ...top(byArea, 15, all),
+    "self time by function:",
+    ...top(byFunction, 30, all),
+  ].join("\n");
 }

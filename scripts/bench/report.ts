@@ -3,30 +3,88 @@ import os from "node:os";
 import type { LoadResult } from "./load";
 import type { BenchRoute } from "./routes";
 
-export type RouteResult = { route: BenchRoute; load: LoadResult; queriesPerRequest: number; cpuMsPerRequest?: number | null };
+type CpuSample = { nodeMs: number | null; postgresMs: number | null; p50: number };
 
-export const QUERY_BUDGET = 10;
+export type RouteResult = {
+  route: BenchRoute;
+  load: LoadResult;
+  queriesPerRequest: number;
+  /** CPU per request from sequential full loads, Node and PostgreSQL. */
+  cpu: CpuSample;
+  /** The same for a client-side navigation (RSC request) from home; null for API routes and floors. */
+  navigation: CpuSample | null;
+  /** 1-minute load average before and after the route was measured. */
+  loadAverage: { before: number; after: number };
+};
 
-function fixed(value: number, digits = 0): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : "–";
+/** Targets from the performance work (issue 20): checked per row and flagged in the table. */
+export const TARGETS = { queriesPerRequest: 8, pageCpuVsStatic: 8, pageThroughputVsPageFloor: 0.5, apiThroughputVsQueryFloor: 0.8, pageP95Ms: 250 };
+/** A route measured while the machine's load average was above this is marked noisy. */
+export const NOISY_LOAD = 1.5;
+
+function fixed(value: number | null | undefined, digits = 0): string {
+  return value !== null && value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : "–";
 }
 
-/** Throughput as a share of the floor route of the same kind: pages and API against the query floor. */
-function ratioToFloor(result: RouteResult, floors: { static?: RouteResult; query?: RouteResult }): string {
-  if (result.route.floor) return "floor";
-  const floor = floors.query;
-  return floor ? `${fixed((result.load.requestsPerSecond / floor.load.requestsPerSecond) * 100)}%` : "–";
+const cpuSum = (cpu: CpuSample) => (cpu.nodeMs === null ? null : cpu.nodeMs + (cpu.postgresMs ?? 0));
+const isPage = (result: RouteResult) => result.route.auth === "session" && !result.route.path.startsWith("/api/");
+
+type Floors = Partial<Record<"static" | "query" | "page", RouteResult>>;
+
+/** Throughput as a share of the floor of the same kind: pages against the signed-in page floor, API routes against the query floor. */
+function throughputShare(result: RouteResult, floors: Floors): number | null {
+  const floor = isPage(result) ? floors.page : floors.query;
+  return floor && floor.load.requestsPerSecond > 0 ? result.load.requestsPerSecond / floor.load.requestsPerSecond : null;
+}
+
+/** Node + PostgreSQL CPU per request as a multiple of the static page's. */
+function cpuVsStatic(result: RouteResult, floors: Floors): number | null {
+  const mine = cpuSum(result.cpu);
+  const base = floors.static ? cpuSum(floors.static.cpu) : null;
+  return mine !== null && base ? mine / base : null;
+}
+
+function missedTargets(result: RouteResult, floors: Floors): string[] {
+  if (result.route.floor) return [];
+  const missed: string[] = [];
+  if (result.queriesPerRequest > TARGETS.queriesPerRequest) missed.push(`> ${TARGETS.queriesPerRequest} statements`);
+  const share = throughputShare(result, floors);
+  if (isPage(result)) {
+    const cpu = cpuVsStatic(result, floors);
+    if (cpu !== null && cpu > TARGETS.pageCpuVsStatic) missed.push(`CPU > ${TARGETS.pageCpuVsStatic}× static`);
+    if (share !== null && share < TARGETS.pageThroughputVsPageFloor) missed.push(`< ${TARGETS.pageThroughputVsPageFloor}× page floor`);
+    if (result.load.p95 > TARGETS.pageP95Ms) missed.push(`p95 > ${TARGETS.pageP95Ms} ms`);
+  } else if (share !== null && share < TARGETS.apiThroughputVsQueryFloor) missed.push(`< ${TARGETS.apiThroughputVsQueryFloor}× query floor`);
+  return missed;
 }
 
 export function resultTable(results: RouteResult[]): string {
-  const floors = { static: results.find((r) => r.route.floor === "static"), query: results.find((r) => r.route.floor === "query") };
-  const header = "| route | req/s | p50 ms | p95 ms | p99 ms | queries/req | server CPU ms/req | vs query floor | errors |";
-  const divider = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+  const floors: Floors = Object.fromEntries(results.filter((r) => r.route.floor).map((r) => [r.route.floor, r]));
+  const header =
+    "| route | req/s | p50 ms | p95 ms | p99 ms | SQL/req | Node CPU ms | PostgreSQL CPU ms | CPU × static | vs floor | navigation CPU ms (Node + PG) | load avg | errors | targets missed |";
+  const divider = "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |";
   const rows = results.map((result) => {
-    const flag = result.queriesPerRequest > QUERY_BUDGET ? " ⚠ over budget" : "";
-    return `| ${result.route.name} \`${result.route.path.split("?")[0]}\` | ${fixed(result.load.requestsPerSecond)} | ${fixed(result.load.p50)} | ${fixed(result.load.p95)} | ${fixed(result.load.p99)} | ${fixed(result.queriesPerRequest, 1)}${flag} | ${fixed(result.cpuMsPerRequest ?? NaN)} | ${ratioToFloor(result, floors)} | ${result.load.errors + result.load.non2xx} |`;
+    const share = throughputShare(result, floors);
+    const noisy = Math.max(result.loadAverage.before, result.loadAverage.after) > NOISY_LOAD ? " noisy" : "";
+    const navigation = result.navigation ? `${fixed(result.navigation.nodeMs, 1)} + ${fixed(result.navigation.postgresMs, 1)}` : "";
+    return [
+      `${result.route.name} \`${result.route.path.split("?")[0]}\``,
+      fixed(result.load.requestsPerSecond),
+      fixed(result.load.p50),
+      fixed(result.load.p95),
+      fixed(result.load.p99),
+      fixed(result.queriesPerRequest, 1),
+      fixed(result.cpu.nodeMs, 1),
+      fixed(result.cpu.postgresMs, 1),
+      result.route.floor === "static" ? "1" : fixed(cpuVsStatic(result, floors), 1),
+      result.route.floor ? "floor" : share === null ? "–" : `${fixed(share * 100)}%`,
+      navigation,
+      `${fixed(result.loadAverage.before, 1)}→${fixed(result.loadAverage.after, 1)}${noisy}`,
+      String(result.load.errors + result.load.non2xx),
+      missedTargets(result, floors).join(", ") || (result.route.floor ? "" : "met"),
+    ].join(" | ");
   });
-  return [header, divider, ...rows].join("\n");
+  return [header, divider, ...rows.map((row) => `| ${row} |`)].join("\n");
 }
 
 export function machineLine(): string {

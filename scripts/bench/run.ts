@@ -16,26 +16,20 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { REMINDER_QUEUE } from "../../lib/jobs/queue-names";
 import { databaseUrlFor, dropDatabase } from "../db/database-url";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations, ensureDatabase } from "../db/migrations";
-import { measureLoad } from "./load";
+import { measureAll } from "./measure";
 import { summarizeProfile } from "./profile";
-import { recordRun, resultTable, type RouteResult } from "./report";
-import { benchRoutes, type BenchRoute } from "./routes";
+import { recordRun, resultTable } from "./report";
+import { benchRoutes } from "./routes";
 import { FULL_SCALE, TINY_SCALE } from "./scale";
 import { seedLarge, type BenchFixtures } from "./seed-large";
-import { startAppServer, type AppServer } from "./server";
-import { signIn } from "./session";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const DEFAULT_PORT = 3700;
 const SECRET = "andon-bench-secret-not-for-production-0123456789";
-// Sequential requests per route before the load: SQL statements and server CPU per request.
-const SAMPLE_REQUESTS = 20;
 
 type Options = {
   scale: typeof FULL_SCALE;
@@ -90,93 +84,6 @@ function build(env: Record<string, string>): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-function headersFor(route: BenchRoute, cookie: string, fixtures: BenchFixtures): Record<string, string> {
-  if (route.auth === "session") return { cookie };
-  if (route.auth === "token") return { authorization: `Bearer ${fixtures.managerToken}` };
-  return {};
-}
-
-async function drain(url: string, headers: Record<string, string>): Promise<void> {
-  const response = await fetch(url, { headers, redirect: "manual" });
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
-  await response.arrayBuffer();
-}
-
-/** SQL statements per request, from sequential requests to a server that logs every statement. */
-async function countQueries(server: AppServer, url: string, headers: Record<string, string>): Promise<number> {
-  for (let warm = 0; warm < 3; warm++) await drain(url, headers);
-  const before = server.queriesSoFar();
-  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) await drain(url, headers);
-  await new Promise((resolve) => setTimeout(resolve, 300)); // let the server's log lines arrive
-  return (server.queriesSoFar() - before) / SAMPLE_REQUESTS;
-}
-
-/** Server CPU per request from sequential requests (not skewed by other load), then the load itself. */
-async function measureRoute(server: AppServer, url: string, headers: Record<string, string>, options: Options) {
-  for (let warm = 0; warm < 10; warm++) await drain(url, headers);
-  const cpuBefore = server.cpuMsSoFar();
-  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) await drain(url, headers);
-  const cpuAfter = server.cpuMsSoFar();
-  const cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / SAMPLE_REQUESTS;
-  const load = await measureLoad({ url, headers, durationSeconds: options.duration, connections: options.connections });
-  return { load, cpuMsPerRequest };
-}
-
-type Run = { databaseUrl: string; env: Record<string, string>; fixtures: BenchFixtures; routes: BenchRoute[]; options: Options };
-
-/** A server started for one pass; waits for the reminder run its start queued, and signs in. */
-async function withServer<T>(run: Run, logQueries: boolean, pass: (server: AppServer, cookie: string, reminderRun: ReminderRun | null) => Promise<T>): Promise<T> {
-  const startedAt = new Date();
-  const server = await startAppServer({
-    port: run.options.port,
-    env: { ...run.env, ...(run.options.noJobs ? { ANDON_JOBS: "off" } : {}) },
-    logQueries,
-    profileDir: logQueries ? undefined : run.options.profileDir,
-  });
-  try {
-    const reminderRun = run.options.noJobs ? null : await waitForStartupJobs(run.databaseUrl, startedAt);
-    if (reminderRun) console.log(`  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all)`);
-    return await pass(server, await signIn(server.baseUrl, run.fixtures.managerEmail, run.fixtures.password), reminderRun);
-  } finally {
-    await server.stop();
-  }
-}
-
-/**
- * Two passes, each on a fresh server: the first logs every SQL statement and counts them per
- * route; the second runs as in production (no statement log, which would cost CPU per query) and
- * measures CPU per request and the load.
- */
-async function measureAll(run: Run): Promise<{ results: RouteResult[]; reminderRun: ReminderRun | null }> {
-  const target = (server: AppServer, route: BenchRoute, cookie: string) => ({
-    url: `${server.baseUrl}${route.path}`,
-    headers: headersFor(route, cookie, run.fixtures),
-  });
-  console.log("pass 1: SQL statements per request");
-  const counted = await withServer(run, true, async (server, cookie, reminderRun) => {
-    const queries = new Map<BenchRoute, number>();
-    for (const route of run.routes) {
-      const { url, headers } = target(server, route, cookie);
-      queries.set(route, await countQueries(server, url, headers));
-      console.log(`  ${route.name}: ${queries.get(route)!.toFixed(1)} queries`);
-    }
-    return { queries, reminderRun };
-  });
-  console.log("pass 2: server CPU per request and load");
-  const results = await withServer(run, false, async (server, cookie) => {
-    const measured: RouteResult[] = [];
-    for (const route of run.routes) {
-      process.stdout.write(`  ${route.name} … `);
-      const { url, headers } = target(server, route, cookie);
-      const { load, cpuMsPerRequest } = await measureRoute(server, url, headers, run.options);
-      console.log(`${load.requestsPerSecond.toFixed(0)} req/s, p95 ${load.p95.toFixed(0)} ms, ${cpuMsPerRequest?.toFixed(0) ?? "?"} ms server CPU per request`);
-      measured.push({ route, load, queriesPerRequest: counted.queries.get(route)!, cpuMsPerRequest });
-    }
-    return measured;
-  });
-  return { results, reminderRun: counted.reminderRun };
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const databaseServerHandle = await databaseServer();
@@ -190,14 +97,14 @@ async function main(): Promise<void> {
     const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${options.port}` };
     if (!options.skipBuild || !fs.existsSync(".next/BUILD_ID")) build(env);
     const routes = benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only));
-    const { results, reminderRun } = await measureAll({ databaseUrl, env, fixtures, routes, options });
+    const { results, reminderRun } = await measureAll({ databaseUrl, adminUrl: databaseServerHandle.url, database, env, fixtures, routes, options });
     if (options.profileDir) console.log(summarizeProfile(options.profileDir));
     const table = resultTable(results);
     console.log(`\n${table}\n`);
     if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
-        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, CPU and load measured in a second pass without the log`,
+        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE`,
         seedSummary: describeScale(options.scale, seedSeconds),
         jobs: reminderRun
           ? `the reminder job's first run over the whole organization took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications); measuring began after it`
@@ -210,42 +117,6 @@ async function main(): Promise<void> {
     if (!keep) await dropDatabase(databaseServerHandle.url, database).catch(() => undefined);
     else console.log(`kept database ${database}`);
     await databaseServerHandle.stop();
-  }
-}
-
-/**
- * Each app instance queues one reminder run when it starts (unless another instance did within the
- * last minute). Measuring while it runs would measure the job, so wait for the run queued since
- * `since` (up to 10 minutes) and report how long it took; null when none was queued.
- */
-type ReminderRun = { seconds: number; notifications: number };
-
-async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<ReminderRun | null> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const started = Date.now();
-    while (Date.now() - started < 600_000) {
-      const { rows } = await client
-        .query<{ queued: number; pending: number; seconds: number | null }>(
-          `SELECT count(*)::int AS queued,
-                  count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS pending,
-                  max(extract(epoch FROM completed_on - started_on)) FILTER (WHERE state = 'completed')::float AS seconds
-             FROM pgboss.job WHERE name = $1 AND created_on >= $2`,
-          [REMINDER_QUEUE, since],
-        )
-        .catch(() => ({ rows: [{ queued: 0, pending: 0, seconds: null }] })); // pg-boss creates its schema when it starts
-      const { queued, pending, seconds } = rows[0]!;
-      if (queued === 0 && Date.now() - started > 5_000) return null; // queued within a second or two of the start, if at all
-      if (queued > 0 && pending === 0 && seconds !== null) {
-        const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
-        return { seconds, notifications: notifications.rows[0]!.count };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    throw new Error("the startup reminder run did not finish within 10 minutes");
-  } finally {
-    await client.end();
   }
 }
 

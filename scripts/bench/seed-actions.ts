@@ -41,11 +41,27 @@ export async function seedActions(client: pg.PoolClient | pg.Client, scale: Scal
     ]);
   }
   const text = { type: "text" };
-  await bulkInsert(client, "corrective_actions", [
-    { name: "id", ...text }, { name: "organization_id", ...text }, { name: "coe_id", ...text }, { name: "team_id", ...text },
-    { name: "title", ...text }, { name: "owner_id", ...text }, { name: "type", type: '"CorrectiveActionType"' },
-    { name: "priority", type: '"CorrectiveActionPriority"' }, { name: "due_date", type: "date" }, { name: "status", type: '"CorrectiveActionStatus"' },
-    { name: "wont_do_reason", ...text }, { name: "completed_at", type: "timestamp" }, { name: "verified_at", type: "timestamp" },
-    { name: "evidence", ...text }, { name: "created_at", type: "timestamp" }, { name: "updated_at", type: "timestamp" },
-  ], rows);
+  await bulkInsert(
+    client,
+    "corrective_actions",
+    [
+      { name: "id", ...text },
+      { name: "organization_id", ...text },
+      { name: "coe_id", ...text },
+      { name: "team_id", ...text },
+      { name: "title", ...text },
+      { name: "owner_id", ...text },
+      { name: "type", type: '"CorrectiveActionType"' },
+      { name: "priority", type: '"CorrectiveActionPriority"' },
+      { name: "due_date", type: "date" },
+      { name: "status", type: '"CorrectiveActionStatus"' },
+      { name: "wont_do_reason", ...text },
+      { name: "completed_at", type: "timestamp" },
+      { name: "verified_at", type: "timestamp" },
+      { name: "evidence", ...text },
+      { name: "created_at", type: "timestamp" },
+      { name: "updated_at", type: "timestamp" },
+    ],
+    rows,
+  );
 }

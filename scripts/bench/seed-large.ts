@@ -5,6 +5,9 @@ import { seedIncidents, type BenchIncidents } from "./seed-incidents";
 import { seedMetrics } from "./seed-metrics";
 import { BENCH_ORG_ID, BENCH_PASSWORD, seedOrg, type BenchOrg } from "./seed-org";
 import { seedReviews, type BenchReviews } from "./seed-reviews";
+import { seedPolicies } from "./seed-policies";
+import { seedCords } from "./seed-cords";
+import { seedLearnings } from "./seed-learnings";
 
 export type BenchFixtures = BenchOrg & BenchIncidents & BenchReviews & { password: string };
 
@@ -27,9 +30,13 @@ export async function seedLarge(databaseUrl: string, scale: Scale, log: (line: s
     await seedActions(client, scale, org, incidents);
     log(`corrective actions: ${scale.actions} in every state (${Date.now() - started} ms)`);
     await seedMetrics(client, scale, org);
+    await seedCords(client, org);
+    await seedLearnings(client);
     log(`metrics: ${scale.metricsPerService} per service, ${scale.metricWeeks} weekly values each (${Date.now() - started} ms)`);
     const reviews = await seedReviews(client, scale, org);
     log(`weekly reviews: ${scale.reviews} published (${Date.now() - started} ms)`);
+    const policies = await seedPolicies(client, org);
+    log(`policies: ${policies.rules} enforced rules, ${policies.facts} facts (${Date.now() - started} ms)`);
     await client.query("COMMIT");
     // VACUUM as well: it sets the visibility map, which index-only scans need and which autovacuum
     // keeps up to date on a live server (the developer and CI servers run with autovacuum off).

@@ -25,14 +25,34 @@ export async function seedMetrics(client: pg.PoolClient | pg.Client, scale: Scal
       }
     });
   });
-  await bulkInsert(client, "service_metrics", [
-    { name: "id", type: "text" }, { name: "organization_id", type: "text" }, { name: "service_id", type: "text" },
-    { name: "name", type: "text" }, { name: "unit", type: "text" }, { name: "direction", type: '"MetricDirection"' },
-    { name: "target", type: "float8" }, { name: "cadence", type: '"MetricCadence"' }, { name: "anomaly_threshold_pct", type: "float8" },
-    { name: "created_at", type: "timestamp" }, { name: "updated_at", type: "timestamp" },
-  ], definitions);
-  await bulkInsert(client, "metric_values", [
-    { name: "organization_id", type: "text" }, { name: "service_id", type: "text" }, { name: "metric_id", type: "text" },
-    { name: "recorded_at", type: "timestamp" }, { name: "value", type: "float8" },
-  ], values);
+  await bulkInsert(
+    client,
+    "service_metrics",
+    [
+      { name: "id", type: "text" },
+      { name: "organization_id", type: "text" },
+      { name: "service_id", type: "text" },
+      { name: "name", type: "text" },
+      { name: "unit", type: "text" },
+      { name: "direction", type: '"MetricDirection"' },
+      { name: "target", type: "float8" },
+      { name: "cadence", type: '"MetricCadence"' },
+      { name: "anomaly_threshold_pct", type: "float8" },
+      { name: "created_at", type: "timestamp" },
+      { name: "updated_at", type: "timestamp" },
+    ],
+    definitions,
+  );
+  await bulkInsert(
+    client,
+    "metric_values",
+    [
+      { name: "organization_id", type: "text" },
+      { name: "service_id", type: "text" },
+      { name: "metric_id", type: "text" },
+      { name: "recorded_at", type: "timestamp" },
+      { name: "value", type: "float8" },
+    ],
+    values,
+  );
 }

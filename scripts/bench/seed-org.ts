@@ -124,13 +124,21 @@ export async function seedOrg(client: pg.PoolClient | pg.Client, scale: Scale): 
       { name: "created_at", type: "timestamptz" },
       { name: "updated_at", type: "timestamptz" },
     ],
-    userIds.map((id, index) => [`bm_${index}`, id, index === 0 ? rootTeamId : userTeamIds[index], index === 0 ? "MANAGER" : index % 10 === 1 ? "REVIEWER" : "MEMBER", now, now]),
+    userIds.map((id, index) => [
+      `bm_${index}`,
+      id,
+      index === 0 ? rootTeamId : userTeamIds[index],
+      index === 0 ? "MANAGER" : index % 10 === 1 ? "REVIEWER" : "MEMBER",
+      now,
+      now,
+    ]),
   );
   const managerToken = generateTokenSecret();
-  await client.query(
-    "INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ('btok_0', $1, 'bench', $2, $3, now())",
-    [userIds[0], hashTokenSecret(managerToken), displayPrefix(managerToken)],
-  );
+  await client.query("INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, created_at) VALUES ('btok_0', $1, 'bench', $2, $3, now())", [
+    userIds[0],
+    hashTokenSecret(managerToken),
+    displayPrefix(managerToken),
+  ]);
   return {
     managerToken,
     teamIds: teams.ids,

@@ -10,12 +10,32 @@ export type BenchReviews = { rootSeriesId: string; currentIsoWeek: string };
 export async function seedReviews(client: pg.PoolClient | pg.Client, scale: Scale, org: BenchOrg, now = new Date()): Promise<BenchReviews> {
   const topLevel = org.teamIds.filter((_, index) => org.parentIds[index] === null);
   const seriesIds = topLevel.map((_, index) => `bser_${index}`);
-  await bulkInsert(client, "review_series", [
-    { name: "id", type: "text" }, { name: "organization_id", type: "text" }, { name: "team_id", type: "text" }, { name: "name", type: "text" },
-    { name: "weekday", type: "int" }, { name: "start_minute", type: "int" }, { name: "time_zone", type: "text" }, { name: "length_minutes", type: "int" },
-    { name: "created_at", type: "timestamp" }, { name: "updated_at", type: "timestamp" },
-  ], topLevel.map((teamId, index) => [seriesIds[index], BENCH_ORG_ID, teamId, `Weekly operational review ${index}`, 4, 600, "UTC", 60, now, now]));
-  await bulkInsert(client, "review_organizers", [{ name: "series_id", type: "text" }, { name: "user_id", type: "text" }], [[seriesIds[0], org.userIds[0]]]);
+  await bulkInsert(
+    client,
+    "review_series",
+    [
+      { name: "id", type: "text" },
+      { name: "organization_id", type: "text" },
+      { name: "team_id", type: "text" },
+      { name: "name", type: "text" },
+      { name: "weekday", type: "int" },
+      { name: "start_minute", type: "int" },
+      { name: "time_zone", type: "text" },
+      { name: "length_minutes", type: "int" },
+      { name: "created_at", type: "timestamp" },
+      { name: "updated_at", type: "timestamp" },
+    ],
+    topLevel.map((teamId, index) => [seriesIds[index], BENCH_ORG_ID, teamId, `Weekly operational review ${index}`, 4, 600, "UTC", 60, now, now]),
+  );
+  await bulkInsert(
+    client,
+    "review_organizers",
+    [
+      { name: "series_id", type: "text" },
+      { name: "user_id", type: "text" },
+    ],
+    [[seriesIds[0], org.userIds[0]]],
+  );
 
   const current = isoWeekOfDate(now);
   const reviews: unknown[][] = [];
@@ -25,10 +45,21 @@ export async function seedReviews(client: pg.PoolClient | pg.Client, scale: Scal
     const minutes = { agenda: [], notes: [], decisions: [{ text: "Keep the canary stage for every deployment" }], newActions: [], attendance: [] };
     reviews.push([`brev_w_${index}`, BENCH_ORG_ID, seriesIds[seriesIndex], week, "PUBLISHED", now, JSON.stringify(minutes), now, now]);
   }
-  await bulkInsert(client, "weekly_reviews", [
-    { name: "id", type: "text" }, { name: "organization_id", type: "text" }, { name: "series_id", type: "text" }, { name: "iso_week", type: "text" },
-    { name: "status", type: '"WeeklyReviewStatus"' }, { name: "published_at", type: "timestamp" }, { name: "minutes", type: "jsonb" },
-    { name: "created_at", type: "timestamp" }, { name: "updated_at", type: "timestamp" },
-  ], reviews);
+  await bulkInsert(
+    client,
+    "weekly_reviews",
+    [
+      { name: "id", type: "text" },
+      { name: "organization_id", type: "text" },
+      { name: "series_id", type: "text" },
+      { name: "iso_week", type: "text" },
+      { name: "status", type: '"WeeklyReviewStatus"' },
+      { name: "published_at", type: "timestamp" },
+      { name: "minutes", type: "jsonb" },
+      { name: "created_at", type: "timestamp" },
+      { name: "updated_at", type: "timestamp" },
+    ],
+    reviews,
+  );
   return { rootSeriesId: seriesIds[0]!, currentIsoWeek: formatIsoWeek(current) };
 }

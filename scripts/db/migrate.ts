@@ -6,8 +6,7 @@ function databaseUrlFromEnv(): string {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     throw new Error(
-      "DATABASE_URL is not set. Set it to the database to migrate, e.g.\n" +
-        "  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/andon npm run db:migrate",
+      "DATABASE_URL is not set. Set it to the database to migrate, e.g.\n" + "  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/andon npm run db:migrate",
     );
   }
   try {

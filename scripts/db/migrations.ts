@@ -52,6 +52,8 @@ export interface ApplyMigrationsOptions {
   log?: (line: string) => void;
   /** Defaults to this checkout's prisma/migrations. */
   migrationsDir?: string;
+  /** Apply only pending migrations with these names (a restore replays the backup's own set first). */
+  only?: ReadonlySet<string>;
 }
 
 /** sha256 of the file's exact bytes, lowercase hex: what Prisma stores in `checksum`. */
@@ -155,8 +157,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<{ created: bo
     await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(target.databaseName)}`);
     return { created: true };
   } catch (error) {
-    // 42P04: another instance created it between our probe and now.
-    if ((error as { code?: string }).code === "42P04") return { created: false };
+    // Another instance created it between our probe and now: 42P04 (duplicate_database), or 23505
+    // when both CREATE DATABASE statements raced past the check onto pg_database's unique index.
+    const code = (error as { code?: string }).code;
+    if (code === "42P04" || code === "23505") return { created: false };
     throw error;
   } finally {
     await admin.end();
@@ -170,9 +174,7 @@ async function selectSchema(client: pg.Client, schema: string): Promise<void> {
 }
 
 async function acquireMigrateLock(client: pg.Client, log: (line: string) => void): Promise<void> {
-  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
-    MIGRATE_ADVISORY_LOCK_KEY,
-  ]);
+  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MIGRATE_ADVISORY_LOCK_KEY]);
   if (rows[0]?.locked) return;
   log("Another process is applying migrations to this database; waiting for it to finish…");
   await client.query(`SET lock_timeout = '${LOCK_WAIT_TIMEOUT}'`);
@@ -187,10 +189,7 @@ async function acquireMigrateLock(client: pg.Client, log: (line: string) => void
 }
 
 async function ensureMigrationsTable(client: pg.Client, schema: string): Promise<void> {
-  const { rows } = await client.query<{ tablename: string }>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename",
-    [schema],
-  );
+  const { rows } = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", [schema]);
   const tables = rows.map((row) => row.tablename);
   if (tables.includes("_prisma_migrations")) return;
   // Prisma refuses this too (P3005): these tables came from somewhere else, and running the first
@@ -221,11 +220,7 @@ function markRolledBackHint(name: string): string {
 
 // The same refusals as Prisma: a failed migration needs a human, and a script edited after it ran
 // means this database no longer matches what the files describe.
-function pendingMigrations(
-  migrations: MigrationFile[],
-  records: MigrationRecord[],
-  log: (line: string) => void,
-): MigrationFile[] {
+function pendingMigrations(migrations: MigrationFile[], records: MigrationRecord[], log: (line: string) => void): MigrationFile[] {
   const failed = records.filter((record) => record.finished_at === null && record.rolled_back_at === null);
   if (failed.length > 0) {
     const details = failed.map((record) => `  ${record.migration_name}: ${record.logs ?? "(no log)"}`);
@@ -264,9 +259,7 @@ function managesOwnTransaction(script: string): boolean {
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$/g, "")
     .replace(/'(?:[^']|'')*'/g, "''");
-  return code
-    .split(";")
-    .some((statement) => /^(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b/i.test(statement.trim()));
+  return code.split(";").some((statement) => /^(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b/i.test(statement.trim()));
 }
 
 function failureLogs(error: unknown): string {
@@ -277,17 +270,14 @@ function failureLogs(error: unknown): string {
   return [...lines, ...extra.filter((line): line is string => Boolean(line))].join("\n");
 }
 
-async function insertMigrationRecord(
-  client: pg.Client,
-  id: string,
-  migration: MigrationFile,
-  startedAt: Date,
-  logs: string | null = null,
-): Promise<void> {
-  await client.query(
-    `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, logs) VALUES ($1, $2, $3, $4, $5)`,
-    [id, migrationChecksum(migration.script), migration.name, startedAt, logs],
-  );
+async function insertMigrationRecord(client: pg.Client, id: string, migration: MigrationFile, startedAt: Date, logs: string | null = null): Promise<void> {
+  await client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, logs) VALUES ($1, $2, $3, $4, $5)`, [
+    id,
+    migrationChecksum(migration.script),
+    migration.name,
+    startedAt,
+    logs,
+  ]);
 }
 
 async function markMigrationFinished(client: pg.Client, id: string): Promise<void> {
@@ -342,10 +332,7 @@ async function applyAsPrismaDoes(client: pg.Client, migration: MigrationFile): P
  * Applies every migration this database has not applied yet, each in its own transaction, in name
  * order. Safe to call from several app instances at once: they queue on an advisory lock.
  */
-export async function applyMigrations(
-  databaseUrl: string,
-  opts: ApplyMigrationsOptions = {},
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, opts: ApplyMigrationsOptions = {}): Promise<{ applied: string[] }> {
   const log = opts.log ?? (() => {});
   const migrations = await readMigrations(opts.migrationsDir ?? MIGRATIONS_DIR);
   const target = parseDatabaseUrl(databaseUrl);
@@ -356,7 +343,7 @@ export async function applyMigrations(
     // Everything below runs under the lock: another instance may have migrated while we waited.
     await selectSchema(client, target.schema);
     await ensureMigrationsTable(client, target.schema);
-    const pending = pendingMigrations(migrations, await readMigrationRecords(client), log);
+    const pending = pendingMigrations(migrations, await readMigrationRecords(client), log).filter((migration) => !opts.only || opts.only.has(migration.name));
     const applied: string[] = [];
     for (const migration of pending) {
       log(`Applying migration ${migration.name}`);

@@ -10,14 +10,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import {
-  MIGRATION_LOCK_FILE,
-  MIGRATIONS_DIR,
-  parseDatabaseUrl,
-  readMigrations,
-  SCHEMA_FILE,
-  SCHEMA_SNAPSHOT_FILE,
-} from "./migrations";
+import { MIGRATION_LOCK_FILE, MIGRATIONS_DIR, parseDatabaseUrl, readMigrations, SCHEMA_FILE, SCHEMA_SNAPSHOT_FILE } from "./migrations";
 import { diffSchemas, isEmptyMigrationScript } from "./schema-engine";
 
 // The diff never reads the database, but the engine insists on a connection.
@@ -45,7 +38,10 @@ function utcTimestamp(date: Date): string {
 // Migrations apply in name order, so a new one must sort after every existing one, even if two
 // are created within a second or a clock runs behind.
 function nextTimestamp(existingNames: string[], now: Date): string {
-  const latest = existingNames.map((name) => name.slice(0, 14)).sort().at(-1);
+  const latest = existingNames
+    .map((name) => name.slice(0, 14))
+    .sort()
+    .at(-1);
   let candidate = now;
   while (latest !== undefined && utcTimestamp(candidate) <= latest) {
     candidate = new Date(candidate.getTime() + 1000);

@@ -102,11 +102,7 @@ async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEng
  * The SQL script that turns a database shaped by `fromDatamodel` (null: an empty database) into
  * one shaped by `toDatamodel`. An empty diff gives a script with comments only.
  */
-export async function diffSchemas(
-  fromDatamodel: string | null,
-  toDatamodel: string,
-  databaseUrl: string,
-): Promise<string> {
+export async function diffSchemas(fromDatamodel: string | null, toDatamodel: string, databaseUrl: string): Promise<string> {
   return withSchemaEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
       from: toDiffTarget(fromDatamodel),

@@ -77,11 +77,17 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
   }
 
   if (rows.length === 0) {
-    return <TableEmpty>{filtered ? "No actions match these filters." : "No corrective actions here yet. Actions are created in a COE's sixth question."}</TableEmpty>;
+    return (
+      <TableEmpty>{filtered ? "No actions match these filters." : "No corrective actions here yet. Actions are created in a COE's sixth question."}</TableEmpty>
+    );
   }
   return (
     <>
-      {form.success ? <Alert tone="success" className="mx-5 mt-4">{form.success}</Alert> : null}
+      {form.success ? (
+        <Alert tone="success" className="mx-5 mt-4">
+          {form.success}
+        </Alert>
+      ) : null}
       {selected.size > 0 ? (
         <section aria-label="Bulk change" className="space-y-3 border-b border-slate-200 bg-indigo-50/50 px-5 py-4">
           <p className="text-sm font-medium text-slate-900">{selected.size} selected</p>
@@ -93,7 +99,7 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
                 id="bulk-ownerId"
                 name="bulkOwnerId"
                 label="Reassign to"
-                source={LOOKUP_SOURCES.people}
+                source={LOOKUP_SOURCES.owners}
                 placeholder="Keep owners"
                 emptyLabel="Keep owners"
                 errors={form.fieldErrors.ownerId}
@@ -114,7 +120,11 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
               </select>
             </FormField>
           </div>
-          {form.fieldErrors._form ? <p className="text-sm text-red-700" role="alert">{form.fieldErrors._form.join(" ")}</p> : null}
+          {form.fieldErrors._form ? (
+            <p className="text-sm text-red-700" role="alert">
+              {form.fieldErrors._form.join(" ")}
+            </p>
+          ) : null}
           <div className="flex gap-2">
             <Button onClick={apply} pending={form.pending}>
               Apply to {selected.size} action{selected.size === 1 ? "" : "s"}
@@ -128,15 +138,18 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
       <Table caption="Corrective actions">
         <thead className="bg-slate-50">
           <tr>
-            <Th className="w-10">
-              <input
-                type="checkbox"
-                aria-label="Select all actions on this page"
-                checked={allSelected}
-                onChange={() => setSelected(allSelected ? new Set() : new Set(editable.map((row) => row.id)))}
-                className="size-4 rounded border-slate-300"
-              />
-            </Th>
+            {/* Nothing to select for someone who may change none of the rows (a viewer). */}
+            {editable.length > 0 ? (
+              <Th className="w-10">
+                <input
+                  type="checkbox"
+                  aria-label="Select all actions on this page"
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(editable.map((row) => row.id)))}
+                  className="size-4 rounded border-slate-300"
+                />
+              </Th>
+            ) : null}
             <Th>Action</Th>
             <Th>Status</Th>
             <Th>Owner</Th>
@@ -148,18 +161,29 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
         <TableBody>
           {rows.map((row) => (
             <tr key={row.id} data-testid="action-row" className={row.daysOverdue ? "bg-red-50/40" : undefined}>
-              <Td>
-                {row.editable ? (
-                  <input type="checkbox" aria-label={`Select “${row.title}”`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="size-4 rounded border-slate-300" />
-                ) : null}
-              </Td>
+              {editable.length > 0 ? (
+                <Td>
+                  {row.editable ? (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select “${row.title}”`}
+                      checked={selected.has(row.id)}
+                      onChange={() => toggle(row.id)}
+                      className="size-4 rounded border-slate-300"
+                    />
+                  ) : null}
+                </Td>
+              ) : null}
               <Td className="max-w-md">
                 <Link href={`/actions/${row.id}`} className="font-medium text-indigo-700 hover:underline">
                   {row.title}
                 </Link>
                 {row.coe ? (
                   <p className="mt-0.5 truncate text-xs text-slate-500">
-                    {row.coe.severity} · <Link href={`/coes/${row.coe.id}`} className="hover:underline">{row.coe.title}</Link>
+                    {row.coe.severity} ·{" "}
+                    <Link href={`/coes/${row.coe.id}`} className="hover:underline">
+                      {row.coe.title}
+                    </Link>
                   </p>
                 ) : null}
               </Td>

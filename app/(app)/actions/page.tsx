@@ -9,18 +9,29 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { requirePageUser } from "@/lib/auth/session";
-import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, SEVERITIES } from "@/lib/coes/questions";
+import {
+  ACTION_PRIORITIES,
+  ACTION_PRIORITY_LABELS,
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  ACTION_TYPES,
+  ACTION_TYPE_LABELS,
+  SEVERITIES,
+} from "@/lib/coes/questions";
 import { ACTION_SORTS, ACTION_SORT_LABELS, ACTION_VIEWS, ACTION_VIEW_LABELS } from "@/lib/actions/labels";
 import { daysOverdue } from "@/lib/actions/escalation";
 import { cleanQuery, filterQuery, isFiltered } from "@/lib/actions/filter-query";
 import { followUpHealth } from "@/lib/actions/follow-up";
-import { listActions, myTeamScope, sourceCoeTitle, todayUtc, visibleTeams } from "@/lib/actions/queries";
+import { canChangeAction } from "@/lib/actions/access";
+import { listActions, myTeamScope, ownsUnfinishedActions, sourceCoeTitle, todayUtc, visibleTeams } from "@/lib/actions/queries";
 import { actionFilterSchema } from "@/lib/actions/schemas";
 import { lookupLabel } from "@/lib/lookup/queries";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { flattenTree } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { ActionTable, type ActionTableRow } from "./action-table";
+import { FilterChips, countActiveFilters } from "./filter-chips";
+import { FilterPanel } from "./filter-panel";
 
 export const metadata: Metadata = { title: "Actions" };
 
@@ -28,8 +39,11 @@ const FILTER_LABEL_CLASSES = "block text-xs font-medium text-slate-700";
 
 export default async function ActionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const parsed = actionFilterSchema.safeParse(cleanQuery(await searchParams));
+  const query = cleanQuery(await searchParams);
+  const parsed = actionFilterSchema.safeParse(query);
   const filter = parsed.success ? parsed.data : actionFilterSchema.parse({});
+  // Without a chosen view, people who own unfinished actions start on theirs.
+  if (query.view === undefined && (await ownsUnfinishedActions(user))) filter.view = "mine";
   // People and COEs are picked by type-ahead (lookup routes): only the chosen ones' names are loaded here.
   const [{ rows, total, pageCount, page }, teams, ownerLabel, coeLabel] = await Promise.all([
     listActions(user, filter),
@@ -58,7 +72,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       teamName: row.team.name,
       coe: row.coe ? { id: row.coe.id, title: row.coe.title, severity: row.coe.severity } : null,
       wontDoRequested: row.wontDoRequestedAt !== null,
-      editable: row.ownerId === user.userId || can(user, "action.update", row.teamId),
+      editable: canChangeAction(user, row),
     };
   });
   const writable = teamsWith(user, "action.update");
@@ -108,7 +122,11 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
                 New action
               </ButtonLink>
             ) : null}
-            <a href={`/actions/export${filterQuery(filter, { page: 1 })}`} className="inline-flex h-10 items-center rounded-md bg-indigo-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-indigo-700" download>
+            <a
+              href={`/actions/export${filterQuery(filter, { page: 1 })}`}
+              className="inline-flex h-10 items-center rounded-md bg-indigo-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-indigo-700"
+              download
+            >
               Export CSV
             </a>
           </>
@@ -120,7 +138,10 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             key={view}
             href={`/actions${filterQuery(filter, { view, page: 1 })}`}
             aria-current={filter.view === view ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium", filter.view === view ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+            className={cn(
+              "-mb-px border-b-2 px-4 py-2 text-sm font-medium",
+              filter.view === view ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900",
+            )}
           >
             {ACTION_VIEW_LABELS[view]}
           </Link>
@@ -128,65 +149,108 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       </nav>
       {health ? <HealthPanel health={health} scope="your teams and their sub-teams" /> : null}
       <Card>
-        <form method="get" aria-label="Filter actions" className="space-y-3 border-b border-slate-200 px-5 py-4">
-          {filter.view !== "all" ? <input type="hidden" name="view" value={filter.view} /> : null}
-          <fieldset>
-            <legend className="text-xs font-medium text-slate-700">Status</legend>
-            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-              {ACTION_STATUSES.map((status) => (
-                <label key={status} className="flex items-center gap-1.5 text-sm text-slate-800">
-                  <input type="checkbox" name="status" value={status} defaultChecked={filter.status.includes(status)} className="size-4 rounded border-slate-300" />
-                  {ACTION_STATUS_LABELS[status]}
-                </label>
-              ))}
+        <FilterPanel
+          count={countActiveFilters(filter)}
+          chips={<FilterChips filter={filter} names={{ owner: ownerLabel, coe: coeLabel, team: teams.find((team) => team.id === filter.teamId)?.name }} />}
+        >
+          <form method="get" aria-label="Filter actions" className="space-y-3 border-t border-slate-100 px-5 py-4">
+            <input type="hidden" name="view" value={filter.view} />
+            <fieldset>
+              <legend className="text-xs font-medium text-slate-700">Status</legend>
+              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                {ACTION_STATUSES.map((status) => (
+                  <label key={status} className="flex items-center gap-1.5 text-sm text-slate-800">
+                    <input
+                      type="checkbox"
+                      name="status"
+                      value={status}
+                      defaultChecked={filter.status.includes(status)}
+                      className="size-4 rounded border-slate-300"
+                    />
+                    {ACTION_STATUS_LABELS[status]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+              <TypeAhead
+                id="filter-ownerId"
+                name="ownerId"
+                label="Owner"
+                labelClassName={FILTER_LABEL_CLASSES}
+                source={LOOKUP_SOURCES.people}
+                defaultValue={filter.ownerId}
+                defaultLabel={ownerLabel}
+                placeholder="Anyone"
+                emptyLabel="Anyone"
+              />
+              {select(
+                "teamId",
+                "Team (with sub-teams)",
+                filter.teamId,
+                flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: `${"· ".repeat(depth)}${team.name}` })),
+                "Any team",
+              )}
+              {select(
+                "type",
+                "Type",
+                filter.type[0],
+                ACTION_TYPES.map((type) => ({ value: type, label: ACTION_TYPE_LABELS[type] })),
+                "Any type",
+              )}
+              {select(
+                "priority",
+                "Priority",
+                filter.priority[0],
+                ACTION_PRIORITIES.map((priority) => ({ value: priority, label: ACTION_PRIORITY_LABELS[priority] })),
+                "Any priority",
+              )}
+              <TypeAhead
+                id="filter-coeId"
+                name="coeId"
+                label="Source COE"
+                labelClassName={FILTER_LABEL_CLASSES}
+                source={LOOKUP_SOURCES.coes}
+                defaultValue={filter.coeId}
+                defaultLabel={coeLabel}
+                placeholder="Any COE"
+                emptyLabel="Any COE"
+              />
+              {select(
+                "severity",
+                "COE severity",
+                filter.severity[0],
+                SEVERITIES.map((severity) => ({ value: severity, label: severity })),
+                "Any severity",
+              )}
+              {select(
+                "sort",
+                "Sort by",
+                filter.sort,
+                ACTION_SORTS.map((sort) => ({ value: sort, label: ACTION_SORT_LABELS[sort] })),
+                "Due date (soonest)",
+              )}
+              {date("dueFrom", "Due from")}
+              {date("dueTo", "Due until")}
+              <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
+                <input type="checkbox" name="overdue" value="true" defaultChecked={filter.overdue} className="size-4 rounded border-slate-300" />
+                Overdue only
+              </label>
             </div>
-          </fieldset>
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <TypeAhead
-              id="filter-ownerId"
-              name="ownerId"
-              label="Owner"
-              labelClassName={FILTER_LABEL_CLASSES}
-              source={LOOKUP_SOURCES.people}
-              defaultValue={filter.ownerId}
-              defaultLabel={ownerLabel}
-              placeholder="Anyone"
-              emptyLabel="Anyone"
-            />
-            {select("teamId", "Team (with sub-teams)", filter.teamId, flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: `${"· ".repeat(depth)}${team.name}` })), "Any team")}
-            {select("type", "Type", filter.type[0], ACTION_TYPES.map((type) => ({ value: type, label: ACTION_TYPE_LABELS[type] })), "Any type")}
-            {select("priority", "Priority", filter.priority[0], ACTION_PRIORITIES.map((priority) => ({ value: priority, label: ACTION_PRIORITY_LABELS[priority] })), "Any priority")}
-            <TypeAhead
-              id="filter-coeId"
-              name="coeId"
-              label="Source COE"
-              labelClassName={FILTER_LABEL_CLASSES}
-              source={LOOKUP_SOURCES.coes}
-              defaultValue={filter.coeId}
-              defaultLabel={coeLabel}
-              placeholder="Any COE"
-              emptyLabel="Any COE"
-            />
-            {select("severity", "COE severity", filter.severity[0], SEVERITIES.map((severity) => ({ value: severity, label: severity })), "Any severity")}
-            {select("sort", "Sort by", filter.sort, ACTION_SORTS.map((sort) => ({ value: sort, label: ACTION_SORT_LABELS[sort] })), "Due date (soonest)")}
-            {date("dueFrom", "Due from")}
-            {date("dueTo", "Due until")}
-            <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
-              <input type="checkbox" name="overdue" value="true" defaultChecked={filter.overdue} className="size-4 rounded border-slate-300" />
-              Overdue only
-            </label>
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit">Apply filters</Button>
-            {isFiltered(filter) ? (
-              <ButtonLink href={`/actions${filter.view === "all" ? "" : `?view=${filter.view}`}`} variant="ghost">
-                Clear filters
-              </ButtonLink>
-            ) : null}
-          </div>
-        </form>
+            <div className="flex gap-2">
+              <Button type="submit">Apply filters</Button>
+              {isFiltered(filter) ? (
+                <ButtonLink href={`/actions?view=${filter.view}`} variant="ghost">
+                  Clear filters
+                </ButtonLink>
+              ) : null}
+            </div>
+          </form>
+        </FilterPanel>
         <ActionTable rows={tableRows} filtered={isFiltered(filter)} />
-        {total > 0 ? <Pagination page={page} pageCount={pageCount} total={total} noun="action" hrefFor={(target) => `/actions${filterQuery(filter, { page: target })}`} /> : null}
+        {total > 0 ? (
+          <Pagination page={page} pageCount={pageCount} total={total} noun="action" hrefFor={(target) => `/actions${filterQuery(filter, { page: target })}`} />
+        ) : null}
       </Card>
     </>
   );

@@ -10,7 +10,19 @@ export type FilterChoice = [value: string, label: string];
  * person of a large organization) travel to the browser once, as data: as server-rendered
  * elements each `<option>` became its own chunk of the page payload.
  */
-export function FilterSelect({ name, label, value, choices, anyLabel }: { name: string; label: string; value: string | undefined; choices: FilterChoice[]; anyLabel: string }) {
+export function FilterSelect({
+  name,
+  label,
+  value,
+  choices,
+  anyLabel,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  choices: FilterChoice[];
+  anyLabel: string;
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">

@@ -6,6 +6,7 @@ import { DocumentIcon } from "@/components/shell/icons";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClasses } from "@/components/ui/form-field";
 import { DateTime } from "@/components/ui/format-date";
@@ -25,7 +26,14 @@ import { FilterSelect, type FilterChoice } from "./filter-select";
 
 export const metadata: Metadata = { title: "COEs" };
 
-const SORT_LABELS = { relevance: "Best match", newest: "Newest incident", oldest: "Oldest incident", updated: "Recently updated", severity: "Severity", title: "Title" } as const;
+const SORT_LABELS = {
+  relevance: "Best match",
+  newest: "Newest incident",
+  oldest: "Oldest incident",
+  updated: "Recently updated",
+  severity: "Severity",
+  title: "Title",
+} as const;
 const FILTER_LABEL_CLASSES = "block text-xs font-medium text-slate-700";
 const FILTER_KEYS = ["q", "teamId", "serviceId", "status", "severity", "categoryId", "authorId", "from", "to", "sort"] as const;
 
@@ -44,6 +52,8 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
   const reviewable = teamsWith(user, "coe.review");
   const reviewsSomewhere = reviewable === "all" || reviewable.length > 0;
   const filtered = FILTER_KEYS.some((key) => key !== "sort" && filter[key]);
+  // The search box stays in view; the count is of what the folded panel holds.
+  const activeFilters = FILTER_KEYS.filter((key) => key !== "sort" && key !== "q" && filter[key]).length;
   const hrefFor = (target: number) => {
     const query = new URLSearchParams();
     for (const key of FILTER_KEYS) if (filter[key]) query.set(key, String(filter[key]));
@@ -103,66 +113,86 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
               </ButtonLink>
             ) : null}
           </div>
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-            {select(
-              "teamId",
-              "Team (with sub-teams)",
-              filter.teamId,
-              flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, `${"· ".repeat(depth)}${team.name}`]),
-              "Any team",
-            )}
-            <TypeAhead
-              id="filter-serviceId"
-              name="serviceId"
-              label="Service"
-              labelClassName={FILTER_LABEL_CLASSES}
-              source={LOOKUP_SOURCES.services}
-              defaultValue={filter.serviceId}
-              defaultLabel={options.serviceLabel}
-              placeholder="Any service"
-              emptyLabel="Any service"
-            />
-            {select("status", "Status", filter.status, COE_STATUSES.map((status): FilterChoice => [status, STATUS_LABELS[status]]), "Any status")}
-            {select("severity", "Severity", filter.severity, SEVERITIES.map((severity): FilterChoice => [severity, severity]), "Any severity")}
-            {select("categoryId", "Factor category", filter.categoryId, options.categories.map((category): FilterChoice => [category.id, category.name]), "Any category")}
-            <TypeAhead
-              id="filter-authorId"
-              name="authorId"
-              label="Author"
-              labelClassName={FILTER_LABEL_CLASSES}
-              source={LOOKUP_SOURCES.people}
-              defaultValue={filter.authorId}
-              defaultLabel={options.authorLabel}
-              placeholder="Anyone"
-              emptyLabel="Anyone"
-            />
-            <div>
-              <label htmlFor="filter-from" className="block text-xs font-medium text-slate-700">
-                Started from
-              </label>
-              <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} className={`${inputClasses} mt-1`} />
+          <CollapsibleFilters activeCount={activeFilters}>
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+              {select(
+                "teamId",
+                "Team (with sub-teams)",
+                filter.teamId,
+                flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, `${"· ".repeat(depth)}${team.name}`]),
+                "Any team",
+              )}
+              <TypeAhead
+                id="filter-serviceId"
+                name="serviceId"
+                label="Service"
+                labelClassName={FILTER_LABEL_CLASSES}
+                source={LOOKUP_SOURCES.services}
+                defaultValue={filter.serviceId}
+                defaultLabel={options.serviceLabel}
+                placeholder="Any service"
+                emptyLabel="Any service"
+              />
+              {select(
+                "status",
+                "Status",
+                filter.status,
+                COE_STATUSES.map((status): FilterChoice => [status, STATUS_LABELS[status]]),
+                "Any status",
+              )}
+              {select(
+                "severity",
+                "Severity",
+                filter.severity,
+                SEVERITIES.map((severity): FilterChoice => [severity, severity]),
+                "Any severity",
+              )}
+              {select(
+                "categoryId",
+                "Factor category",
+                filter.categoryId,
+                options.categories.map((category): FilterChoice => [category.id, category.name]),
+                "Any category",
+              )}
+              <TypeAhead
+                id="filter-authorId"
+                name="authorId"
+                label="Author"
+                labelClassName={FILTER_LABEL_CLASSES}
+                source={LOOKUP_SOURCES.people}
+                defaultValue={filter.authorId}
+                defaultLabel={options.authorLabel}
+                placeholder="Anyone"
+                emptyLabel="Anyone"
+              />
+              <div>
+                <label htmlFor="filter-from" className="block text-xs font-medium text-slate-700">
+                  Started from
+                </label>
+                <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} className={`${inputClasses} mt-1`} />
+              </div>
+              <div>
+                <label htmlFor="filter-to" className="block text-xs font-medium text-slate-700">
+                  Started until
+                </label>
+                <input id="filter-to" type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClasses} mt-1`} />
+              </div>
+              {select(
+                "sort",
+                "Sort by",
+                filter.sort,
+                Object.entries(SORT_LABELS)
+                  .filter(([value]) => value !== "relevance" || filter.q)
+                  .map(([value, label]): FilterChoice => [value, label]),
+                "Newest incident",
+              )}
+              <div className="flex items-end">
+                <Button type="submit" variant="secondary" className="w-full">
+                  Apply filters
+                </Button>
+              </div>
             </div>
-            <div>
-              <label htmlFor="filter-to" className="block text-xs font-medium text-slate-700">
-                Started until
-              </label>
-              <input id="filter-to" type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClasses} mt-1`} />
-            </div>
-            {select(
-              "sort",
-              "Sort by",
-              filter.sort,
-              Object.entries(SORT_LABELS)
-                .filter(([value]) => value !== "relevance" || filter.q)
-                .map(([value, label]): FilterChoice => [value, label]),
-              "Newest incident",
-            )}
-            <div className="flex items-end">
-              <Button type="submit" variant="secondary" className="w-full">
-                Apply filters
-              </Button>
-            </div>
-          </div>
+          </CollapsibleFilters>
         </form>
         {rows.length === 0 ? (
           <div className="p-5">
@@ -178,10 +208,10 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
               <thead className="bg-slate-50">
                 <tr>
                   <Th>COE</Th>
-                  <Th>Team</Th>
-                  <Th>Severity</Th>
-                  <Th>Status</Th>
-                  <Th>Started</Th>
+                  <Th className="max-sm:hidden">Team</Th>
+                  <Th className="max-sm:hidden">Severity</Th>
+                  <Th className="max-sm:hidden">Status</Th>
+                  <Th className="max-sm:hidden">Started</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -200,15 +230,28 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                         {[coe.services.map((s) => s.service.name).join(", "), coe.authors.map((a) => a.user.name).join(", ")].filter(Boolean).join(" · ")}
                       </p>
                       {coe.highlights ? <SearchSnippet headline={coe.highlights.snippet} /> : null}
+                      {/* On a phone the other columns fold into the row (stacked), so nothing scrolls sideways. */}
+                      <p className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 sm:hidden">
+                        <SeverityBadge severity={coe.severity} />
+                        <StatusBadge status={coe.status} />
+                        <span>{coe.team.name}</span>
+                        {coe.startedAt ? (
+                          <span>
+                            · <DateTime value={coe.startedAt} dateOnly />
+                          </span>
+                        ) : null}
+                      </p>
                     </Td>
-                    <Td>{coe.team.name}</Td>
-                    <Td>
+                    <Td className="max-sm:hidden">{coe.team.name}</Td>
+                    <Td className="max-sm:hidden">
                       <SeverityBadge severity={coe.severity} />
                     </Td>
-                    <Td>
+                    <Td className="max-sm:hidden">
                       <StatusBadge status={coe.status} />
                     </Td>
-                    <Td className="whitespace-nowrap">{coe.startedAt ? <DateTime value={coe.startedAt} dateOnly /> : <span className="text-slate-400">—</span>}</Td>
+                    <Td className="whitespace-nowrap max-sm:hidden">
+                      {coe.startedAt ? <DateTime value={coe.startedAt} dateOnly /> : <span className="text-slate-500">—</span>}
+                    </Td>
                   </tr>
                 ))}
               </tbody>

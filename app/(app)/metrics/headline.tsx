@@ -36,7 +36,15 @@ function Stat({ label, value, hint, comparisons = [], testId }: { label: string;
 }
 
 /** MTTR as median, p90, mean and count, with TTD/TTM and corrective-action health beside it. */
-export function Headline({ dashboard, windowDays, baseline }: { dashboard: IncidentDashboard; windowDays: number; baseline: { label: string; median: number | null } }) {
+export function Headline({
+  dashboard,
+  windowDays,
+  baseline,
+}: {
+  dashboard: IncidentDashboard;
+  windowDays: number;
+  baseline: { label: string; median: number | null };
+}) {
   const { current, previous } = dashboard.headline;
   return (
     <section aria-label="Headline figures" className="space-y-3">
@@ -50,8 +58,18 @@ export function Headline({ dashboard, windowDays, baseline }: { dashboard: Incid
             { label: `vs ${baseline.label}`, current: current.ttr.median, reference: baseline.median },
           ]}
         />
-        <Stat testId="mttr-p90" label="MTTR · p90" value={formatSeconds(current.ttr.p90)} comparisons={[{ label: `vs previous ${windowDays} days`, current: current.ttr.p90, reference: previous.ttr.p90 }]} />
-        <Stat testId="mttr-mean" label="MTTR · mean" value={formatSeconds(current.ttr.mean)} comparisons={[{ label: `vs previous ${windowDays} days`, current: current.ttr.mean, reference: previous.ttr.mean }]} />
+        <Stat
+          testId="mttr-p90"
+          label="MTTR · p90"
+          value={formatSeconds(current.ttr.p90)}
+          comparisons={[{ label: `vs previous ${windowDays} days`, current: current.ttr.p90, reference: previous.ttr.p90 }]}
+        />
+        <Stat
+          testId="mttr-mean"
+          label="MTTR · mean"
+          value={formatSeconds(current.ttr.mean)}
+          comparisons={[{ label: `vs previous ${windowDays} days`, current: current.ttr.mean, reference: previous.ttr.mean }]}
+        />
         <Stat
           testId="incident-count"
           label="Incidents"
@@ -61,8 +79,20 @@ export function Headline({ dashboard, windowDays, baseline }: { dashboard: Incid
         />
       </dl>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Stat testId="ttd-median" label="Time to detect · median" value={formatSeconds(current.ttd.median)} hint={`p90 ${formatSeconds(current.ttd.p90)}`} comparisons={[{ label: "vs previous", current: current.ttd.median, reference: previous.ttd.median }]} />
-        <Stat testId="ttm-median" label="Time to mitigate · median" value={formatSeconds(current.ttm.median)} hint={`p90 ${formatSeconds(current.ttm.p90)}`} comparisons={[{ label: "vs previous", current: current.ttm.median, reference: previous.ttm.median }]} />
+        <Stat
+          testId="ttd-median"
+          label="Time to detect · median"
+          value={formatSeconds(current.ttd.median)}
+          hint={`p90 ${formatSeconds(current.ttd.p90)}`}
+          comparisons={[{ label: "vs previous", current: current.ttd.median, reference: previous.ttd.median }]}
+        />
+        <Stat
+          testId="ttm-median"
+          label="Time to mitigate · median"
+          value={formatSeconds(current.ttm.median)}
+          hint={`p90 ${formatSeconds(current.ttm.p90)}`}
+          comparisons={[{ label: "vs previous", current: current.ttm.median, reference: previous.ttm.median }]}
+        />
         <Stat
           testId="action-close-rate"
           label="Action close rate"

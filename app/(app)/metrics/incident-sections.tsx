@@ -53,25 +53,44 @@ export function DistributionAndTrend({ dashboard, view }: Props) {
         table={chartTable("distribution", dashboard)}
         csvHref={csvHref(view, "distribution")}
         summary={`Incidents by time to resolve: ${DURATION_BUCKET_LABELS.map((label, index) => `${label}: ${dashboard.distribution[index]}`).join(", ")}.`}
-        empty={resolved === 0 ? <NoIncidents what="When approved COEs in this window record when the incident was resolved, their spread appears here." /> : undefined}
+        empty={
+          resolved === 0 ? (
+            <NoIncidents what="When approved COEs in this window record when the incident was resolved, their spread appears here." />
+          ) : undefined
+        }
       >
         <DistributionChart buckets={DURATION_BUCKET_LABELS.map((label, index) => ({ label, incidents: dashboard.distribution[index] ?? 0 }))} />
       </ChartPanel>
       <div className="space-y-2">
         <ChartPanel
           title="Weekly trend"
-          description="Incidents per week by the week they started, with median and p90 time to resolve."
+          description="Median and p90 time to resolve in hours, above the number of incidents, per week the incidents started."
           table={chartTable("trend", dashboard)}
           csvHref={csvHref(view, "trend")}
           summary={`${trendIncidents} incidents over ${dashboard.trend.length} weeks.`}
-          empty={trendIncidents === 0 ? <NoIncidents what={`No approved COEs in the last ${view.weeks} weeks. Each week's incidents and MTTR will be drawn here.`} /> : undefined}
+          empty={
+            trendIncidents === 0 ? (
+              <NoIncidents what={`No approved COEs in the last ${view.weeks} weeks. Each week's incidents and MTTR will be drawn here.`} />
+            ) : undefined
+          }
         >
-          <TrendChart weeks={dashboard.trend.map((week) => ({ week: week.weekStart, incidents: week.incidents, ttrMedianHours: hours(week.ttrMedian), ttrP90Hours: hours(week.ttrP90) }))} />
+          <TrendChart
+            weeks={dashboard.trend.map((week) => ({
+              week: week.weekStart,
+              incidents: week.incidents,
+              ttrMedianHours: hours(week.ttrMedian),
+              ttrP90Hours: hours(week.ttrP90),
+            }))}
+          />
         </ChartPanel>
         <div className="flex justify-end">
           <SegmentedLinks
             label="Trend over"
-            options={(["12", "26", "52"] as const).map((weeks) => ({ label: `${weeks} weeks`, href: viewHref(view, { weeks }), current: view.weeks === weeks }))}
+            options={(["12", "26", "52"] as const).map((weeks) => ({
+              label: `${weeks} weeks`,
+              href: viewHref(view, { weeks }),
+              current: view.weeks === weeks,
+            }))}
           />
         </div>
       </div>
@@ -79,19 +98,35 @@ export function DistributionAndTrend({ dashboard, view }: Props) {
   );
 }
 
-function TableCard({ title, description, chart, view, children }: { view: Props["view"]; title: string; description: string; chart: ChartName; children: React.ReactNode }) {
+function TableCard({
+  title,
+  description,
+  chart,
+  view,
+  children,
+}: {
+  view: Props["view"];
+  title: string;
+  description: string;
+  chart: ChartName;
+  children: React.ReactNode;
+}) {
   return (
     <Card>
       <CardHeader
         title={title}
         description={description}
         actions={
-          <a href={csvHref(view, chart)} download className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">
+          <a
+            href={csvHref(view, chart)}
+            download
+            className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
             Download CSV<span className="sr-only"> of {title}</span>
           </a>
         }
       />
-      <div className="overflow-x-auto">{children}</div>
+      <div className="relative overflow-x-auto">{children}</div>
     </Card>
   );
 }
@@ -105,18 +140,32 @@ export function SeverityTable({ dashboard, view }: Props) {
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="severity-table">
         <thead>
           <tr>
-            <th scope="col" className={`${th} text-left`}>Severity</th>
-            <th scope="col" className={`${th} text-right`}>Incidents</th>
-            <th scope="col" className={`${th} text-right`}>Detect · median</th>
-            <th scope="col" className={`${th} text-right`}>Mitigate · median</th>
-            <th scope="col" className={`${th} text-right`}>Resolve · median</th>
-            <th scope="col" className={`${th} text-right`}>Resolve · p90</th>
-            <th scope="col" className={`${th} text-right`}>Resolve · mean</th>
+            <th scope="col" className={`${th} text-left`}>
+              Severity
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Incidents
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Detect · median
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Mitigate · median
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Resolve · median
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Resolve · p90
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Resolve · mean
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {dashboard.severities.map((row) => (
-            <tr key={row.severity} className={row.incidents === 0 ? "text-slate-400" : undefined}>
+            <tr key={row.severity} className={row.incidents === 0 ? "text-slate-500" : undefined}>
               <th scope="row" className="px-3 py-2 text-left font-medium text-slate-800">
                 {row.severity}
               </th>
@@ -136,18 +185,39 @@ export function SeverityTable({ dashboard, view }: Props) {
 
 export function TeamTable({ dashboard, view }: Props) {
   return (
-    <TableCard title="By team" description="Each team's figures include every team below it. Actions: created in the window; open and overdue as of now." chart="teams" view={view}>
+    <TableCard
+      title="By team"
+      description="Each team's figures include every team below it. Actions: created in the window; open and overdue as of now."
+      chart="teams"
+      view={view}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="team-table">
         <thead>
           <tr>
-            <th scope="col" className={`${th} text-left`}>Team</th>
-            <th scope="col" className={`${th} text-right`}>Incidents</th>
-            <th scope="col" className={`${th} text-right`}>MTTR · median</th>
-            <th scope="col" className={`${th} text-right`}>MTTR · p90</th>
-            <th scope="col" className={`${th} text-right`}>Detect · median</th>
-            <th scope="col" className={`${th} text-right`}>Close rate</th>
-            <th scope="col" className={`${th} text-right`}>Open</th>
-            <th scope="col" className={`${th} text-right`}>Overdue</th>
+            <th scope="col" className={`${th} text-left`}>
+              Team
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Incidents
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              MTTR · median
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              MTTR · p90
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Detect · median
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Close rate
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Open
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Overdue
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -155,7 +225,11 @@ export function TeamTable({ dashboard, view }: Props) {
             <tr key={team.id}>
               <th scope="row" className="px-3 py-2 text-left font-normal">
                 <span style={{ paddingLeft: `${team.depth * 1.25}rem` }} className="inline-flex items-center gap-2">
-                  {team.depth > 0 ? <span aria-hidden className="text-slate-400">└</span> : null}
+                  {team.depth > 0 ? (
+                    <span aria-hidden className="text-slate-400">
+                      └
+                    </span>
+                  ) : null}
                   <Link href={viewHref(view, { team: team.id })} className="font-medium text-indigo-700 hover:underline">
                     {team.name}
                   </Link>
@@ -190,7 +264,11 @@ export function Categories({ dashboard, view }: Props) {
       table={chartTable("categories", dashboard)}
       csvHref={csvHref(view, "categories")}
       summary={dashboard.categories.map((row) => `${row.name}: ${row.incidents}`).join(", ") || "No categories"}
-      empty={dashboard.categories.length === 0 ? <NoIncidents what="Once approved COEs name their contributing factors, the most frequent categories appear here." /> : undefined}
+      empty={
+        dashboard.categories.length === 0 ? (
+          <NoIncidents what="Once approved COEs name their contributing factors, the most frequent categories appear here." />
+        ) : undefined
+      }
     >
       <CategoryChart categories={dashboard.categories.map((row) => ({ name: row.name, incidents: row.incidents }))} />
     </ChartPanel>
@@ -235,20 +313,38 @@ export function Recurrences({ dashboard, view }: Props) {
   );
 }
 
-
 export function SlowestIncidents({ dashboard, view }: Props) {
   return (
-    <TableCard title="Longest incidents" description="The window's incidents that took longest to resolve (unresolved first), each with its own times." chart="incidents" view={view}>
+    <TableCard
+      title="Longest incidents"
+      description="The window's incidents that took longest to resolve (unresolved first), each with its own times."
+      chart="incidents"
+      view={view}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="incident-table">
         <thead>
           <tr>
-            <th scope="col" className={`${th} text-left`}>COE</th>
-            <th scope="col" className={`${th} text-left`}>Team</th>
-            <th scope="col" className={`${th} text-left`}>Severity</th>
-            <th scope="col" className={`${th} text-right`}>Started</th>
-            <th scope="col" className={`${th} text-right`}>Detect</th>
-            <th scope="col" className={`${th} text-right`}>Mitigate</th>
-            <th scope="col" className={`${th} text-right`}>Resolve</th>
+            <th scope="col" className={`${th} text-left`}>
+              COE
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Team
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Severity
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Started
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Detect
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Mitigate
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Resolve
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LineStoppedBadge } from "@/components/cords/line-stopped-badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { DateTime } from "@/components/ui/format-date";
@@ -18,7 +19,20 @@ function seriesSummary(metric: MetricOverview, series: SeriesPoint[]): string {
 }
 
 /** One key service metric: latest value, target, flags and its last 90 days. */
-export function MetricCard({ metric, series, showService = true, chartHeight }: { metric: MetricOverview; series: SeriesPoint[]; showService?: boolean; chartHeight?: number }) {
+export function MetricCard({
+  metric,
+  series,
+  showService = true,
+  lineStopped = false,
+  chartHeight,
+}: {
+  metric: MetricOverview;
+  series: SeriesPoint[];
+  showService?: boolean;
+  /** The service has an open Andon cord. */
+  lineStopped?: boolean;
+  chartHeight?: number;
+}) {
   const flagged = metric.flags.length > 0;
   const breach = metric.flags.find((flag) => flag.kind === "breach");
   const anomaly = metric.flags.find((flag) => flag.kind === "anomaly");
@@ -30,16 +44,21 @@ export function MetricCard({ metric, series, showService = true, chartHeight }: 
     >
       <header>
         {showService ? (
-          <Link href={`/metrics/services/${metric.serviceId}`} className="block truncate text-xs font-medium text-indigo-700 hover:underline">
-            {metric.serviceName}
-          </Link>
+          <div className="flex items-center justify-between gap-2">
+            <Link href={`/metrics/services/${metric.serviceId}`} className="block min-w-0 truncate text-xs font-medium text-indigo-700 hover:underline">
+              {metric.serviceName}
+            </Link>
+            {lineStopped ? <LineStoppedBadge serviceId={metric.serviceId} /> : null}
+          </div>
         ) : null}
         <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
           <h3 className="text-sm font-semibold text-slate-900">{metric.name}</h3>
           {flagged ? (
             <div className="flex flex-wrap gap-1">
               {breach ? <Badge tone="red">Target breached</Badge> : null}
-              {anomaly && anomaly.kind === "anomaly" ? <Badge tone={anomaly.worse ? "red" : "amber"}>{formatChange(anomaly.changePct)} week over week</Badge> : null}
+              {anomaly && anomaly.kind === "anomaly" ? (
+                <Badge tone={anomaly.worse ? "red" : "amber"}>{formatChange(anomaly.changePct)} week over week</Badge>
+              ) : null}
             </div>
           ) : null}
         </div>
@@ -66,7 +85,9 @@ export function MetricCard({ metric, series, showService = true, chartHeight }: 
           <figcaption className="sr-only">{seriesSummary(metric, series)}</figcaption>
         </figure>
       ) : (
-        <p className="py-4 text-xs text-slate-500">{metric.latestValue === null ? "No values yet. Record one, upload a CSV, or push them through the API." : "More values draw a chart here."}</p>
+        <p className="py-4 text-xs text-slate-500">
+          {metric.latestValue === null ? "No values yet. Record one, upload a CSV, or push them through the API." : "More values draw a chart here."}
+        </p>
       )}
     </article>
   );

@@ -4,12 +4,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChartIcon } from "@/components/shell/icons";
 import { requirePageUser } from "@/lib/auth/session";
+import { cordMetrics } from "@/lib/cords/metrics";
+import { stoppedServiceIds } from "@/lib/cords/queries";
 import { FULL_DETAIL, loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema, SEVERITIES, WINDOWS } from "@/lib/metrics/schemas";
 import { resolveMetricsScope, viewableTeams } from "@/lib/metrics/scope";
 import { dailySeries, metricOverviews, servicesOfTeams } from "@/lib/metrics/service-queries";
 import { flattenTree } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
+import { CordSection } from "./cord-section";
 import { Headline } from "./headline";
 import { Categories, DistributionAndTrend, NEWEST_RECURRENCES, Recurrences, SeverityTable, SlowestIncidents, TeamTable } from "./incident-sections";
 import { PilotPanel } from "./pilot-panel";
@@ -45,13 +48,20 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   const now = new Date();
   // One more recurrence than drawn tells whether to offer the rest.
   const detail = { teams: view.teams, recurrences: view.recurrences === "all" ? FULL_DETAIL.recurrences : NEWEST_RECURRENCES + 1 };
-  const [dashboard, metrics, services] = await Promise.all([
+  const [dashboard, metrics, services, stopped, cords] = await Promise.all([
     loadIncidentDashboard(scope, filter, now, detail),
     metricOverviews(scope.organizationId, scope.teamIds),
     servicesOfTeams(scope.organizationId, scope.teamIds),
+    stoppedServiceIds(scope.organizationId, { teamIds: scope.teamIds }),
+    cordMetrics(scope, filter.windowDays, now),
   ]);
   const cards = metricCardCount(view.metrics);
-  const series = await dailySeries(orderForOverview(metrics).slice(0, cards).map((metric) => metric.id), now);
+  const series = await dailySeries(
+    orderForOverview(metrics)
+      .slice(0, cards)
+      .map((metric) => metric.id),
+    now,
+  );
   const pilotNow = dashboard.pilotNow;
 
   const teamOptions = flattenTree(viewableTeams(user, scope.orgTeams)).map(({ team, depth }) => ({
@@ -77,9 +87,16 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
           <TeamPicker options={teamOptions} value={scope.team.id} view={view} />
           <SegmentedLinks
             label="Severity"
-            options={(["all", ...SEVERITIES] as const).map((severity) => ({ label: severity === "all" ? "All" : severity, href: viewHref(view, { severity }), current: view.severity === severity }))}
+            options={(["all", ...SEVERITIES] as const).map((severity) => ({
+              label: severity === "all" ? "All" : severity,
+              href: viewHref(view, { severity }),
+              current: view.severity === severity,
+            }))}
           />
-          <SegmentedLinks label="Window" options={WINDOWS.map((window) => ({ label: `${window} d`, href: viewHref(view, { window }), current: view.window === window }))} />
+          <SegmentedLinks
+            label="Window"
+            options={WINDOWS.map((window) => ({ label: `${window} d`, href: viewHref(view, { window }), current: view.window === window }))}
+          />
         </div>
 
         <PilotPanel
@@ -104,14 +121,17 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
 
         {dashboard.headline.current.incidents === 0 && dashboard.headline.previous.incidents === 0 && dashboard.headline.yearBefore.incidents === 0 ? (
           <EmptyState title="No incident data yet" icon={<ChartIcon />}>
-            Once COEs of {scope.team.name} are approved with when each incident started, was detected, mitigated and resolved, this page shows time to
-            detect and MTTR as distributions by severity and team, weekly trends, the top contributing factors and recurring incidents.
+            Once COEs of {scope.team.name} are approved with when each incident started, was detected, mitigated and resolved, this page shows time to detect
+            and MTTR as distributions by severity and team, weekly trends, the top contributing factors and recurring incidents.
           </EmptyState>
         ) : (
           <>
             <Headline dashboard={dashboard} windowDays={filter.windowDays} baseline={baseline} />
             {dashboard.headline.current.incidents === 0 ? (
-              <Alert tone="info" title={`No approved COEs of ${scope.team.name} started in the last ${filter.windowDays} days${filter.severity ? ` at ${filter.severity}` : ""}.`}>
+              <Alert
+                tone="info"
+                title={`No approved COEs of ${scope.team.name} started in the last ${filter.windowDays} days${filter.severity ? ` at ${filter.severity}` : ""}.`}
+              >
                 {dashboard.headline.yearBefore.incidents > 0
                   ? `The year before had ${dashboard.headline.yearBefore.incidents}. Choose a wider window to see their distribution, categories and recurrences.`
                   : "Distributions, categories and recurrences appear once COEs in this window are approved."}
@@ -133,10 +153,13 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
           </>
         )}
 
+        <CordSection metrics={cords} teamName={scope.team.name} windowDays={filter.windowDays} />
+
         <ServiceMetricsSection
           metrics={metrics}
           series={series}
           services={services}
+          stopped={stopped}
           cards={cards}
           moreHref={cards < MAX_METRIC_CARDS && metrics.length > cards ? viewHref(view, { metrics: "all" }) : null}
         />

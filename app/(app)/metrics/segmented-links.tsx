@@ -13,10 +13,7 @@ export function SegmentedLinks({ label, options }: { label: string; options: { l
               href={option.href}
               aria-current={option.current ? "page" : undefined}
               scroll={false}
-              className={cn(
-                "block px-2.5 py-1.5 text-xs font-medium",
-                option.current ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50",
-              )}
+              className={cn("block px-2.5 py-1.5 text-xs font-medium", option.current ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-50")}
             >
               {option.label}
             </Link>

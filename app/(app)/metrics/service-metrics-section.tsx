@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LineStoppedBadge } from "@/components/cords/line-stopped-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { MetricOverview, SeriesPoint } from "@/lib/metrics/service-queries";
 import { flagWeight } from "@/lib/metrics/stats";
@@ -29,10 +30,13 @@ export function ServiceMetricsSection({
   services,
   cards,
   moreHref,
+  stopped = new Set(),
 }: {
   metrics: MetricOverview[];
   series: Map<string, SeriesPoint[]>;
   services: { id: string; name: string }[];
+  /** Services with an open Andon cord. */
+  stopped?: ReadonlySet<string>;
   /** How many cards to draw. */
   cards: number;
   /** Where "Show more" leads, when more cards can be drawn. */
@@ -42,6 +46,8 @@ export function ServiceMetricsSection({
   const hidden = metrics.length - ordered.length;
   const flaggedCount = metrics.filter((metric) => metric.flags.length > 0).length;
   const servicesWithMetrics = new Set(metrics.map((metric) => metric.serviceId));
+  // Stopped lines first, so the badge is never cut off by the cap on links.
+  const listed = services.toSorted((a, b) => Number(stopped.has(b.id)) - Number(stopped.has(a.id)));
   const withoutMetrics = new Set(services.filter((service) => !servicesWithMetrics.has(service.id)).map((service) => service.id));
   return (
     <section aria-labelledby="service-metrics-heading" className="space-y-3">
@@ -58,7 +64,9 @@ export function ServiceMetricsSection({
         </div>
       </div>
       {services.length === 0 ? (
-        <EmptyState title="No services yet">This team and its sub-teams own no services. Once an admin adds services, their key metrics appear here.</EmptyState>
+        <EmptyState title="No services yet">
+          This team and its sub-teams own no services. Once an admin adds services, their key metrics appear here.
+        </EmptyState>
       ) : metrics.length === 0 ? (
         <EmptyState title="No key service metrics defined">
           Define a service&apos;s metrics (name, unit, which direction is good, target) on its metrics page; values come from a form, a CSV upload or the API,
@@ -68,7 +76,7 @@ export function ServiceMetricsSection({
         <>
           <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
             {ordered.map((metric) => (
-              <MetricCard key={metric.id} metric={metric} series={series.get(metric.id) ?? []} />
+              <MetricCard key={metric.id} metric={metric} series={series.get(metric.id) ?? []} lineStopped={stopped.has(metric.serviceId)} />
             ))}
           </div>
           {hidden > 0 ? (
@@ -78,7 +86,7 @@ export function ServiceMetricsSection({
                 <>
                   {" "}
                   (
-                  <Link href={moreHref} scroll={false} className="font-medium text-indigo-700 hover:underline">
+                  <Link href={moreHref} scroll={false} className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                     show {Math.min(hidden, MAX_METRIC_CARDS - cards)} more
                   </Link>
                   )
@@ -92,13 +100,14 @@ export function ServiceMetricsSection({
       {services.length > 0 ? (
         <p className="text-sm text-slate-600">
           Service metric pages:{" "}
-          {services.slice(0, MAX_SERVICE_LINKS).map((service, index) => (
+          {listed.slice(0, MAX_SERVICE_LINKS).map((service, index) => (
             <span key={service.id}>
               {index > 0 ? ", " : null}
-              <Link href={`/metrics/services/${service.id}`} className="text-indigo-700 hover:underline">
+              <Link href={`/metrics/services/${service.id}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                 {service.name}
               </Link>
-              {withoutMetrics.has(service.id) ? <span className="text-slate-400"> (none yet)</span> : null}
+              {withoutMetrics.has(service.id) ? <span className="text-slate-600"> (none yet)</span> : null}
+              {stopped.has(service.id) ? <LineStoppedBadge serviceId={service.id} className="ml-1" /> : null}
             </span>
           ))}
           {services.length > MAX_SERVICE_LINKS ? ` and ${services.length - MAX_SERVICE_LINKS} more (choose a sub-team to list them)` : null}

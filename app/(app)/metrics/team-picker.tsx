@@ -18,7 +18,12 @@ export function TeamPicker({ options, value, view }: { options: { id: string; la
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         Team
       </label>
-      <select id={id} className={cn(inputClasses, "w-auto min-w-52 py-1.5")} value={value} onChange={(event) => router.push(viewHref(view, { team: event.target.value }))}>
+      <select
+        id={id}
+        className={cn(inputClasses, "w-auto min-w-52 py-1.5")}
+        value={value}
+        onChange={(event) => router.push(viewHref(view, { team: event.target.value }))}
+      >
         {options.map((option) => (
           <option key={option.id} value={option.id}>
             {option.label}

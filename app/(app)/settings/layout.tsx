@@ -1,8 +1,9 @@
 import { SettingsNav } from "./settings-nav";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canAdminister } from "@/lib/permissions";
+import { canManageWebhooks } from "@/lib/webhooks/access";
 
-// Draws the sub-navigation only; every settings page authorizes itself (STYLE.md rule 3).
+// Draws the sub-navigation only; every settings page authorizes itself (CONTRIBUTING.md rule 3).
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   const groups = [
@@ -13,6 +14,17 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         { href: "/settings/tokens", label: "API tokens" },
       ],
     },
+    ...(user && canManageWebhooks(user)
+      ? [
+          {
+            title: "Integrations",
+            links: [
+              { href: "/settings/webhooks", label: "Webhooks" },
+              { href: "/settings/integrations", label: "Ticket sync" },
+            ],
+          },
+        ]
+      : []),
     ...(user && canAdminister(user)
       ? [
           {

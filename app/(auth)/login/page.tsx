@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "./login-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env, oidcEnabled } from "@/lib/env";
 import { needsSetup } from "@/lib/setup/mutations";
@@ -15,14 +16,10 @@ const SSO_ERRORS: Record<string, string> = {
   SessionRequired: "Sign in to continue.",
 };
 
-/** Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere. */
-function safeCallbackUrl(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // Only same-site paths, so the sign-in page cannot be used to bounce people elsewhere.
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
   if (await needsSetup()) redirect("/setup");
   const sso = oidcEnabled() ? { name: env().OIDC_DISPLAY_NAME ?? "single sign-on" } : null;

@@ -131,7 +131,11 @@ describe("GET /api/v1/services", () => {
     const other = await orgWithServices();
     const pages = await allPages(listServices, "/api/v1/services?limit=3", viewerToken);
     expect(pages.map((page) => page.length)).toEqual([3, 1]);
-    expect(pages.flat().toSorted()).toEqual(Object.values(services).map((service) => service.id).toSorted());
+    expect(pages.flat().toSorted()).toEqual(
+      Object.values(services)
+        .map((service) => service.id)
+        .toSorted(),
+    );
     for (const foreign of Object.values(other.services)) expect(pages.flat()).not.toContain(foreign.id);
   });
 

@@ -7,8 +7,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const { token } = await params;
   const secret = token.replace(/\.ics$/, "");
   const ics = await feedIcs(secret, publicOrigin(request.headers));
-  if (ics === null) return new Response("This calendar feed does not exist or was revoked.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (ics === null)
+    return new Response("This calendar feed does not exist or was revoked.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(ics, {
-    headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, max-age=300", "content-disposition": 'inline; filename="andon-actions.ics"' },
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "cache-control": "private, max-age=300",
+      "content-disposition": 'inline; filename="andon-actions.ics"',
+    },
   });
 }

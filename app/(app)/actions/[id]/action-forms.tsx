@@ -46,7 +46,9 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
         wontDoReason: status === "WONT_DO" ? wontDoReason : undefined,
       },
       action: changeActionStatusAction,
-      onSuccess: (saved) => ({ success: saved.status === status ? `Now ${ACTION_STATUS_LABELS[status].toLowerCase()}.` : "Won't do requested: a manager of the team decides." }),
+      onSuccess: (saved) => ({
+        success: saved.status === status ? `Now ${ACTION_STATUS_LABELS[status].toLowerCase()}.` : "Won't do requested: a manager of the team decides.",
+      }),
     });
   }
 
@@ -82,7 +84,13 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
             </select>
           </FormField>
           <FormField label="Proof" hint="Which test, game day or alarm; for no recurrence, for how many days." errors={form.fieldErrors.verificationNote}>
-            <textarea value={verificationNote} onChange={(event) => setVerificationNote(event.target.value)} rows={3} className={inputClasses} maxLength={5000} />
+            <textarea
+              value={verificationNote}
+              onChange={(event) => setVerificationNote(event.target.value)}
+              rows={3}
+              className={inputClasses}
+              maxLength={5000}
+            />
           </FormField>
         </>
       ) : null}
@@ -101,7 +109,11 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
 export function WontDoDecision({ actionId, version }: { actionId: string; version: number }) {
   const form = useActionForm();
   const decide = (approve: boolean) =>
-    form.submit({ input: { actionId, version, approve }, action: decideWontDoAction, onSuccess: () => ({ success: approve ? "Approved: the action is won't do." : "Rejected: the action stays open." }) });
+    form.submit({
+      input: { actionId, version, approve },
+      action: decideWontDoAction,
+      onSuccess: () => ({ success: approve ? "Approved: the action is won't do." : "Rejected: the action stays open." }),
+    });
   return (
     <div className="space-y-2 rounded-md bg-amber-50 px-4 py-3 ring-1 ring-amber-200">
       <p className="text-sm font-medium text-amber-900">Someone asked for won&apos;t do. Approve it?</p>
@@ -118,7 +130,19 @@ export function WontDoDecision({ actionId, version }: { actionId: string; versio
   );
 }
 
-export function EditForm({ actionId, version, ownerId, ownerName, dueDate }: { actionId: string; version: number; ownerId: string | null; ownerName: string | null; dueDate: string }) {
+export function EditForm({
+  actionId,
+  version,
+  ownerId,
+  ownerName,
+  dueDate,
+}: {
+  actionId: string;
+  version: number;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueDate: string;
+}) {
   const [owner, setOwner] = useState(ownerId ?? "");
   const [due, setDue] = useState(dueDate);
   const [reason, setReason] = useState("");
@@ -153,7 +177,7 @@ export function EditForm({ actionId, version, ownerId, ownerName, dueDate }: { a
             id="edit-ownerId"
             name="ownerId"
             label="Owner"
-            source={LOOKUP_SOURCES.people}
+            source={LOOKUP_SOURCES.owners}
             defaultValue={ownerId ?? undefined}
             defaultLabel={ownerName ?? undefined}
             placeholder={ownerId ? "Keep the owner" : "Unassigned"}

@@ -2,16 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionStatusBadge, OverdueBadge, PriorityBadge } from "@/components/actions/action-badges";
+import { Markdown } from "@/components/coes/markdown";
 import { BackLink } from "@/components/ui/back-link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, type ActionStatus } from "@/lib/coes/questions";
-import { ACTION_SOURCE_LABELS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
+import { ACTION_SOURCE_LABELS, VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS, type VerificationMethod } from "@/lib/actions/labels";
 import { daysOverdue } from "@/lib/actions/escalation";
 import { getActionForView, todayUtc } from "@/lib/actions/queries";
 import { CommentForm, EditForm, LinkForm, StatusForm, WontDoDecision } from "./action-forms";
+import { ActionGameDaySection } from "../../game-days/action-game-day-section";
+import { ActionTicketSection } from "../../settings/integrations/action-ticket-section";
 
 export const metadata: Metadata = { title: "Corrective action" };
 
@@ -33,6 +36,22 @@ function eventValue(kind: string, value: string | null) {
   return kind === "status" ? (ACTION_STATUS_LABELS[value as ActionStatus] ?? value) : value;
 }
 
+/**
+ * The history keeps a verification as "METHOD: proof" (lib/actions/mutations.ts); it reads here in the
+ * words the verify form offers ("A game day: …").
+ */
+function eventReason(kind: string, toValue: string | null, reason: string): string {
+  if (kind !== "status" || toValue !== "VERIFIED") return reason;
+  const separator = reason.indexOf(": ");
+  const method = reason.slice(0, separator) as VerificationMethod;
+  if (separator < 0 || !VERIFICATION_METHODS.includes(method)) return reason;
+  return `${VERIFICATION_METHOD_LABELS[method]}: ${reason.slice(separator + 2)}`;
+}
+
+// Evidence and proof are Markdown or plain text: links in them (bare URLs included) are followable.
+const NOTE_PROSE =
+  "mt-1 break-words text-sm leading-6 [&_a]:font-medium [&_a]:underline [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5";
+
 export default async function ActionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
@@ -53,12 +72,19 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
         {action.dueDate ? action.dueDate.toISOString().slice(0, 10) : "—"} <OverdueBadge days={overdue} />
       </span>,
     ],
-    ["Source", action.coe ? <Link key="c" href={`/coes/${action.coe.id}`} className="text-indigo-700 hover:underline">{`${action.coe.severity} · ${action.coe.title}`}</Link> : ACTION_SOURCE_LABELS[action.source]],
+    [
+      "Source",
+      action.coe ? (
+        <Link key="c" href={`/coes/${action.coe.id}`} className="text-indigo-700 hover:underline">{`${action.coe.severity} · ${action.coe.title}`}</Link>
+      ) : (
+        ACTION_SOURCE_LABELS[action.source]
+      ),
+    ],
   ];
 
   return (
     <>
-      <BackLink href="/actions" label="All actions" />
+      <BackLink href="/actions" label="Actions" />
       <PageHeader title={action.title} description={action.description || undefined} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -74,8 +100,15 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               </dl>
               {action.evidence ? (
                 <div className="mt-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
-                  <p className="font-medium">Evidence{action.completedBy ? ` (marked done by ${action.completedBy.name}${action.completedAt ? `, ${action.completedAt.toISOString().slice(0, 10)}` : ""})` : ""}</p>
-                  <p className="mt-1 whitespace-pre-wrap break-words" data-testid="action-evidence">{action.evidence}</p>
+                  <p className="font-medium">
+                    Evidence
+                    {action.completedBy
+                      ? ` (marked done by ${action.completedBy.name}${action.completedAt ? `, ${action.completedAt.toISOString().slice(0, 10)}` : ""})`
+                      : ""}
+                  </p>
+                  <div data-testid="action-evidence">
+                    <Markdown source={action.evidence} className={NOTE_PROSE} />
+                  </div>
                 </div>
               ) : null}
               {action.verificationMethod ? (
@@ -85,7 +118,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                     {action.verifiedBy ? ` — by ${action.verifiedBy.name}` : ""}
                     {action.verifiedAt ? `, ${action.verifiedAt.toISOString().slice(0, 10)}` : ""}
                   </p>
-                  <p className="mt-1 whitespace-pre-wrap break-words">{action.verificationNote}</p>
+                  {action.verificationNote ? <Markdown source={action.verificationNote} className={NOTE_PROSE} /> : null}
                 </div>
               ) : null}
               {action.wontDoReason && (action.status === "WONT_DO" || action.wontDoRequestedAt) ? (
@@ -100,9 +133,14 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               ) : null}
             </CardBody>
           </Card>
+          <ActionGameDaySection user={user} actionId={action.id} version={action.version} canVerify={view.nextStatuses.includes("VERIFIED")} />
+          <ActionTicketSection user={user} actionId={action.id} canEdit={view.canEdit} />
           {view.nextStatuses.length > 0 || view.canDecideWontDo ? (
             <Card>
-              <CardHeader title="Change status" description="Done needs evidence; verified records how it was proven to work; won't do needs a reason and a manager." />
+              <CardHeader
+                title="Change status"
+                description="Done needs evidence; verified records how it was proven to work; won't do needs a reason and a manager."
+              />
               <CardBody className="space-y-4">
                 {view.canDecideWontDo ? <WontDoDecision actionId={action.id} version={action.version} /> : null}
                 {view.nextStatuses.length > 0 ? <StatusForm actionId={action.id} version={action.version} statuses={view.nextStatuses} /> : null}
@@ -169,12 +207,21 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                     </p>
                     <p className="text-slate-900">
                       <span className="font-medium">{EVENT_LABELS[event.kind] ?? event.kind}</span>
-                      {event.fromValue || event.toValue ? `: ${eventValue(event.kind, event.fromValue) ?? "—"} → ${eventValue(event.kind, event.toValue) ?? "—"}` : ""}
+                      {event.fromValue || event.toValue
+                        ? `: ${eventValue(event.kind, event.fromValue) ?? "—"} → ${eventValue(event.kind, event.toValue) ?? "—"}`
+                        : ""}
                     </p>
-                    {event.reason ? <p className="whitespace-pre-wrap text-slate-600">“{event.reason}”</p> : null}
+                    {event.reason ? (
+                      <Markdown
+                        source={eventReason(event.kind, event.toValue, event.reason)}
+                        className="break-words text-slate-700 [&_a]:text-indigo-700 [&_a]:underline [&_p]:my-0.5"
+                      />
+                    ) : null}
                   </li>
                 ))}
-                {action.events.length === 0 ? <li className="text-slate-600">Created {action.createdBy ? `by ${action.createdBy.name} ` : ""}in its COE; no changes since.</li> : null}
+                {action.events.length === 0 ? (
+                  <li className="text-slate-600">Created {action.createdBy ? `by ${action.createdBy.name} ` : ""}in its COE; no changes since.</li>
+                ) : null}
               </ol>
             </CardBody>
           </Card>

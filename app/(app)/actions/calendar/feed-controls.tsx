@@ -36,7 +36,12 @@ export function CalendarFeedControls({ origin, hasFeed }: { origin: string; hasF
             title="Revoke the calendar feed?"
             description="Calendars subscribed to it stop updating."
             confirmLabel="Revoke"
-            onConfirm={() => confirmAction(() => revokeCalendarFeedAction({}), () => router.refresh())}
+            onConfirm={() =>
+              confirmAction(
+                () => revokeCalendarFeedAction({}),
+                () => router.refresh(),
+              )
+            }
           />
         ) : null}
       </div>

@@ -18,7 +18,10 @@ export default async function CalendarFeedPage() {
   return (
     <>
       <BackLink href="/actions" label="All actions" />
-      <PageHeader title="Calendar feed" description="Subscribe in your calendar app to see the due dates of the open actions you own. The URL is secret: anyone with it can read those titles." />
+      <PageHeader
+        title="Calendar feed"
+        description="Subscribe in your calendar app to see the due dates of the open actions you own. The URL is secret: anyone with it can read those titles."
+      />
       <Card>
         <CardHeader title={feed ? "Your feed is active" : "No feed yet"} />
         <CardBody className="space-y-4 text-sm text-slate-700">
@@ -35,7 +38,10 @@ export default async function CalendarFeedPage() {
               . The URL is shown only once; create a new one if you lost it (the old one stops working).
             </p>
           ) : (
-            <p>Create a feed URL and add it to your calendar app as a subscription (“From URL” in Google Calendar, “New Calendar Subscription” in Apple Calendar).</p>
+            <p>
+              Create a feed URL and add it to your calendar app as a subscription (“From URL” in Google Calendar, “New Calendar Subscription” in Apple
+              Calendar).
+            </p>
           )}
           <CalendarFeedControls origin={origin} hasFeed={feed !== null} />
         </CardBody>

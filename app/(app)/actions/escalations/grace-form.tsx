@@ -25,7 +25,12 @@ export function GraceDaysForm({ graceDays }: { graceDays: number[] }) {
         form.submit({ schema: graceDaysSchema, input: { graceDays: values }, action: setEscalationGraceDaysAction, onSuccess: () => ({ success: "Saved." }) });
       }}
     >
-      <FormField label="Grace periods (days past due, per level)" hint="Owning team, parent, grandparent… e.g. 0, 7, 14" errors={form.fieldErrors.graceDays ?? form.fieldErrors["graceDays.0"]} className="min-w-72">
+      <FormField
+        label="Grace periods (days past due, per level)"
+        hint="Owning team, parent, grandparent… e.g. 0, 7, 14"
+        errors={form.fieldErrors.graceDays ?? form.fieldErrors["graceDays.0"]}
+        className="min-w-72"
+      >
         <input value={text} onChange={(event) => setText(event.target.value)} className={inputClasses} />
       </FormField>
       <Button type="submit" variant="secondary" pending={form.pending}>

@@ -13,14 +13,15 @@ import { ESCALATION_LIST_LIMIT, escalationTeams, escalationView } from "@/lib/ac
 import { flattenTree } from "@/lib/org/tree";
 import { canAdminister } from "@/lib/permissions";
 import { GraceDaysForm } from "./grace-form";
+import { searchParam, type RawSearchParams } from "@/lib/validation/search-params";
 
 export const metadata: Metadata = { title: "Escalations" };
 
-export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ teamId?: string }> }) {
+export default async function EscalationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser();
   const { teams, roots, reachable } = await escalationTeams(user);
   if (reachable.length === 0) redirect("/forbidden");
-  const requested = (await searchParams).teamId;
+  const requested = searchParam(await searchParams, "teamId", 64);
   const teamId = requested && reachable.some((team) => team.id === requested) ? requested : (roots[0] ?? reachable[0]!.id);
   const view = await escalationView(user, teamId);
   if (!view) redirect("/forbidden");
@@ -130,7 +131,9 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                     </Td>
                     <Td>
                       {view.teamsById.get(escalation.escalatedToTeamId)}
-                      <span className="block text-xs text-slate-500">{escalation.level === 0 ? "owning team" : `${escalation.level} level${escalation.level === 1 ? "" : "s"} up`}</span>
+                      <span className="block text-xs text-slate-500">
+                        {escalation.level === 0 ? "owning team" : `${escalation.level} level${escalation.level === 1 ? "" : "s"} up`}
+                      </span>
                     </Td>
                   </tr>
                 ))}

@@ -1,22 +1,21 @@
-import { getCurrentUser } from "@/lib/auth/session";
+import { sessionRoute } from "@/lib/api/session-route";
+import { UserError } from "@/lib/errors";
 import { daysOverdue } from "@/lib/actions/escalation";
-import { toCsv } from "@/lib/actions/csv";
+import { actionsCsv } from "@/lib/actions/csv";
+import { downloadResponse } from "@/lib/download";
 import { cleanQuery } from "@/lib/actions/filter-query";
 import { exportActions, todayUtc } from "@/lib/actions/queries";
 import { actionFilterSchema } from "@/lib/actions/schemas";
 
-// The CSV of the list's current filter. Route handlers do not run through layouts: this one
-// authenticates itself, and exportActions scopes the rows to what the caller may see.
-export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in to export actions.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+// The CSV of the list's current filter; exportActions scopes the rows to what the caller may see.
+export const GET = sessionRoute(async ({ request, user }) => {
   const params = new URL(request.url).searchParams;
   const query = cleanQuery(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])));
   const parsed = actionFilterSchema.safeParse(query);
-  if (!parsed.success) return new Response("The filter in this link is not valid.\n", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!parsed.success) throw new UserError("The filter in this link is not valid.");
   const rows = await exportActions(user, parsed.data);
   const today = todayUtc();
-  const csv = toCsv(
+  const csv = actionsCsv(
     rows.map((row) => {
       const open = row.status === "OPEN" || row.status === "IN_PROGRESS";
       const overdue = open && row.dueDate ? daysOverdue(row.dueDate, today) : 0;
@@ -44,7 +43,5 @@ export async function GET(request: Request): Promise<Response> {
     }),
   );
   const stamp = today.toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="andon-actions-${stamp}.csv"`, "cache-control": "no-store" },
-  });
-}
+  return downloadResponse(csv, { filename: `andon-actions-${stamp}.csv`, contentType: "text/csv; charset=utf-8" });
+});

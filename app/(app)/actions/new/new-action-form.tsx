@@ -52,7 +52,7 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
           id="new-ownerId"
           name="ownerId"
           label="Owner"
-          source={LOOKUP_SOURCES.people}
+          source={LOOKUP_SOURCES.owners}
           placeholder="Choose…"
           emptyLabel="Choose…"
           errors={form.fieldErrors.ownerId}

@@ -8,14 +8,15 @@ import { sourceCoeTitle, visibleTeams } from "@/lib/actions/queries";
 import { flattenTree } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { NewActionForm } from "./new-action-form";
+import { searchParam, type RawSearchParams } from "@/lib/validation/search-params";
 
 export const metadata: Metadata = { title: "New corrective action" };
 
-export default async function NewActionPage({ searchParams }: { searchParams: Promise<{ coeId?: string }> }) {
+export default async function NewActionPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser();
   const writable = teamsWith(user, "action.update");
   if (writable !== "all" && writable.length === 0) redirect("/forbidden");
-  const coeId = (await searchParams).coeId;
+  const coeId = searchParam(await searchParams, "coeId", 64);
   // Owner and source COE are picked by type-ahead (lookup routes): only a preset COE's title is loaded.
   const [teams, coeTitle] = await Promise.all([visibleTeams(user), sourceCoeTitle(user, coeId)]);
   const teamChoices = flattenTree(teams)
@@ -24,7 +25,10 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <BackLink href="/actions" label="All actions" />
-      <PageHeader title="New corrective action" description="Most actions are written in a COE's sixth question; create one here for a COE after it is approved, or on its own." />
+      <PageHeader
+        title="New corrective action"
+        description="Most actions are written in a COE's sixth question; create one here for a COE after it is approved, or on its own."
+      />
       <Card>
         <CardBody>
           <NewActionForm teams={teamChoices} coeId={coeTitle ? coeId! : ""} coeTitle={coeTitle ?? ""} />

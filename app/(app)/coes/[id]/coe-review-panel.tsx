@@ -22,6 +22,8 @@ export function CoeReviewPanel({
   transitions,
   missing,
   isAuthor,
+  changesRequested,
+  openThreadCount,
 }: {
   coeId: string;
   version: number;
@@ -29,22 +31,33 @@ export function CoeReviewPanel({
   transitions: { transition: Transition; label: string }[];
   missing: MissingItem[];
   isAuthor: boolean;
+  /** A draft a reviewer sent back: the reviewer's note (its own state, not plain "draft"). */
+  changesRequested: string | null;
+  openThreadCount: number;
 }) {
   const router = useRouter();
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const canReview = transitions.some((t) => t.transition === "approve");
+  const [submitted, setSubmitted] = useState(false);
+  // A reviewer never sees the authors' moves on a COE in review (withdrawing is the authors' call).
+  const shown = transitions.filter(({ transition }) => !(transition === "withdraw" && !isAuthor));
 
   function run(transition: Transition) {
     startTransition(async () => {
       const result = await runAction(() => transitionCoeAction({ coeId, baseVersion: version, transition, note }));
       if (!result.ok) {
-        setError(result.status === 409 ? "This COE changed since you opened it. Reload the page to see the latest version." : (result.fieldErrors.note?.join(" ") ?? result.error));
+        setError(
+          result.status === 409
+            ? "This COE changed since you opened it. Reload the page to see the latest version."
+            : (result.fieldErrors.note?.join(" ") ?? result.error),
+        );
         return;
       }
       setNote("");
       setError(null);
+      setSubmitted(transition === "submit");
       router.refresh();
     });
   }
@@ -54,8 +67,25 @@ export function CoeReviewPanel({
       <CardBody className="space-y-3">
         <div className="flex items-center justify-between">
           <h2 className="text-sm font-semibold text-slate-900">Review</h2>
-          <StatusBadge status={status} />
+          {changesRequested !== null ? (
+            <span className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-200">
+              Changes requested
+            </span>
+          ) : (
+            <StatusBadge status={status} />
+          )}
         </div>
+        {changesRequested !== null ? (
+          <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            <p className="font-medium">
+              A reviewer asked for changes{openThreadCount > 0 ? ` (${openThreadCount} open thread${openThreadCount === 1 ? "" : "s"} below)` : ""}.
+            </p>
+            {changesRequested ? <p className="mt-1 whitespace-pre-wrap">{changesRequested}</p> : null}
+          </div>
+        ) : null}
+        {submitted && status === "IN_REVIEW" ? (
+          <Alert tone="info">Submitted. The reviewers and managers of the owning team and the teams above it can review it; they were notified in Andon.</Alert>
+        ) : null}
         {status === "DRAFT" && missing.length > 0 ? (
           <div className="text-sm">
             <p className="font-medium text-slate-800">Before review, this COE still needs:</p>
@@ -71,7 +101,9 @@ export function CoeReviewPanel({
           </div>
         ) : null}
         {status === "IN_REVIEW" && isAuthor ? <p className="text-sm text-slate-600">Waiting for a reviewer who is not an author.</p> : null}
-        {status === "APPROVED" ? <p className="text-sm text-slate-600">Published to the organization. It closes when every corrective action is done.</p> : null}
+        {status === "APPROVED" ? (
+          <p className="text-sm text-slate-600">Published to the organization. It closes when every corrective action is done.</p>
+        ) : null}
         {canReview ? (
           <div>
             <label htmlFor="review-note" className="block text-xs font-medium text-slate-700">
@@ -82,13 +114,16 @@ export function CoeReviewPanel({
         ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex flex-wrap gap-2">
-          {transitions.map(({ transition, label }) => (
+          {shown.map(({ transition, label }) => (
             <Button
               key={transition}
               size="sm"
               variant={transition === "approve" || transition === "submit" ? "primary" : "secondary"}
               onClick={() => run(transition)}
               pending={pending}
+              // Submitting an incomplete draft is not an error to show later: the checklist above says what is missing.
+              disabled={transition === "submit" && missing.length > 0}
+              title={transition === "submit" && missing.length > 0 ? "Complete the items listed above first" : undefined}
             >
               {label}
             </Button>

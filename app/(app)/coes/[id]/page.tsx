@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CoeReviewPanel } from "./coe-review-panel";
+import { CoeLearnings } from "@/components/learnings/coe-learnings";
+import { CoeRules } from "@/components/policies/coe-rules";
 import { ReviewThreads, type ThreadView } from "./review-threads";
 import { CoeHeader, CoeSections } from "@/components/coes/coe-document";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
+import { CoeCordLink } from "@/components/cords/coe-cord-link";
+import { CoeTicketsCard } from "../../settings/integrations/coe-tickets-card";
 import { getCurrentUser, requirePageUser } from "@/lib/auth/session";
 import { getCoeForView } from "@/lib/coes/queries";
 import { TRANSITION_LABELS } from "@/lib/coes/lifecycle";
@@ -27,7 +31,12 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
     section: thread.section,
     resolvedAt: thread.resolvedAt?.toISOString() ?? null,
     resolvedBy: thread.resolvedBy?.name ?? null,
-    comments: thread.comments.map((comment) => ({ id: comment.id, body: comment.body, createdAt: comment.createdAt.toISOString(), author: comment.author?.name ?? "Former user" })),
+    comments: thread.comments.map((comment) => ({
+      id: comment.id,
+      body: comment.body,
+      createdAt: comment.createdAt.toISOString(),
+      author: comment.author?.name ?? "Former user",
+    })),
   }));
   const openThreads = threads.filter((thread) => !thread.resolvedAt).length;
   const threadsFor = (section: string) => (
@@ -43,6 +52,9 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
         actions={
           <>
             {coe.permissions.edit ? <ButtonLink href={`/coes/${coe.id}/edit`}>Edit</ButtonLink> : null}
+            <ButtonLink href={`/game-days/new?coeId=${coe.id}`} variant="secondary">
+              Reproduce this COE
+            </ButtonLink>
             <ButtonLink href={`/coes/${coe.id}/history`} variant="secondary">
               History
             </ButtonLink>
@@ -55,6 +67,7 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
           </>
         }
       />
+      <CoeCordLink organizationId={user.organizationId} coeId={coe.id} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <Card>
@@ -77,7 +90,12 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
             transitions={coe.permissions.transitions.map((transition) => ({ transition, label: TRANSITION_LABELS[transition] }))}
             missing={coe.missing}
             isAuthor={coe.permissions.isAuthor}
+            changesRequested={coe.snapshot.status === "DRAFT" && coe.reviews[0]?.decision === "CHANGES_REQUESTED" ? (coe.reviews[0].note ?? "") : null}
+            openThreadCount={coe.threads?.filter((thread) => !thread.resolvedAt).length ?? 0}
           />
+          <CoeLearnings user={user} coeId={coe.id} />
+          <CoeRules user={user} coeId={coe.id} />
+          <CoeTicketsCard user={user} coeId={coe.id} />
           {coe.reviews.length > 0 ? (
             <Card>
               <CardBody>

@@ -109,7 +109,11 @@ function Thread({ coeId, thread, canComment }: { coeId: string; thread: ThreadVi
   }
 
   return (
-    <div className={`rounded-md p-3 text-sm ring-1 ${thread.resolvedAt ? "bg-slate-50 ring-slate-200" : "bg-amber-50 ring-amber-200"}`} data-testid="review-thread">
+    <div
+      className={`rounded-md p-3 text-sm ring-1 ${thread.resolvedAt ? "bg-slate-50 ring-slate-200" : "bg-amber-50 ring-amber-200"}`}
+      data-testid="review-thread"
+      id={`thread-${thread.id}`}
+    >
       <ul className="space-y-2">
         {thread.comments.map((comment) => (
           <li key={comment.id}>
@@ -121,7 +125,11 @@ function Thread({ coeId, thread, canComment }: { coeId: string; thread: ThreadVi
         ))}
       </ul>
       {thread.resolvedAt ? <p className="mt-2 text-xs text-slate-500">Resolved by {thread.resolvedBy ?? "a former user"}.</p> : null}
-      {error ? <Alert tone="error" className="mt-2">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" className="mt-2">
+          {error}
+        </Alert>
+      ) : null}
       {canComment ? (
         <div className="mt-2 flex flex-wrap items-end gap-2">
           {!thread.resolvedAt ? (
@@ -129,7 +137,14 @@ function Thread({ coeId, thread, canComment }: { coeId: string; thread: ThreadVi
               <label className="sr-only" htmlFor={`reply-${thread.id}`}>
                 Reply
               </label>
-              <input id={`reply-${thread.id}`} className={`${inputClasses} min-w-48 flex-1`} placeholder="Reply…" value={reply} onChange={(e) => setReply(e.target.value)} maxLength={5000} />
+              <input
+                id={`reply-${thread.id}`}
+                className={`${inputClasses} min-w-48 flex-1`}
+                placeholder="Reply…"
+                value={reply}
+                onChange={(e) => setReply(e.target.value)}
+                maxLength={5000}
+              />
               <Button size="sm" variant="secondary" onClick={send} disabled={reply.trim() === ""} pending={pending}>
                 Reply
               </Button>

@@ -10,7 +10,15 @@ import { fieldErrorsFromIssues, type FieldErrors } from "@/lib/errors";
 import { createCoeAction } from "@/lib/coes/actions";
 import { createCoeSchema, type CreateCoeInput } from "@/lib/coes/schemas";
 
-export function NewCoeForm({ teams, severities, defaultTeamId }: { teams: { id: string; label: string }[]; severities: { value: string; meaning: string }[]; defaultTeamId: string }) {
+export function NewCoeForm({
+  teams,
+  severities,
+  defaultTeamId,
+}: {
+  teams: { id: string; label: string }[];
+  severities: { value: string; meaning: string }[];
+  defaultTeamId: string;
+}) {
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [teamId, setTeamId] = useState(defaultTeamId);
@@ -59,7 +67,14 @@ export function NewCoeForm({ teams, severities, defaultTeamId }: { teams: { id: 
         <div className="mt-2 space-y-2">
           {severities.map((option) => (
             <label key={option.value} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="severity" value={option.value} checked={severity === option.value} onChange={() => setSeverity(option.value)} className="mt-1" />
+              <input
+                type="radio"
+                name="severity"
+                value={option.value}
+                checked={severity === option.value}
+                onChange={() => setSeverity(option.value)}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium">{option.value}</span> — <span className="text-slate-600">{option.meaning}</span>
               </span>

@@ -20,10 +20,17 @@ export default async function NewCoePage() {
     .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` }));
   return (
     <>
-      <PageHeader title="New COE" description="Start with a title, the owning team and the severity. The draft saves as you write; nobody outside the team sees it until it is approved." />
+      <PageHeader
+        title="New COE"
+        description="Start with a title, the owning team and the severity. The draft saves as you write; nobody outside the team sees it until it is approved."
+      />
       <Card className="max-w-2xl">
         <CardBody>
-          <NewCoeForm teams={teams} severities={SEVERITIES.map((severity) => ({ value: severity, meaning: SEVERITY_MEANINGS[severity] }))} defaultTeamId={user.directTeamIds.find((id) => writable.has(id)) ?? teams[0]?.id ?? ""} />
+          <NewCoeForm
+            teams={teams}
+            severities={SEVERITIES.map((severity) => ({ value: severity, meaning: SEVERITY_MEANINGS[severity] }))}
+            defaultTeamId={user.directTeamIds.find((id) => writable.has(id)) ?? teams[0]?.id ?? ""}
+          />
         </CardBody>
       </Card>
     </>

@@ -53,34 +53,36 @@ export default async function SeriesPage({ params }: { params: Promise<{ seriesI
         {history.length === 0 ? (
           <TableEmpty>No weeks yet. Open this week&apos;s agenda to prepare the first meeting.</TableEmpty>
         ) : (
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <TableHead columns={["Week", "Status", "Published", "Decisions", "New actions", "Attended", ""]} />
-            <TableBody>
-              {history.map((review) => (
-                <tr key={review.id}>
-                  <td className="px-4 py-3 font-medium">
-                    <Link className="text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek)}>
-                      {review.isoWeek}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={STATUS_TONE[review.status]}>{STATUS_LABEL[review.status]}</Badge>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{review.publishedAt ? <DateTime value={review.publishedAt} /> : "—"}</td>
-                  <td className="px-4 py-3 tabular-nums">{review._count.decisions}</td>
-                  <td className="px-4 py-3 tabular-nums">{review._count.correctiveActions}</td>
-                  <td className="px-4 py-3 tabular-nums">{review._count.attendance}</td>
-                  <td className="px-4 py-3 text-right">
-                    {review.status === "PUBLISHED" ? (
-                      <Link className="font-medium text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek, "minutes")}>
-                        Minutes
+          <div className="relative overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <TableHead columns={["Week", "Status", "Published", "Decisions", "New actions", "Attended", ""]} />
+              <TableBody>
+                {history.map((review) => (
+                  <tr key={review.id}>
+                    <td className="px-4 py-3 font-medium">
+                      <Link className="text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek)}>
+                        {review.isoWeek}
                       </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </TableBody>
-          </table>
+                    </td>
+                    <td className="px-4 py-3">
+                      <Badge tone={STATUS_TONE[review.status]}>{STATUS_LABEL[review.status]}</Badge>
+                    </td>
+                    <td className="px-4 py-3 text-slate-700">{review.publishedAt ? <DateTime value={review.publishedAt} /> : "—"}</td>
+                    <td className="px-4 py-3 tabular-nums">{review._count.decisions}</td>
+                    <td className="px-4 py-3 tabular-nums">{review._count.correctiveActions}</td>
+                    <td className="px-4 py-3 tabular-nums">{review._count.attendance}</td>
+                    <td className="px-4 py-3 text-right">
+                      {review.status === "PUBLISHED" ? (
+                        <Link className="font-medium text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek, "minutes")}>
+                          Minutes
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </TableBody>
+            </table>
+          </div>
         )}
       </Card>
       {canManage ? (

@@ -6,12 +6,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { TEAM_ROLE_LABELS } from "@/lib/permissions";
 import { findUser } from "@/lib/users/queries";
+import { notificationOptOutsFor } from "@/lib/notifications/queries";
+import { NotificationPreferences } from "./notification-preferences";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser();
-  const account = await findUser(user.organizationId, user.userId);
+  const [account, optedOut] = await Promise.all([findUser(user.organizationId, user.userId), notificationOptOutsFor(user.userId)]);
   const memberships = account?.memberships ?? [];
   return (
     <>
@@ -46,6 +48,15 @@ export default async function AccountPage() {
                 )}
               </dd>
             </dl>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Notifications"
+            description="What Andon tells you about, in the bell and by email when email is set up. Action reminders (assigned, due, overdue, escalated) always come."
+          />
+          <CardBody>
+            <NotificationPreferences optedOut={optedOut} />
           </CardBody>
         </Card>
         <Card>

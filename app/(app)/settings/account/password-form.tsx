@@ -13,12 +13,13 @@ export function PasswordForm({ email }: { email: string }) {
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [confirmPassword, setConfirmPassword] = useState("");
+  const [revokeTokens, setRevokeTokens] = useState(true);
   const { fieldErrors, error, success, pending, submit } = useActionForm();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     submit({
-      input: { currentPassword, newPassword, confirmPassword },
+      input: { currentPassword, newPassword, confirmPassword, revokeTokens },
       action: changePasswordAction,
       onSuccess: async () => {
         // The server ended every session (session version bump); sign this browser back in.
@@ -82,6 +83,10 @@ export function PasswordForm({ email }: { email: string }) {
           onChange={(event) => setConfirmPassword(event.target.value)}
         />
       </FormField>
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input type="checkbox" name="revokeTokens" checked={revokeTokens} onChange={(event) => setRevokeTokens(event.target.checked)} />
+        Also revoke my API tokens
+      </label>
       <Button type="submit" pending={pending}>
         {pending ? "Changing password…" : "Change password"}
       </Button>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { parseBigintId } from "@/lib/validation/numbers";
 import { AuditChanges } from "./audit-changes";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -20,8 +21,9 @@ const ENTITY_TYPES = [
   { value: "api_token", label: "API tokens" },
 ] as const;
 
+/** A malformed or overflowing `before=` is ignored: the page shows the latest events. */
 function parseBefore(value: string | string[] | undefined): bigint | undefined {
-  return typeof value === "string" && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined;
+  return parseBigintId(value) ?? undefined;
 }
 
 function auditHref(query: { type?: string; before?: bigint | null }): string {
@@ -50,7 +52,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       <Card>
         <CardHeader title={before ? "Older events" : "Latest events"} />
-        <FilterBar label="What changed" controlId="audit-type" controlClassName="min-w-48" submitLabel="Filter" clearHref={type ? "/settings/audit" : undefined}>
+        <FilterBar
+          label="What changed"
+          controlId="audit-type"
+          controlClassName="min-w-48"
+          submitLabel="Filter"
+          clearHref={type ? "/settings/audit" : undefined}
+        >
           <select id="audit-type" name="type" defaultValue={type ?? ""} className={filterControlClasses}>
             <option value="">Everything</option>
             {ENTITY_TYPES.map((entry) => (

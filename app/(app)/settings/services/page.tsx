@@ -25,12 +25,19 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const options = teamOptions(teams);
   return (
     <>
-      <PageHeader title="Services" description="The service catalog: every service is owned by one team, and its COEs and metrics roll up that team's branch of the org tree." />
+      <PageHeader
+        title="Services"
+        description="The service catalog: every service is owned by one team, and its COEs and metrics roll up that team's branch of the org tree."
+      />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="self-start">
           <CardHeader
             title={filterTeam ? `Services of ${filterTeam.name}` : "All services"}
-            description={filterTeam ? "Including the services of its sub-teams." : `${services.length} service${services.length === 1 ? "" : "s"} in ${user.organizationName}.`}
+            description={
+              filterTeam
+                ? "Including the services of its sub-teams."
+                : `${services.length} service${services.length === 1 ? "" : "s"} in ${user.organizationName}.`
+            }
           />
           <FilterBar
             label="Team"
@@ -54,13 +61,17 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               <TableBody>
                 {services.map((service) => (
                   <tr key={service.id}>
-                    <Td className="font-mono whitespace-nowrap">{service.name}</Td>
+                    <Td className="font-mono whitespace-nowrap">
+                      <Link href={`/services/${service.id}`} className="hover:text-indigo-700 hover:underline">
+                        {service.name}
+                      </Link>
+                    </Td>
                     <Td className="whitespace-nowrap">
                       <Link href={`/settings/teams/${service.teamId}`} className="hover:text-indigo-700 hover:underline">
                         {service.team.name}
                       </Link>
                     </Td>
-                    <Td className="text-slate-600">{service.description || <span className="text-slate-400">—</span>}</Td>
+                    <Td className="text-slate-600">{service.description || <span className="text-slate-500">—</span>}</Td>
                     <Td className="text-right">
                       <ButtonLink href={`/settings/services/${service.id}`} variant="secondary" size="sm" aria-label={`Edit ${service.name}`}>
                         Edit

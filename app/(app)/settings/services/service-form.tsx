@@ -23,7 +23,12 @@ export function ServiceForm({ service, teamOptions, defaultTeamId }: { service?:
     event.preventDefault();
     const fields = { name, description, teamId };
     if (service) {
-      submit({ schema: serviceUpdateSchema, input: { ...fields, serviceId: service.id }, action: updateServiceAction, onSuccess: () => ({ success: "Saved." }) });
+      submit({
+        schema: serviceUpdateSchema,
+        input: { ...fields, serviceId: service.id },
+        action: updateServiceAction,
+        onSuccess: () => ({ success: "Saved." }),
+      });
       return;
     }
     submit({
@@ -48,7 +53,11 @@ export function ServiceForm({ service, teamOptions, defaultTeamId }: { service?:
       <FormField label="Name" hint="The name people use for it, e.g. “checkout-api”." errors={fieldErrors.name}>
         <input className={inputClasses} name="name" required maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />
       </FormField>
-      <FormField label="Owning team" hint={service ? "Moving a service hands it, and its future COEs, to the new team." : undefined} errors={fieldErrors.teamId}>
+      <FormField
+        label="Owning team"
+        hint={service ? "Moving a service hands it, and its future COEs, to the new team." : undefined}
+        errors={fieldErrors.teamId}
+      >
         <select className={inputClasses} name="teamId" required value={teamId} onChange={(event) => setTeamId(event.target.value)}>
           <option value="" disabled>
             Choose a team…

@@ -82,8 +82,12 @@ export default async function TokensPage() {
                       <Td className="whitespace-nowrap">
                         <DateTime value={token.createdAt} />
                       </Td>
-                      <Td className="whitespace-nowrap">{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : <span className="text-slate-500">Never</span>}</Td>
-                      <Td className="whitespace-nowrap">{token.expiresAt ? <DateTime value={token.expiresAt} dateOnly /> : <span className="text-slate-500">Never</span>}</Td>
+                      <Td className="whitespace-nowrap">
+                        {token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : <span className="text-slate-500">Never</span>}
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        {token.expiresAt ? <DateTime value={token.expiresAt} dateOnly /> : <span className="text-slate-500">Never</span>}
+                      </Td>
                       <Td>{STATUS_BADGE[status]}</Td>
                       <Td className="text-right">{status === "revoked" ? null : <RevokeTokenButton tokenId={token.id} name={token.name} />}</Td>
                     </tr>

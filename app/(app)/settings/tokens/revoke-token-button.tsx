@@ -13,7 +13,12 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
       title={`Revoke the token “${name}”?`}
       description="Anything still using this token will get 401 Unauthorized from now on. This cannot be undone; create a new token if you need one again."
       confirmLabel="Revoke token"
-      onConfirm={() => confirmAction(() => revokeTokenAction({ tokenId }), () => router.refresh())}
+      onConfirm={() =>
+        confirmAction(
+          () => revokeTokenAction({ tokenId }),
+          () => router.refresh(),
+        )
+      }
     />
   );
 }

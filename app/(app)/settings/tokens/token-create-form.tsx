@@ -43,12 +43,7 @@ export function TokenCreateForm() {
   return (
     <div className="space-y-4">
       {created ? (
-        <SecretReveal
-          title={`Copy your new token “${created.name}” now`}
-          label="API token"
-          secret={created.secret}
-          onDismiss={() => setCreated(null)}
-        >
+        <SecretReveal title={`Copy your new token “${created.name}” now`} label="API token" secret={created.secret} onDismiss={() => setCreated(null)}>
           <p>This is the only time Andon shows it. Store it in your secret manager or CI variables; if you lose it, revoke it and create another.</p>
           <p>
             Send it with each request to <code className="font-mono text-xs">/api/v1</code> as{" "}

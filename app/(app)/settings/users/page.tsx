@@ -21,7 +21,10 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageAdmin();
   const params = await searchParams;
-  const parsed = userSearchSchema.safeParse({ q: typeof params.q === "string" ? params.q : undefined, page: typeof params.page === "string" ? params.page : undefined });
+  const parsed = userSearchSchema.safeParse({
+    q: typeof params.q === "string" ? params.q : undefined,
+    page: typeof params.page === "string" ? params.page : undefined,
+  });
   const filter = parsed.success ? parsed.data : { q: undefined, page: 1 };
   const q = filter.q || undefined;
   const [{ users, total, pageCount }, teams] = await Promise.all([listUsers(user.organizationId, { q, page: filter.page }), listTeams(user.organizationId)]);
@@ -79,7 +82,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         </ul>
                       )}
                     </Td>
-                    <Td className="whitespace-nowrap">{person.lastSignInAt ? <DateTime value={person.lastSignInAt} /> : <span className="text-slate-500">Never</span>}</Td>
+                    <Td className="whitespace-nowrap">
+                      {person.lastSignInAt ? <DateTime value={person.lastSignInAt} /> : <span className="text-slate-500">Never</span>}
+                    </Td>
                   </tr>
                 ))}
               </TableBody>

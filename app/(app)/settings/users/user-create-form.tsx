@@ -51,8 +51,7 @@ export function UserCreateForm({ teamOptions }: { teamOptions: TeamOption[] }) {
         >
           <p>
             Pass this password on to {created.name} privately — in person or by direct message, not in a shared channel. They sign in with{" "}
-            <strong>{created.email}</strong> and should change it right away under Settings → Account. It is shown only once; if it gets lost,
-            reset it from{" "}
+            <strong>{created.email}</strong> and should change it right away under Settings → Account. It is shown only once; if it gets lost, reset it from{" "}
             <Link href={`/settings/users/${created.id}`} className="font-medium underline">
               their page
             </Link>
@@ -63,7 +62,15 @@ export function UserCreateForm({ teamOptions }: { teamOptions: TeamOption[] }) {
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <FormAlerts error={error} />
         <FormField label="Name" errors={fieldErrors.name}>
-          <input className={inputClasses} name="name" autoComplete="off" required maxLength={120} value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            className={inputClasses}
+            name="name"
+            autoComplete="off"
+            required
+            maxLength={120}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </FormField>
         <FormField label="Email" hint="They sign in with it; single sign-on matches on it too." errors={fieldErrors.email}>
           <input

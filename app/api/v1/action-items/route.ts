@@ -1,9 +1,8 @@
 import { apiRoute } from "@/lib/api/handler";
 import { pageOf, readCursor } from "@/lib/api/pagination";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actionItemCursorSchema, actionItemListQuerySchema } from "@/lib/actions/api-schemas";
-import { actionItemJson, actionItemSelect } from "@/lib/actions/api-json";
+import { actionItemFor, actionItemJson, actionItemSelect } from "@/lib/actions/api-json";
 import { createAction } from "@/lib/actions/mutations";
 import { createdAfterCursorSql, pageActionIds } from "@/lib/actions/list-sql";
 import { actionFilterSql, actionRowsInOrder } from "@/lib/actions/queries";
@@ -17,13 +16,17 @@ export const GET = apiRoute({ query: actionItemListQuerySchema }, async ({ user,
   // The page's ids first, then their rows: relation joins would build every match's owner, team and COE.
   const ids = await pageActionIds(after ? Prisma.sql`${where} AND ${createdAfterCursorSql(after)}` : where, "created", 0, query.limit + 1);
   const rows = await actionRowsInOrder(user.organizationId, ids, actionItemSelect);
-  return pageOf(rows.map((row) => actionItemJson(row)), query.limit, (row) => [row.createdAt, row.id]);
+  return pageOf(
+    rows.map((row) => actionItemJson(row)),
+    query.limit,
+    (row) => [row.createdAt, row.id],
+  );
 });
 
 // The same write path as the page: action.update on the team is checked in createAction.
 export const POST = apiRoute({ body: createActionSchema }, async ({ user, body }) => {
   const created = await createAction(user, body);
-  const row = await db.correctiveAction.findFirst({ where: { id: created.id, organizationId: user.organizationId }, select: actionItemSelect });
-  if (!row) throw new NotFoundError("The corrective action");
-  return Response.json(actionItemJson(row), { status: 201 });
+  const action = await actionItemFor(user, created.id);
+  if (!action) throw new NotFoundError("The corrective action");
+  return Response.json(action, { status: 201 });
 });

@@ -11,7 +11,14 @@ afterAll(() => testDb.$disconnect());
 
 type World = Awaited<ReturnType<typeof coeWorld>>;
 
-function call(handler: (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
+function call(
+  handler: (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  params: Record<string, string> = {},
+) {
   const request = new Request(`http://andon.test${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -22,12 +29,20 @@ function call(handler: (request: Request, args: { params: Promise<Record<string,
 
 async function tokens(world: World) {
   const token = async (userId: string) => (await createApiToken(testDb, userId)).secret;
-  return { author: await token(world.users.author.userId), reviewer: await token(world.users.reviewer.userId), outsider: await token(world.users.outsider.userId) };
+  return {
+    author: await token(world.users.author.userId),
+    reviewer: await token(world.users.reviewer.userId),
+    outsider: await token(world.users.outsider.userId),
+  };
 }
 
 async function restrictedApproved(world: World) {
   const created = await createCoe(world.users.author, { title: "Restricted", teamId: world.teams.checkout.id, severity: "SEV1" });
-  await saveCoe(world.users.author, { coeId: created.id, baseVersion: 1, document: completeDocument(world, { restricted: true, title: "Restricted incident" }) });
+  await saveCoe(world.users.author, {
+    coeId: created.id,
+    baseVersion: 1,
+    document: completeDocument(world, { restricted: true, title: "Restricted incident" }),
+  });
   await transitionCoe(world.users.author, { coeId: created.id, baseVersion: 2, transition: "submit", note: "" });
   await transitionCoe(world.users.reviewer, { coeId: created.id, baseVersion: 3, transition: "approve", note: "" });
   return created.id;
@@ -82,7 +97,14 @@ describe("/api/v1/coes", () => {
     const unknown = await call(patchCoe, "PATCH", `/api/v1/coes/${created.id}`, token.author, { version: 2, status: "APPROVED" }, params);
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ errors: [{ pointer: "#/status" }] });
-    const disorder = await call(patchCoe, "PATCH", `/api/v1/coes/${created.id}`, token.author, { version: 2, startedAt: "2026-11-01T10:00:00Z", detectedAt: "2026-11-01T09:00:00Z" }, params);
+    const disorder = await call(
+      patchCoe,
+      "PATCH",
+      `/api/v1/coes/${created.id}`,
+      token.author,
+      { version: 2, startedAt: "2026-11-01T10:00:00Z", detectedAt: "2026-11-01T09:00:00Z" },
+      params,
+    );
     expect(disorder.status).toBe(400);
     expect(await disorder.json()).toMatchObject({ errors: [{ pointer: "#/detectedAt", detail: "Cannot be detected before it was started." }] });
     expect((await testDb.coe.findUniqueOrThrow({ where: { id: created.id } })).version).toBe(2);

@@ -18,9 +18,15 @@ async function world() {
   const otherTeam = await createTeam(db, org.id, { name: "Platform" });
   const service = await createService(db, org.id, team.id, { name: `checkout-api-${org.id}` });
   const foreignService = await createService(db, org.id, otherTeam.id, { name: `edge-dns-${org.id}` });
-  const latency = await db.serviceMetric.create({ data: { organizationId: org.id, serviceId: service.id, name: "p99 latency", unit: "ms", direction: "DOWN", target: 300 } });
-  const availability = await db.serviceMetric.create({ data: { organizationId: org.id, serviceId: service.id, name: "Availability", unit: "%", direction: "UP", target: 99.9 } });
-  const foreignMetric = await db.serviceMetric.create({ data: { organizationId: org.id, serviceId: foreignService.id, name: "Availability", direction: "UP" } });
+  const latency = await db.serviceMetric.create({
+    data: { organizationId: org.id, serviceId: service.id, name: "p99 latency", unit: "ms", direction: "DOWN", target: 300 },
+  });
+  const availability = await db.serviceMetric.create({
+    data: { organizationId: org.id, serviceId: service.id, name: "Availability", unit: "%", direction: "UP", target: 99.9 },
+  });
+  const foreignMetric = await db.serviceMetric.create({
+    data: { organizationId: org.id, serviceId: foreignService.id, name: "Availability", direction: "UP" },
+  });
   const member = await createUser(db, org.id, { memberships: [{ teamId: team.id, role: "MEMBER" }] });
   const viewer = await createUser(db, org.id, { memberships: [{ teamId: team.id, role: "VIEWER" }] });
   return {
@@ -37,7 +43,13 @@ async function world() {
 }
 
 function post(token: string, body: unknown) {
-  return postMetrics(new Request("http://andon.test/api/v1/metrics", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+  return postMetrics(
+    new Request("http://andon.test/api/v1/metrics", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 function get(handler: (request: Request) => Promise<Response>, path: string, token: string) {
@@ -111,7 +123,9 @@ describe("POST /api/v1/metrics", () => {
     expect(bad.status).toBe(400);
     const pointers = ((await bad.json()) as { errors: { pointer: string }[] }).errors.map((error) => error.pointer);
     expect(pointers).toEqual(["#/points/0/timestamp", "#/points/0/value"]);
-    const tooMany = await post(w.memberToken, { points: Array.from({ length: 10_001 }, () => ({ service: "x", metric: "y", timestamp: "2026-01-01", value: 1 })) });
+    const tooMany = await post(w.memberToken, {
+      points: Array.from({ length: 10_001 }, () => ({ service: "x", metric: "y", timestamp: "2026-01-01", value: 1 })),
+    });
     expect(tooMany.status).toBe(400);
   });
 
@@ -129,7 +143,10 @@ describe("GET /api/v1/metrics", () => {
     await post(w.memberToken, { points: [{ service: w.service.name, metric: "p99 latency", timestamp: "2026-03-01T00:00:00Z", value: 450 }] });
     const response = await get(listMetrics, "/api/v1/metrics", w.viewerToken);
     expect(response.status).toBe(200);
-    const page = (await response.json()) as { data: { id: string; name: string; latestValue: number | null; flags: { kind: string }[] }[]; nextCursor: string | null };
+    const page = (await response.json()) as {
+      data: { id: string; name: string; latestValue: number | null; flags: { kind: string }[] }[];
+      nextCursor: string | null;
+    };
     expect(page.data.map((metric) => metric.id).toSorted()).toEqual([w.latency.id, w.availability.id].toSorted());
     expect(page.data.find((metric) => metric.id === w.latency.id)).toMatchObject({ latestValue: 450, flags: [{ kind: "breach", value: 450, target: 300 }] });
     expect(page.nextCursor).toBeNull();
@@ -158,14 +175,23 @@ describe("GET /api/v1/metrics/incidents", () => {
 describe("GET /api/v1/metrics/values", () => {
   it("pages through one metric's values in time order, within from/to", async () => {
     const w = await world();
-    const points = Array.from({ length: 5 }, (_, day) => ({ service: w.service.id, metric: w.latency.id, timestamp: `2026-04-0${day + 1}T00:00:00Z`, value: 100 + day }));
+    const points = Array.from({ length: 5 }, (_, day) => ({
+      service: w.service.id,
+      metric: w.latency.id,
+      timestamp: `2026-04-0${day + 1}T00:00:00Z`,
+      value: 100 + day,
+    }));
     await post(w.memberToken, { points });
-    const first = (await (await get(listValues, `/api/v1/metrics/values?metricId=${w.latency.id}&limit=2&from=2026-04-02T00:00:00Z`, w.viewerToken)).json()) as { data: { timestamp: string; value: number }[]; nextCursor: string };
+    const first = (await (
+      await get(listValues, `/api/v1/metrics/values?metricId=${w.latency.id}&limit=2&from=2026-04-02T00:00:00Z`, w.viewerToken)
+    ).json()) as { data: { timestamp: string; value: number }[]; nextCursor: string };
     expect(first.data).toEqual([
       { timestamp: "2026-04-02T00:00:00.000Z", value: 101 },
       { timestamp: "2026-04-03T00:00:00.000Z", value: 102 },
     ]);
-    const second = (await (await get(listValues, `/api/v1/metrics/values?metricId=${w.latency.id}&limit=2&from=2026-04-02T00:00:00Z&cursor=${first.nextCursor}`, w.viewerToken)).json()) as { data: { value: number }[]; nextCursor: string | null };
+    const second = (await (
+      await get(listValues, `/api/v1/metrics/values?metricId=${w.latency.id}&limit=2&from=2026-04-02T00:00:00Z&cursor=${first.nextCursor}`, w.viewerToken)
+    ).json()) as { data: { value: number }[]; nextCursor: string | null };
     expect(second.data.map((row) => row.value)).toEqual([103, 104]);
     expect(second.nextCursor).toBeNull();
     const foreign = await get(listValues, `/api/v1/metrics/values?metricId=${w.foreignMetric.id}`, w.viewerToken);

@@ -1,11 +1,10 @@
 import { apiRoute } from "@/lib/api/handler";
 import { pageOf, readCursor } from "@/lib/api/pagination";
-import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { idCursorSchema, metricListQuerySchema, serviceMetricJson } from "@/lib/metrics/api-schemas";
 import { recordMetricValues } from "@/lib/metrics/mutations";
 import { metricPointBatchSchema } from "@/lib/metrics/schemas";
-import { metricOverviews } from "@/lib/metrics/service-queries";
+import { metricIdsPage, metricOverviews } from "@/lib/metrics/service-queries";
 import { orgTeams, viewableTeams } from "@/lib/metrics/scope";
 import { teamsWith } from "@/lib/permissions";
 import { subtreeIds } from "@/lib/org/tree";
@@ -20,21 +19,10 @@ export const GET = apiRoute({ query: metricListQuerySchema }, async ({ user, que
     const subtree = new Set(subtreeIds(teams, query.teamId));
     teamIds = teamIds.filter((teamId) => subtree.has(teamId));
   }
-  const page = await db.serviceMetric.findMany({
-    where: {
-      organizationId: user.organizationId,
-      archivedAt: null,
-      service: { teamId: { in: teamIds } },
-      ...(query.serviceId ? { serviceId: query.serviceId } : {}),
-      ...(after ? { id: { gt: after[0] } } : {}),
-    },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take: query.limit + 1,
-  });
-  const overviews = new Map((await metricOverviews(user.organizationId, teamIds, { metricIds: page.map((row) => row.id) })).map((metric) => [metric.id, metric]));
-  const rows = page.flatMap((row) => {
-    const overview = overviews.get(row.id);
+  const page = await metricIdsPage(user.organizationId, teamIds, { serviceId: query.serviceId, afterId: after?.[0], take: query.limit + 1 });
+  const overviews = new Map((await metricOverviews(user.organizationId, teamIds, { metricIds: page })).map((metric) => [metric.id, metric]));
+  const rows = page.flatMap((id) => {
+    const overview = overviews.get(id);
     return overview ? [serviceMetricJson(overview)] : [];
   });
   return pageOf(rows, query.limit, (metric) => [metric.id]);

@@ -18,7 +18,12 @@ describe("GET /api/v1/reviews/{seriesId}/weeks/{isoWeek}/agenda", () => {
     const response = await get(token, world.series.id, WEEK);
     expect(response.status).toBe(200);
     const agenda = await response.json();
-    expect(agenda).toMatchObject({ isoWeek: WEEK, totalSlots: 4, series: { id: world.series.id, timeZone: "Europe/Berlin" }, window: { meetingStartsAt: "2026-11-26T09:00:00.000Z" } });
+    expect(agenda).toMatchObject({
+      isoWeek: WEEK,
+      totalSlots: 4,
+      series: { id: world.series.id, timeZone: "Europe/Berlin" },
+      window: { meetingStartsAt: "2026-11-26T09:00:00.000Z" },
+    });
     expect(agenda.items[0]).toMatchObject({ key: "successes", startLabel: "10:00" });
     const actions = agenda.items.find((item: { key: string }) => item.key === "actions");
     expect(actions.detail.overdue.map((action: { id: string }) => action.id)).toEqual([overdue.id]);

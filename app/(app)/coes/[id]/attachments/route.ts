@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { MAX_IMAGE_BYTES } from "@/lib/coes/image";
-import { addAttachment } from "@/lib/coes/attachments";
+import { addAttachment } from "@/lib/coes/attachment-mutations";
 
 /**
  * Image upload from the editor (multipart, field `file`). A route handler rather than a server
@@ -15,8 +15,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_IMAGE_BYTES + 64 * 1024) return problemResponse(413, "Images can be at most 5 MB.");
+  // A body that is not multipart form data (or is cut short) is the caller's mistake, not ours.
+  const form = await request.formData().catch(() => null);
+  if (!form)
+    return problemResponse(400, "Send the image as multipart/form-data with a field named file.", { fieldErrors: { file: ["Choose an image to upload."] } });
   try {
-    const form = await request.formData();
     const file = form.get("file");
     if (!(file instanceof File)) return problemResponse(400, "Choose an image to upload.", { fieldErrors: { file: ["Choose an image to upload."] } });
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { runAction } from "@/components/ui/run-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,11 +12,30 @@ import { saveCoeAction } from "@/lib/coes/actions";
 import { incidentDurations } from "@/lib/coes/durations";
 import { QUESTIONS, type CoeStatus } from "@/lib/coes/questions";
 import { missingForReview } from "@/lib/coes/completeness";
-import { coeDocumentSchema } from "@/lib/coes/schemas";
+import { coeDocumentSchema, type CoeDocumentInput } from "@/lib/coes/schemas";
+import { useAutosave, type AutosaveOutcome, type AutosaveState, type LocalDraft as StoredDraft } from "@/components/ui/use-autosave";
 import type { CoeSnapshot, ConflictPayload } from "@/lib/coes/snapshot";
 import { ConflictPanel } from "./conflict-panel";
-import { documentFromForm, formFromSnapshot, fromLocalInput, localDraftKey, type EditorForm, type EditorOptions, type LocalDraft } from "./editor-model";
-import { ActionsEditor, AnswerEditor, FactorsEditor, LinksEditor, TimelineEditor } from "./editor-parts";
+import {
+  documentFromForm,
+  formFromSnapshot,
+  fromLocalInput,
+  localDraftKey,
+  mergeSavedAction,
+  savableDocument,
+  type EditorForm,
+  type EditorOptions,
+} from "./editor-model";
+
+type LocalDraft = StoredDraft<EditorForm>;
+
+function mergeErrors(a: FieldErrors, b: FieldErrors): FieldErrors {
+  const merged: FieldErrors = { ...a };
+  for (const [key, messages] of Object.entries(b)) merged[key] = [...(merged[key] ?? []), ...messages];
+  return merged;
+}
+import { AnswerEditor, FactorsEditor, LinksEditor, TimelineEditor } from "./editor-parts";
+import { ActionsEditor } from "./action-rows";
 import { EditorSummary } from "./editor-summary";
 import { ImageUpload, type UploadedImage } from "./image-upload";
 
@@ -40,7 +59,7 @@ function ThreadNotes({ threads }: { threads: OpenThread[] }) {
   );
 }
 
-type SaveState = "saved" | "dirty" | "saving" | "failed" | "invalid" | "conflict";
+type SaveState = AutosaveState;
 
 const AUTOSAVE_DELAY_MS = 1200;
 
@@ -80,159 +99,116 @@ export function CoeEditor({
 }) {
   const router = useRouter();
   const [form, setForm] = useState<EditorForm>(() => formFromSnapshot(initialSnapshot));
-  const [baseVersion, setBaseVersion] = useState(initialVersion);
-  const [saveState, setSaveState] = useState<SaveState>("saved");
-  const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  /** Parts of the form autosave held back (draft rows, invalid fields), shown where they are. */
+  const [held, setHeld] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<ConflictPayload | null>(null);
   const [olderDraft, setOlderDraft] = useState<LocalDraft | null>(null);
-  const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const [images, setImages] = useState(initialImages);
-  const [saveTick, setSaveTick] = useState(0);
+  // What the server holds, to fall back on for rows and fields that are not valid yet.
+  const lastSaved = useRef<CoeDocumentInput>(documentFromForm(formFromSnapshot(initialSnapshot)));
+  // The actions as saved, for their rows: whether an owner or a due date is already set.
+  const [savedActions, setSavedActions] = useState(initialSnapshot.actions);
 
-  // Refs let the debounced save read the latest values without re-creating timers on each keystroke.
-  const formRef = useRef(form);
-  const versionRef = useRef(baseVersion);
-  const changeCount = useRef(0);
-  const saving = useRef(false);
-  useEffect(() => {
-    formRef.current = form;
-    versionRef.current = baseVersion;
-  }, [form, baseVersion]);
-
-  const update = useCallback((mutate: (form: EditorForm) => EditorForm) => {
-    changeCount.current += 1;
-    setForm((previous) => mutate(previous));
-    setSaveState((state) => (state === "conflict" ? state : "dirty"));
-  }, []);
-
-  // On load, pick up text this browser had not saved yet.
-  useEffect(() => {
-    const raw = window.localStorage.getItem(localDraftKey(coeId));
-    if (!raw) return;
-    let draft: LocalDraft;
-    try {
-      draft = JSON.parse(raw) as LocalDraft;
-    } catch {
-      window.localStorage.removeItem(localDraftKey(coeId));
-      return;
-    }
-    if (JSON.stringify(draft.form) === JSON.stringify(formFromSnapshot(initialSnapshot))) {
-      window.localStorage.removeItem(localDraftKey(coeId));
-      return;
-    }
-    // Reading localStorage can only happen after hydration, hence state set in an effect.
-    /* eslint-disable react-hooks/set-state-in-effect */
-    if (draft.baseVersion === initialVersion) {
-      changeCount.current += 1;
-      setForm(draft.form);
-      setSaveState("dirty");
-      setNotice("Restored changes from this browser that had not been saved yet.");
-    } else {
-      setOlderDraft(draft);
-    }
-    /* eslint-enable react-hooks/set-state-in-effect */
-  }, [coeId, initialSnapshot, initialVersion]);
-
-  // Keep every unsaved change in this browser, so a failed save or a reload loses nothing.
-  useEffect(() => {
-    if (saveState === "saved") return;
-    const draft: LocalDraft = { baseVersion, form, changedAt: new Date().toISOString() };
-    window.localStorage.setItem(localDraftKey(coeId), JSON.stringify(draft));
-  }, [coeId, form, baseVersion, saveState]);
-
-  /** Resolves true when everything typed so far is on the server. */
-  const save = useCallback(async (): Promise<boolean> => {
-    if (saving.current) return false;
-    const countAtStart = changeCount.current;
-    const document = documentFromForm(formRef.current);
-    const parsed = coeDocumentSchema.safeParse(document);
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-      setSaveState("invalid");
-      return false;
-    }
-    setFieldErrors({});
-    saving.current = true;
-    setSaveState("saving");
-    const result = await runAction(() => saveCoeAction({ coeId, baseVersion: versionRef.current, document }));
-    saving.current = false;
-    if (result.ok) {
-      versionRef.current = result.data.version;
-      setBaseVersion(result.data.version);
-      setLastSavedAt(new Date());
-      setMessage(null);
-      // Actions keep the status the tracking side gave them.
-      const statuses = new Map(result.data.snapshot.actions.map((action) => [action.id, action.status]));
-      setForm((current) => ({ ...current, actions: current.actions.map((action) => ({ ...action, status: statuses.get(action.id) ?? action.status })) }));
-      if (changeCount.current === countAtStart) {
-        setSaveState("saved");
-        window.localStorage.removeItem(localDraftKey(coeId));
-        return true;
+  const saveDocument = useCallback(
+    async (current: EditorForm, baseVersion: number): Promise<AutosaveOutcome> => {
+      const savable = savableDocument(current, lastSaved.current);
+      if (!savable) {
+        const parsed = coeDocumentSchema.safeParse(documentFromForm(current));
+        setFieldErrors(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues));
+        return { ok: false, reason: "invalid" };
       }
-      setSaveState("dirty");
-      setSaveTick((tick) => tick + 1);
-      return false;
-    }
-    if (result.status === 409 && result.current) {
-      setConflict(result.current as ConflictPayload);
-      setSaveState("conflict");
-      return false;
-    }
-    setFieldErrors(result.fieldErrors);
-    setMessage(result.error);
-    setSaveState("failed");
-    return false;
-  }, [coeId]);
+      setHeld(savable.held);
+      const result = await runAction(() => saveCoeAction({ coeId, baseVersion, document: savable.document }));
+      if (result.ok) {
+        lastSaved.current = documentFromForm(formFromSnapshot(result.data.snapshot));
+        setFieldErrors({});
+        const savedById = new Map(result.data.snapshot.actions.map((action) => [action.id, action]));
+        setSavedActions(result.data.snapshot.actions);
+        setForm((latest) => ({ ...latest, actions: latest.actions.map((action) => mergeSavedAction(action, savedById.get(action.id))) }));
+        return { ok: true, version: result.data.version, keepLocalDraft: Object.keys(savable.held).length > 0 };
+      }
+      if (result.status === 409 && result.current) {
+        setConflict(result.current as ConflictPayload);
+        return { ok: false, reason: "conflict" };
+      }
+      setFieldErrors(result.fieldErrors);
+      return { ok: false, reason: "failed", error: result.error };
+    },
+    [coeId],
+  );
 
-  // Leaving through "Done" saves first, so a pending autosave is not dropped with the page.
+  // On load only (never on a refresh of the page's data while typing): pick up text this browser had not saved.
+  const restore = useCallback(
+    (draft: LocalDraft): "applied" | "kept" | "discard" => {
+      // Drafts written before the value key existed, or equal to what the server has, are nothing to restore.
+      if (!draft.value || JSON.stringify(draft.value) === JSON.stringify(formFromSnapshot(initialSnapshot))) return "discard";
+      if (draft.baseVersion !== initialVersion) {
+        setOlderDraft(draft);
+        return "kept";
+      }
+      setForm(draft.value);
+      setNotice("Restored changes from this browser that had not been saved yet.");
+      return "applied";
+    },
+    [initialSnapshot, initialVersion],
+  );
+
+  const autosave = useAutosave<EditorForm>({
+    storageKey: localDraftKey(coeId),
+    initialVersion,
+    value: form,
+    save: saveDocument,
+    onRestore: restore,
+    delayMs: AUTOSAVE_DELAY_MS,
+  });
+  const saveState = autosave.state;
+  const baseVersion = autosave.version;
+
+  const update = useCallback(
+    (mutate: (form: EditorForm) => EditorForm) => {
+      setForm((previous) => mutate(previous));
+      autosave.changed();
+    },
+    [autosave],
+  );
+
+  // Leaving through "Done" saves first — waiting for a save in flight — so nothing typed is dropped with the page.
   async function done() {
-    if (saveState === "saved" || (await save())) router.push(`/coes/${coeId}`);
+    if (await autosave.flush()) router.push(`/coes/${coeId}`);
   }
-
-  // Debounced autosave: each change restarts the wait.
-  useEffect(() => {
-    if (saveState !== "dirty") return;
-    const timer = window.setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [form, saveState, saveTick, save]);
-
-  // Warn before leaving with anything not on the server yet.
-  useEffect(() => {
-    if (saveState === "saved") return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [saveState]);
 
   function keepMine() {
     if (!conflict) return;
-    versionRef.current = conflict.version;
-    setBaseVersion(conflict.version);
     setConflict(null);
-    setSaveState("dirty");
-    void save();
+    autosave.rebase(conflict.version);
+  }
+
+  function mergeChosen(merged: EditorForm) {
+    if (!conflict) return;
+    setForm(merged);
+    setConflict(null);
+    autosave.rebase(conflict.version);
+    autosave.changed();
   }
 
   function takeTheirs() {
     if (!conflict) return;
     const theirs = formFromSnapshot(conflict.snapshot);
-    formRef.current = theirs;
-    versionRef.current = conflict.version;
+    lastSaved.current = documentFromForm(theirs);
+    setSavedActions(conflict.snapshot.actions);
     setForm(theirs);
-    setBaseVersion(conflict.version);
     setConflict(null);
-    setSaveState("saved");
-    window.localStorage.removeItem(localDraftKey(coeId));
+    setHeld({});
+    autosave.reset(conflict.version);
   }
 
   function compareOlderDraft() {
     if (!olderDraft) return;
-    changeCount.current += 1;
-    setForm(olderDraft.form);
+    setForm(olderDraft.value);
+    autosave.changed();
     setConflict({ version: initialVersion, updatedAt: new Date().toISOString(), snapshot: initialSnapshot });
-    setSaveState("conflict");
     setOlderDraft(null);
   }
 
@@ -242,19 +218,37 @@ export function CoeEditor({
     mitigatedAt: fromLocalInput(form.mitigatedAt),
     resolvedAt: fromLocalInput(form.resolvedAt),
   });
+  const shownErrors = mergeErrors(fieldErrors, held);
+  const heldCount = Object.keys(held).length;
   const missing = missingForReview({ ...form, actions: form.actions.map((action) => ({ ...action, ownerId: action.ownerId || null })) });
-  const set = <K extends keyof EditorForm>(key: K) => (value: EditorForm[K]) => update((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof EditorForm>(key: K) =>
+    (value: EditorForm[K]) =>
+      update((f) => ({ ...f, [key]: value }));
 
   return (
     <div className="space-y-6">
       <div className="sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md bg-white/95 px-3 py-2 shadow-sm ring-1 ring-slate-200 backdrop-blur">
-        <p role="status" aria-live="polite" data-testid="save-state" className={`text-sm font-medium ${saveState === "failed" || saveState === "conflict" || saveState === "invalid" ? "text-red-700" : "text-slate-700"}`}>
+        <p
+          role="status"
+          aria-live="polite"
+          data-testid="save-state"
+          className={`text-sm font-medium ${saveState === "failed" || saveState === "conflict" || saveState === "invalid" ? "text-red-700" : "text-slate-700"}`}
+        >
           {STATE_TEXT[saveState]}
-          {saveState === "saved" && lastSavedAt ? <span className="font-normal text-slate-500"> · version {baseVersion}</span> : null}
+          {saveState === "saved" && autosave.lastSavedAt ? <span className="font-normal text-slate-600"> · version {baseVersion}</span> : null}
+          {heldCount > 0 && saveState !== "invalid" ? (
+            <span className="font-normal text-amber-800">
+              {" "}
+              · {heldCount} part{heldCount === 1 ? "" : "s"} not saved until complete (kept in this browser)
+            </span>
+          ) : null}
         </p>
         {status === "DRAFT" ? (
           <details className="text-sm text-slate-600">
-            <summary className="cursor-pointer">{missing.length === 0 ? "Ready for review" : `${missing.length} thing${missing.length === 1 ? "" : "s"} missing for review`}</summary>
+            <summary className="cursor-pointer">
+              {missing.length === 0 ? "Ready for review" : `${missing.length} thing${missing.length === 1 ? "" : "s"} missing for review`}
+            </summary>
             <ul className="mt-1 list-disc pl-5">
               {missing.map((item) => (
                 <li key={item.message}>
@@ -268,7 +262,7 @@ export function CoeEditor({
         ) : null}
         <div className="flex gap-2">
           {saveState === "failed" || saveState === "dirty" ? (
-            <Button size="sm" variant="secondary" onClick={() => void save()}>
+            <Button size="sm" variant="secondary" onClick={() => void autosave.flush()}>
               Save now
             </Button>
           ) : null}
@@ -278,14 +272,16 @@ export function CoeEditor({
         </div>
       </div>
       {notice ? <Alert tone="info">{notice}</Alert> : null}
-      {message ? (
+      {autosave.error && saveState === "failed" ? (
         <Alert tone="error" title="Your last change is not saved yet">
-          {message} Everything you typed is kept in this browser; saving resumes with your next change, or press “Save now”.
+          {autosave.error} Everything you typed is kept in this browser; saving resumes with your next change, or press “Save now”.
         </Alert>
       ) : null}
       {olderDraft ? (
         <Alert tone="warning" title="This browser holds text you had not saved">
-          <p>It was based on version {olderDraft.baseVersion}; the COE is now at version {initialVersion}.</p>
+          <p>
+            It was based on version {olderDraft.baseVersion}; the COE is now at version {initialVersion}.
+          </p>
           <div className="mt-2 flex gap-2">
             <Button size="sm" onClick={compareOlderDraft}>
               Compare and keep my text
@@ -303,9 +299,33 @@ export function CoeEditor({
           </div>
         </Alert>
       ) : null}
-      {conflict ? <ConflictPanel conflict={conflict} form={form} options={options} status={status} onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          form={form}
+          options={options}
+          status={status}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+          onMerge={mergeChosen}
+        />
+      ) : null}
 
-      <EditorSummary form={form} set={set} options={options} errors={fieldErrors} durations={durations} threads={<ThreadNotes threads={openThreads.filter((thread) => thread.section === "header")} />} />
+      <EditorSummary
+        form={form}
+        set={set}
+        options={options}
+        errors={shownErrors}
+        durations={durations}
+        threads={<ThreadNotes threads={openThreads.filter((thread) => thread.section === "header")} />}
+      />
+
+      <Card>
+        <CardBody>
+          <ThreadNotes threads={openThreads.filter((thread) => thread.section === "timeline")} />
+          <TimelineEditor form={form} update={update} errors={shownErrors} />
+        </CardBody>
+      </Card>
 
       <Card>
         <CardBody className="space-y-6">
@@ -315,44 +335,58 @@ export function CoeEditor({
               question={question}
               value={form[question.field]}
               onChange={set(question.field)}
-              errors={fieldErrors[question.field]}
+              errors={shownErrors[question.field]}
               colleagueNames={colleagueNames}
             >
               <ThreadNotes threads={openThreads.filter((thread) => thread.section === question.field)} />
-              {question.field === "contributingFactors" ? <FactorsEditor form={form} update={update} errors={fieldErrors} options={options} /> : null}
+              {question.field === "contributingFactors" ? <FactorsEditor form={form} update={update} errors={shownErrors} options={options} /> : null}
               {question.field === "supportingData" ? (
                 <div className="space-y-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-                  <LinksEditor form={form} update={update} errors={fieldErrors} />
+                  <LinksEditor form={form} update={update} errors={shownErrors} />
                   <ImageUpload
                     coeId={coeId}
                     images={images}
                     onUploaded={(image) => {
                       setImages((list) => [...list, image]);
-                      update((f) => ({ ...f, supportingData: `${f.supportingData.trimEnd()}${f.supportingData.trim() ? "\n\n" : ""}![${image.fileName.replace(/[[\]]/g, "")}](${image.url})\n` }));
+                      update((f) => ({
+                        ...f,
+                        supportingData: `${f.supportingData.trimEnd()}${f.supportingData.trim() ? "\n\n" : ""}![${image.fileName.replace(/[[\]]/g, "")}](${image.url})\n`,
+                      }));
                     }}
                     onRemoved={(image) => {
                       setImages((list) => list.filter((entry) => entry.id !== image.id));
                       // Drop the lines that showed it, wherever the author moved them.
                       const shows = (line: string) => line.includes(`](${image.url})`);
-                      update((f) => ({ ...f, ...Object.fromEntries(QUESTIONS.map((q) => [q.field, f[q.field].split("\n").filter((line) => !shows(line)).join("\n")])) }));
+                      update((f) => ({
+                        ...f,
+                        ...Object.fromEntries(
+                          QUESTIONS.map((q) => [
+                            q.field,
+                            f[q.field]
+                              .split("\n")
+                              .filter((line) => !shows(line))
+                              .join("\n"),
+                          ]),
+                        ),
+                      }));
                     }}
                   />
                 </div>
               ) : null}
-              {question.field === "correctiveActionsSummary" ? <ActionsEditor form={form} update={update} errors={fieldErrors} options={options} /> : null}
+              {question.field === "correctiveActionsSummary" ? (
+                <ActionsEditor form={form} update={update} errors={shownErrors} options={options} saved={savedActions} />
+              ) : null}
             </AnswerEditor>
           ))}
         </CardBody>
       </Card>
 
-      <Card>
-        <CardBody>
-          <ThreadNotes threads={openThreads.filter((thread) => thread.section === "timeline")} />
-          <TimelineEditor form={form} update={update} errors={fieldErrors} />
-        </CardBody>
-      </Card>
       <p className="text-sm text-slate-600">
-        When every section is complete, submit it for review from the <Link href={`/coes/${coeId}`} className="text-indigo-700 hover:underline">COE page</Link>.
+        When every section is complete, submit it for review from the{" "}
+        <Link href={`/coes/${coeId}`} className="text-indigo-700 hover:underline">
+          COE page
+        </Link>
+        .
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coeDocumentSchema } from "@/lib/coes/schemas";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
-import { documentFromForm, formFromSnapshot, fromLocalInput, toLocalInput } from "./editor-model";
+import { documentFromForm, formFromSnapshot, fromLocalInput, mergeSavedAction, savableDocument, toLocalInput } from "./editor-model";
 
 const snapshot: CoeSnapshot = {
   title: "T",
@@ -55,5 +55,62 @@ describe("editor model", () => {
     const parsed = coeDocumentSchema.parse(document);
     expect(parsed.startedAt?.toISOString()).toBe("2026-11-01T10:00:00.000Z");
     expect(parsed.detectedAt).toBeNull();
+  });
+
+  it("saves the rest of the COE when a new timeline row is blank, and keeps that row out as a draft row", () => {
+    const lastSaved = documentFromForm(formFromSnapshot(snapshot));
+    const form = formFromSnapshot(snapshot);
+    form.timeline.push({ id: "entry-new", occurredAt: "", description: "" });
+    form.lessonsLearned = "Typed after the blank row";
+    form.actions.push({ id: "action-2", title: "Alarm on expiry", ownerId: "", type: "DETECT", priority: "MEDIUM", dueDate: "", status: "OPEN" });
+    const result = savableDocument(form, lastSaved)!;
+    expect(result.document.lessonsLearned).toBe("Typed after the blank row");
+    expect(result.document.actions?.map((action) => action.id)).toEqual(["action-1", "action-2"]);
+    expect(result.document.timeline?.map((entry) => entry.id)).toEqual(["entry-a", "entry-b"]);
+    expect(Object.keys(result.held)).toEqual(["timeline.2"]);
+    expect(coeDocumentSchema.safeParse(result.document).success).toBe(true);
+  });
+
+  it("sends a saved row and an invalid field as the server has them, instead of deleting or blocking", () => {
+    const lastSaved = documentFromForm(formFromSnapshot(snapshot));
+    const form = formFromSnapshot(snapshot);
+    form.actions[0]!.title = "";
+    form.title = "";
+    form.whatHappened = "still saved";
+    const result = savableDocument(form, lastSaved)!;
+    expect(result.document.actions?.[0]?.title).toBe("Fix");
+    expect(result.document.title).toBe("T");
+    expect(result.document.whatHappened).toBe("still saved");
+    expect(Object.keys(result.held).sort()).toEqual(["actions.0", "title"]);
+  });
+
+  it("sends a moved due date with its reason, and spends the reason once the server has the date", () => {
+    const saved = { ...snapshot.actions[0]!, ownerId: "u1", ownerName: "A", dueDate: "2026-12-01" };
+    const form = formFromSnapshot({ ...snapshot, actions: [saved] });
+    form.actions[0] = { ...form.actions[0]!, dueDate: "2027-01-15", dueDateReason: "Vendor fix ships in January" };
+    expect(documentFromForm(form).actions?.[0]).toMatchObject({ dueDate: "2027-01-15", dueDateReason: "Vendor fix ships in January" });
+    // Saved before the move reached the server: the reason stays for the next save.
+    expect(mergeSavedAction(form.actions[0]!, saved).dueDateReason).toBe("Vendor fix ships in January");
+    expect(mergeSavedAction(form.actions[0]!, { ...saved, dueDate: "2027-01-15" })).not.toHaveProperty("dueDateReason");
+    // A half-typed reason holds the row back (sent as saved) rather than recording two letters.
+    const held = savableDocument(
+      { ...form, actions: [{ ...form.actions[0]!, dueDateReason: "V" }] },
+      documentFromForm(formFromSnapshot({ ...snapshot, actions: [saved] })),
+    )!;
+    expect(held.document.actions?.[0]).toMatchObject({ dueDate: "2026-12-01" });
+    expect(Object.keys(held.held)).toEqual(["actions.0"]);
+  });
+
+  it("shows an action under way as the server has it: it is read-only in the editor", () => {
+    const row = { ...formFromSnapshot(snapshot).actions[0]!, title: "Typed over" };
+    expect(mergeSavedAction(row, { ...snapshot.actions[0]!, status: "IN_PROGRESS" })).toEqual({
+      id: "action-1",
+      title: "Fix",
+      ownerId: "",
+      type: "PREVENT",
+      priority: "HIGH",
+      dueDate: "",
+      status: "IN_PROGRESS",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { ANSWER_FIELDS, type ActionPriority, type ActionStatus, type ActionType, type AnswerField, type CoeStatus, type Severity } from "@/lib/coes/questions";
-import type { CoeDocumentInput } from "@/lib/coes/schemas";
+import { coeDocumentSchema, factorSchema, inlineActionSchema, linkSchema, timelineEntrySchema, type CoeDocumentInput } from "@/lib/coes/schemas";
+import type { FieldErrors } from "@/lib/errors";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
 /**
@@ -20,7 +21,17 @@ export type EditorForm = {
   timeline: { id: string; occurredAt: string; description: string }[];
   factors: { id: string; categoryId: string; description: string; fiveWhys: string[] }[];
   links: { id: string; url: string; label: string }[];
-  actions: { id: string; title: string; ownerId: string; type: ActionType; priority: ActionPriority; dueDate: string; status: ActionStatus }[];
+  actions: {
+    id: string;
+    title: string;
+    ownerId: string;
+    type: ActionType;
+    priority: ActionPriority;
+    dueDate: string;
+    status: ActionStatus;
+    /** Why a saved due date moves: set when the move is applied, spent once it is saved. */
+    dueDateReason?: string;
+  }[];
 } & Record<AnswerField, string>;
 
 export type EditorOptions = {
@@ -57,16 +68,33 @@ export function formFromSnapshot(snapshot: CoeSnapshot): EditorForm {
     timeline: snapshot.timeline.map((entry) => ({ id: entry.id, occurredAt: toLocalInput(entry.occurredAt), description: entry.description })),
     factors: snapshot.factors.map((factor) => ({ id: factor.id, categoryId: factor.categoryId, description: factor.description, fiveWhys: factor.fiveWhys })),
     links: snapshot.links.map((link) => ({ ...link })),
-    actions: snapshot.actions.map((action) => ({
-      id: action.id,
-      title: action.title,
-      ownerId: action.ownerId ?? "",
-      type: action.type,
-      priority: action.priority,
-      dueDate: action.dueDate ?? "",
-      status: action.status,
-    })),
+    actions: snapshot.actions.map(actionRowFromSnapshot),
   };
+}
+
+function actionRowFromSnapshot(action: CoeSnapshot["actions"][number]): EditorForm["actions"][number] {
+  return {
+    id: action.id,
+    title: action.title,
+    ownerId: action.ownerId ?? "",
+    type: action.type,
+    priority: action.priority,
+    dueDate: action.dueDate ?? "",
+    status: action.status,
+  };
+}
+
+/**
+ * An action row after a save: it takes the status the tracking side gave it; one under way or
+ * finished is shown as the server has it (it is read-only here); a due-date reason is spent once
+ * its move is saved.
+ */
+export function mergeSavedAction(row: EditorForm["actions"][number], saved: CoeSnapshot["actions"][number] | undefined): EditorForm["actions"][number] {
+  if (!saved) return row;
+  if (saved.status !== "OPEN") return actionRowFromSnapshot(saved);
+  const { dueDateReason, ...rest } = row;
+  const unsaved = dueDateReason !== undefined && row.dueDate !== (saved.dueDate ?? "");
+  return { ...rest, status: saved.status, ...(unsaved ? { dueDateReason } : {}) };
 }
 
 export function documentFromForm(form: EditorForm): CoeDocumentInput {
@@ -94,6 +122,7 @@ export function documentFromForm(form: EditorForm): CoeDocumentInput {
       type: action.type,
       priority: action.priority,
       dueDate: action.dueDate || null,
+      ...(action.dueDateReason ? { dueDateReason: action.dueDateReason } : {}),
     })),
   };
 }
@@ -138,6 +167,52 @@ export function newRowId(): string {
   return crypto.randomUUID();
 }
 
-/** What the browser keeps so nothing typed is lost on a failed save or a reload. */
-export type LocalDraft = { baseVersion: number; form: EditorForm; changedAt: string };
 export const localDraftKey = (coeId: string) => `andon:coe-draft:${coeId}`;
+
+type RowKey = "timeline" | "factors" | "links" | "actions";
+const ROW_SCHEMAS = { timeline: timelineEntrySchema, factors: factorSchema, links: linkSchema, actions: inlineActionSchema } as const;
+const ROW_KEYS = Object.keys(ROW_SCHEMAS) as RowKey[];
+
+/**
+ * What autosave sends when part of the form is not valid yet: never nothing. An incomplete row
+ * (a timeline entry without its text, an action without a title) stays in the form as a draft row
+ * and is left out — or, if the server already has it, sent as the server has it — and an invalid
+ * field is sent as last saved. `held` names what was not saved, by form path, so the editor marks it.
+ * Returns null when even that does not make a valid document (nothing was ever saved to fall back on).
+ */
+export function savableDocument(form: EditorForm, lastSaved: CoeDocumentInput): { document: CoeDocumentInput; held: FieldErrors } | null {
+  const held: FieldErrors = {};
+  const document: CoeDocumentInput = { ...documentFromForm(form) };
+  for (const key of ROW_KEYS) {
+    const savedRows = new Map((lastSaved[key] ?? []).map((row) => [row.id, row]));
+    const rows = (document[key] ?? []) as { id: string }[];
+    const kept: unknown[] = [];
+    // Errors are keyed by the row's place in the form (the editor shows them there), not in the sorted document.
+    const formIndex = new Map((form[key] as { id: string }[]).map((row, index) => [row.id, index]));
+    for (const row of rows) {
+      const parsed = ROW_SCHEMAS[key].safeParse(row);
+      if (parsed.success) {
+        kept.push(row);
+        continue;
+      }
+      const index = formIndex.get(row.id) ?? 0;
+      held[`${key}.${index}`] = [`Not saved yet: ${parsed.error.issues[0]?.message ?? "incomplete"}`];
+      const saved = savedRows.get(row.id);
+      if (saved) kept.push(saved);
+    }
+    (document as Record<string, unknown>)[key] = kept;
+  }
+  for (let round = 0; round < 3; round++) {
+    const parsed = coeDocumentSchema.safeParse(document);
+    if (parsed.success) return { document, held };
+    const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")));
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join(".") || "_form";
+      (held[path] ??= []).push(`Not saved yet: ${issue.message}`);
+    }
+    for (const field of fields) {
+      if (field in lastSaved) (document as Record<string, unknown>)[field] = (lastSaved as Record<string, unknown>)[field];
+    }
+  }
+  return null;
+}

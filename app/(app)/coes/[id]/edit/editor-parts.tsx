@@ -2,17 +2,16 @@
 
 import { useState } from "react";
 import { Markdown } from "@/components/coes/markdown";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { blamelessHints } from "@/lib/coes/blameless";
-import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, type Question } from "@/lib/coes/questions";
+import type { Question } from "@/lib/coes/questions";
 import type { FieldErrors } from "@/lib/errors";
 import { newRowId, type EditorForm, type EditorOptions } from "./editor-model";
 
-type Update = (mutate: (form: EditorForm) => EditorForm) => void;
+export type Update = (mutate: (form: EditorForm) => EditorForm) => void;
 
-function errorsUnder(errors: FieldErrors, prefix: string): string[] | undefined {
+export function errorsUnder(errors: FieldErrors, prefix: string): string[] | undefined {
   const messages = Object.entries(errors)
     .filter(([key]) => key === prefix || key.startsWith(`${prefix}.`))
     .flatMap(([, list]) => list);
@@ -59,7 +58,10 @@ export function AnswerEditor({
         </div>
       ) : null}
       {hints.length > 0 ? (
-        <ul className="space-y-1 rounded-md bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" aria-label={`Blameless-writing hints for ${question.question}`}>
+        <ul
+          className="space-y-1 rounded-md bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200"
+          aria-label={`Blameless-writing hints for ${question.question}`}
+        >
           {hints.map((hint) => (
             <li key={hint.kind + hint.match}>
               <span className="font-medium">“{hint.match}”</span> — {hint.suggestion}
@@ -72,6 +74,13 @@ export function AnswerEditor({
   );
 }
 
+/** Adds a row with a fresh id, then moves focus to its first field (after React has drawn it). */
+export function addRow(add: (id: string) => void) {
+  const id = newRowId();
+  add(id);
+  window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-row="${id}"] :is(input, select, textarea)`)?.focus());
+}
+
 export function TimelineEditor({ form, update, errors }: { form: EditorForm; update: Update; errors: FieldErrors }) {
   const sortByTime = () => update((f) => ({ ...f, timeline: [...f.timeline].sort((a, b) => (a.occurredAt || "9").localeCompare(b.occurredAt || "9")) }));
   return (
@@ -80,13 +89,15 @@ export function TimelineEditor({ form, update, errors }: { form: EditorForm; upd
       <p className="text-sm text-slate-600">Timestamped events in UTC, kept in time order: alarms, pages, decisions, deploys, rollbacks.</p>
       <ol className="space-y-2">
         {form.timeline.map((entry, index) => (
-          <li key={entry.id} className="flex flex-wrap items-start gap-2">
+          <li key={entry.id} data-row={entry.id} className="flex flex-wrap items-start gap-2">
             <input
               type="datetime-local"
               aria-label={`Timeline entry ${index + 1} time (UTC)`}
               className={`${inputClasses} w-52`}
               value={entry.occurredAt}
-              onChange={(e) => update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, occurredAt: e.target.value } : row)) }))}
+              onChange={(e) =>
+                update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, occurredAt: e.target.value } : row)) }))
+              }
               onBlur={sortByTime}
             />
             <input
@@ -94,19 +105,32 @@ export function TimelineEditor({ form, update, errors }: { form: EditorForm; upd
               className={`${inputClasses} min-w-64 flex-1`}
               value={entry.description}
               maxLength={2000}
-              onChange={(e) => update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, description: e.target.value } : row)) }))}
+              onChange={(e) =>
+                update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, description: e.target.value } : row)) }))
+              }
             />
-            <Button size="sm" variant="ghost" aria-label={`Remove timeline entry ${index + 1}`} onClick={() => update((f) => ({ ...f, timeline: f.timeline.filter((row) => row.id !== entry.id) }))}>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Remove timeline entry ${index + 1}`}
+              onClick={() => update((f) => ({ ...f, timeline: f.timeline.filter((row) => row.id !== entry.id) }))}
+            >
               Remove
             </Button>
-            {errorsUnder(errors, `timeline.${index}`) ? <p className="w-full text-sm text-red-700">{errorsUnder(errors, `timeline.${index}`)!.join(" ")}</p> : null}
+            {errorsUnder(errors, `timeline.${index}`) ? (
+              <p className="w-full text-sm text-red-700">{errorsUnder(errors, `timeline.${index}`)!.join(" ")}</p>
+            ) : null}
           </li>
         ))}
       </ol>
       <Button
         size="sm"
         variant="secondary"
-        onClick={() => update((f) => ({ ...f, timeline: [...f.timeline, { id: newRowId(), occurredAt: f.timeline.at(-1)?.occurredAt || f.startedAt, description: "" }] }))}
+        onClick={() =>
+          addRow((id) =>
+            update((f) => ({ ...f, timeline: [...f.timeline, { id, occurredAt: f.timeline.at(-1)?.occurredAt || f.startedAt, description: "" }] })),
+          )
+        }
       >
         Add timeline entry
       </Button>
@@ -125,7 +149,7 @@ export function FactorsEditor({ form, update, errors, options }: { form: EditorF
         const whys = factor.fiveWhys.length < 5 && factor.fiveWhys.at(-1) !== "" ? [...factor.fiveWhys, ""] : factor.fiveWhys;
         const categories = options.categories.filter((category) => !category.retired || category.id === factor.categoryId);
         return (
-          <fieldset key={factor.id} className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200">
+          <fieldset key={factor.id} data-row={factor.id} className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200">
             <legend className="sr-only">Factor {index + 1}</legend>
             <div className="flex flex-wrap gap-2">
               <select
@@ -149,7 +173,12 @@ export function FactorsEditor({ form, update, errors, options }: { form: EditorF
                 maxLength={2000}
                 onChange={(e) => setFactor(factor.id, { description: e.target.value })}
               />
-              <Button size="sm" variant="ghost" aria-label={`Remove factor ${index + 1}`} onClick={() => update((f) => ({ ...f, factors: f.factors.filter((row) => row.id !== factor.id) }))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove factor ${index + 1}`}
+                onClick={() => update((f) => ({ ...f, factors: f.factors.filter((row) => row.id !== factor.id) }))}
+              >
                 Remove
               </Button>
             </div>
@@ -176,75 +205,12 @@ export function FactorsEditor({ form, update, errors, options }: { form: EditorF
           </fieldset>
         );
       })}
-      <Button size="sm" variant="secondary" onClick={() => update((f) => ({ ...f, factors: [...f.factors, { id: newRowId(), categoryId: "", description: "", fiveWhys: [] }] }))}>
-        Add contributing factor
-      </Button>
-    </div>
-  );
-}
-
-export function ActionsEditor({ form, update, errors, options }: { form: EditorForm; update: Update; errors: FieldErrors; options: EditorOptions }) {
-  const setAction = (id: string, change: Partial<EditorForm["actions"][number]>) =>
-    update((f) => ({ ...f, actions: f.actions.map((action) => (action.id === id ? { ...action, ...change } : action)) }));
-  return (
-    <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-      <h3 className="text-sm font-semibold text-slate-800">Corrective actions</h3>
-      {form.actions.map((action, index) => (
-        <fieldset key={action.id} className="grid gap-2 rounded-md bg-white p-3 ring-1 ring-slate-200 md:grid-cols-6">
-          <legend className="sr-only">Action {index + 1}</legend>
-          <input
-            aria-label={`Action ${index + 1} title`}
-            placeholder="What will change"
-            className={`${inputClasses} md:col-span-6`}
-            value={action.title}
-            maxLength={300}
-            onChange={(e) => setAction(action.id, { title: e.target.value })}
-          />
-          <select aria-label={`Action ${index + 1} owner`} className={`${inputClasses} md:col-span-2`} value={action.ownerId} onChange={(e) => setAction(action.id, { ownerId: e.target.value })}>
-            <option value="">No owner yet</option>
-            {options.users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={`Action ${index + 1} type`} className={inputClasses} value={action.type} onChange={(e) => setAction(action.id, { type: e.target.value as typeof action.type })}>
-            {ACTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {ACTION_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={`Action ${index + 1} priority`}
-            className={inputClasses}
-            value={action.priority}
-            onChange={(e) => setAction(action.id, { priority: e.target.value as typeof action.priority })}
-          >
-            {ACTION_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {ACTION_PRIORITY_LABELS[priority]}
-              </option>
-            ))}
-          </select>
-          <input type="date" aria-label={`Action ${index + 1} due date`} className={inputClasses} value={action.dueDate} onChange={(e) => setAction(action.id, { dueDate: e.target.value })} />
-          <div className="flex items-center justify-between gap-2">
-            <Badge tone={action.status === "OPEN" ? "neutral" : "amber"}>{ACTION_STATUS_LABELS[action.status]}</Badge>
-            {action.status === "OPEN" ? (
-              <Button size="sm" variant="ghost" aria-label={`Remove action ${index + 1}`} onClick={() => update((f) => ({ ...f, actions: f.actions.filter((row) => row.id !== action.id) }))}>
-                Remove
-              </Button>
-            ) : null}
-          </div>
-          {errorsUnder(errors, `actions.${index}`) ? <p className="text-sm text-red-700 md:col-span-6">{errorsUnder(errors, `actions.${index}`)!.join(" ")}</p> : null}
-        </fieldset>
-      ))}
       <Button
         size="sm"
         variant="secondary"
-        onClick={() => update((f) => ({ ...f, actions: [...f.actions, { id: newRowId(), title: "", ownerId: "", type: "PREVENT", priority: "MEDIUM", dueDate: "", status: "OPEN" }] }))}
+        onClick={() => addRow((id) => update((f) => ({ ...f, factors: [...f.factors, { id, categoryId: "", description: "", fiveWhys: [] }] })))}
       >
-        Add corrective action
+        Add contributing factor
       </Button>
     </div>
   );
@@ -257,16 +223,33 @@ export function LinksEditor({ form, update, errors }: { form: EditorForm; update
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-800">Links</h3>
       {form.links.map((link, index) => (
-        <div key={link.id} className="flex flex-wrap gap-2">
-          <input aria-label={`Link ${index + 1} URL`} placeholder="https://…" className={`${inputClasses} min-w-64 flex-1`} value={link.url} onChange={(e) => setLink(link.id, { url: e.target.value })} />
-          <input aria-label={`Link ${index + 1} label`} placeholder="Label" className={`${inputClasses} w-56`} value={link.label} onChange={(e) => setLink(link.id, { label: e.target.value })} />
-          <Button size="sm" variant="ghost" aria-label={`Remove link ${index + 1}`} onClick={() => update((f) => ({ ...f, links: f.links.filter((row) => row.id !== link.id) }))}>
+        <div key={link.id} data-row={link.id} className="flex flex-wrap gap-2">
+          <input
+            aria-label={`Link ${index + 1} URL`}
+            placeholder="https://…"
+            className={`${inputClasses} min-w-64 flex-1`}
+            value={link.url}
+            onChange={(e) => setLink(link.id, { url: e.target.value })}
+          />
+          <input
+            aria-label={`Link ${index + 1} label`}
+            placeholder="Label"
+            className={`${inputClasses} w-56`}
+            value={link.label}
+            onChange={(e) => setLink(link.id, { label: e.target.value })}
+          />
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={`Remove link ${index + 1}`}
+            onClick={() => update((f) => ({ ...f, links: f.links.filter((row) => row.id !== link.id) }))}
+          >
             Remove
           </Button>
           {errorsUnder(errors, `links.${index}`) ? <p className="w-full text-sm text-red-700">{errorsUnder(errors, `links.${index}`)!.join(" ")}</p> : null}
         </div>
       ))}
-      <Button size="sm" variant="secondary" onClick={() => update((f) => ({ ...f, links: [...f.links, { id: newRowId(), url: "", label: "" }] }))}>
+      <Button size="sm" variant="secondary" onClick={() => addRow((id) => update((f) => ({ ...f, links: [...f.links, { id, url: "", label: "" }] })))}>
         Add link
       </Button>
     </div>
@@ -305,4 +288,3 @@ export function CheckboxList({
     </fieldset>
   );
 }
-

@@ -63,8 +63,20 @@ export function EditorSummary({
           </span>
         </label>
         <div className="grid gap-4 md:grid-cols-2">
-          <CheckboxList legend="Affected services" items={options.services.map((s) => ({ id: s.id, label: s.name }))} selected={form.serviceIds} onChange={set("serviceIds")} errors={errors.serviceIds} />
-          <CheckboxList legend="Authors" items={options.users.map((u) => ({ id: u.id, label: u.name }))} selected={form.authorIds} onChange={set("authorIds")} errors={errors.authorIds} />
+          <CheckboxList
+            legend="Affected services"
+            items={options.services.map((s) => ({ id: s.id, label: s.name }))}
+            selected={form.serviceIds}
+            onChange={set("serviceIds")}
+            errors={errors.serviceIds}
+          />
+          <CheckboxList
+            legend="Authors"
+            items={options.users.map((u) => ({ id: u.id, label: u.name }))}
+            selected={form.authorIds}
+            onChange={set("authorIds")}
+            errors={errors.authorIds}
+          />
         </div>
         <div className="grid gap-4 md:grid-cols-4">
           {(

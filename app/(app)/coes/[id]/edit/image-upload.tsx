@@ -63,9 +63,11 @@ export function ImageUpload({
           e.target.value = "";
         }}
       />
-      <p className="text-xs text-slate-600">{pending
+      <p className="text-xs text-slate-600">
+        {pending
           ? "Uploading…"
-          : "Stored in Andon's PostgreSQL database with this COE (so every server and every backup has it), and added to your answer above as Markdown, where it shows inline."}</p>
+          : "Stored in Andon's PostgreSQL database with this COE (so every server and every backup has it), and added to your answer above as Markdown, where it shows inline."}
+      </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {images.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label="Uploaded images">

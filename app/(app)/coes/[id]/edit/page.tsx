@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { CoeEditor } from "./coe-editor";
+import { CoeLearnings } from "@/components/learnings/coe-learnings";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { flattenTree } from "@/lib/org/tree";
 import { lifecycleActor } from "@/lib/coes/access";
 import { canEditCoe } from "@/lib/coes/lifecycle";
-import { coeFormOptions, getCoeSnapshot } from "@/lib/coes/queries";
+import { coeEditorExtras, coeFormOptions, getCoeSnapshot } from "@/lib/coes/queries";
 
 export const metadata: Metadata = { title: "Edit COE" };
 
@@ -22,20 +22,15 @@ export default async function EditCoePage({ params }: { params: Promise<{ id: st
   );
   if (!editable) redirect(`/coes/${coe.id}`);
   // coe.id came from the scoped query above, so these reads are scoped too.
-  const [options, attachments, openThreads] = await Promise.all([
-    coeFormOptions(user),
-    db.coeAttachment.findMany({ where: { coeId: coe.id }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } }),
-    db.reviewThread.findMany({
-      where: { coeId: coe.id, resolvedAt: null },
-      select: { id: true, section: true, comments: { select: { body: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
+  const [options, { attachments, openThreads }] = await Promise.all([coeFormOptions(user), coeEditorExtras(coe.id)]);
   const writable = new Set(options.writableTeams.map((team) => team.id));
   writable.add(coe.teamId);
   return (
     <>
-      <PageHeader title={`Edit: ${coe.snapshot.title}`} description="Changes save as you type. Every save is a revision you can compare and restore from History." />
+      <PageHeader
+        title={`Edit: ${coe.snapshot.title}`}
+        description="Changes save as you type. Every save is a revision you can compare and restore from History."
+      />
       <CoeEditor
         coeId={coe.id}
         status={coe.snapshot.status}
@@ -57,6 +52,9 @@ export default async function EditCoePage({ params }: { params: Promise<{ id: st
           categories: options.categories,
         }}
       />
+      <div className="mt-6 max-w-4xl">
+        <CoeLearnings user={user} coeId={coe.id} editing />
+      </div>
     </>
   );
 }

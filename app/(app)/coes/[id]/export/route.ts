@@ -10,10 +10,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const coe = await getCoeSnapshot(user, id);
   if (!coe) return problemResponse(404, "That COE was not found, or you cannot see it.");
-  const slug = coe.snapshot.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "coe";
+  const slug =
+    coe.snapshot.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "coe";
   // Images stored with the COE are linked relative to Andon; a downloaded file needs the full address.
   const origin = new URL(request.url).origin;
-  const markdown = coeToMarkdown(coe.snapshot, { id: coe.id, version: coe.version }).replaceAll(`](/coes/${coe.id}/attachments/`, `](${origin}/coes/${coe.id}/attachments/`);
+  const markdown = coeToMarkdown(coe.snapshot, { id: coe.id, version: coe.version }).replaceAll(
+    `](/coes/${coe.id}/attachments/`,
+    `](${origin}/coes/${coe.id}/attachments/`,
+  );
   return new Response(markdown, {
     headers: {
       "content-type": "text/markdown; charset=utf-8",

@@ -25,7 +25,10 @@ export default async function PrintCoePage({ params }: { params: Promise<{ id: s
       <h1 className="mb-4 text-2xl font-semibold text-slate-900">{coe.snapshot.title}</h1>
       <CoeHeader coe={coe.snapshot} />
       <div className="mt-8">
-        <CoeSections coe={coe.snapshot} attachments={coe.attachments.map((attachment) => ({ ...attachment, url: `/coes/${coe.id}/attachments/${attachment.id}` }))} />
+        <CoeSections
+          coe={coe.snapshot}
+          attachments={coe.attachments.map((attachment) => ({ ...attachment, url: `/coes/${coe.id}/attachments/${attachment.id}` }))}
+        />
       </div>
       <p className="mt-10 border-t border-slate-200 pt-3 text-xs text-slate-500">
         COE {coe.id}, version {coe.version}. Printed from Andon.

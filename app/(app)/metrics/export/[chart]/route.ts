@@ -1,6 +1,7 @@
-import { getCurrentUser } from "@/lib/auth/session";
+import { sessionRoute } from "@/lib/api/session-route";
+import { NotFoundError } from "@/lib/errors";
 import { CHARTS, chartTable, type ChartName } from "@/lib/metrics/chart-tables";
-import { toCsv } from "@/lib/metrics/csv";
+import { csvDownload } from "@/lib/csv";
 import { loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema } from "@/lib/metrics/schemas";
 import { resolveMetricsScope } from "@/lib/metrics/scope";
@@ -10,25 +11,15 @@ import { resolveMetricsScope } from "@/lib/metrics/scope";
  * window, weeks). Session-authenticated and scoped like the page: route handlers do not run
  * through layouts, so it checks for itself.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ chart: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return new Response("Sign in to download metrics.", { status: 401 });
-  const { chart } = await params;
-  if (!(CHARTS as readonly string[]).includes(chart)) return new Response("There is no such chart.", { status: 404 });
-  const url = new URL(request.url);
-  const view = metricsViewSchema.parse(Object.fromEntries(url.searchParams));
+export const GET = sessionRoute<{ chart: string }>(async ({ request, user, params }) => {
+  const { chart } = params;
+  if (!(CHARTS as readonly string[]).includes(chart)) throw new NotFoundError("That chart");
+  const view = metricsViewSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = await resolveMetricsScope(user, view.team);
-  if (!scope || (view.team && scope.team.id !== view.team)) return new Response("That team was not found, or you cannot see it.", { status: 404 });
+  if (!scope || (view.team && scope.team.id !== view.team)) throw new NotFoundError("That team");
   const now = new Date();
   const dashboard = await loadIncidentDashboard(scope, incidentFilter(view), now);
   const table = chartTable(chart as ChartName, dashboard);
-  const slug = scope.team.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const fileName = `${slug || "team"}-${chart}-${view.severity === "all" ? "all" : view.severity.toLowerCase()}-${view.window}d-${now.toISOString().slice(0, 10)}.csv`;
-  return new Response(toCsv(table.columns, table.rows), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "private, no-store",
-    },
-  });
-}
+  const severity = view.severity === "all" ? "all" : view.severity.toLowerCase();
+  return csvDownload(`${scope.team.name.toLowerCase()}-${chart}-${severity}-${view.window}d-${now.toISOString().slice(0, 10)}.csv`, table.columns, table.rows);
+});

@@ -35,7 +35,9 @@ export function CsvUploadForm({ serviceId }: { serviceId: string }) {
       }
       setError(null);
       const { inserted, updated, unchanged } = result.data;
-      setSuccess(`Imported ${result.data.received} line${result.data.received === 1 ? "" : "s"}: ${inserted} new, ${updated} replaced, ${unchanged} unchanged.`);
+      setSuccess(
+        `Imported ${result.data.received} line${result.data.received === 1 ? "" : "s"}: ${inserted} new, ${updated} replaced, ${unchanged} unchanged.`,
+      );
       if (fileRef.current) fileRef.current.value = "";
       router.refresh();
     });

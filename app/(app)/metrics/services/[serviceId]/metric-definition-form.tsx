@@ -10,7 +10,16 @@ import { createMetricAction, updateMetricAction } from "@/lib/metrics/actions";
 import { metricDefinitionSchema } from "@/lib/metrics/schemas";
 import { runAction } from "@/components/ui/run-action";
 
-type Existing = { id: string; name: string; unit: string; description: string; direction: "UP" | "DOWN"; target: number | null; cadence: "DAILY" | "WEEKLY"; anomalyThresholdPct: number | null };
+type Existing = {
+  id: string;
+  name: string;
+  unit: string;
+  description: string;
+  direction: "UP" | "DOWN";
+  target: number | null;
+  cadence: "DAILY" | "WEEKLY";
+  anomalyThresholdPct: number | null;
+};
 
 /** Defines a key service metric, or edits one. */
 export function MetricDefinitionForm({ serviceId, metric }: { serviceId: string; metric?: Existing }) {
@@ -75,7 +84,13 @@ export function MetricDefinitionForm({ serviceId, metric }: { serviceId: string;
           </select>
         </FormField>
         <FormField label="Target" hint={fields.direction === "UP" ? "Stay at or above." : "Stay at or below."} errors={fieldErrors.target}>
-          <input className={inputClasses} value={fields.target} onChange={set("target")} inputMode="decimal" placeholder={fields.direction === "UP" ? "99.9" : "300"} />
+          <input
+            className={inputClasses}
+            value={fields.target}
+            onChange={set("target")}
+            inputMode="decimal"
+            placeholder={fields.direction === "UP" ? "99.9" : "300"}
+          />
         </FormField>
         <FormField label="Cadence" errors={fieldErrors.cadence}>
           <select className={inputClasses} value={fields.cadence} onChange={set("cadence")}>
@@ -84,7 +99,11 @@ export function MetricDefinitionForm({ serviceId, metric }: { serviceId: string;
           </select>
         </FormField>
       </div>
-      <FormField label="Week-over-week anomaly threshold (%)" hint="Flag a move of more than this between the last seven days and the seven before. Empty turns it off." errors={fieldErrors.anomalyThresholdPct}>
+      <FormField
+        label="Week-over-week anomaly threshold (%)"
+        hint="Flag a move of more than this between the last seven days and the seven before. Empty turns it off."
+        errors={fieldErrors.anomalyThresholdPct}
+      >
         <input className={inputClasses} value={fields.anomalyThresholdPct} onChange={set("anomalyThresholdPct")} inputMode="decimal" />
       </FormField>
       <FormField label="Description" hint="Optional: how it is measured." errors={fieldErrors.description}>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LineStoppedBadge } from "@/components/cords/line-stopped-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
+import { stoppedServiceIds } from "@/lib/cords/queries";
 import { formatValue } from "@/lib/metrics/format";
 import { dailySeries, findServiceForMetrics, metricOverviews, recentValues } from "@/lib/metrics/service-queries";
 import { breachesTarget } from "@/lib/metrics/stats";
@@ -25,7 +27,11 @@ export default async function ServiceMetricsPage({ params }: { params: Promise<{
   const service = await findServiceForMetrics(user.organizationId, serviceId);
   if (!service || !can(user, "team.view", service.teamId)) notFound();
   const now = new Date();
-  const [metrics, values] = await Promise.all([metricOverviews(user.organizationId, [service.teamId], { serviceId: service.id }), recentValues(user.organizationId, service.id)]);
+  const [metrics, values, stopped] = await Promise.all([
+    metricOverviews(user.organizationId, [service.teamId], { serviceId: service.id }),
+    recentValues(user.organizationId, service.id),
+    stoppedServiceIds(user.organizationId, { serviceIds: [service.id] }),
+  ]);
   const series = await dailySeries(
     metrics.map((metric) => metric.id),
     now,
@@ -40,7 +46,11 @@ export default async function ServiceMetricsPage({ params }: { params: Promise<{
           ← Metrics of {service.team.name}
         </Link>
       </p>
-      <PageHeader title={`${service.name}: key metrics`} description={`Owned by ${service.team.name}. ${service.description}`} />
+      <PageHeader
+        title={`${service.name}: key metrics`}
+        description={`Owned by ${service.team.name}. ${service.description}`}
+        actions={stopped.has(service.id) ? <LineStoppedBadge serviceId={service.id} /> : undefined}
+      />
       <div className="space-y-6">
         {metrics.length === 0 ? (
           <EmptyState title="No metrics defined for this service">
@@ -76,13 +86,19 @@ export default async function ServiceMetricsPage({ params }: { params: Promise<{
             <Card>
               <CardHeader title="Record a value" description="A value at the same time as an existing one replaces it." />
               <CardBody>
-                <RecordValueForm metrics={metrics.map((metric) => ({ id: metric.id, name: metric.name, unit: metric.unit }))} defaultTimestamp={now.toISOString().slice(0, 10)} />
+                <RecordValueForm
+                  metrics={metrics.map((metric) => ({ id: metric.id, name: metric.name, unit: metric.unit }))}
+                  defaultTimestamp={now.toISOString().slice(0, 10)}
+                />
               </CardBody>
             </Card>
           ) : null}
           {canRecord && metrics.length > 0 ? (
             <Card>
-              <CardHeader title="Upload a CSV" description="Every line is checked first; if any is wrong, nothing is imported and each problem is listed by line." />
+              <CardHeader
+                title="Upload a CSV"
+                description="Every line is checked first; if any is wrong, nothing is imported and each problem is listed by line."
+              />
               <CardBody>
                 <CsvUploadForm serviceId={service.id} />
               </CardBody>
@@ -104,7 +120,11 @@ export default async function ServiceMetricsPage({ params }: { params: Promise<{
             description="The latest 50, newest first."
             actions={
               values.length > 0 ? (
-                <a href={`/metrics/services/${service.id}/export`} download className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">
+                <a
+                  href={`/metrics/services/${service.id}/export`}
+                  download
+                  className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+                >
                   Download all values (CSV)
                 </a>
               ) : undefined
@@ -112,7 +132,9 @@ export default async function ServiceMetricsPage({ params }: { params: Promise<{
           />
           {values.length === 0 ? (
             <CardBody>
-              <p className="text-sm text-slate-600">No values yet. They arrive from the form above, a CSV upload, or <code>POST /api/v1/metrics</code> with an API token.</p>
+              <p className="text-sm text-slate-600">
+                No values yet. They arrive from the form above, a CSV upload, or <code>POST /api/v1/metrics</code> with an API token.
+              </p>
             </CardBody>
           ) : (
             <Table caption="Recent values">

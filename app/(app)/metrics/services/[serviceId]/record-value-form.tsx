@@ -37,7 +37,15 @@ export function RecordValueForm({ metrics, defaultTimestamp }: { metrics: { id: 
       if (!result.ok) {
         const { form, ...rest } = result.fieldErrors;
         setFieldErrors(rest);
-        setError([result.error, ...(form ?? []), ...Object.entries(rest).filter(([key]) => key.startsWith("form.")).flatMap(([, messages]) => messages)].join(" "));
+        setError(
+          [
+            result.error,
+            ...(form ?? []),
+            ...Object.entries(rest)
+              .filter(([key]) => key.startsWith("form."))
+              .flatMap(([, messages]) => messages),
+          ].join(" "),
+        );
         return;
       }
       setFieldErrors({});

@@ -15,10 +15,13 @@ export function DeleteTeamButton({ teamId, name }: { teamId: string; name: strin
       description="People lose the roles they held on this team; the audit log keeps a record of it. This cannot be undone."
       confirmLabel="Delete team"
       onConfirm={() =>
-        confirmAction(() => deleteTeamAction({ teamId }), () => {
-          router.push("/settings/teams");
-          router.refresh();
-        })
+        confirmAction(
+          () => deleteTeamAction({ teamId }),
+          () => {
+            router.push("/settings/teams");
+            router.refresh();
+          },
+        )
       }
     />
   );

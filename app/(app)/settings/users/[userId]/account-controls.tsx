@@ -48,7 +48,12 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
               : "They will be able to change every team, service and person in the organization."
           }
           confirmLabel={person.isAdmin ? "Remove admin rights" : "Make admin"}
-          onConfirm={() => confirmAction(() => setAdminAction({ userId: person.id, isAdmin: !person.isAdmin }), () => router.refresh())}
+          onConfirm={() =>
+            confirmAction(
+              () => setAdminAction({ userId: person.id, isAdmin: !person.isAdmin }),
+              () => router.refresh(),
+            )
+          }
         />
       </ControlRow>
       <ControlRow
@@ -70,7 +75,12 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
               person.active ? "They are signed out at once and cannot sign in until reactivated." : "They can sign in again with their existing password."
             }
             confirmLabel={person.active ? "Deactivate" : "Reactivate"}
-            onConfirm={() => confirmAction(() => setActiveAction({ userId: person.id, active: !person.active }), () => router.refresh())}
+            onConfirm={() =>
+              confirmAction(
+                () => setActiveAction({ userId: person.id, active: !person.active }),
+                () => router.refresh(),
+              )
+            }
           />
         )}
       </ControlRow>
@@ -82,10 +92,13 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
           description="Their current password stops working at once. You will see the new temporary password once, to pass on to them."
           confirmLabel="Reset password"
           onConfirm={() =>
-            confirmAction(() => resetPasswordAction({ userId: person.id }), (data) => {
-              setTemporaryPassword(data.temporaryPassword);
-              router.refresh();
-            })
+            confirmAction(
+              () => resetPasswordAction({ userId: person.id }),
+              (data) => {
+                setTemporaryPassword(data.temporaryPassword);
+                router.refresh();
+              },
+            )
           }
         />
       </ControlRow>
@@ -93,8 +106,8 @@ export function AccountControls({ person, isSelf }: { person: Person; isSelf: bo
         <div className="pt-4">
           <SecretReveal title="New temporary password" label="Temporary password" secret={temporaryPassword} onDismiss={() => setTemporaryPassword(null)}>
             <p>
-              Pass it on to {person.name} privately. They sign in with <strong>{person.email}</strong> and should change it under Settings →
-              Account. It is shown only once.
+              Pass it on to {person.name} privately. They sign in with <strong>{person.email}</strong> and should change it under Settings → Account. It is
+              shown only once.
             </p>
           </SecretReveal>
         </div>

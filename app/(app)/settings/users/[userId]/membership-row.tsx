@@ -56,7 +56,12 @@ export function MembershipRow({ userId, userName, team, role }: { userId: string
           title={`Remove ${userName} from ${team.name}?`}
           description="They lose this role on the team and its sub-teams. Roles held on other teams stay."
           confirmLabel="Remove from team"
-          onConfirm={() => confirmAction(() => setMembershipAction({ userId, teamId: team.id, role: null }), () => router.refresh())}
+          onConfirm={() =>
+            confirmAction(
+              () => setMembershipAction({ userId, teamId: team.id, role: null }),
+              () => router.refresh(),
+            )
+          }
         />
       </Td>
     </tr>

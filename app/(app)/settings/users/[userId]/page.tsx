@@ -58,13 +58,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
               <TableHead columns={["Team", "Role"]} actions />
               <TableBody>
                 {person.memberships.map((membership) => (
-                  <MembershipRow
-                    key={membership.team.id}
-                    userId={person.id}
-                    userName={person.name}
-                    team={membership.team}
-                    role={membership.role}
-                  />
+                  <MembershipRow key={membership.team.id} userId={person.id} userName={person.name} team={membership.team} role={membership.role} />
                 ))}
               </TableBody>
             </Table>

@@ -1,16 +1,14 @@
 import { apiRoute } from "@/lib/api/handler";
-import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, fieldErrorsFromIssues, ValidationError } from "@/lib/errors";
-import { visibleActionWhere } from "@/lib/actions/access";
 import { actionItemIdParamsSchema, actionItemPatchSchema, changeStatusSchema } from "@/lib/actions/api-schemas";
-import { actionItemJson, actionItemSelect } from "@/lib/actions/api-json";
+import { actionItemFor } from "@/lib/actions/api-json";
 import { patchAction } from "@/lib/actions/mutations";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 async function readAction(user: CurrentUser, id: string) {
-  const row = await db.correctiveAction.findFirst({ where: visibleActionWhere(user, id), select: actionItemSelect });
-  if (!row) throw new NotFoundError("The corrective action");
-  return actionItemJson(row);
+  const action = await actionItemFor(user, id);
+  if (!action) throw new NotFoundError("The corrective action");
+  return action;
 }
 
 export const GET = apiRoute({ params: actionItemIdParamsSchema }, async ({ user, params }) => readAction(user, params.id));
@@ -24,9 +22,23 @@ export const PATCH = apiRoute({ params: actionItemIdParamsSchema, body: actionIt
   const { status, evidence, verificationMethod, verificationNote, wontDoReason, ...fields } = body;
   let statusChange;
   if (status) {
-    const parsed = changeStatusSchema.safeParse({ actionId: params.id, version: body.version, status, evidence, verificationMethod, verificationNote, wontDoReason });
+    const parsed = changeStatusSchema.safeParse({
+      actionId: params.id,
+      version: body.version,
+      status,
+      evidence,
+      verificationMethod,
+      verificationNote,
+      wontDoReason,
+    });
     if (!parsed.success) throw new ValidationError("The status change needs more information.", fieldErrorsFromIssues(parsed.error.issues));
-    statusChange = { status: parsed.data.status, evidence: parsed.data.evidence, verificationMethod: parsed.data.verificationMethod, verificationNote: parsed.data.verificationNote, wontDoReason: parsed.data.wontDoReason };
+    statusChange = {
+      status: parsed.data.status,
+      evidence: parsed.data.evidence,
+      verificationMethod: parsed.data.verificationMethod,
+      verificationNote: parsed.data.verificationNote,
+      wontDoReason: parsed.data.wontDoReason,
+    };
   }
   try {
     await patchAction(user, { ...fields, actionId: params.id }, statusChange);

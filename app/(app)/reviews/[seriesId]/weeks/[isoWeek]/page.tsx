@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AgendaEditor, type EditorItem } from "@/components/reviews/agenda-editor";
 import { StartMeetingButton } from "@/components/reviews/start-meeting-button";
+import { AnnounceAgendaButton } from "@/components/reviews/announce-agenda-button";
 import { SubmissionForm } from "@/components/reviews/submission-form";
 import { SubTeamSummary } from "@/components/reviews/sub-team-summary";
 import { Alert } from "@/components/ui/alert";
@@ -15,7 +16,7 @@ import { canRunSeries, canSubmitTo, findSeries } from "@/lib/reviews/access";
 import { loadAgenda } from "@/lib/reviews/agenda-data";
 import type { AgendaItem } from "@/lib/reviews/agenda-types";
 import { startTimeLabel, weekPath } from "@/lib/reviews/format";
-import { addWeeks, formatIsoWeek, parseIsoWeek } from "@/lib/reviews/iso-week";
+import { addWeeks, formatIsoWeek, parseIsoWeek, weekWindow, type IsoWeek } from "@/lib/reviews/iso-week";
 import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
 
 export const metadata: Metadata = { title: "Review agenda" };
@@ -24,6 +25,10 @@ const SUBMISSION_LABELS = { SUCCESS: "Success", FAILING: "Failing", BEST_PRACTIC
 
 // Every prop of the editor is serialized into the page; an item's data loads when its disclosure opens.
 const withoutDetail = ({ detail: _detail, ...item }: AgendaItem): EditorItem => item;
+
+function meetingIsOver(week: IsoWeek, series: { weekday: number; startMinute: number; timeZone: string; lengthMinutes: number }): boolean {
+  return weekWindow(week, series).meetingStartsAt.getTime() + series.lengthMinutes * 60_000 < Date.now();
+}
 
 export default async function WeekAgendaPage({ params }: { params: Promise<{ seriesId: string; isoWeek: string }> }) {
   const user = await requirePageUser();
@@ -37,6 +42,8 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
   const submissions = [...agenda.items, ...agenda.deferred].flatMap((item) =>
     item.detail.kind === "successes" ? item.detail.submissions : item.detail.kind === "bestPractices" ? item.detail.proposals : [],
   );
+  // A planned meeting whose time is over was not held: say so instead of "planned".
+  const passed = status === "PLANNED" && meetingIsOver(week, series);
   const endLabel = startTimeLabel((series.startMinute + series.lengthMinutes) % (24 * 60));
   return (
     <>
@@ -54,10 +61,21 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
             </ButtonLink>
             {status === "PUBLISHED" ? <ButtonLink href={weekPath(series.id, isoWeek, "minutes")}>Minutes</ButtonLink> : null}
             {status === "RUNNING" ? <ButtonLink href={weekPath(series.id, isoWeek, "run")}>Open meeting view</ButtonLink> : null}
+            {status === "PLANNED" && canRun && !passed ? (
+              <AnnounceAgendaButton seriesId={series.id} isoWeek={isoWeek} version={agenda.review.version || 1} />
+            ) : null}
             {status === "PLANNED" && canRun ? <StartMeetingButton seriesId={series.id} isoWeek={isoWeek} version={agenda.review.version || 1} /> : null}
           </>
         }
       />
+      {passed ? (
+        <div className="mb-4">
+          <Alert tone="warning">
+            This meeting&apos;s time has passed and it was not held. Start it here if it is being held late; next week&apos;s agenda is built from the data
+            again.
+          </Alert>
+        </div>
+      ) : null}
       {status === "PUBLISHED" ? (
         <div className="mb-4">
           <Alert tone="info">This review is published. The agenda below is rebuilt from today&apos;s data; the minutes keep it as it was.</Alert>
@@ -105,7 +123,9 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
               <ul className="space-y-2 text-sm" data-testid="submissions">
                 {submissions.map((submission) => (
                   <li key={submission.id}>
-                    <Badge tone={submission.kind === "SUCCESS" ? "green" : submission.kind === "FAILING" ? "red" : "indigo"}>{SUBMISSION_LABELS[submission.kind]}</Badge>{" "}
+                    <Badge tone={submission.kind === "SUCCESS" ? "green" : submission.kind === "FAILING" ? "red" : "indigo"}>
+                      {SUBMISSION_LABELS[submission.kind]}
+                    </Badge>{" "}
                     <span className="font-medium">{submission.title}</span>
                     {submission.authorName ? <span className="text-slate-600"> · {submission.authorName}</span> : null}
                   </li>

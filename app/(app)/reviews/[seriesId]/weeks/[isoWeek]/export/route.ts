@@ -13,5 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ser
   const minutes = readMinutes(state?.minutes);
   if (!series || !minutes) return new Response("Those minutes were not found, or you cannot see them.", { status: 404 });
   const fileName = `${series.name.replace(/[^\w-]+/g, "-").toLowerCase()}-${isoWeek}.md`;
-  return new Response(minutesToMarkdown(minutes), { headers: { "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"` } });
+  return new Response(minutesToMarkdown(minutes), {
+    headers: { "content-type": "text/markdown; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"` },
+  });
 }

@@ -64,7 +64,9 @@ export default async function MinutesPage({ params }: { params: Promise<{ series
               ))}
             </ol>
             {minutes.deferred.length > 0 ? (
-              <CardBody className="border-t border-slate-200 text-sm text-slate-700">Deferred (did not fit): {minutes.deferred.map((item) => item.title).join(", ")}</CardBody>
+              <CardBody className="border-t border-slate-200 text-sm text-slate-700">
+                Deferred (did not fit): {minutes.deferred.map((item) => item.title).join(", ")}
+              </CardBody>
             ) : null}
           </Card>
           {minutes.subTeams.length > 0 ? <SubTeamSummary lines={minutes.subTeams} /> : null}

@@ -17,11 +17,21 @@ export default async function MeetingPage({ params }: { params: Promise<{ series
   const week = parseIsoWeek(isoWeek);
   const series = await findSeries(user, seriesId);
   if (!series || !week) notFound();
-  const [agenda, state, people, teams] = await Promise.all([buildAgenda(series, week), meetingState(series, isoWeek), reviewPeople(series), subtreeTeams(series)]);
+  const [agenda, state, people, teams] = await Promise.all([
+    buildAgenda(series, week),
+    meetingState(series, isoWeek),
+    reviewPeople(series),
+    subtreeTeams(series),
+  ]);
   if (!state || state.status === "PLANNED") redirect(weekPath(series.id, isoWeek));
   if (state.status === "PUBLISHED") redirect(weekPath(series.id, isoWeek, "minutes"));
-  const items: MeetingItem[] = [...agenda.items.map((item) => ({ ...item, deferred: false })), ...agenda.deferred.map((item) => ({ ...item, startLabel: null, deferred: true }))];
-  const metricIds = items.flatMap((item) => (item.detail.kind === "metrics" || item.detail.kind === "wheel" ? item.detail.metrics.map((metric) => metric.id) : []));
+  const items: MeetingItem[] = [
+    ...agenda.items.map((item) => ({ ...item, deferred: false })),
+    ...agenda.deferred.map((item) => ({ ...item, startLabel: null, deferred: true })),
+  ];
+  const metricIds = items.flatMap((item) =>
+    item.detail.kind === "metrics" || item.detail.kind === "wheel" ? item.detail.metrics.map((metric) => metric.id) : [],
+  );
   const today = new Date();
   const series30 = await dailySeries(metricIds, today, 30);
   const due = new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -41,7 +51,12 @@ export default async function MeetingPage({ params }: { params: Promise<{ series
       }}
       notes={Object.fromEntries(state.notes.map((note) => [note.itemKey, note.body]))}
       decisions={state.decisions.map((entry) => ({ id: entry.id, itemKey: entry.itemKey, text: entry.text, authorName: entry.author?.name ?? null }))}
-      actions={state.correctiveActions.map((action) => ({ id: action.id, title: action.title, ownerName: action.owner?.name ?? null, dueDate: action.dueDate?.toISOString().slice(0, 10) ?? null }))}
+      actions={state.correctiveActions.map((action) => ({
+        id: action.id,
+        title: action.title,
+        ownerName: action.owner?.name ?? null,
+        dueDate: action.dueDate?.toISOString().slice(0, 10) ?? null,
+      }))}
       attendance={state.attendance.map((row) => row.userId)}
       people={people}
       teams={teams.map((team) => ({ id: team.id, name: team.name }))}

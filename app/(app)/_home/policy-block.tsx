@@ -1,0 +1,29 @@
+import { SeverityBadge } from "@/components/policies/policy-badges";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { topFindingsForUser } from "@/lib/policies/queries";
+import { HomeBlock, HomeRow, daysAgo } from "./home-block";
+
+/** The most severe open policy findings of the user's teams (and below). */
+export async function PolicyBlock({ user }: { user: CurrentUser }) {
+  const findings = await topFindingsForUser(user);
+  if (!findings) return null;
+  return (
+    <HomeBlock
+      title="Policy findings"
+      count={findings.total}
+      href="/policies"
+      linkLabel="Compliance"
+      empty="Every enforced rule passes for your teams' services."
+    >
+      {findings.rows.map((finding) => (
+        <HomeRow
+          key={finding.id}
+          href={`/policies/findings/${finding.id}`}
+          title={`${finding.service.name}: ${finding.rule.name}`}
+          badge={<SeverityBadge severity={finding.rule.severity} />}
+          meta={`Failing since ${daysAgo(finding.openedAt)} · ${finding.team.name}`}
+        />
+      ))}
+    </HomeBlock>
+  );
+}

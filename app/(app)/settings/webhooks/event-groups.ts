@@ -1,0 +1,14 @@
+import { EVENT_TYPES } from "@/lib/events/catalog";
+import type { EventGroup } from "./endpoint-form";
+
+/** The catalog grouped by subject (coe.*, action.*, …) for the checkbox tree. */
+export function eventGroups(): EventGroup[] {
+  const groups = new Map<string, EventGroup>();
+  for (const [type, description] of Object.entries(EVENT_TYPES)) {
+    const name = type.split(".")[0]!;
+    const group = groups.get(name) ?? { name, types: [] };
+    group.types.push({ type, description });
+    groups.set(name, group);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { test, expect } from "./fixtures";
+import { createScriptClient } from "../prisma/seed/client";
+import { DEMO_ORG_ID, DEMO_TEAMS } from "../prisma/seed/constants";
+import { sampleJournal } from "../lib/game-days/journal-fixtures";
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL must point at the end-to-end database (npm test sets it).");
+  return url;
+}
+
+// A journal of a run an hour ago: its verification is current whatever the day the suite runs.
+function anHourAgo(): Date {
+  return new Date(Date.now() - 3_600_000);
+}
+
+test.describe("Verification and game days", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("a held latency journal verifies fault tolerance, verifies an action; a deviation becomes an action", async ({ browser, users }) => {
+    const db = createScriptClient(databaseUrl());
+    const suffix = randomUUID().slice(0, 6);
+    const service = await db.service.create({ data: { organizationId: DEMO_ORG_ID, teamId: DEMO_TEAMS.cart.id, name: `e2e-basket-${suffix}` } });
+    const member = await users.create({ role: "MEMBER", teamId: DEMO_TEAMS.checkout.id, name: `Gale Member ${suffix}` });
+    const reviewer = await users.create({ role: "REVIEWER", teamId: DEMO_TEAMS.checkout.id });
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await users.login(page, member);
+
+    await test.step("plan a game day with the latency template", async () => {
+      await page.goto("/game-days/new");
+      await page.getByLabel("Title").fill(`Basket latency ${suffix}`);
+      await page.getByLabel("Team").selectOption({ label: "· Checkout" });
+      await page.getByLabel("Service under test").selectOption({ label: service.name });
+      await page.getByLabel("Date and start time (your time zone)").fill("2030-01-07T10:00");
+      await expect(page.getByLabel("Template")).toHaveValue("network-latency");
+      await page.getByLabel("Network interface").fill("eth1");
+      await page.getByRole("button", { name: "Plan the game day" }).click();
+      await expect(page.getByRole("heading", { name: `Basket latency ${suffix}` })).toBeVisible();
+      await expect(page.getByText("tc qdisc add dev eth1 root netem delay 200ms")).toBeVisible();
+    });
+
+    await test.step("export the experiment as Chaos Toolkit JSON", async () => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download experiment.json" }).click()]);
+      const experiment = JSON.parse(await readFile((await download.path())!, "utf8"));
+      expect(Object.keys(experiment)).toEqual(expect.arrayContaining(["title", "description", "steady-state-hypothesis", "method", "rollbacks"]));
+      expect(experiment.method[0].provider).toMatchObject({ type: "process", path: "tc" });
+    });
+
+    await test.step("import a journal in which the hypothesis held", async () => {
+      await page.getByLabel("Import journal.json").setInputFiles({
+        name: "journal.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(sampleJournal("completed", { startedAt: anHourAgo() }))),
+      });
+      await page.getByRole("button", { name: /Import “journal.json”/ }).click();
+      await expect(page.getByText("the hypothesis held, and the service's verification is updated")).toBeVisible();
+    });
+
+    await test.step("fault tolerance is verified on the service and in the parent team's grid", async () => {
+      await page.goto(`/verification/services/${service.id}`);
+      const card = page.locator("section", { has: page.getByRole("heading", { name: "Fault tolerance & self-healing" }) });
+      await expect(card.getByText("Verified", { exact: true })).toBeVisible();
+      await page.goto(`/verification?teamId=${DEMO_TEAMS.checkout.id}`);
+      const row = page.getByRole("row", { name: new RegExp(service.name) });
+      await expect(row.getByText("Verified", { exact: true })).toBeVisible();
+    });
+
+    await test.step("a corrective action is verified by that run", async () => {
+      const action = await db.correctiveAction.create({
+        data: {
+          organizationId: DEMO_ORG_ID,
+          teamId: DEMO_TEAMS.cart.id,
+          title: `Client timeouts below the latency budget ${suffix}`,
+          type: "PREVENT",
+          status: "DONE",
+          source: "STANDALONE",
+          ownerId: member.id,
+          completedById: member.id,
+          completedAt: new Date(),
+          evidence: "https://git.example.com/pr/42",
+          dueDate: new Date(Date.now() + 7 * 86_400_000),
+        },
+      });
+      const reviewerContext = await browser.newContext();
+      const reviewerPage = await reviewerContext.newPage();
+      await users.login(reviewerPage, reviewer);
+      await reviewerPage.goto(`/actions/${action.id}`);
+      await reviewerPage.getByRole("button", { name: "Verify by this game day" }).click();
+      await expect(reviewerPage.getByTestId("action-verification-run")).toContainText(`Basket latency ${suffix}`);
+      await reviewerContext.close();
+    });
+
+    await test.step("a journal that deviated creates a corrective action", async () => {
+      await page.goto(`/game-days`);
+      await page.getByRole("link", { name: `Basket latency ${suffix}` }).click();
+      await page.getByLabel("Import journal.json").setInputFiles({
+        name: "journal.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(sampleJournal("deviated", { startedAt: anHourAgo() }))),
+      });
+      await page.getByRole("button", { name: /Import “journal.json”/ }).click();
+      await expect(page.getByText("Imported: the system deviated.")).toBeVisible();
+      await page.getByRole("button", { name: "Create a corrective action" }).click();
+      await page.getByLabel("What will be done").fill(`Retry budget for the basket ${suffix}`);
+      await page.getByRole("combobox", { name: "Owner" }).fill(member.name);
+      await page.getByRole("option", { name: member.name }).first().click();
+      await page.getByLabel("Due date").fill("2030-02-01");
+      await page.getByRole("button", { name: "Create action" }).click();
+      await expect(page.getByRole("link", { name: `Retry budget for the basket ${suffix}` })).toBeVisible();
+    });
+    await context.close();
+    await db.$disconnect();
+  });
+});

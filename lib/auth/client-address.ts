@@ -1,0 +1,78 @@
+import http from "node:http";
+import net from "node:net";
+
+/**
+ * The header the server writes with the client's address, for sign-in limits. Any value a client
+ * sends under this name is overwritten before Next.js sees the request.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-andon-client-address";
+
+const unmapped = (address: string) => (address.startsWith("::ffff:") && net.isIPv4(address.slice(7)) ? address.slice(7) : address);
+
+/** TRUSTED_PROXIES: comma-separated addresses or CIDR ranges (10.0.0.0/8, 2001:db8::/32, 127.0.0.1). */
+export function trustedProxyList(value: string | undefined): net.BlockList {
+  const list = new net.BlockList();
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [address, prefix] = entry.split("/");
+    const type = net.isIPv6(address!) ? "ipv6" : "ipv4";
+    if (prefix === undefined) list.addAddress(unmapped(address!), type);
+    else list.addSubnet(address!, Number(prefix), type);
+  }
+  return list;
+}
+
+function isTrusted(list: net.BlockList, address: string): boolean {
+  const plain = unmapped(address);
+  const type = net.isIPv6(plain) ? "ipv6" : net.isIPv4(plain) ? "ipv4" : null;
+  return type !== null && list.check(plain, type);
+}
+
+/**
+ * The address a request came from: the socket's, unless the socket is a trusted proxy — then the
+ * nearest X-Forwarded-For entry that is not itself a trusted proxy. Entries a client wrote (left of
+ * the first proxy's) are never believed, so rotating X-Forwarded-For changes nothing.
+ */
+export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: net.BlockList): string {
+  if (!socketAddress) return "unknown";
+  let client = unmapped(socketAddress);
+  if (!isTrusted(trusted, client)) return client;
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  for (let index = hops.length - 1; index >= 0; index--) {
+    client = unmapped(hops[index]!);
+    if (!net.isIP(client)) return "unknown";
+    if (!isTrusted(trusted, client)) return client;
+  }
+  return client;
+}
+
+let installed = false;
+
+/**
+ * Writes CLIENT_ADDRESS_HEADER on every request this process's HTTP servers receive, from the
+ * socket (Next.js route handlers cannot see the socket, and Next keeps a client's own
+ * X-Forwarded-For when there is one).
+ */
+export function installClientAddressHeader(trustedProxies: string | undefined): void {
+  if (installed) return;
+  installed = true;
+  const trusted = trustedProxyList(trustedProxies);
+  const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      const forwarded = request.headers["x-forwarded-for"];
+      request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+        request.socket?.remoteAddress,
+        Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+        trusted,
+      );
+    }
+    return emit.call(this, event, ...args);
+  } as typeof http.Server.prototype.emit;
+}

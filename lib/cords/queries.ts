@@ -1,0 +1,192 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { can, teamsWith } from "@/lib/permissions";
+import { visibleCoesWhere } from "@/lib/coes/access";
+import { cordJson, cordSelect } from "@/lib/cords/api-json";
+import { subtreeIds } from "@/lib/org/tree";
+
+// Who sees cords: everyone in the organization. A stopped line is news for anyone who might deploy
+// to the service or depend on it, and the org tree itself is readable by all (lib/org/queries.ts).
+// Every query is still scoped to the caller's organization; writes check the owning team.
+
+const timelineSelect = {
+  id: true,
+  kind: true,
+  body: true,
+  deployRef: true,
+  createdAt: true,
+  actor: { select: { id: true, name: true } },
+} satisfies Prisma.CordEventSelect;
+
+/** A cord with its whole timeline, for its page. */
+export async function getCordForView(user: CurrentUser, cordId: string) {
+  const row = await db.cord.findFirst({
+    where: { id: cordId, organizationId: user.organizationId },
+    select: {
+      ...cordSelect,
+      service: { select: { id: true, name: true, teamId: true, team: { select: { name: true } } } },
+      events: { select: timelineSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      overrides: { select: { id: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: "desc" }, take: 5 },
+    },
+  });
+  if (!row) return null;
+  const coe = row.coeId
+    ? await db.coe.findFirst({ where: { AND: [{ id: row.coeId }, visibleCoesWhere(user)] }, select: { id: true, title: true, status: true } })
+    : null;
+  const teamId = row.service.teamId;
+  return {
+    ...cordJson(row),
+    serviceTeam: { id: teamId, name: row.service.team.name },
+    timeline: row.events,
+    /** An override granted and not yet used or expired. */
+    liveOverride: row.overrides.find((override) => !override.usedAt && override.expiresAt > new Date()) ?? null,
+    coe,
+    canResolve: can(user, "cord.resolve", teamId),
+    canOverride: can(user, "cord.override", teamId),
+    canStartCoe: can(user, "coe.write", teamId),
+    canCreateAction: can(user, "action.update", teamId),
+  };
+}
+export type CordView = NonNullable<Awaited<ReturnType<typeof getCordForView>>>;
+
+/** The open cord on a service (with its latest timeline entries), or null. */
+export async function openCordForService(organizationId: string, serviceId: string) {
+  return db.cord.findFirst({
+    where: { organizationId, openServiceId: serviceId },
+    select: { ...cordSelect, events: { select: timelineSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 6 } },
+  });
+}
+
+/** The service's latest cords, open or resolved. */
+export async function recentCordsForService(organizationId: string, serviceId: string, take = 5) {
+  const rows = await db.cord.findMany({ where: { organizationId, serviceId }, select: cordSelect, orderBy: { pulledAt: "desc" }, take });
+  return rows.map(cordJson);
+}
+
+/**
+ * The banner's open cords: those on services of teams where the caller is a member or above
+ * (roles spread down the tree, so a manager sees the stops of their whole subtree).
+ */
+export async function openCordsForBanner(user: CurrentUser, take = 3) {
+  const teams = teamsWith(user, "cord.resolve");
+  if (teams !== "all" && teams.length === 0) return { rows: [], total: 0 };
+  const where: Prisma.CordWhereInput = {
+    organizationId: user.organizationId,
+    resolvedAt: null,
+    ...(teams === "all" ? {} : { service: { teamId: { in: teams } } }),
+  };
+  const rows = await db.cord.findMany({
+    where,
+    select: { id: true, pulledAt: true, problem: true, service: { select: { id: true, name: true } } },
+    orderBy: { pulledAt: "desc" },
+    take: take + 1,
+  });
+  return { rows: rows.slice(0, take), total: rows.length };
+}
+
+/**
+ * Open cords on the services of the caller's teams and every team below them (any role: roles
+ * spread down the tree), for home. A cord deep in the tree shows on the home of every team above.
+ */
+export async function openCordsInMyScope(user: CurrentUser, take = 6) {
+  const teamIds = user.isAdmin ? "all" : [...user.teamRoles.keys()];
+  if (teamIds !== "all" && teamIds.length === 0) return { rows: [], total: 0 };
+  const where: Prisma.CordWhereInput = {
+    organizationId: user.organizationId,
+    resolvedAt: null,
+    ...(teamIds === "all" ? {} : { service: { teamId: { in: teamIds } } }),
+  };
+  const [rows, total] = await Promise.all([db.cord.findMany({ where, select: cordSelect, orderBy: { pulledAt: "desc" }, take }), db.cord.count({ where })]);
+  return { rows: rows.map(cordJson), total };
+}
+
+/**
+ * Which services have a stopped line, for the "Line stopped" badge on pages that list services
+ * (metrics, policies): among some services, or among those of some teams. Open cords are few, so
+ * this reads only them.
+ */
+export async function stoppedServiceIds(
+  organizationId: string,
+  among: { serviceIds: readonly string[] } | { teamIds: readonly string[] | "all" },
+): Promise<Set<string>> {
+  const scope: Prisma.CordWhereInput =
+    "serviceIds" in among
+      ? { serviceId: { in: [...new Set(among.serviceIds)] } }
+      : among.teamIds === "all"
+        ? {}
+        : { service: { teamId: { in: [...among.teamIds] } } };
+  if ("serviceIds" in among ? among.serviceIds.length === 0 : among.teamIds !== "all" && among.teamIds.length === 0) return new Set();
+  const rows = await db.cord.findMany({ where: { organizationId, resolvedAt: null, ...scope }, select: { serviceId: true }, take: 1000 });
+  return new Set(rows.map((row) => row.serviceId));
+}
+
+export type CordListFilter = { serviceId?: string; teamIds?: string[]; status?: "open" | "resolved"; since?: Date };
+
+function listWhere(organizationId: string, filter: CordListFilter): Prisma.CordWhereInput {
+  return {
+    organizationId,
+    ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
+    ...(filter.teamIds ? { service: { teamId: { in: filter.teamIds } } } : {}),
+    ...(filter.status === "open" ? { resolvedAt: null } : filter.status === "resolved" ? { resolvedAt: { not: null } } : {}),
+    ...(filter.since ? { pulledAt: { gte: filter.since } } : {}),
+  };
+}
+
+/** A page of cords, newest first, keyed by (pulledAt, id) for the API's cursor. */
+export async function listCordsAfter(organizationId: string, filter: CordListFilter, after: [string, string] | null, take: number) {
+  const rows = await db.cord.findMany({
+    where: {
+      AND: [
+        listWhere(organizationId, filter),
+        after ? { OR: [{ pulledAt: { lt: new Date(after[0]) } }, { pulledAt: new Date(after[0]), id: { lt: after[1] } }] } : {},
+      ],
+    },
+    select: cordSelect,
+    orderBy: [{ pulledAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  return rows.map(cordJson);
+}
+
+/** A page of cords for the Cords page. */
+export async function listCordsPage(organizationId: string, filter: CordListFilter, page: number, pageSize = 25) {
+  const where = listWhere(organizationId, filter);
+  const [total, rows] = await Promise.all([
+    db.cord.count({ where }),
+    db.cord.findMany({ where, select: cordSelect, orderBy: [{ pulledAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { total, pageCount: Math.max(1, Math.ceil(total / pageSize)), rows: rows.map(cordJson) };
+}
+
+/** A cord with its timeline in the API's shape. */
+export async function cordDetailJson(organizationId: string, cordId: string) {
+  const row = await db.cord.findFirst({
+    where: { id: cordId, organizationId },
+    select: { ...cordSelect, events: { select: timelineSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!row) return null;
+  return {
+    ...cordJson(row),
+    timeline: row.events.map((event) => ({
+      id: String(event.id),
+      kind: event.kind,
+      actor: event.actor,
+      body: event.body,
+      deployRef: event.deployRef,
+      createdAt: event.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** A team of the organization and every team below it; null for a team that is not there. */
+export async function teamSubtree(organizationId: string, teamId: string): Promise<string[] | null> {
+  const teams = await db.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } });
+  return teams.some((team) => team.id === teamId) ? subtreeIds(teams, teamId) : null;
+}
+
+/** The cord a COE was started from, for the COE page (cords are readable organization-wide). */
+export async function cordOfCoe(organizationId: string, coeId: string) {
+  return db.cord.findFirst({ where: { organizationId, coeId }, select: { id: true, service: { select: { name: true } } } });
+}

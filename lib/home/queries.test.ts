@@ -1,0 +1,115 @@
+// Home's blocks read with hand-written SQL (rows and total in one statement); they must pick the
+// same rows as the Prisma rules their list pages use (visibleCoesWhere, visibleActionsWhere).
+import { afterAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { visibleActionsWhere } from "@/lib/actions/access";
+import { actionWorld, daysFromToday, testDb } from "@/lib/actions/test-fixtures";
+import { visibleCoesWhere } from "@/lib/coes/access";
+import { actionsAwaitingMyVerification, coesAwaitingMyReview, myDueActions } from "@/lib/home/queries";
+import { teamsWith } from "@/lib/permissions";
+
+afterAll(() => testDb.$disconnect());
+
+async function reviewQueueByPrisma(user: CurrentUser) {
+  const reviewable = teamsWith(user, "coe.review");
+  const rows = await testDb.coe.findMany({
+    where: {
+      AND: [
+        visibleCoesWhere(user),
+        { status: "IN_REVIEW" },
+        reviewable === "all" ? {} : { teamId: { in: reviewable } },
+        { NOT: { OR: [{ createdById: user.userId }, { authors: { some: { userId: user.userId } } }] } },
+      ],
+    },
+    orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+async function verificationQueueByPrisma(user: CurrentUser) {
+  const verifiable = teamsWith(user, "action.verify");
+  const rows = await testDb.correctiveAction.findMany({
+    where: { AND: [visibleActionsWhere(user), { status: "DONE" }, verifiable === "all" ? {} : { teamId: { in: verifiable } }] },
+    orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+describe("home blocks", () => {
+  it("queue the COEs in review the caller may review, not their own, oldest submission first, with the total", async () => {
+    const world = await actionWorld();
+    const { payments, platform } = world.teams;
+    const inReview = (teamId: string, title: string, submittedDaysAgo: number | null, createdById: string | null = world.users.owner.userId) =>
+      testDb.coe.create({
+        data: {
+          organizationId: world.org.id,
+          teamId,
+          title,
+          severity: "SEV3",
+          status: "IN_REVIEW",
+          submittedAt: submittedDaysAgo === null ? null : daysFromToday(-submittedDaysAgo),
+          createdById,
+        },
+      });
+    const newer = await inReview(payments.id, "Newer", 1);
+    const older = await inReview(payments.id, "Older", 5);
+    const unsubmitted = await inReview(payments.id, "No submission time", null);
+    await inReview(payments.id, "Written by the reviewer", 9, world.users.reviewer.userId);
+    const authored = await inReview(payments.id, "Co-authored by the reviewer", 8);
+    await testDb.coeAuthor.create({ data: { coeId: authored.id, userId: world.users.reviewer.userId } });
+    await inReview(platform.id, "Another subtree", 7);
+
+    const queue = await coesAwaitingMyReview(world.users.reviewer);
+    expect(queue?.rows.map((row) => row.id)).toEqual([older.id, newer.id, unsubmitted.id]);
+    expect(queue?.rows.map((row) => row.id)).toEqual(await reviewQueueByPrisma(world.users.reviewer));
+    expect(queue?.total).toBe(3);
+    // A COE whose writer's account is gone still waits for review (Prisma's NOT (creator = me) dropped it).
+    const orphan = await inReview(payments.id, "Writer deleted", 3, null);
+    expect((await coesAwaitingMyReview(world.users.reviewer))?.rows.map((row) => row.id)).toEqual([older.id, orphan.id, newer.id, unsubmitted.id]);
+    expect(queue?.rows[0]).toMatchObject({ title: "Older", severity: "SEV3", status: "IN_REVIEW", team: { name: "Payments" } });
+    // A member reviews nothing: no block.
+    expect(await coesAwaitingMyReview(world.users.owner)).toBeNull();
+  });
+
+  it("list the caller's actions due within a week and count all they own open", async () => {
+    const world = await actionWorld();
+    const overdue = await world.action("Overdue", -3);
+    const soon = await world.action("Due in five days", 5);
+    await world.action("Due next month", 30);
+    const done = await world.action("Done already", -1);
+    await testDb.correctiveAction.update({ where: { id: done.id }, data: { status: "DONE", completedAt: daysFromToday(-1) } });
+    await world.action("Someone else's", -2, { ownerId: world.users.paymentsManager.userId });
+
+    const due = await myDueActions(world.users.owner);
+    expect(due?.rows.map((row) => row.id)).toEqual([overdue.id, soon.id]);
+    expect(due?.rows.map((row) => row.overdue)).toEqual([true, false]);
+    expect(due).toMatchObject({ overdue: 1, ownedOpen: 3 });
+    expect(due?.rows[0]).toMatchObject({ team: { name: "Payments" }, owner: { name: "Olu Owner" }, priority: "HIGH" });
+    // The outsider owns nothing here and sees nothing.
+    expect((await myDueActions(world.users.outsider))?.rows ?? []).toEqual([]);
+  });
+
+  it("queue done actions for those who verify, as the Prisma rule does, with the total", async () => {
+    const world = await actionWorld();
+    const first = await world.action("Finished first", -10);
+    const second = await world.action("Finished second", -5);
+    await world.action("Still open", 3);
+    for (const [action, daysAgo] of [
+      [first, 4],
+      [second, 2],
+    ] as const) {
+      await testDb.correctiveAction.update({ where: { id: action.id }, data: { status: "DONE", completedAt: daysFromToday(-daysAgo) } });
+    }
+    for (const user of [world.users.reviewer, world.users.retailManager, world.users.paymentsManager]) {
+      const queue = await actionsAwaitingMyVerification(user);
+      expect(queue?.rows.map((row) => row.id)).toEqual(await verificationQueueByPrisma(user));
+      expect(queue?.total).toBe(2);
+    }
+    expect((await actionsAwaitingMyVerification(world.users.reviewer))?.rows.map((row) => row.id)).toEqual([first.id, second.id]);
+    expect(await actionsAwaitingMyVerification(world.users.owner)).toBeNull();
+    const outsiders = await actionsAwaitingMyVerification(world.users.outsider);
+    expect(outsiders?.rows ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,164 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/coes/headline";
+import { visibleCoesSql } from "@/lib/coes/search";
+import { orgTeamTree } from "@/lib/org/queries";
+import { subtreeIds } from "@/lib/org/tree";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { LIBRARY_PAGE_SIZE, type LibraryFilter } from "@/lib/learnings/schemas";
+
+// The learnings library: confirmed lessons of the COEs the reader may see (a restricted COE's
+// lessons stay inside its readers: the visibility rule is the COE's own, visibleCoesSql), filtered,
+// ranked and counted in one statement. The match set is ranked from the stored search vector (GIN);
+// ts_headline re-parses text, so it runs for the page's rows only.
+
+const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
+const DETAIL_HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`;
+
+export type LibraryLesson = {
+  id: string;
+  statement: string;
+  /** With the matches marked (lib/coes/headline.ts), when searching. */
+  statementHeadline: string | null;
+  detailHeadline: string | null;
+  detail: string;
+  tags: string[];
+  createdAt: Date;
+  coe: { id: string; title: string; teamName: string; startedAt: Date | null };
+  categories: { id: string; name: string }[];
+  services: { id: string; name: string }[];
+  bestPracticeId: string | null;
+  /** This COE and the COEs linked to it as related: the COEs that share the lesson. */
+  sharedBy: number;
+};
+
+export type CategoryCount = { id: string; name: string; lessons: number; coes: number };
+
+export type LibraryPage = { total: number; page: number; pageCount: number; lessons: LibraryLesson[]; categories: CategoryCount[] };
+
+function dayAfter(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000);
+}
+
+/** The filters as SQL over `lessons l JOIN coes c` (query terms in `q.query` when searching). */
+async function filterSql(user: CurrentUser, filter: Omit<LibraryFilter, "page"> & { coeId?: string }): Promise<Prisma.Sql> {
+  // One COE's lessons include its drafts (for its readers); the library shows confirmed lessons only.
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`l.organization_id = ${user.organizationId}`,
+    filter.coeId ? Prisma.sql`l.coe_id = ${filter.coeId}` : Prisma.sql`l.status = 'CONFIRMED'`,
+    visibleCoesSql(user),
+  ];
+  if (filter.q) parts.push(Prisma.sql`l.search_vector @@ q.query`);
+  if (filter.category) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM lesson_categories lc WHERE lc.lesson_id = l.id AND lc.category_id = ${filter.category})`);
+  if (filter.service) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM lesson_services ls WHERE ls.lesson_id = l.id AND ls.service_id = ${filter.service})`);
+  if (filter.team) parts.push(Prisma.sql`c.team_id = ANY(${subtreeIds(await orgTeamTree(user.organizationId), filter.team)}::text[])`);
+  if (filter.tag) parts.push(Prisma.sql`l.tags @> ARRAY[${filter.tag}]::text[]`);
+  if (filter.from) parts.push(Prisma.sql`COALESCE(c.started_at, c.created_at) >= ${new Date(`${filter.from}T00:00:00Z`)}`);
+  if (filter.to) parts.push(Prisma.sql`COALESCE(c.started_at, c.created_at) < ${dayAfter(filter.to)}`);
+  if (filter.promoted === "yes") parts.push(Prisma.sql`EXISTS (SELECT 1 FROM best_practices bp WHERE bp.lesson_id = l.id)`);
+  if (filter.promoted === "no") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM best_practices bp WHERE bp.lesson_id = l.id)`);
+  return Prisma.join(parts, " AND ");
+}
+
+const SHARED_SQL = Prisma.sql`(1 + (SELECT count(*) FROM coe_relations r WHERE r.coe_id = l.coe_id OR r.related_coe_id = l.coe_id))::int`;
+
+type Row = {
+  total: number;
+  page: number;
+  categories: CategoryCount[] | null;
+  lessons:
+    (Omit<LibraryLesson, "createdAt" | "coe"> & { createdAt: number; coe: { id: string; title: string; teamName: string; startedAt: number | null } })[] | null;
+};
+
+/** One page of the library with its total and the counts per category over every match: one statement. */
+export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): Promise<LibraryPage> {
+  const where = await filterSql(user, filter);
+  const sort = filter.sort ?? (filter.q ? "relevance" : "recent");
+  const query = filter.q ? Prisma.sql`websearch_to_tsquery('english', ${filter.q})` : Prisma.sql`NULL::tsquery`;
+  const rank = filter.q ? Prisma.sql`ts_rank(l.search_vector, q.query)::float8` : Prisma.sql`0::float8`;
+  const shared = sort === "shared" ? SHARED_SQL : Prisma.sql`0`;
+  const order =
+    sort === "shared"
+      ? Prisma.sql`m.shared DESC, m.created_at DESC, m.id`
+      : sort === "relevance" && filter.q
+        ? Prisma.sql`m.rank DESC, m.created_at DESC, m.id`
+        : Prisma.sql`m.created_at DESC, m.id`;
+  const rows = await db.$queryRaw<Row[]>`
+    WITH q AS (SELECT ${query} AS query),
+    matches AS MATERIALIZED (
+      SELECT l.id, l.coe_id, l.created_at, ${rank} AS rank, ${shared} AS shared
+      FROM lessons l JOIN coes c ON c.id = l.coe_id, q
+      WHERE ${where}
+    ),
+    counted AS (
+      SELECT count(*)::int AS total, LEAST(${filter.page}::int, GREATEST(1, ceil(count(*) / ${LIBRARY_PAGE_SIZE}::numeric)::int)) AS page FROM matches
+    ),
+    paged AS (
+      SELECT numbered.* FROM (SELECT m.*, row_number() OVER (ORDER BY ${order}) AS n FROM matches m) numbered, counted
+      WHERE numbered.n > (counted.page - 1) * ${LIBRARY_PAGE_SIZE}::int AND numbered.n <= counted.page * ${LIBRARY_PAGE_SIZE}::int
+    )
+    SELECT counted.total, counted.page,
+      (SELECT json_agg(json_build_object('id', fc.id, 'name', fc.name, 'lessons', x.lessons, 'coes', x.coes) ORDER BY x.lessons DESC, fc.name)
+         FROM (SELECT lc.category_id, count(*)::int AS lessons, count(DISTINCT m.coe_id)::int AS coes
+               FROM matches m JOIN lesson_categories lc ON lc.lesson_id = m.id GROUP BY lc.category_id) x
+         JOIN factor_categories fc ON fc.id = x.category_id) AS categories,
+      (SELECT json_agg(json_build_object(
+          'id', l.id, 'statement', l.statement, 'detail', l.detail, 'tags', l.tags, 'createdAt', extract(epoch FROM l.created_at) * 1000,
+          'statementHeadline', CASE WHEN q.query IS NULL THEN NULL ELSE ts_headline('english', l.statement, q.query, ${HEADLINE}) END,
+          'detailHeadline', CASE WHEN q.query IS NULL OR l.detail = '' THEN NULL ELSE ts_headline('english', l.detail, q.query, ${DETAIL_HEADLINE}) END,
+          'coe', json_build_object('id', c.id, 'title', c.title, 'teamName', t.name, 'startedAt', extract(epoch FROM c.started_at) * 1000),
+          'categories', COALESCE((SELECT json_agg(json_build_object('id', fc.id, 'name', fc.name) ORDER BY fc.name) FROM lesson_categories lc JOIN factor_categories fc ON fc.id = lc.category_id WHERE lc.lesson_id = l.id), '[]'::json),
+          'services', COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name) FROM lesson_services ls JOIN services s ON s.id = ls.service_id WHERE ls.lesson_id = l.id), '[]'::json),
+          'bestPracticeId', (SELECT bp.id FROM best_practices bp WHERE bp.lesson_id = l.id ORDER BY bp.created_at LIMIT 1),
+          'sharedBy', ${SHARED_SQL}
+        ) ORDER BY p.n)
+        FROM paged p JOIN lessons l ON l.id = p.id JOIN coes c ON c.id = l.coe_id JOIN teams t ON t.id = c.team_id, q) AS lessons
+    FROM counted`;
+  const row = rows[0];
+  const total = row?.total ?? 0;
+  return {
+    total,
+    page: row?.page ?? 1,
+    pageCount: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
+    categories: row?.categories ?? [],
+    lessons: (row?.lessons ?? []).map((lesson) => ({
+      ...lesson,
+      createdAt: new Date(Number(lesson.createdAt)),
+      coe: { ...lesson.coe, startedAt: lesson.coe.startedAt !== null ? new Date(Number(lesson.coe.startedAt)) : null },
+    })),
+  };
+}
+
+export type LibraryPractice = { id: string; title: string; titleHeadline: string | null; adopted: number; createdAt: Date };
+
+/** Best practices matching the search (all of them are organization-wide), best first, a few. */
+export async function searchBestPractices(user: CurrentUser, q: string | undefined, limit = 5): Promise<LibraryPractice[]> {
+  const rows = await db.$queryRaw<{ id: string; title: string; titleHeadline: string | null; adopted: number; createdAt: Date }[]>`
+    SELECT bp.id, bp.title, bp.created_at AS "createdAt",
+      ${q ? Prisma.sql`ts_headline('english', bp.title, q.query, ${HEADLINE})` : Prisma.sql`NULL`} AS "titleHeadline",
+      (SELECT count(*)::int FROM best_practice_adoptions a WHERE a.best_practice_id = bp.id AND a.status = 'ADOPTED') AS adopted
+    FROM best_practices bp, (SELECT ${q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`} AS query) q
+    WHERE bp.organization_id = ${user.organizationId} ${q ? Prisma.sql`AND bp.search_vector @@ q.query` : Prisma.empty}
+    ORDER BY ${q ? Prisma.sql`ts_rank(bp.search_vector, q.query) DESC,` : Prisma.empty} bp.created_at DESC, bp.id
+    LIMIT ${limit}`;
+  return rows;
+}
+
+/** The API's page of lessons, newest first, after a (created ms, id) cursor: ids and their order only. */
+export async function lessonIdsForApi(
+  user: CurrentUser,
+  filter: Omit<LibraryFilter, "page"> & { coeId?: string },
+  after: [number, string] | null,
+  take: number,
+) {
+  const where = await filterSql(user, filter);
+  const cursor = after ? Prisma.sql`AND (l.created_at, l.id) < (${new Date(after[0])}, ${after[1]})` : Prisma.empty;
+  const query = filter.q ? Prisma.sql`websearch_to_tsquery('english', ${filter.q})` : Prisma.sql`NULL::tsquery`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT l.id FROM lessons l JOIN coes c ON c.id = l.coe_id, (SELECT ${query} AS query) q
+    WHERE ${where} ${cursor}
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,192 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, type DbClient } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { recordAudit } from "@/lib/audit/record";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { emitEvent } from "@/lib/events/mutations";
+import type { EventType } from "@/lib/events/catalog";
+import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { RULE_LIBRARY } from "@/lib/policies/library";
+import type { CreateRuleInput, UpdateRuleInput } from "@/lib/policies/schemas";
+import { ruleJson, ruleSelect } from "@/lib/policies/api-json";
+import { visibleCoeWhere } from "@/lib/coes/access";
+import { canCreateRule, canDraftRuleFor, canManageRuleScope, ownerOf, type RuleAccessTarget } from "@/lib/policies/rule-access";
+
+type RuleStatus = "DRAFT" | "ENFORCED" | "DISABLED";
+
+function assertScope(user: CurrentUser, scopeTeamId: string | null): void {
+  if (!canManageRuleScope(user, scopeTeamId)) {
+    throw new ForbiddenError(
+      scopeTeamId === null ? "Only organization admins write rules for the whole organization: choose a team you manage." : "You do not manage that team.",
+    );
+  }
+}
+
+async function assertTeam(tx: DbClient, organizationId: string, teamId: string | undefined, field: string): Promise<void> {
+  if (!teamId) return;
+  const team = await tx.team.findFirst({ where: { id: teamId, organizationId }, select: { id: true } });
+  if (!team) throw new UserError("That team does not exist.", { [field]: ["Choose a team of your organization."] });
+}
+
+function duplicateName(error: unknown): never {
+  if (isUniqueViolation(error)) throw new UserError("A rule with this name already exists.", { name: ["Choose another name: names are unique."] });
+  throw error;
+}
+
+async function revise(tx: DbClient, user: CurrentUser, rule: { id: string; version: number }, summary: string, type: EventType) {
+  const saved = await tx.policyRule.findUniqueOrThrow({ where: { id: rule.id }, select: ruleSelect });
+  const json = ruleJson(saved);
+  await tx.policyRuleRevision.create({
+    data: { ruleId: rule.id, version: saved.version, changedById: user.userId, summary, snapshot: json as Prisma.InputJsonValue },
+  });
+  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.userId, action: type, entityType: "policy_rule", entityId: rule.id, summary });
+  await emitEvent(tx, { organizationId: user.organizationId, type, teamId: saved.scopeTeamId, data: json as Prisma.InputJsonValue });
+  return saved;
+}
+
+/** Members propose drafts for their team (see rule-access.ts); enforcing at once needs the scope's manager. */
+function assertCanCreate(user: CurrentUser, input: CreateRuleInput): void {
+  if (canCreateRule(user, input)) return;
+  if (input.status !== "DRAFT") assertScope(user, input.scopeTeamId ?? null);
+  throw new ForbiddenError("Save it as a draft owned by a team you are on: a manager of the team it checks enforces it.");
+}
+
+function assertCanEdit(user: CurrentUser, current: RuleAccessTarget, next: { scopeTeamId: string | null; ownerTeamId: string | null }): void {
+  const asManager = canManageRuleScope(user, current.scopeTeamId) && canManageRuleScope(user, next.scopeTeamId);
+  const asProposer = current.status === "DRAFT" && canDraftRuleFor(user, current.ownerTeamId) && canDraftRuleFor(user, next.ownerTeamId);
+  if (asManager || asProposer) return;
+  if (current.status === "DRAFT" && !canManageRuleScope(user, current.scopeTeamId))
+    throw new ForbiddenError("Only the team that owns this draft, or a manager of the team it checks, edits it.");
+  assertScope(user, current.scopeTeamId);
+  assertScope(user, next.scopeTeamId);
+}
+
+export async function createRule(user: CurrentUser, input: CreateRuleInput) {
+  assertCanCreate(user, input);
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertTeam(tx, user.organizationId, input.scopeTeamId, "scopeTeamId");
+      await assertTeam(tx, user.organizationId, input.ownerTeamId, "ownerTeamId");
+      if (input.sourceCoeId) {
+        const coe = await tx.coe.findFirst({ where: visibleCoeWhere(user, input.sourceCoeId), select: { id: true } });
+        if (!coe) throw new NotFoundError("The COE");
+      }
+      const rule = await tx.policyRule.create({
+        data: {
+          organizationId: user.organizationId,
+          name: input.name,
+          description: input.description,
+          remediation: input.remediation,
+          kind: input.kind,
+          severity: input.severity,
+          category: input.category.toLowerCase(),
+          status: input.status,
+          conditions: input.conditions as Prisma.InputJsonValue,
+          scopeTeamId: input.scopeTeamId ?? null,
+          applicableFactKey: input.applicableFactKey ?? null,
+          ownerTeamId: ownerOf(input),
+          sourceCoeId: input.sourceCoeId ?? null,
+          createdById: user.userId,
+        },
+        select: { id: true, version: true },
+      });
+      const saved = await revise(tx, user, rule, `Created rule “${input.name}”`, "rule.created");
+      if (input.status === "ENFORCED")
+        await emitEvent(tx, {
+          organizationId: user.organizationId,
+          type: "rule.enforced",
+          teamId: saved.scopeTeamId,
+          data: ruleJson(saved) as Prisma.InputJsonValue,
+        });
+      return saved;
+    });
+  } catch (error) {
+    duplicateName(error);
+  }
+}
+
+async function loadForChange(tx: DbClient, user: CurrentUser, ruleId: string, version: number) {
+  const rule = await tx.policyRule.findFirst({ where: { id: ruleId, organizationId: user.organizationId }, select: ruleSelect });
+  if (!rule) throw new NotFoundError("The rule");
+  if (rule.version !== version) throw new ConflictError("Someone changed this rule since you opened it. Review their change, then edit again.", ruleJson(rule));
+  return rule;
+}
+
+export async function updateRule(user: CurrentUser, input: UpdateRuleInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await loadForChange(tx, user, input.ruleId, input.version);
+      assertCanEdit(user, current, { scopeTeamId: input.scopeTeamId ?? null, ownerTeamId: input.ownerTeamId ?? current.ownerTeamId });
+      await assertTeam(tx, user.organizationId, input.scopeTeamId, "scopeTeamId");
+      await assertTeam(tx, user.organizationId, input.ownerTeamId, "ownerTeamId");
+      const changed = await tx.policyRule.updateMany({
+        where: { id: current.id, version: input.version },
+        data: {
+          name: input.name,
+          description: input.description,
+          remediation: input.remediation,
+          kind: input.kind,
+          severity: input.severity,
+          category: input.category.toLowerCase(),
+          conditions: input.conditions as Prisma.InputJsonValue,
+          scopeTeamId: input.scopeTeamId ?? null,
+          applicableFactKey: input.applicableFactKey ?? null,
+          ownerTeamId: input.ownerTeamId ?? current.ownerTeamId,
+          version: { increment: 1 },
+        },
+      });
+      if (changed.count !== 1) throw new ConflictError("Someone changed this rule since you opened it. Review their change, then edit again.");
+      return revise(tx, user, current, `Edited rule “${input.name}”`, "rule.updated");
+    });
+  } catch (error) {
+    duplicateName(error);
+  }
+}
+
+const STATUS_EVENTS: Record<RuleStatus, EventType> = { DRAFT: "rule.updated", ENFORCED: "rule.enforced", DISABLED: "rule.disabled" };
+const STATUS_WORDS: Record<RuleStatus, string> = { DRAFT: "back to draft", ENFORCED: "enforced", DISABLED: "disabled" };
+
+/**
+ * Enforce, disable or send back to draft. Enforcing an organization-wide library rule is an admin's
+ * call; a manager enforces it for a team they manage by passing `scopeTeamId`.
+ */
+export async function setRuleStatus(user: CurrentUser, input: { ruleId: string; version: number; status: RuleStatus; scopeTeamId?: string }) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.policyRule.findFirst({ where: { id: input.ruleId, organizationId: user.organizationId }, select: ruleSelect });
+    if (!current) throw new NotFoundError("The rule");
+    if (current.version !== input.version)
+      throw new ConflictError("Someone changed this rule since you opened it. Review their change, then try again.", ruleJson(current));
+    const scopeTeamId =
+      input.scopeTeamId !== undefined && current.scopeTeamId === null && current.status !== "ENFORCED" ? input.scopeTeamId : current.scopeTeamId;
+    assertScope(user, scopeTeamId);
+    await assertTeam(tx, user.organizationId, scopeTeamId ?? undefined, "scopeTeamId");
+    const changed = await tx.policyRule.updateMany({
+      where: { id: current.id, version: input.version },
+      data: { status: input.status, scopeTeamId, ownerTeamId: current.ownerTeamId ?? scopeTeamId, version: { increment: 1 } },
+    });
+    if (changed.count !== 1) throw new ConflictError("Someone changed this rule since you opened it. Review their change, then try again.");
+    return revise(tx, user, current, `Rule “${current.name}” ${STATUS_WORDS[input.status]}`, STATUS_EVENTS[input.status]);
+  });
+}
+
+/** Adds the library's rules an organization does not have yet, disabled (idempotent: keyed by libraryKey). */
+export async function ensureRuleLibrary(client: DbClient, organizationId: string): Promise<number> {
+  const { count } = await client.policyRule.createMany({
+    data: RULE_LIBRARY.map((entry) => ({
+      organizationId,
+      libraryKey: entry.key,
+      name: entry.name,
+      description: entry.description,
+      remediation: entry.remediation,
+      kind: entry.kind,
+      severity: entry.severity,
+      category: entry.category,
+      applicableFactKey: entry.applicableFactKey,
+      conditions: entry.conditions as Prisma.InputJsonValue,
+      status: "DISABLED" as const,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -1,0 +1,306 @@
+import "server-only";
+import { db, type DbClient } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { emitEvent } from "@/lib/events/mutations";
+import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/principal";
+import type { Prisma, VerificationHow, VerificationResult } from "@/lib/generated/prisma/client";
+import { orgTeamTree } from "@/lib/org/queries";
+import { assertCanRecord, assertCanSetTier, canConfigureDimensions } from "@/lib/verification/access";
+import { BUILT_IN_DIMENSIONS, dimensionKeyFor } from "@/lib/verification/dimensions";
+import { expiresAtFor, intervalDaysFor, type DimensionIntervals } from "@/lib/verification/status";
+import { verificationJson } from "@/lib/verification/api-json";
+import type { createDimensionSchema, recordVerificationSchema, setServiceTierSchema, updateDimensionSchema } from "@/lib/verification/schemas";
+import type { z } from "zod";
+
+/**
+ * The one write path for verifications, dimensions and service tiers. A verification appends a record
+ * (history) and moves the service's current verification in the same transaction, with the audit entry
+ * and a `verification.recorded` event; game-day runs come through `recordVerificationFromRun`, whose
+ * unique key on the run makes a second import change nothing.
+ */
+type Tx = Prisma.TransactionClient;
+
+/** Creates the five built-in dimensions of an organization that has none yet (idempotent). */
+export async function ensureBuiltInDimensions(client: DbClient, organizationId: string): Promise<void> {
+  await client.verificationDimension.createMany({
+    data: BUILT_IN_DIMENSIONS.map((dimension, position) => ({ organizationId, position, builtIn: true, ...dimension })),
+    skipDuplicates: true,
+  });
+}
+
+type VerificationWrite = {
+  organizationId: string;
+  serviceId: string;
+  teamId: string;
+  dimension: DimensionIntervals & { id: string; name: string; key: string };
+  tier: number | null;
+  result: VerificationResult;
+  method: VerificationHow | null;
+  performedAt: Date;
+  evidence: string;
+  links: string[];
+  notApplicableReason: string | null;
+  rtoObservedMinutes?: number | null;
+  rpoObservedMinutes?: number | null;
+  rtoTargetMinutes?: number | null;
+  rpoTargetMinutes?: number | null;
+  verifierId: string | null;
+  gameDayRunId?: string | null;
+};
+
+async function writeVerification(tx: Tx, write: VerificationWrite) {
+  const record = await tx.verificationRecord.create({
+    data: {
+      organizationId: write.organizationId,
+      serviceId: write.serviceId,
+      dimensionId: write.dimension.id,
+      result: write.result,
+      method: write.method,
+      performedAt: write.performedAt,
+      evidence: write.evidence,
+      links: write.links,
+      notApplicableReason: write.notApplicableReason,
+      rtoObservedMinutes: write.rtoObservedMinutes ?? null,
+      rpoObservedMinutes: write.rpoObservedMinutes ?? null,
+      verifierId: write.verifierId,
+      gameDayRunId: write.gameDayRunId ?? null,
+    },
+    select: { id: true },
+  });
+  const current = await tx.serviceVerification.findUnique({
+    where: { serviceId_dimensionId: { serviceId: write.serviceId, dimensionId: write.dimension.id } },
+    select: { verifiedAt: true },
+  });
+  // A back-dated record (a restore test written up late) joins the history without replacing a newer result.
+  const isNewest = !current?.verifiedAt || write.result === "NOT_APPLICABLE" || current.verifiedAt.getTime() <= write.performedAt.getTime();
+  const targets = {
+    ...(write.rtoTargetMinutes !== undefined ? { rtoTargetMinutes: write.rtoTargetMinutes } : {}),
+    ...(write.rpoTargetMinutes !== undefined ? { rpoTargetMinutes: write.rpoTargetMinutes } : {}),
+  };
+  const state = {
+    result: write.result,
+    method: write.method,
+    notApplicableReason: write.notApplicableReason,
+    verifiedAt: write.result === "NOT_APPLICABLE" ? null : write.performedAt,
+    expiresAt: write.result === "PASSED" ? expiresAtFor(write.performedAt, intervalDaysFor(write.dimension, write.tier)) : null,
+    verifierId: write.verifierId,
+    lastRecordId: record.id,
+    ...(write.rtoObservedMinutes != null ? { rtoObservedMinutes: write.rtoObservedMinutes } : {}),
+    ...(write.rpoObservedMinutes != null ? { rpoObservedMinutes: write.rpoObservedMinutes } : {}),
+  };
+  const saved = await tx.serviceVerification.upsert({
+    where: { serviceId_dimensionId: { serviceId: write.serviceId, dimensionId: write.dimension.id } },
+    create: { organizationId: write.organizationId, serviceId: write.serviceId, dimensionId: write.dimension.id, ...state, ...targets },
+    update: isNewest ? { ...state, ...targets, version: { increment: 1 } } : targets,
+    select: {
+      id: true,
+      result: true,
+      method: true,
+      verifiedAt: true,
+      expiresAt: true,
+      notApplicableReason: true,
+      rtoObservedMinutes: true,
+      rpoObservedMinutes: true,
+      rtoTargetMinutes: true,
+      rpoTargetMinutes: true,
+      version: true,
+    },
+  });
+  await recordAudit(tx, {
+    organizationId: write.organizationId,
+    actorId: write.verifierId,
+    action: "verification.recorded",
+    entityType: "service_verification",
+    entityId: saved.id,
+    summary: `Recorded ${write.dimension.name}: ${write.result.toLowerCase().replace("_", " ")}`,
+    changes: { serviceId: write.serviceId, dimension: write.dimension.key, result: write.result, recordId: record.id },
+  });
+  await emitEvent(tx, {
+    organizationId: write.organizationId,
+    type: "verification.recorded",
+    teamId: write.teamId,
+    data: verificationJson({ ...saved, serviceId: write.serviceId, dimensionKey: write.dimension.key }, new Date()),
+  });
+  return { recordId: record.id, verificationId: saved.id };
+}
+
+const dimensionSelect = {
+  id: true,
+  name: true,
+  key: true,
+  intervalDays: true,
+  tier1IntervalDays: true,
+  tier2IntervalDays: true,
+  tier3IntervalDays: true,
+  archivedAt: true,
+} satisfies Prisma.VerificationDimensionSelect;
+
+async function loadTarget(tx: Tx, organizationId: string, serviceId: string, dimensionId: string) {
+  const [service, dimension] = await Promise.all([
+    tx.service.findFirst({ where: { id: serviceId, organizationId }, select: { id: true, teamId: true, name: true, tier: { select: { tier: true } } } }),
+    tx.verificationDimension.findFirst({ where: { id: dimensionId, organizationId }, select: dimensionSelect }),
+  ]);
+  if (!service) throw new NotFoundError("The service");
+  if (!dimension || dimension.archivedAt) throw new NotFoundError("The dimension");
+  return { service, dimension };
+}
+
+export async function recordVerification(user: CurrentUser, input: z.output<typeof recordVerificationSchema>) {
+  return db.$transaction(async (tx) => {
+    const { service, dimension } = await loadTarget(tx, user.organizationId, input.serviceId, input.dimensionId);
+    assertCanRecord(user, service.teamId);
+    return writeVerification(tx, {
+      organizationId: user.organizationId,
+      serviceId: service.id,
+      teamId: service.teamId,
+      dimension,
+      tier: service.tier?.tier ?? null,
+      result: input.result,
+      method: input.result === "NOT_APPLICABLE" ? (input.method ?? null) : input.method!,
+      performedAt: input.performedAt ? new Date(input.performedAt) : new Date(),
+      evidence: input.evidence,
+      links: input.links,
+      notApplicableReason: input.result === "NOT_APPLICABLE" ? (input.notApplicableReason ?? "") : null,
+      rtoObservedMinutes: input.rtoObservedMinutes ?? null,
+      rpoObservedMinutes: input.rpoObservedMinutes ?? null,
+      rtoTargetMinutes: input.rtoTargetMinutes,
+      rpoTargetMinutes: input.rpoTargetMinutes,
+      verifierId: user.userId,
+    });
+  });
+}
+
+/**
+ * A game-day run whose hypothesis held verifies the experiment's service in its dimension, once: the
+ * record's unique key (run, service, dimension) makes a repeat a no-op. Called by lib/game-days with
+ * its transaction, after it checked the caller may run the game day.
+ */
+export async function recordVerificationFromRun(
+  tx: Tx,
+  run: { id: string; organizationId: string; serviceId: string; dimensionId: string; performedAt: Date; evidence: string; verifierId: string | null },
+): Promise<{ recorded: boolean }> {
+  const existing = await tx.verificationRecord.findFirst({
+    where: { gameDayRunId: run.id, serviceId: run.serviceId, dimensionId: run.dimensionId },
+    select: { id: true },
+  });
+  if (existing) return { recorded: false };
+  const { service, dimension } = await loadTarget(tx, run.organizationId, run.serviceId, run.dimensionId);
+  await writeVerification(tx, {
+    organizationId: run.organizationId,
+    serviceId: service.id,
+    teamId: service.teamId,
+    dimension,
+    tier: service.tier?.tier ?? null,
+    result: "PASSED",
+    method: "GAME_DAY",
+    performedAt: run.performedAt,
+    evidence: run.evidence,
+    links: [],
+    notApplicableReason: null,
+    verifierId: run.verifierId,
+    gameDayRunId: run.id,
+  });
+  return { recorded: true };
+}
+
+/** Recomputes the expiry of passed verifications (after a tier or interval change). */
+async function recomputeExpiry(tx: Tx, where: Prisma.ServiceVerificationWhereInput) {
+  const rows = await tx.serviceVerification.findMany({
+    where: { ...where, result: "PASSED", verifiedAt: { not: null } },
+    select: { id: true, verifiedAt: true, dimension: { select: dimensionSelect }, service: { select: { tier: { select: { tier: true } } } } },
+  });
+  for (const row of rows) {
+    await tx.serviceVerification.update({
+      where: { id: row.id },
+      data: { expiresAt: expiresAtFor(row.verifiedAt!, intervalDaysFor(row.dimension, row.service.tier?.tier ?? null)) },
+    });
+  }
+}
+
+export async function setServiceTier(user: CurrentUser, input: z.output<typeof setServiceTierSchema>) {
+  return db.$transaction(async (tx) => {
+    const service = await tx.service.findFirst({
+      where: { id: input.serviceId, organizationId: user.organizationId },
+      select: { id: true, teamId: true, name: true },
+    });
+    if (!service) throw new NotFoundError("The service");
+    assertCanSetTier(user, service.teamId);
+    if (input.tier === null) await tx.serviceTier.deleteMany({ where: { serviceId: service.id } });
+    else
+      await tx.serviceTier.upsert({
+        where: { serviceId: service.id },
+        create: { serviceId: service.id, organizationId: user.organizationId, tier: input.tier, updatedById: user.userId },
+        update: { tier: input.tier, updatedById: user.userId },
+      });
+    await recomputeExpiry(tx, { serviceId: service.id });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.userId,
+      action: "service.tier_set",
+      entityType: "service",
+      entityId: service.id,
+      summary: input.tier === null ? `Cleared the tier of ${service.name}` : `Set ${service.name} to tier ${input.tier}`,
+    });
+    return { serviceId: service.id, tier: input.tier };
+  });
+}
+
+async function assertDimensionAdmin(user: CurrentUser) {
+  if (!canConfigureDimensions(user, await orgTeamTree(user.organizationId)))
+    throw new ForbiddenError("Only an admin or a manager of a top-level team can change verification dimensions.");
+}
+
+export async function updateDimension(user: CurrentUser, input: z.output<typeof updateDimensionSchema>) {
+  await assertDimensionAdmin(user);
+  return db.$transaction(async (tx) => {
+    const { dimensionId, version, ...fields } = input;
+    const { count } = await tx.verificationDimension.updateMany({
+      where: { id: dimensionId, organizationId: user.organizationId, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count !== 1) {
+      const current = await tx.verificationDimension.findFirst({ where: { id: dimensionId, organizationId: user.organizationId }, select: { version: true } });
+      if (!current) throw new NotFoundError("The dimension");
+      throw new ConflictError(`Someone else changed this dimension (now version ${current.version}). Reload, then try again.`, current);
+    }
+    await recomputeExpiry(tx, { dimensionId });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.userId,
+      action: "verification_dimension.updated",
+      entityType: "verification_dimension",
+      entityId: dimensionId,
+      summary: `Updated verification dimension ${fields.name}`,
+      changes: fields,
+    });
+    return { id: dimensionId, version: version + 1 };
+  });
+}
+
+export async function createDimension(user: CurrentUser, input: z.output<typeof createDimensionSchema>) {
+  await assertDimensionAdmin(user);
+  return db.$transaction(async (tx) => {
+    await ensureBuiltInDimensions(tx, user.organizationId);
+    const key = dimensionKeyFor(input.name);
+    const clash = await tx.verificationDimension.findFirst({
+      where: { organizationId: user.organizationId, OR: [{ key }, { name: input.name }] },
+      select: { id: true },
+    });
+    if (clash) throw new UserError("A dimension with that name exists already.", { name: ["Choose another name."] });
+    const last = await tx.verificationDimension.aggregate({ where: { organizationId: user.organizationId }, _max: { position: true } });
+    const created = await tx.verificationDimension.create({
+      data: { organizationId: user.organizationId, key, position: (last._max.position ?? 0) + 1, ...input },
+      select: { id: true, key: true },
+    });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.userId,
+      action: "verification_dimension.created",
+      entityType: "verification_dimension",
+      entityId: created.id,
+      summary: `Added verification dimension ${input.name}`,
+    });
+    return created;
+  });
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { calendarDaySchema, instantStringSchema } from "@/lib/validation/dates";
+import { VERIFICATION_HOWS, VERIFICATION_RESULTS } from "@/lib/verification/dimensions";
+
+const id = z.string().trim().min(1, "Required.").max(64);
+const minutes = z.coerce.number().int("Whole minutes.").min(0, "Zero or more minutes.").max(525_600, "At most a year.");
+const optionalMinutes = z.preprocess((value) => (value === "" || value === null ? undefined : value), minutes.optional());
+const link = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => /^https?:\/\/\S+$/.test(value), "A link starting with http:// or https://.");
+
+/** One verification performed on a service in a dimension (form and API). */
+export const recordVerificationSchema = z
+  .object({
+    serviceId: id,
+    dimensionId: id,
+    result: z.enum(VERIFICATION_RESULTS, "Choose passed, failed or not applicable."),
+    method: z.enum(VERIFICATION_HOWS, "Choose how it was verified.").optional(),
+    /** YYYY-MM-DD or an ISO timestamp; defaults to now. Never in the future. */
+    performedAt: instantStringSchema().or(calendarDaySchema()).optional(),
+    evidence: z.string().trim().max(20_000, "At most 20,000 characters.").default(""),
+    links: z.array(link).max(20).default([]),
+    notApplicableReason: z.string().trim().max(2000).optional(),
+    rtoTargetMinutes: optionalMinutes,
+    rpoTargetMinutes: optionalMinutes,
+    rtoObservedMinutes: optionalMinutes,
+    rpoObservedMinutes: optionalMinutes,
+  })
+  .superRefine((input, context) => {
+    if (input.result === "NOT_APPLICABLE" && !input.notApplicableReason) {
+      context.addIssue({ code: "custom", path: ["notApplicableReason"], message: "Say why this dimension does not apply to the service." });
+    }
+    if (input.result !== "NOT_APPLICABLE" && !input.method) {
+      context.addIssue({ code: "custom", path: ["method"], message: "Choose how it was verified." });
+    }
+    if (input.result !== "NOT_APPLICABLE" && input.evidence.length === 0 && input.links.length === 0) {
+      context.addIssue({ code: "custom", path: ["evidence"], message: "Describe the evidence or add a link: a verification without evidence proves nothing." });
+    }
+    if (input.performedAt && new Date(input.performedAt).getTime() > Date.now() + 5 * 60_000) {
+      context.addIssue({ code: "custom", path: ["performedAt"], message: "A verification cannot be in the future." });
+    }
+  });
+export type RecordVerificationInput = z.input<typeof recordVerificationSchema>;
+
+const intervalDays = z.coerce.number().int("Whole days.").min(1, "At least one day.").max(3650, "At most ten years.");
+const optionalInterval = z.preprocess((value) => (value === "" || value === undefined ? null : value), intervalDays.nullable());
+
+export const updateDimensionSchema = z.object({
+  dimensionId: id,
+  version: z.coerce.number().int().min(1),
+  name: z.string().trim().min(1, "Name the dimension.").max(100),
+  description: z.string().trim().max(1000).default(""),
+  intervalDays,
+  tier1IntervalDays: optionalInterval,
+  tier2IntervalDays: optionalInterval,
+  tier3IntervalDays: optionalInterval,
+});
+
+export const createDimensionSchema = z.object({
+  name: z.string().trim().min(1, "Name the dimension.").max(100),
+  description: z.string().trim().max(1000).default(""),
+  intervalDays: intervalDays.default(90),
+  tracksRecovery: z.boolean().default(false),
+});
+
+export const setServiceTierSchema = z.object({
+  serviceId: id,
+  tier: z.preprocess((value) => (value === "" || value === "none" ? null : value), z.coerce.number().int().min(1).max(3).nullable()),
+});
+
+export const GRID_PAGE_SIZE = 50;
+
+export const gridQuerySchema = z.object({
+  teamId: z.string().trim().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});

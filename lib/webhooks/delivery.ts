@@ -1,0 +1,277 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { logError } from "@/lib/log";
+import { notifyUsers } from "@/lib/notifications/mutations";
+import { ancestorIndex } from "@/lib/org/tree";
+import { markTicketsDue } from "@/lib/integrations/ticket-due";
+import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
+import { endpointWants, messagePayload, type WebhookFormat } from "@/lib/webhooks/payload";
+import { DISABLE_AFTER_FAILING_MS, nextAttemptDelay } from "@/lib/webhooks/retry";
+import { sendWebhook, type SendOutcome } from "@/lib/webhooks/send";
+import { standardWebhookHeaders } from "@/lib/webhooks/signing";
+
+/**
+ * Delivery, in two steps run by the webhook job (lib/jobs/webhooks.ts) on any number of instances:
+ * 1. fan-out: outbox rows (domain_events) not yet dispatched are claimed with FOR UPDATE SKIP LOCKED,
+ *    turned into one webhook_messages row per subscribed endpoint, and marked dispatched, in one
+ *    transaction — an event is fanned out exactly once;
+ * 2. delivery: due messages are claimed by moving their attempt count and a lock time in one UPDATE
+ *    (… FOR UPDATE SKIP LOCKED), so no two workers ever make the same attempt, then sent in parallel.
+ */
+const FAN_OUT_BATCH = 500;
+const CLAIM_BATCH = 100;
+const SEND_CONCURRENCY = 32;
+/** Longer than the 15 s timeout plus bookkeeping: a claimed message is not taken by another worker. */
+const CLAIM_LOCK_SECONDS = 60;
+
+export function publicBaseUrl(): string {
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/** Fans one batch of the outbox out to the subscribed endpoints; answers how many events it took. */
+export async function fanOutEvents(limit = FAN_OUT_BATCH): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const events = await tx.$queryRaw<{ id: string; organization_id: string; type: string; team_id: string | null; data: unknown; occurred_at: Date }[]>`
+      SELECT id, organization_id, type, team_id, data, occurred_at FROM domain_events
+      WHERE dispatched_at IS NULL ORDER BY occurred_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    if (events.length === 0) return 0;
+    const organizationIds = [...new Set(events.map((event) => event.organization_id))];
+    const endpoints = await tx.webhookEndpoint.findMany({
+      where: { organizationId: { in: organizationIds }, enabled: true },
+      select: { id: true, organizationId: true, teamId: true, eventTypes: true, format: true },
+    });
+    if (endpoints.length > 0) {
+      const needsTree = endpoints.some((endpoint) => endpoint.teamId !== null);
+      const teams = needsTree ? await tx.team.findMany({ where: { organizationId: { in: organizationIds } }, select: { id: true, parentId: true } }) : [];
+      const ancestors = ancestorIndex(teams);
+      const origin = publicBaseUrl();
+      const messages: Prisma.WebhookMessageCreateManyInput[] = [];
+      for (const event of events) {
+        const outboxEvent = { id: event.id, type: event.type, occurredAt: event.occurred_at, data: event.data };
+        for (const endpoint of endpoints) {
+          if (endpoint.organizationId !== event.organization_id) continue;
+          if (!endpointWants(endpoint, { type: event.type, teamId: event.team_id }, (teamId) => ancestors.get(teamId) ?? [])) continue;
+          messages.push({
+            endpointId: endpoint.id,
+            eventId: event.id,
+            eventType: event.type,
+            payload: messagePayload(endpoint.format as WebhookFormat, outboxEvent, origin) as Prisma.InputJsonValue,
+          });
+        }
+      }
+      if (messages.length > 0) await tx.webhookMessage.createMany({ data: messages, skipDuplicates: true });
+    }
+    // Ticket sync rides on the same exactly-once fan-out: an action's status change makes its ticket due.
+    const changedActions = events.filter((event) => event.type === "action.status_changed").map((event) => (event.data as { id?: string } | null)?.id);
+    await markTicketsDue(
+      tx,
+      changedActions.filter((id): id is string => typeof id === "string"),
+    );
+    await tx.domainEvent.updateMany({ where: { id: { in: events.map((event) => event.id) } }, data: { dispatchedAt: new Date() } });
+    return events.length;
+  });
+}
+
+type ClaimedMessage = { id: string; endpoint_id: string; payload: string; attempt_count: number; created_at: Date };
+
+/** Claims up to `limit` due messages of enabled endpoints for this worker. */
+async function claimDueMessages(limit: number, messageId: string | null): Promise<ClaimedMessage[]> {
+  // Two statements rather than one with "$id IS NULL OR id = $id", which would keep a generic plan off the index.
+  const only = messageId === null ? Prisma.empty : Prisma.sql`AND wm.id = ${messageId}`;
+  return db.$queryRaw<ClaimedMessage[]>`
+    UPDATE webhook_messages m
+    SET attempt_count = m.attempt_count + 1, locked_until = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${CLAIM_LOCK_SECONDS})
+    FROM (
+      SELECT wm.id FROM webhook_messages wm JOIN webhook_endpoints e ON e.id = wm.endpoint_id AND e.enabled
+      WHERE wm.status = 'PENDING' AND wm.next_attempt_at <= (now() AT TIME ZONE 'UTC') ${only}
+        AND (wm.locked_until IS NULL OR wm.locked_until < (now() AT TIME ZONE 'UTC'))
+      ORDER BY wm.next_attempt_at LIMIT ${limit}
+      FOR UPDATE OF wm SKIP LOCKED
+    ) due
+    WHERE m.id = due.id
+    RETURNING m.id, m.endpoint_id, m.payload::text AS payload, m.attempt_count, m.created_at`;
+}
+
+type EndpointForSend = {
+  id: string;
+  organizationId: string;
+  url: string;
+  format: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  failingSince: Date | null;
+  createdById: string | null;
+  description: string;
+};
+
+/** A stored signing secret: encrypted (lib/security/secret-box.ts), or a `whsec_` one stored before encryption. */
+function readSecret(stored: string): string {
+  return stored.startsWith("whsec_") ? stored : decryptSecret(stored);
+}
+
+/** Secrets that sign now: the current one, and the previous one during its 24 h after a rotation. */
+export function activeSecrets(endpoint: Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">, now = new Date()): string[] {
+  const secrets = [readSecret(endpoint.secret)];
+  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(readSecret(endpoint.previousSecret));
+  return secrets;
+}
+
+/** The headers and body of one attempt: signed for raw endpoints, unsigned for chat services. */
+export function buildRequest(
+  endpoint: Pick<EndpointForSend, "format" | "secret" | "previousSecret" | "previousSecretExpiresAt">,
+  messageId: string,
+  payload: string,
+  now: Date,
+) {
+  const body = JSON.stringify(JSON.parse(payload));
+  const headers = endpoint.format === "RAW" ? standardWebhookHeaders(activeSecrets(endpoint, now), messageId, now, body) : {};
+  return { headers, body };
+}
+
+/** Claims and sends due messages until none are due (or `maxMessages` were sent); answers the count. */
+export async function deliverDueMessages(
+  options: {
+    maxMessages?: number;
+    allowedHosts?: readonly string[];
+    /** Only this message (send test event, redeliver: an answer at once). */ messageId?: string;
+  } = {},
+): Promise<number> {
+  const allowedHosts = options.allowedHosts ?? env().WEBHOOK_ALLOWED_HOSTS;
+  const max = options.maxMessages ?? 5_000;
+  let sent = 0;
+  while (sent < max) {
+    const claimed = await claimDueMessages(Math.min(CLAIM_BATCH, max - sent), options.messageId ?? null);
+    if (claimed.length === 0) break;
+    const endpointIds = [...new Set(claimed.map((message) => message.endpoint_id))];
+    const endpoints = new Map(
+      (
+        await db.webhookEndpoint.findMany({
+          where: { id: { in: endpointIds } },
+          select: {
+            id: true,
+            organizationId: true,
+            url: true,
+            format: true,
+            secret: true,
+            previousSecret: true,
+            previousSecretExpiresAt: true,
+            failingSince: true,
+            createdById: true,
+            description: true,
+          },
+        })
+      ).map((endpoint) => [endpoint.id, endpoint]),
+    );
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length) {
+        const message = claimed[next++]!;
+        const endpoint = endpoints.get(message.endpoint_id);
+        if (!endpoint) continue;
+        try {
+          await attempt(endpoint, message, allowedHosts);
+        } catch (error) {
+          logError("webhook attempt could not be recorded", error, { messageId: message.id });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimed.length) }, worker));
+    sent += claimed.length;
+    if (options.messageId) break;
+  }
+  return sent;
+}
+
+async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[]): Promise<void> {
+  const now = new Date();
+  let request: { headers: Record<string, string>; body: string };
+  try {
+    request = buildRequest(endpoint, message.id, message.payload, now);
+  } catch (error) {
+    // The signing secret cannot be read (another ANDON_ENCRYPTION_KEY): a failed attempt that says so, retried later.
+    if (!(error instanceof SecretKeyError)) throw error;
+    await recordAttempt(endpoint, message, {}, message.payload, { status: null, body: null, error: error.message, durationMs: 0 }, now);
+    return;
+  }
+  const { headers, body } = request;
+  const outcome = await sendWebhook(endpoint.url, headers, body, { allowedHosts });
+  await recordAttempt(endpoint, message, headers, body, outcome, now);
+}
+
+const succeeded = (outcome: SendOutcome) => outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+
+/** Writes the attempt to the log and moves the message (and the endpoint's health) on. */
+async function recordAttempt(
+  endpoint: EndpointForSend,
+  message: ClaimedMessage,
+  headers: Record<string, string>,
+  body: string,
+  outcome: SendOutcome,
+  startedAt: Date,
+): Promise<void> {
+  const ok = succeeded(outcome);
+  const delay = ok ? null : nextAttemptDelay(message.attempt_count);
+  await db.$transaction(async (tx) => {
+    await tx.webhookAttempt.create({
+      data: {
+        messageId: message.id,
+        number: message.attempt_count,
+        startedAt,
+        durationMs: outcome.durationMs,
+        requestHeaders: { "content-type": "application/json", ...headers },
+        requestBody: body,
+        responseStatus: outcome.status,
+        responseBody: outcome.body,
+        error: outcome.error,
+        succeeded: ok,
+      },
+      select: { id: true },
+    });
+    await tx.webhookMessage.update({
+      where: { id: message.id },
+      data: {
+        status: ok ? "SUCCEEDED" : delay === null ? "EXHAUSTED" : "PENDING",
+        nextAttemptAt: ok || delay === null ? null : new Date(Date.now() + delay),
+        lockedUntil: null,
+      },
+      select: { id: true },
+    });
+    if (ok) {
+      if (endpoint.failingSince) await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } });
+      return;
+    }
+    const gone = outcome.status === 410;
+    const failingSince = endpoint.failingSince ?? startedAt;
+    const failingTooLong = startedAt.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS;
+    if (gone || failingTooLong) {
+      const reason = gone ? "The receiver answered 410 Gone." : "Every delivery failed for 5 days.";
+      const { count } = await tx.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, enabled: true },
+        data: { enabled: false, disabledReason: reason, failingSince },
+      });
+      if (count === 1 && endpoint.createdById) {
+        await notifyUsers(tx, [endpoint.createdById], {
+          organizationId: endpoint.organizationId,
+          kind: "WEBHOOK_ENDPOINT_DISABLED",
+          title: `Webhook ${endpoint.description || endpoint.url} was disabled: ${reason}`,
+          href: `/settings/webhooks/${endpoint.id}`,
+          dedupeKey: `webhook-disabled:${endpoint.id}:${startedAt.toISOString()}`,
+        });
+      }
+    } else if (!endpoint.failingSince) {
+      await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: startedAt } });
+      endpoint.failingSince = startedAt;
+    }
+  });
+}
+
+/** One pass of the job: fan the outbox out, then deliver what is due. */
+export async function runDeliveryPass(options: { allowedHosts?: readonly string[]; maxMessages?: number } = {}): Promise<{ events: number; sent: number }> {
+  let events = 0;
+  for (let taken = await fanOutEvents(); taken > 0; taken = await fanOutEvents()) events += taken;
+  const sent = await deliverDueMessages(options);
+  return { events, sent };
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { EVENT_TYPES } from "@/lib/events/catalog";
+
+describe("OpenAPI webhooks section", () => {
+  it("lists every event of the catalog with the signed headers and the resource shape", () => {
+    const document = buildOpenApiDocument() as unknown as {
+      webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> }; parameters: { name: string }[] } }>;
+    };
+    expect(Object.keys(document.webhooks).sort()).toEqual(Object.keys(EVENT_TYPES).sort());
+    const approved = document.webhooks["coe.approved"]!.post;
+    expect(approved.parameters.map((parameter) => parameter.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    expect(JSON.stringify(approved.requestBody.content["application/json"]!.schema)).toContain("#/components/schemas/Coe");
+    expect(JSON.stringify(document.webhooks["action.overdue"]!.post.requestBody)).toContain("#/components/schemas/ActionItem");
+  });
+});

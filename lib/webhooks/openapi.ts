@@ -1,0 +1,180 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { actionItemSchema } from "@/lib/actions/api-schemas";
+import { coeSchema } from "@/lib/coes/api-schemas";
+import { cordSchema } from "@/lib/cords/api-schemas";
+import { EVENT_TYPES } from "@/lib/events/catalog";
+import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
+
+const reviewEventDataSchema = z
+  .object({
+    id: z.string(),
+    seriesId: z.string(),
+    seriesName: z.string(),
+    teamId: z.string(),
+    isoWeek: z.string().meta({ example: "2026-W49" }),
+    path: z.string().meta({ description: "The review's page in Andon, relative to its origin." }),
+    minutes: z.unknown().optional().meta({ description: "review.minutes_published: the published minutes." }),
+  })
+  .meta({ id: "ReviewEventData" });
+
+const anyResource = z.record(z.string(), z.unknown()).meta({ description: "The subject in the API's JSON shape of its resource." });
+
+function dataSchemaFor(type: string): z.ZodType {
+  if (type.startsWith("coe.")) return coeSchema;
+  if (type.startsWith("action.")) return actionItemSchema;
+  if (type.startsWith("cord.") && type !== "cord.deploy_blocked") return cordSchema;
+  if (type.startsWith("review.")) return reviewEventDataSchema;
+  return anyResource;
+}
+
+const signedHeaders = z.object({
+  "webhook-id": z.string().meta({ description: "The message id: the same on every retry. Dedupe on it; ordering is not promised." }),
+  "webhook-timestamp": z.string().meta({ description: "Seconds since the epoch when this attempt was sent; refuse ones older than 5 minutes." }),
+  "webhook-signature": z.string().meta({
+    description: "Space-separated `v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the endpoint's whsec_ secret (two during a rotation).",
+  }),
+});
+
+/**
+ * The OpenAPI 3.1 `webhooks` section: one entry per event of the catalog (lib/events/catalog.ts),
+ * its body the Standard Webhooks envelope around the resource in its API shape.
+ */
+export function registerWebhookEvents(registry: OpenAPIRegistry): void {
+  for (const [type, description] of Object.entries(EVENT_TYPES)) {
+    registry.registerWebhook({
+      method: "post",
+      path: type,
+      summary: description,
+      description: "Sent to raw (Standard Webhooks) endpoints subscribed to this type. Answer 2xx within 15 s; 410 Gone disables the endpoint.",
+      request: {
+        headers: signedHeaders,
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                type: z.literal(type),
+                id: z.string().meta({ description: "The event's id (a test event's starts with test_)." }),
+                timestamp: z.iso.datetime(),
+                data: dataSchemaFor(type),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: { description: "Any 2xx: delivered. Anything else, or no answer within 15 s, is retried." } },
+    });
+  }
+}
+
+const endpointSchema = z
+  .object({
+    id: z.string(),
+    url: z.url(),
+    description: z.string(),
+    format: z.enum(["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"]).meta({ description: "RAW: signed Standard Webhooks JSON; the chat formats are sent unsigned." }),
+    eventTypes: z.array(z.string()).meta({ description: "Event types sent (see `webhooks`); empty: every type, including ones added later." }),
+    teamId: z.string().nullable().meta({ description: "Only events of this team's subtree; null: the whole organization (admins only)." }),
+    teamName: z.string().nullable(),
+    enabled: z.boolean(),
+    disabledReason: z.string().nullable().meta({ description: "Why Andon disabled it (410 Gone, failing for 5 days)." }),
+    failingSince: z.iso.datetime().nullable(),
+    previousSecretExpiresAt: z.iso.datetime().nullable().meta({ description: "Until then the secret from before the last rotation signs too." }),
+    version: z.int(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "WebhookEndpoint" });
+const endpointBody = z
+  .object({
+    url: z.url(),
+    description: z.string().optional(),
+    format: z.enum(["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"]).optional(),
+    eventTypes: z.array(z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]])).optional(),
+    teamId: z.string().optional().meta({ description: "Omit for the whole organization (admins only)." }),
+    enabled: z.boolean().optional(),
+  })
+  .meta({ id: "WebhookEndpointInput" });
+const endpointParams = z.object({ id: z.string() });
+const TAG = ["Webhooks"];
+
+/** /api/v1/webhook-endpoints: the same operations as Settings → Webhooks, for admins and managers. */
+export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/webhook-endpoints",
+    operationId: "listWebhookEndpoints",
+    tags: TAG,
+    summary: "List the webhook endpoints the caller manages",
+    security: authenticated,
+    responses: { 200: jsonResponse("The endpoints (never their secrets).", z.object({ data: z.array(endpointSchema) })), ...problemResponses(401) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/webhook-endpoints",
+    operationId: "createWebhookEndpoint",
+    tags: TAG,
+    summary: "Add a webhook endpoint",
+    description: "Admins for the whole organization, managers for their team's subtree. The answer carries the `whsec_` signing secret, once.",
+    security: authenticated,
+    request: { body: { required: true, content: { "application/json": { schema: endpointBody } } } },
+    responses: {
+      201: jsonResponse("The endpoint and its signing secret.", endpointSchema.extend({ secret: z.string().meta({ example: "whsec_…" }) })),
+      ...problemResponses(400, 401, 403, 404, 415),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/webhook-endpoints/{id}",
+    operationId: "getWebhookEndpoint",
+    tags: TAG,
+    summary: "Read a webhook endpoint",
+    security: authenticated,
+    request: { params: endpointParams },
+    responses: { 200: jsonResponse("The endpoint.", endpointSchema), ...problemResponses(401, 404) },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/v1/webhook-endpoints/{id}",
+    operationId: "replaceWebhookEndpoint",
+    tags: TAG,
+    summary: "Change a webhook endpoint",
+    description: "Send every field and the `version` you read; a newer version answers 409. Enabling clears Andon's reason for disabling it.",
+    security: authenticated,
+    request: { params: endpointParams, body: { required: true, content: { "application/json": { schema: endpointBody.extend({ version: z.int() }) } } } },
+    responses: { 200: jsonResponse("The endpoint.", endpointSchema), ...problemResponses(400, 401, 403, 404, 409, 415) },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/v1/webhook-endpoints/{id}",
+    operationId: "deleteWebhookEndpoint",
+    tags: TAG,
+    summary: "Remove a webhook endpoint and its delivery log",
+    security: authenticated,
+    request: { params: endpointParams },
+    responses: { 204: { description: "Removed." }, ...problemResponses(401, 404) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/webhook-endpoints/{id}/rotate-secret",
+    operationId: "rotateWebhookSecret",
+    tags: TAG,
+    summary: "Rotate the signing secret",
+    description: "The new secret is in this answer only; messages are signed with the old one too for 24 hours.",
+    security: authenticated,
+    request: { params: endpointParams },
+    responses: { 200: jsonResponse("The new secret.", z.object({ secret: z.string() })), ...problemResponses(401, 404) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/webhook-endpoints/{id}/test",
+    operationId: "sendWebhookTestEvent",
+    tags: TAG,
+    summary: "Send a webhook.test event now",
+    security: authenticated,
+    request: { params: endpointParams },
+    responses: {
+      202: jsonResponse("Queued and attempted once; its attempt is in the delivery log.", z.object({ messageId: z.string() })),
+      ...problemResponses(401, 404),
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { EVENT_TYPES } from "@/lib/events/catalog";
+
+export const WEBHOOK_FORMATS = ["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"] as const;
+export const WEBHOOK_FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], string> = {
+  RAW: "Standard Webhooks JSON (signed)",
+  SLACK: "Slack incoming webhook (unsigned)",
+  TEAMS: "Microsoft Teams workflow (unsigned)",
+  GOOGLE_CHAT: "Google Chat (unsigned)",
+};
+
+const eventTypeNames = Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES, ...(keyof typeof EVENT_TYPES)[]];
+const id = z.string().min(1).max(64);
+
+/** One schema for the endpoint form, the server action and the API. */
+export const webhookEndpointInputSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .pipe(z.url({ protocol: /^https?$/, message: "Enter the full http(s) URL the receiver listens on." })),
+  description: z.string().trim().max(200).default(""),
+  format: z.enum(WEBHOOK_FORMATS).default("RAW"),
+  eventTypes: z
+    .array(z.enum(eventTypeNames, { message: "Unknown event type." }))
+    .max(eventTypeNames.length)
+    .default([]),
+  /** Only this team's subtree; empty: the whole organization (admins only). */
+  teamId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((value) => (value ? value : null)),
+  enabled: z.boolean().default(true),
+});
+export type WebhookEndpointInput = z.input<typeof webhookEndpointInputSchema>;
+
+export const webhookEndpointUpdateSchema = webhookEndpointInputSchema.extend({ endpointId: id, version: z.int().min(1) });
+export type WebhookEndpointUpdate = z.input<typeof webhookEndpointUpdateSchema>;
+
+export const webhookEndpointRefSchema = z.object({ endpointId: id });
+export const webhookMessageRefSchema = z.object({ messageId: id });
+
+export const MESSAGE_STATUSES = ["PENDING", "SUCCEEDED", "EXHAUSTED"] as const;
+export const MESSAGE_STATUS_LABELS: Record<(typeof MESSAGE_STATUSES)[number], string> = {
+  PENDING: "Retrying",
+  SUCCEEDED: "Delivered",
+  EXHAUSTED: "Failed (exhausted)",
+};
+
+/** Filters of the delivery log, from the URL. */
+export const deliveryLogFilterSchema = z.object({
+  status: z.enum(MESSAGE_STATUSES).optional().catch(undefined),
+  eventType: z.string().max(80).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});

@@ -1,0 +1,221 @@
+import os from "node:os";
+import pg from "pg";
+import { REMINDER_QUEUE } from "../../lib/jobs/queue-names";
+import { postgresCpuBetween, postgresCpuSampler } from "./cpu";
+import { measureLoad } from "./load";
+import type { RouteResult } from "./report";
+import type { BenchRoute } from "./routes";
+import type { BenchFixtures } from "./seed-large";
+import { startAppServer, type AppServer } from "./server";
+import { signIn } from "./session";
+import { summarizeLatencies } from "./stats";
+
+// Sequential requests per route before the load: SQL statements and CPU per request.
+const SAMPLE_REQUESTS = 20;
+// What a browser asks for; the load and the CPU samples both get compressed answers.
+const ACCEPT_ENCODING = "gzip, deflate, br";
+
+export type MeasureOptions = { duration: number; connections: number; noJobs: boolean; profileDir?: string; port: number };
+export type Run = {
+  databaseUrl: string;
+  adminUrl: string;
+  database: string;
+  env: Record<string, string>;
+  fixtures: BenchFixtures;
+  routes: BenchRoute[];
+  options: MeasureOptions;
+};
+type ReminderRun = { seconds: number; notifications: number };
+
+function headersFor(route: BenchRoute, cookie: string, fixtures: BenchFixtures): Record<string, string> {
+  const base = { "accept-encoding": ACCEPT_ENCODING };
+  if (route.auth === "session") return { ...base, cookie };
+  if (route.auth === "token") return { ...base, authorization: `Bearer ${fixtures.managerToken}` };
+  return base;
+}
+
+/**
+ * A client-side navigation from home to the page: the React Server Components request the router
+ * makes. The shared frame stays on screen; the router marks the first segment that changes
+ * "refetch", so the server renders from there down (the header's shape is what Chromium sends).
+ */
+function navigationHeaders(path: string, headers: Record<string, string>): Record<string, string> {
+  const first = new URL(path, "http://localhost").pathname.split("/").filter(Boolean)[0];
+  const page = ["__PAGE__", {}, null, null, 0];
+  const changed = first ? [first, { children: page }, null, "refetch", 0] : ["__PAGE__", {}, null, "refetch", 0];
+  const tree = ["", { children: ["(app)", { children: changed }, null, null, 0] }, null, null, 16];
+  return { ...headers, rsc: "1", "next-url": "/", "next-router-state-tree": encodeURIComponent(JSON.stringify(tree)) };
+}
+
+/**
+ * The URL the router would fetch: Next answers an RSC request without its `_rsc` cache-busting
+ * parameter (a hash of the router headers) with a redirect to the URL that carries it.
+ */
+async function navigationUrl(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  await response.arrayBuffer();
+  const location = response.headers.get("location");
+  return response.status >= 300 && response.status < 400 && location ? new URL(location, url).toString() : url;
+}
+
+async function drain(url: string, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
+  await response.arrayBuffer();
+}
+
+/** SQL statements per request, from sequential requests to a server that logs every statement. */
+async function countQueries(server: AppServer, url: string, headers: Record<string, string>): Promise<number> {
+  for (let warm = 0; warm < 3; warm++) await drain(url, headers);
+  const before = server.queriesSoFar();
+  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) await drain(url, headers);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // let the server's log lines arrive
+  return (server.queriesSoFar() - before) / SAMPLE_REQUESTS;
+}
+
+type CpuSample = { nodeMs: number | null; postgresMs: number | null; p50: number };
+
+/** Node's and PostgreSQL's CPU per request and the median time, from sequential requests (not skewed by other load). */
+async function sampleCpu(
+  server: AppServer,
+  postgres: Awaited<ReturnType<typeof postgresCpuSampler>>,
+  url: string,
+  headers: Record<string, string>,
+): Promise<CpuSample> {
+  for (let warm = 0; warm < 10; warm++) await drain(url, headers);
+  const nodeBefore = server.cpuMsSoFar();
+  const postgresBefore = await postgres.sample();
+  const times: number[] = [];
+  for (let sample = 0; sample < SAMPLE_REQUESTS; sample++) {
+    const started = performance.now();
+    await drain(url, headers);
+    times.push(performance.now() - started);
+  }
+  const nodeAfter = server.cpuMsSoFar();
+  const postgresAfter = await postgres.sample();
+  const postgresMs = postgresCpuBetween(postgresBefore, postgresAfter);
+  return {
+    nodeMs: nodeBefore === null || nodeAfter === null ? null : (nodeAfter - nodeBefore) / SAMPLE_REQUESTS,
+    postgresMs: postgresMs === null ? null : postgresMs / SAMPLE_REQUESTS,
+    p50: summarizeLatencies(times).p50,
+  };
+}
+
+async function measureRoute(run: Run, server: AppServer, postgres: Awaited<ReturnType<typeof postgresCpuSampler>>, route: BenchRoute, cookie: string) {
+  const url = `${server.baseUrl}${route.path}`;
+  const headers = headersFor(route, cookie, run.fixtures);
+  const loadBefore = os.loadavg()[0]!;
+  const cpu = await sampleCpu(server, postgres, url, headers);
+  const navigation =
+    route.auth === "session" && !route.floor
+      ? await sampleCpu(server, postgres, await navigationUrl(url, navigationHeaders(route.path, headers)), navigationHeaders(route.path, headers))
+      : null;
+  const load = await measureLoad({ url, headers, durationSeconds: run.options.duration, connections: run.options.connections });
+  return { load, cpu, navigation, loadAverage: { before: loadBefore, after: os.loadavg()[0]! } };
+}
+
+/** A server started for one pass; waits for the reminder run its start queued, refreshes statistics, and signs in. */
+async function withServer<T>(
+  run: Run,
+  logQueries: boolean,
+  pass: (server: AppServer, cookie: string, reminderRun: ReminderRun | null) => Promise<T>,
+): Promise<T> {
+  const startedAt = new Date();
+  const server = await startAppServer({
+    port: run.options.port,
+    env: { ...run.env, ANDON_BENCH_FLOORS: "on", ...(run.options.noJobs ? { ANDON_JOBS: "off" } : {}) },
+    logQueries,
+    profileDir: logQueries ? undefined : run.options.profileDir,
+  });
+  try {
+    const reminderRun = run.options.noJobs ? null : await waitForStartupJobs(run.databaseUrl, startedAt);
+    if (reminderRun)
+      console.log(`  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all)`);
+    // The reminder run inserts tens of thousands of notifications: without fresh statistics the
+    // planner guesses a couple of rows per user and picks plans the app never sees in production.
+    await analyze(run.databaseUrl);
+    return await pass(server, await signIn(server.baseUrl, run.fixtures.managerEmail, run.fixtures.password), reminderRun);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function analyze(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Two passes, each on a fresh server: the first logs every SQL statement and counts them per
+ * route; the second runs as in production (no statement log, which would cost CPU per query) and
+ * measures CPU per request (Node and PostgreSQL), a client-side navigation, and the load.
+ */
+export async function measureAll(run: Run): Promise<{ results: RouteResult[]; reminderRun: ReminderRun | null }> {
+  console.log("pass 1: SQL statements per request");
+  const counted = await withServer(run, true, async (server, cookie, reminderRun) => {
+    const queries = new Map<BenchRoute, number>();
+    for (const route of run.routes) {
+      queries.set(route, await countQueries(server, `${server.baseUrl}${route.path}`, headersFor(route, cookie, run.fixtures)));
+      console.log(`  ${route.name}: ${queries.get(route)!.toFixed(1)} queries`);
+    }
+    return { queries, reminderRun };
+  });
+  console.log("pass 2: CPU per request (Node and PostgreSQL), navigation, load");
+  const postgres = await postgresCpuSampler(run.adminUrl, run.database);
+  try {
+    const results = await withServer(run, false, async (server, cookie) => {
+      const measured: RouteResult[] = [];
+      for (const route of run.routes) {
+        process.stdout.write(`  ${route.name} … `);
+        const { load, cpu, navigation, loadAverage } = await measureRoute(run, server, postgres, route, cookie);
+        console.log(
+          `${load.requestsPerSecond.toFixed(0)} req/s, p95 ${load.p95.toFixed(0)} ms, CPU ${cpu.nodeMs?.toFixed(1) ?? "?"} ms Node + ${cpu.postgresMs?.toFixed(1) ?? "?"} ms PostgreSQL, load ${loadAverage.before.toFixed(1)}→${loadAverage.after.toFixed(1)}`,
+        );
+        measured.push({ route, load, queriesPerRequest: counted.queries.get(route)!, cpu, navigation, loadAverage });
+      }
+      return measured;
+    });
+    return { results, reminderRun: counted.reminderRun };
+  } finally {
+    await postgres.close();
+  }
+}
+
+/**
+ * Each app instance queues one reminder run when it starts (unless another instance did within the
+ * last minute). Measuring while it runs would measure the job, so wait for the run queued since
+ * `since` (up to 10 minutes) and report how long it took; null when none was queued.
+ */
+async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<ReminderRun | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const started = Date.now();
+    while (Date.now() - started < 600_000) {
+      const { rows } = await client
+        .query<{ queued: number; pending: number; seconds: number | null }>(
+          `SELECT count(*)::int AS queued,
+                  count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS pending,
+                  max(extract(epoch FROM completed_on - started_on)) FILTER (WHERE state = 'completed')::float AS seconds
+             FROM pgboss.job WHERE name = $1 AND created_on >= $2`,
+          [REMINDER_QUEUE, since],
+        )
+        .catch(() => ({ rows: [{ queued: 0, pending: 0, seconds: null }] })); // pg-boss creates its schema when it starts
+      const { queued, pending, seconds } = rows[0]!;
+      if (queued === 0 && Date.now() - started > 5_000) return null; // queued within a second or two of the start, if at all
+      if (queued > 0 && pending === 0 && seconds !== null) {
+        const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
+        return { seconds, notifications: notifications.rows[0]!.count };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error("the startup reminder run did not finish within 10 minutes");
+  } finally {
+    await client.end();
+  }
+}
