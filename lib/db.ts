@@ -3,12 +3,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, type Env } from "@/lib/env";
 import { logWarn } from "@/lib/log";
-import { ResilientPool } from "@/lib/ops/resilient-pool";
+import { ResilientPool, processPool, registerProcessPool } from "@/lib/ops/resilient-pool";
 
 // One client per process; in development modules reload, so the client lives on globalThis.
 // It is created on first use, so that `next build` can import modules without a database.
-// The pool is on globalThis too: /api/metrics and the health check read its counters.
-const globalForPrisma = globalThis as unknown as { andonPrisma?: PrismaClient; andonPool?: ResilientPool };
+// The pool is on globalThis too (lib/ops/resilient-pool.ts): /api/metrics, the health check and the proxy read it.
+const globalForPrisma = globalThis as unknown as { andonPrisma?: PrismaClient };
 
 /** The marker `npm run bench` counts in the server's output to report SQL statements per request. */
 export const QUERY_LOG_MARKER = "[andon-query]";
@@ -48,7 +48,7 @@ export function transactionOptions(config: Pick<Env, "DATABASE_TRANSACTION_TIMEO
 /** The process's pg pool (created with the client). */
 export function databasePool(): ResilientPool {
   client();
-  return globalForPrisma.andonPool!;
+  return processPool()!;
 }
 
 function createClient(): PrismaClient {
@@ -57,7 +57,7 @@ function createClient(): PrismaClient {
   // An idle connection dropped by a restarting server: pg removes it; without a listener the
   // error would crash the process.
   pool.on("error", (error) => logWarn("an idle database connection was closed", { error: error.message }));
-  globalForPrisma.andonPool = pool;
+  registerProcessPool(pool);
   const adapter = new PrismaPg(pool);
   const options = { adapter, transactionOptions: transactionOptions(config) };
   if (!config.ANDON_LOG_QUERIES) return new PrismaClient(options);

@@ -12,6 +12,7 @@ import { databaseUrlFor } from "@/scripts/db/database-url";
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "@/scripts/db/embedded";
 import { applyMigrations, ensureDatabase } from "@/scripts/db/migrations";
 import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
+import { databaseOutagePage } from "@/lib/ops/outage-page";
 
 let dataDir: string;
 let server: EmbeddedPostgresServer;
@@ -55,11 +56,17 @@ describe("a database outage", () => {
       expect(isDatabaseUnavailable((outcome as PromiseRejectedResult).reason), String((outcome as PromiseRejectedResult).reason)).toBe(true);
     }
     expect(jobsStatus().state).toBe("starting");
+    // A page request now gets 503 + Retry-After before rendering starts.
+    const page = await databaseOutagePage();
+    expect(page?.status).toBe(503);
+    expect(page?.headers.get("retry-after")).toBe("5");
+    expect(await page?.text()).toContain("The database is unavailable");
 
     server = await start();
     // No failure after the restart: every request of the first wave succeeds.
     const after = await Promise.allSettled(Array.from({ length: 10 }, () => db.organization.count()));
     expect(after.filter((outcome) => outcome.status === "rejected")).toEqual([]);
+    expect(await databaseOutagePage()).toBeNull();
 
     const deadline = Date.now() + 20_000;
     while (jobsStatus().state !== "running" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));

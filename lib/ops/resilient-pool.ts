@@ -12,6 +12,8 @@ import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 export class ResilientPool extends pg.Pool {
   /** Statements retried after a connection failure (exported as a metric). */
   retries = 0;
+  /** When a statement or connection last failed because the database was unavailable (0: not since the last check). */
+  private lastOutageAt = 0;
 
   constructor(config?: pg.PoolConfig) {
     super(config);
@@ -24,16 +26,34 @@ export class ResilientPool extends pg.Pool {
       // Callback style is not used by the adapter; keep pg's own behaviour for it.
       if (typeof values === "function" || typeof callback === "function") return baseQuery(...args);
       const run = () => baseQuery(config, values) as Promise<pg.QueryResult>;
-      return run().catch((error: unknown) => {
-        if (!isDatabaseUnavailable(error) || !safeToRetry(statementText(config), error)) throw error;
-        this.retries++;
-        return run();
-      });
+      return run()
+        .catch((error: unknown) => {
+          if (!isDatabaseUnavailable(error) || !safeToRetry(statementText(config), error)) throw error;
+          this.retries++;
+          return run();
+        })
+        .catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) this.lastOutageAt = Date.now();
+          throw error;
+        });
     };
     self.connect = (...args: unknown[]) => {
       if (args.length > 0) return baseConnect(...args);
-      return this.connectAlive(() => baseConnect() as Promise<pg.PoolClient>);
+      return this.connectAlive(() => baseConnect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) this.lastOutageAt = Date.now();
+        throw error;
+      });
     };
+  }
+
+  /** Whether the database was found unavailable within the last `windowMs` (and not answered since). */
+  sawOutageWithin(windowMs: number, now = Date.now()): boolean {
+    return this.lastOutageAt > 0 && now - this.lastOutageAt <= windowMs;
+  }
+
+  /** The database answered again. */
+  clearOutage(): void {
+    this.lastOutageAt = 0;
   }
 
   /** A checked-out client whose socket pg already knows to be dead is swapped for a fresh one. */
@@ -75,4 +95,16 @@ export function isReadOnlyStatement(sql: string): boolean {
 function isQueryable(client: pg.PoolClient): boolean {
   const internals = client as unknown as { _queryable?: boolean; _ending?: boolean; _ended?: boolean };
   return internals._queryable !== false && !internals._ending && !internals._ended;
+}
+
+const POOL_KEY = "andonPool";
+
+/** The process's pool once lib/db created it; undefined before (the proxy reads it without creating one). */
+export function processPool(): ResilientPool | undefined {
+  return (globalThis as Record<string, unknown>)[POOL_KEY] as ResilientPool | undefined;
+}
+
+/** Makes `pool` the one processPool() returns (lib/db, when it creates the client). */
+export function registerProcessPool(pool: ResilientPool): void {
+  (globalThis as Record<string, unknown>)[POOL_KEY] = pool;
 }

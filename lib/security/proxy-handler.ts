@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { problemResponse } from "@/lib/api/problem";
+import { databaseOutagePage } from "@/lib/ops/outage-page";
 import { NON_HTML_CSP, commonSecurityHeaders, contentSecurityPolicy } from "@/lib/security/headers";
 import { type Refusal, crossSiteWriteRefusal, malformedPathRefusal, multipartRefusal, serverActionRefusal } from "@/lib/security/request-checks";
 import { type RouteEntry, discoverRoutes, matchRoute } from "@/lib/security/route-table";
@@ -25,6 +26,11 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
   if (isApi || !acceptsHtml(request)) {
     return withHeaders(NextResponse.next(), { https, page: false });
+  }
+  // A page cannot change its status once rendering has started: while the database is down, answer 503 here.
+  if (isDocumentRequest(request)) {
+    const outage = await databaseOutagePage();
+    if (outage) return withHeaders(outage, { https, page: false });
   }
   // Pages: a fresh nonce per request; Next.js reads it from the request's CSP header and puts it on its scripts.
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -61,6 +67,11 @@ function allowedOrigins(request: NextRequest): string[] {
 /** Anything that is not a page request (downloads, API, RSC payloads) gets the strict non-HTML policy. */
 function acceptsHtml(request: NextRequest): boolean {
   return (request.headers.get("accept") ?? "").includes("text/html") || request.headers.has("rsc") || request.headers.has("next-action");
+}
+
+/** A browser loading a whole page (not a client-side navigation's RSC payload or a server action). */
+function isDocumentRequest(request: NextRequest): boolean {
+  return (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc") && !request.headers.has("next-action");
 }
 
 function withHeaders(response: Response, { https, page }: { https: boolean; page: boolean }): Response {
