@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import { createDimension, recordVerification, setServiceTier, updateDimension } from "@/lib/verification/mutations";
+import { createDimension, updateDimension } from "@/lib/verification/dimension-mutations";
+import { recordVerification, setServiceTier } from "@/lib/verification/mutations";
 import { createDimensionSchema, recordVerificationSchema, setServiceTierSchema, updateDimensionSchema } from "@/lib/verification/schemas";
 
 // Role checks live in lib/verification/mutations.ts (access.ts), next to the rows they depend on.
@@ -25,13 +26,13 @@ export const setServiceTierAction = authedAction("setServiceTier", setServiceTie
 /** An admin or a manager of a top-level team (canConfigureDimensions). */
 export const updateDimensionAction = authedAction("updateDimension", updateDimensionSchema, async (input, user) => {
   const saved = await updateDimension(user, input);
-  revalidatePath("/verification/dimensions");
-  return saved;
+  revalidatePath("/verification", "layout");
+  return { id: saved.id, version: saved.version };
 });
 
 /** An admin or a manager of a top-level team (canConfigureDimensions). */
 export const createDimensionAction = authedAction("createDimension", createDimensionSchema, async (input, user) => {
   const saved = await createDimension(user, input);
-  revalidatePath("/verification/dimensions");
-  return saved;
+  revalidatePath("/verification", "layout");
+  return { id: saved.id, key: saved.key };
 });
