@@ -2,9 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
+import { removeVerificationAttachment } from "@/lib/verification/attachment-mutations";
 import { createDimension, updateDimension } from "@/lib/verification/dimension-mutations";
 import { recordVerification, setServiceTier } from "@/lib/verification/mutations";
-import { createDimensionSchema, recordVerificationSchema, setServiceTierSchema, updateDimensionSchema } from "@/lib/verification/schemas";
+import {
+  createDimensionSchema,
+  recordVerificationSchema,
+  removeVerificationAttachmentSchema,
+  setServiceTierSchema,
+  updateDimensionSchema,
+} from "@/lib/verification/schemas";
 
 // Role checks live in lib/verification/mutations.ts (access.ts), next to the rows they depend on.
 
@@ -35,4 +42,11 @@ export const createDimensionAction = authedAction("createDimension", createDimen
   const saved = await createDimension(user, input);
   revalidatePath("/verification", "layout");
   return { id: saved.id, key: saved.key };
+});
+
+/** verification.record on the service's team (assertCanRecord in attachment-mutations.ts). */
+export const removeVerificationAttachmentAction = authedAction("removeVerificationAttachment", removeVerificationAttachmentSchema, async (input, user) => {
+  await removeVerificationAttachment(user, input);
+  revalidatePath(`/verification/services/${input.serviceId}`);
+  return null;
 });

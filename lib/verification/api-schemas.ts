@@ -30,3 +30,11 @@ export const dimensionPatchSchema = z.strictObject({
   tier3IntervalDays: days.nullable().optional(),
   archived: z.boolean().optional(),
 });
+
+export const recordAttachmentParamsSchema = z.object({ id: z.string().min(1).max(64), recordId: z.string().min(1).max(64) });
+export const attachmentIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+/** An evidence file through the API: its name and its bytes in base64 (5 MB at most once decoded). */
+export const attachmentBodySchema = z.object({
+  fileName: z.string().trim().min(1, "Name the file.").max(200),
+  contentBase64: z.base64("The content must be base64.").max(7_000_000, "Evidence files can be at most 5 MB."),
+});

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
-import { dimensionIdParamsSchema, dimensionPatchSchema } from "@/lib/verification/api-schemas";
+import { attachmentBodySchema, attachmentIdParamsSchema, dimensionIdParamsSchema, dimensionPatchSchema, recordAttachmentParamsSchema } from "@/lib/verification/api-schemas";
 
 const dimensionSchema = z
   .object({
@@ -81,5 +81,35 @@ export function registerVerificationDimensionPaths(registry: OpenAPIRegistry): v
     security: authenticated,
     request: { params: dimensionIdParamsSchema, body: { required: true, content: { "application/json": { schema: dimensionPatchSchema } } } },
     responses: { 200: jsonResponse("The dimension as saved.", dimensionSchema), ...problemResponses(400, 401, 403, 404, 409, 415) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/services/{id}/verifications/records/{recordId}/attachments",
+    operationId: "attachVerificationEvidence",
+    tags: ["Verification"],
+    summary: "Attach an evidence file to a verification record",
+    description:
+      "`fileName` and `contentBase64`. PNG, JPEG, WebP, PDF or UTF-8 text, recognised from the bytes; at most 5 MB and 10 files per record. " +
+      "Members of the service's team. The record ids are in the `history` of GET /api/v1/services/{id}/verifications.",
+    security: authenticated,
+    request: { params: recordAttachmentParamsSchema, body: { required: true, content: { "application/json": { schema: attachmentBodySchema } } } },
+    responses: {
+      201: jsonResponse(
+        "The stored file.",
+        z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), byteSize: z.int(), url: z.string() }),
+      ),
+      ...problemResponses(400, 401, 403, 404, 415),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/verification-attachments/{id}",
+    operationId: "getVerificationEvidence",
+    tags: ["Verification"],
+    summary: "Download an evidence file",
+    description: "The bytes with the type recognised at upload. Readers of the service's team.",
+    security: authenticated,
+    request: { params: attachmentIdParamsSchema },
+    responses: { 200: { description: "The file." }, ...problemResponses(401, 404) },
   });
 }

@@ -83,6 +83,8 @@ export const setServiceTierSchema = z.object({
   tier: z.preprocess((value) => (value === "" || value === "none" ? null : value), z.coerce.number().int().min(1).max(3).nullable()),
 });
 
+export const removeVerificationAttachmentSchema = z.object({ serviceId: id, recordId: id, attachmentId: id });
+
 export const GRID_PAGE_SIZE = 50;
 
 export const gridQuerySchema = z.object({
