@@ -8,7 +8,8 @@ import { ConflictError, ForbiddenError, UserError } from "@/lib/errors";
 import { createService } from "@/prisma/seed/factories";
 import { createDimension, updateDimension } from "@/lib/verification/dimension-mutations";
 import { recordVerification } from "@/lib/verification/mutations";
-import { dimensionSettings, listDimensions } from "@/lib/verification/queries";
+import { dimensionSettings } from "@/lib/verification/dimension-queries";
+import { listDimensions } from "@/lib/verification/queries";
 import { createDimensionSchema, recordVerificationSchema, updateDimensionSchema } from "@/lib/verification/schemas";
 
 afterAll(() => testDb.$disconnect());

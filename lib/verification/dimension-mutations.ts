@@ -10,7 +10,7 @@ import { canConfigureDimensions } from "@/lib/verification/access";
 import { dimensionJson } from "@/lib/verification/api-json";
 import { dimensionKeyFor } from "@/lib/verification/dimensions";
 import { ensureBuiltInDimensions, recomputeExpiry } from "@/lib/verification/mutations";
-import { dimensionSettingsSelect } from "@/lib/verification/queries";
+import { dimensionSettingsSelect } from "@/lib/verification/dimension-queries";
 import type { createDimensionSchema, updateDimensionSchema } from "@/lib/verification/schemas";
 
 /**

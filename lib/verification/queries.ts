@@ -7,7 +7,7 @@ import { orgTeamTree } from "@/lib/org/queries";
 import { flattenTree, subtreeIds } from "@/lib/org/tree";
 import type { OrgTeam } from "@/lib/org/team-tree-cache";
 import { can } from "@/lib/permissions";
-import { canConfigureDimensions, readableTeamIds } from "@/lib/verification/access";
+import { readableTeamIds } from "@/lib/verification/access";
 import { ensureBuiltInDimensions } from "@/lib/verification/mutations";
 import { EXPIRING_WINDOW_DAYS, percentVerified, verificationStatus, type VerificationStatus } from "@/lib/verification/status";
 import { GRID_PAGE_SIZE } from "@/lib/verification/schemas";
@@ -52,40 +52,6 @@ export async function listDimensions(organizationId: string): Promise<DimensionR
   if (rows.length > 0) return rows;
   await ensureBuiltInDimensions(db, organizationId);
   return read();
-}
-
-/** What the dimensions settings page and the API show of a dimension, archived ones included. */
-export const dimensionSettingsSelect = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  position: true,
-  builtIn: true,
-  tracksRecovery: true,
-  intervalDays: true,
-  tier1IntervalDays: true,
-  tier2IntervalDays: true,
-  tier3IntervalDays: true,
-  archivedAt: true,
-  version: true,
-} satisfies Prisma.VerificationDimensionSelect;
-export type DimensionSetting = Prisma.VerificationDimensionGetPayload<{ select: typeof dimensionSettingsSelect }>;
-
-/** Every dimension of the organization, active ones first (in grid order), then the archived ones. */
-export async function dimensionSettings(organizationId: string, options: { includeArchived: boolean } = { includeArchived: true }): Promise<DimensionSetting[]> {
-  // An organization that never opened the grid gets its five built-in dimensions here too.
-  await listDimensions(organizationId);
-  return db.verificationDimension.findMany({
-    where: { organizationId, ...(options.includeArchived ? {} : { archivedAt: null }) },
-    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
-    select: dimensionSettingsSelect,
-  });
-}
-
-/** One dimension of the caller's organization, archived or not. */
-export async function findDimension(organizationId: string, dimensionId: string): Promise<DimensionSetting | null> {
-  return db.verificationDimension.findFirst({ where: { id: dimensionId, organizationId }, select: dimensionSettingsSelect });
 }
 
 export type GridScope = { rootTeam: OrgTeam | null; teamIds: string[]; teams: readonly OrgTeam[] };
@@ -402,7 +368,3 @@ export async function gridCsvRows(user: CurrentUser, teamId: string | undefined,
   };
 }
 
-/** Whether the caller may add, rename, archive dimensions and set their intervals (an admin or a manager of a top-level team). */
-export async function mayConfigureDimensions(user: CurrentUser): Promise<boolean> {
-  return canConfigureDimensions(user, await orgTeamTree(user.organizationId));
-}

@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
-import { dimensionSettings, mayConfigureDimensions } from "@/lib/verification/queries";
+import { dimensionSettings, mayConfigureDimensions } from "@/lib/verification/dimension-queries";
 import { DimensionSettingsForm, NewDimensionForm } from "./dimension-forms";
 
 export const metadata: Metadata = { title: "Verification dimensions" };

@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { dimensionJson } from "@/lib/verification/api-json";
 import { dimensionsQuerySchema } from "@/lib/verification/api-schemas";
 import { createDimension } from "@/lib/verification/dimension-mutations";
-import { dimensionSettings } from "@/lib/verification/queries";
+import { dimensionSettings } from "@/lib/verification/dimension-queries";
 import { createDimensionSchema } from "@/lib/verification/schemas";
 
 /** The organization's verification dimensions in grid order (everyone in the organization reads them). */

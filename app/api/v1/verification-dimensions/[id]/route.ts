@@ -3,7 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { dimensionJson } from "@/lib/verification/api-json";
 import { dimensionIdParamsSchema, dimensionPatchSchema } from "@/lib/verification/api-schemas";
 import { assertDimensionAdmin, updateDimension } from "@/lib/verification/dimension-mutations";
-import { findDimension } from "@/lib/verification/queries";
+import { findDimension } from "@/lib/verification/dimension-queries";
 import { updateDimensionSchema } from "@/lib/verification/schemas";
 
 export const GET = apiRoute({ params: dimensionIdParamsSchema }, async ({ user, params }) => {
