@@ -42,7 +42,8 @@ describe("verification evidence files", () => {
       NotFoundError,
     );
 
-    for (let n = 2; n <= 10; n++) await addVerificationAttachment(w.users.owner, { serviceId: service.id, recordId, fileName: `drill-${n}.txt`, bytes: restoreLog(n) });
+    for (let n = 2; n <= 10; n++)
+      await addVerificationAttachment(w.users.owner, { serviceId: service.id, recordId, fileName: `drill-${n}.txt`, bytes: restoreLog(n) });
     await expect(addVerificationAttachment(w.users.owner, { serviceId: service.id, recordId, fileName: "eleven.txt", bytes: restoreLog(11) })).rejects.toThrow(
       /at most 10 files/,
     );

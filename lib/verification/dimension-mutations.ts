@@ -24,7 +24,6 @@ export async function assertDimensionAdmin(user: CurrentUser): Promise<void> {
     throw new ForbiddenError("Only an admin or a manager of a top-level team can change verification dimensions.");
 }
 
-
 async function assertNameFree(tx: Prisma.TransactionClient, organizationId: string, name: string, exceptId?: string) {
   const clash = await tx.verificationDimension.findFirst({
     where: {
@@ -41,7 +40,10 @@ export async function updateDimension(user: CurrentUser, input: z.output<typeof 
   await assertDimensionAdmin(user);
   return db.$transaction(async (tx) => {
     const { dimensionId, version, archived, ...fields } = input;
-    const current = await tx.verificationDimension.findFirst({ where: { id: dimensionId, organizationId: user.organizationId }, select: dimensionSettingsSelect });
+    const current = await tx.verificationDimension.findFirst({
+      where: { id: dimensionId, organizationId: user.organizationId },
+      select: dimensionSettingsSelect,
+    });
     if (!current) throw new NotFoundError("The dimension");
     if (current.version !== version)
       throw new ConflictError(`Someone else changed this dimension (now version ${current.version}). Reload, then try again.`, dimensionJson(current));

@@ -25,7 +25,10 @@ export const dimensionSettingsSelect = {
 export type DimensionSetting = Prisma.VerificationDimensionGetPayload<{ select: typeof dimensionSettingsSelect }>;
 
 /** Every dimension of the organization, active ones first (in grid order), then the archived ones. */
-export async function dimensionSettings(organizationId: string, options: { includeArchived: boolean } = { includeArchived: true }): Promise<DimensionSetting[]> {
+export async function dimensionSettings(
+  organizationId: string,
+  options: { includeArchived: boolean } = { includeArchived: true },
+): Promise<DimensionSetting[]> {
   // An organization that never opened the grid gets its five built-in dimensions here too.
   await listDimensions(organizationId);
   return db.verificationDimension.findMany({

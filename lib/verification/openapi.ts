@@ -1,7 +1,13 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
-import { attachmentBodySchema, attachmentIdParamsSchema, dimensionIdParamsSchema, dimensionPatchSchema, recordAttachmentParamsSchema } from "@/lib/verification/api-schemas";
+import {
+  attachmentBodySchema,
+  attachmentIdParamsSchema,
+  dimensionIdParamsSchema,
+  dimensionPatchSchema,
+  recordAttachmentParamsSchema,
+} from "@/lib/verification/api-schemas";
 
 const dimensionSchema = z
   .object({
@@ -94,10 +100,7 @@ export function registerVerificationDimensionPaths(registry: OpenAPIRegistry): v
     security: authenticated,
     request: { params: recordAttachmentParamsSchema, body: { required: true, content: { "application/json": { schema: attachmentBodySchema } } } },
     responses: {
-      201: jsonResponse(
-        "The stored file.",
-        z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), byteSize: z.int(), url: z.string() }),
-      ),
+      201: jsonResponse("The stored file.", z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), byteSize: z.int(), url: z.string() })),
       ...problemResponses(400, 401, 403, 404, 415),
     },
   });

@@ -367,4 +367,3 @@ export async function gridCsvRows(user: CurrentUser, teamId: string | undefined,
     rows: rows.map((row) => ({ ...row, status: verificationStatus(row.result ? { result: row.result, expiresAt: row.expiresAt } : null, now) })),
   };
 }
-

@@ -33,7 +33,11 @@ const utc = (date: Date) => date.toISOString();
  * 500 game days over the last year and the next three months, each with a service in scope, its
  * facilitator as participant, a templated experiment, and a run for the finished ones.
  */
-export async function seedVerification(client: pg.PoolClient | pg.Client, org: BenchOrg, now = new Date()): Promise<{ verifications: number; gameDays: number }> {
+export async function seedVerification(
+  client: pg.PoolClient | pg.Client,
+  org: BenchOrg,
+  now = new Date(),
+): Promise<{ verifications: number; gameDays: number }> {
   const random = randomGenerator(31);
   const dimensionIds = BUILT_IN_DIMENSIONS.map((dimension) => `bdim_${dimension.key}`);
   await bulkInsert(
@@ -185,7 +189,7 @@ async function seedGameDays(client: pg.PoolClient | pg.Client, org: BenchOrg, di
     const teamId = org.serviceTeamIds[serviceIndex]!;
     const facilitatorId = org.userIds[(index * 3) % org.userIds.length]!;
     // Spread from a year ago to three months ahead: about four in five are past.
-    const scheduledAt = new Date(now.getTime() + (index * 455) / BENCH_GAME_DAYS * DAY - 365 * DAY);
+    const scheduledAt = new Date(now.getTime() + ((index * 455) / BENCH_GAME_DAYS) * DAY - 365 * DAY);
     const past = scheduledAt.getTime() + 2 * 3_600_000 < now.getTime();
     const status = past ? (index % 25 === 0 ? "CANCELLED" : "FINISHED") : "PLANNED";
     const template = TEMPLATES[index % TEMPLATES.length]!;

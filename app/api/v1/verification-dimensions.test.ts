@@ -102,9 +102,9 @@ describe("evidence files through the API", () => {
     const attachParams = { id: w.service.id, recordId };
     const content = Buffer.from("restore took 48 minutes\n").toString("base64");
 
-    expect((await call(attachEvidence, w.viewer, { method: "POST", params: attachParams, body: { fileName: "restore.log", contentBase64: content } })).status).toBe(
-      403,
-    );
+    expect(
+      (await call(attachEvidence, w.viewer, { method: "POST", params: attachParams, body: { fileName: "restore.log", contentBase64: content } })).status,
+    ).toBe(403);
     const notBase64 = await call(attachEvidence, w.member, { method: "POST", params: attachParams, body: { fileName: "restore.log", contentBase64: "%%%" } });
     expect(notBase64.status).toBe(400);
     const attached = await call(attachEvidence, w.member, { method: "POST", params: attachParams, body: { fileName: "restore.log", contentBase64: content } });

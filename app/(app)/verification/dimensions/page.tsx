@@ -45,8 +45,7 @@ export default async function VerificationDimensionsPage() {
               {dimensions.map((dimension) => (
                 <tr key={dimension.id}>
                   <Td className="font-medium">
-                    {dimension.name} {dimension.builtIn ? <Badge>built in</Badge> : null}{" "}
-                    {dimension.archivedAt ? <Badge tone="amber">archived</Badge> : null}
+                    {dimension.name} {dimension.builtIn ? <Badge>built in</Badge> : null} {dimension.archivedAt ? <Badge tone="amber">archived</Badge> : null}
                   </Td>
                   <Td className="font-mono text-xs">{dimension.key}</Td>
                   <Td>{days(dimension.intervalDays)}</Td>
@@ -73,7 +72,10 @@ export default async function VerificationDimensionsPage() {
             </Card>
             {dimensions.map((dimension) => (
               <Card key={dimension.id}>
-                <CardHeader title={dimension.name} description={dimension.archivedAt ? "Archived: not in the grid; its history is kept." : dimension.description} />
+                <CardHeader
+                  title={dimension.name}
+                  description={dimension.archivedAt ? "Archived: not in the grid; its history is kept." : dimension.description}
+                />
                 <CardBody>
                   <DimensionSettingsForm
                     dimension={{
