@@ -50,6 +50,7 @@ const ROUTES: [name: string, pattern: RegExp][] = [
   ["finding", /^\/policies\/findings\/[^/]+$/],
   ["verification", /^\/verification$/],
   ["verification service", /^\/verification\/services\/[^/]+$/],
+  ["verification dimensions", /^\/verification\/dimensions$/],
   ["metrics", /^\/metrics$/],
   ["metrics service", /^\/metrics\/services\/[^/]+$/],
   ["settings", /^\/settings$/],

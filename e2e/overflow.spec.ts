@@ -37,6 +37,7 @@ const staticPaths = [
   "/policies/rules/new",
   "/reviews",
   "/verification",
+  "/verification/dimensions",
   "/settings",
   "/settings/account",
   "/settings/teams",

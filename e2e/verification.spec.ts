@@ -68,6 +68,23 @@ test.describe("Verification and game days", () => {
       await expect(row.getByText("Verified", { exact: true })).toBeVisible();
     });
 
+    await test.step("attach a restore log as evidence to that verification and download it", async () => {
+      await page.goto(`/verification/services/${service.id}`);
+      const card = page.locator("section", { has: page.getByRole("heading", { name: "Fault tolerance & self-healing" }) });
+      await card.getByText(/^History \(/).click();
+      await card.getByLabel(/Attach evidence to the Fault tolerance & self-healing verification of/).setInputFiles({
+        name: "restore-drill.log",
+        mimeType: "text/plain",
+        buffer: Buffer.from(`latency drill ${suffix}\np99 640 ms, no errors\n`),
+      });
+      const link = card.getByRole("link", { name: "restore-drill.log" });
+      await expect(link).toBeVisible();
+      const download = await page.request.get((await link.getAttribute("href"))!);
+      expect(download.status()).toBe(200);
+      expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(await download.text()).toContain(`latency drill ${suffix}`);
+    });
+
     await test.step("a corrective action is verified by that run", async () => {
       const action = await db.correctiveAction.create({
         data: {
@@ -113,5 +130,64 @@ test.describe("Verification and game days", () => {
     });
     await context.close();
     await db.$disconnect();
+  });
+
+  test("an admin adds, renames and archives a dimension of the organization's own; a viewer cannot add one", async ({ browser, users }) => {
+    const suffix = randomUUID().slice(0, 6);
+    const admin = await users.create({ isAdmin: true });
+    const viewer = await users.create({ role: "VIEWER", teamId: DEMO_TEAMS.checkout.id });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await users.login(page, admin);
+
+    await test.step("add a dimension with its intervals", async () => {
+      await page.goto("/verification");
+      await page.getByRole("link", { name: "Dimensions and intervals" }).click();
+      await expect(page.getByRole("heading", { name: "Verification dimensions", level: 1 })).toBeVisible();
+      const form = page.getByRole("form", { name: "Add a dimension" });
+      await form.getByLabel("Name", { exact: true }).fill(`Security patching ${suffix}`);
+      await form.getByLabel("Interval (days)", { exact: true }).fill("60");
+      await form.getByLabel("Tier 1 interval (days)", { exact: true }).fill("14");
+      await form.getByRole("button", { name: "Add the dimension" }).click();
+      await expect(form.getByText(`Added “Security patching ${suffix}”`)).toBeVisible();
+      await expect(page.getByRole("row", { name: new RegExp(`Security patching ${suffix}.*60 days.*14 days`) })).toBeVisible();
+    });
+
+    await test.step("rename it: the grid shows the new name", async () => {
+      const settings = page.getByRole("form", { name: `Settings of Security patching ${suffix}` });
+      await settings.getByLabel("Name", { exact: true }).fill(`OS patching ${suffix}`);
+      await settings.getByRole("button", { name: `Save Security patching ${suffix}` }).click();
+      // The saved name comes back from the server: the form is now named after it.
+      await expect(page.getByRole("form", { name: `Settings of OS patching ${suffix}` }).getByText(/^Saved\./)).toBeVisible();
+      await page.goto(`/verification?teamId=${DEMO_TEAMS.checkout.id}`);
+      await expect(page.getByRole("columnheader", { name: `OS patching ${suffix}` }).first()).toBeVisible();
+    });
+
+    await test.step("archive it: the grid no longer shows it", async () => {
+      await page.goto("/verification/dimensions");
+      const settings = page.getByRole("form", { name: `Settings of OS patching ${suffix}` });
+      await settings.getByRole("button", { name: `Archive OS patching ${suffix}` }).click();
+      await expect(page.getByRole("row", { name: new RegExp(`OS patching ${suffix}.*archived`) })).toBeVisible();
+      await page.goto(`/verification?teamId=${DEMO_TEAMS.checkout.id}`);
+      await expect(page.getByRole("columnheader", { name: "Fault tolerance & self-healing" }).first()).toBeVisible();
+      await expect(page.getByRole("columnheader", { name: `OS patching ${suffix}` })).toHaveCount(0);
+    });
+    await context.close();
+
+    await test.step("a viewer reads the dimensions but cannot add one, on the page or through the API", async () => {
+      const viewerContext = await browser.newContext();
+      const viewerPage = await viewerContext.newPage();
+      await users.login(viewerPage, viewer);
+      await viewerPage.goto("/verification/dimensions");
+      await expect(viewerPage.getByRole("row", { name: /Fault tolerance & self-healing/ })).toBeVisible();
+      await expect(viewerPage.getByText("Only an admin or a manager of a top-level team can add dimensions")).toBeVisible();
+      await expect(viewerPage.getByRole("form", { name: "Add a dimension" })).toHaveCount(0);
+      const refused = await viewerPage.request.post("/api/v1/verification-dimensions", { data: { name: `Viewer dimension ${suffix}` } });
+      expect(refused.status()).toBe(403);
+      expect(refused.headers()["content-type"]).toContain("application/problem+json");
+      const listed = await viewerPage.request.get("/api/v1/verification-dimensions");
+      expect(((await listed.json()) as { data: { name: string }[] }).data.map((dimension) => dimension.name)).not.toContain(`Viewer dimension ${suffix}`);
+      await viewerContext.close();
+    });
   });
 });

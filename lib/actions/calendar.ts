@@ -5,7 +5,9 @@ import { loadCurrentUser } from "@/lib/auth/principal";
 import { visibleActionsWhere } from "@/lib/actions/access";
 import { buildIcs } from "@/lib/actions/ics";
 import { freezeOccurrencesOfTeams, teamsTouching } from "@/lib/freeze-windows/queries";
+import { calendarGameDays } from "@/lib/game-days/queries";
 import { orgTeamTree } from "@/lib/org/queries";
+import { subtreeIds } from "@/lib/org/tree";
 
 /** Per-user calendar feeds, read here; created, revoked and marked used in calendar-mutations.ts. */
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,8 +18,9 @@ export async function activeFeed(userId: string) {
 
 /**
  * The ICS text for a feed secret, or null when the secret is unknown or revoked. The feed lists
- * the user's own open actions with a due date, within what the user may see, and the deploy
- * freeze windows reaching their teams (from a week ago to three months ahead).
+ * the user's own open actions with a due date, within what the user may see, the deploy freeze
+ * windows reaching their teams, and the game days of their teams (and below) or with them in it,
+ * from a week ago to three months ahead.
  */
 export async function feedIcs(secret: string, baseUrl: string): Promise<string | null> {
   if (!secret.startsWith(FEED_PREFIX) || secret.length > 200) return null;
@@ -37,12 +40,13 @@ export async function feedIcs(secret: string, baseUrl: string): Promise<string |
     take: 1000,
   });
   const now = Date.now();
-  const freezes = await freezeOccurrencesOfTeams(
-    principal.organizationId,
-    teamsTouching(await orgTeamTree(principal.organizationId), principal.directTeamIds),
-    new Date(now - 7 * DAY_MS),
-    new Date(now + 92 * DAY_MS),
-  );
+  const from = new Date(now - 7 * DAY_MS);
+  const until = new Date(now + 92 * DAY_MS);
+  const tree = await orgTeamTree(principal.organizationId);
+  const [freezes, gameDays] = await Promise.all([
+    freezeOccurrencesOfTeams(principal.organizationId, teamsTouching(tree, principal.directTeamIds), from, until),
+    calendarGameDays(principal, [...new Set(principal.directTeamIds.flatMap((teamId) => subtreeIds(tree, teamId)))], from, until),
+  ]);
   const host = new URL(baseUrl).hostname;
   return buildIcs(
     actions.map((action) => ({
@@ -58,6 +62,18 @@ export async function feedIcs(secret: string, baseUrl: string): Promise<string |
       calendarName: `Andon actions — ${feed.user.name}`,
       host,
       freezes: freezes.map((freeze) => ({ ...freeze, url: `${baseUrl}/freeze-windows#${freeze.windowId}` })),
+      gameDays: gameDays.map((gameDay) => ({
+        id: gameDay.id,
+        title: gameDay.title,
+        teamName: gameDay.team.name,
+        environment: gameDay.environment,
+        status: gameDay.status,
+        startsAt: gameDay.scheduledAt,
+        durationMinutes: gameDay.durationMinutes,
+        facilitatorName: gameDay.facilitator?.name ?? null,
+        url: `${baseUrl}/game-days/${gameDay.id}`,
+        updatedAt: gameDay.updatedAt,
+      })),
     },
   );
 }

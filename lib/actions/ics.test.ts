@@ -75,6 +75,38 @@ describe("freeze windows in the feed", () => {
   });
 });
 
+describe("game days in the feed", () => {
+  it("gives each game day a busy timed event for its duration; a cancelled one stays, marked cancelled", () => {
+    const gameDay = (id: string, status: "PLANNED" | "CANCELLED") => ({
+      id,
+      title: "Checkout under latency, 200 ms; then DNS",
+      teamName: "Checkout",
+      environment: "staging",
+      status,
+      startsAt: new Date("2026-12-08T09:30:00Z"),
+      durationMinutes: 90,
+      facilitatorName: "Gale",
+      url: `https://andon.example.com/game-days/${id}`,
+      updatedAt: new Date("2026-11-20T10:00:00Z"),
+    });
+    const text = buildIcs([], {
+      calendarName: "Andon actions — Mel",
+      host: "andon.example.com",
+      now: new Date("2026-11-26T12:00:00Z"),
+      gameDays: [gameDay("gd_1", "PLANNED"), gameDay("gd_2", "CANCELLED")],
+    });
+    const components = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
+    const events = components.map((component) => new ICAL.Event(component));
+    expect(events.map((event) => event.uid)).toEqual(["game-day-gd_1@andon.example.com", "game-day-gd_2@andon.example.com"]);
+    expect(events[0]!.summary).toBe("Game day: Checkout under latency, 200 ms; then DNS");
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe("2026-12-08T09:30:00.000Z");
+    expect(events[0]!.endDate.toJSDate().toISOString()).toBe("2026-12-08T11:00:00.000Z");
+    expect(events[0]!.description).toBe("Chaos experiments of Checkout in staging, facilitated by Gale.\nhttps://andon.example.com/game-days/gd_1");
+    expect(components.map((component) => component.getFirstPropertyValue("status"))).toEqual(["CONFIRMED", "CANCELLED"]);
+    expect(components[0]!.getFirstPropertyValue("transp")).toBe("OPAQUE");
+  });
+});
+
 describe("text helpers", () => {
   it("escapes commas, semicolons, backslashes and newlines", () => {
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");

@@ -1,7 +1,8 @@
 /**
  * A user's calendar feed (RFC 5545): one all-day VEVENT per open corrective action with a due
- * date, and one timed VEVENT per occurrence of a deploy freeze window reaching their teams; stable
- * UIDs so calendar apps update events instead of duplicating them.
+ * date, one timed VEVENT per occurrence of a deploy freeze window reaching their teams, and one per
+ * game day of their teams or with them in it; stable UIDs so calendar apps update events instead of
+ * duplicating them (a cancelled game day stays, marked cancelled, so calendars drop it).
  */
 export type CalendarAction = { id: string; title: string; dueDate: Date; status: string; teamName: string; url: string; updatedAt: Date };
 /** One occurrence of a freeze window (a recurring window is expanded, each occurrence its own event). */
@@ -12,6 +13,20 @@ export type CalendarFreeze = {
   serviceNames: string[];
   startsAt: Date;
   endsAt: Date;
+  url: string;
+  updatedAt: Date;
+};
+
+/** A game day: a meeting in the room (busy time), from its start for its duration. */
+export type CalendarGameDay = {
+  id: string;
+  title: string;
+  teamName: string;
+  environment: string;
+  status: "PLANNED" | "RUNNING" | "FINISHED" | "CANCELLED";
+  startsAt: Date;
+  durationMinutes: number;
+  facilitatorName: string | null;
   url: string;
   updatedAt: Date;
 };
@@ -52,7 +67,7 @@ const basicDateTime = (date: Date) =>
 
 export function buildIcs(
   actions: readonly CalendarAction[],
-  options: { calendarName: string; host: string; now?: Date; freezes?: readonly CalendarFreeze[] },
+  options: { calendarName: string; host: string; now?: Date; freezes?: readonly CalendarFreeze[]; gameDays?: readonly CalendarGameDay[] },
 ): string {
   const stamp = basicDateTime(options.now ?? new Date());
   const lines = [
@@ -92,6 +107,23 @@ export function buildIcs(
       `DESCRIPTION:${escapeText(`The deploy gate blocks deploys to ${scope} (set by ${freeze.teamName}).\n${freeze.url}`)}`,
       `URL:${freeze.url}`,
       "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  for (const gameDay of options.gameDays ?? []) {
+    const facilitator = gameDay.facilitatorName ? `, facilitated by ${gameDay.facilitatorName}` : "";
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:game-day-${gameDay.id}@${options.host}`,
+      `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${basicDateTime(gameDay.updatedAt)}`,
+      `DTSTART:${basicDateTime(gameDay.startsAt)}`,
+      `DTEND:${basicDateTime(new Date(gameDay.startsAt.getTime() + gameDay.durationMinutes * 60_000))}`,
+      `SUMMARY:${escapeText(`Game day: ${gameDay.title}`)}`,
+      `DESCRIPTION:${escapeText(`Chaos experiments of ${gameDay.teamName} in ${gameDay.environment}${facilitator}.\n${gameDay.url}`)}`,
+      `URL:${gameDay.url}`,
+      `STATUS:${gameDay.status === "CANCELLED" ? "CANCELLED" : "CONFIRMED"}`,
+      "TRANSP:OPAQUE",
       "END:VEVENT",
     );
   }

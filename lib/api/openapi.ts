@@ -13,6 +13,7 @@ import { registerUserPaths } from "@/lib/users/openapi";
 import { registerWebhookEndpointPaths, registerWebhookEvents } from "@/lib/webhooks/openapi";
 import { registerTicketSyncPaths } from "@/lib/integrations/openapi";
 import { registerVerificationPaths } from "@/lib/game-days/openapi";
+import { registerVerificationDimensionPaths } from "@/lib/verification/openapi";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers parse
@@ -31,6 +32,7 @@ const DOMAIN_PATHS: ReadonlyArray<(registry: OpenAPIRegistry) => void> = [
   registerLearningPaths,
   registerPolicyPaths,
   registerVerificationPaths,
+  registerVerificationDimensionPaths,
   registerWebhookEvents,
   registerWebhookEndpointPaths,
   registerTicketSyncPaths,

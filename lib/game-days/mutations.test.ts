@@ -14,6 +14,8 @@ import { recordVerification } from "@/lib/verification/mutations";
 import { listDimensions, serviceVerifications, verificationGrid } from "@/lib/verification/queries";
 import { verificationFactProvider } from "@/lib/verification/fact-provider";
 import { sendVerificationReminders } from "@/lib/verification/reminders";
+import { feedIcs } from "@/lib/actions/calendar";
+import { createFeed } from "@/lib/actions/calendar-mutations";
 
 afterAll(() => testDb.$disconnect());
 
@@ -162,5 +164,17 @@ describe("recording verifications", () => {
     await sendVerificationReminders(later);
     const reminders = await testDb.notification.findMany({ where: { organizationId: w.org.id, kind: "VERIFICATION_EXPIRING" }, select: { userId: true } });
     expect(reminders.map((row) => row.userId).sort()).toEqual([w.users.owner.userId, w.users.paymentsManager.userId].sort());
+  });
+});
+
+describe("game days in the calendar feed", () => {
+  it("a planned game day is in the feed of its team and of the teams above it, not in an outsider's", async () => {
+    const w = await world();
+    const ics = async (user: typeof w.users.owner) => (await feedIcs((await createFeed(user)).secret, "https://andon.example.com"))!;
+    const ownerFeed = await ics(w.users.owner);
+    expect(ownerFeed).toContain("SUMMARY:Game day: Latency on the card API");
+    expect(ownerFeed).toContain(`UID:game-day-${w.gameDayId}@andon.example.com`);
+    expect(await ics(w.users.retailManager)).toContain(`UID:game-day-${w.gameDayId}@`);
+    expect(await ics(w.users.outsider)).not.toContain("Game day:");
   });
 });

@@ -225,3 +225,33 @@ export async function actionGameDayRuns(user: CurrentUser, actionId: string) {
   ]);
   return { sourceRun, verificationRun };
 }
+
+/**
+ * The calendar feed's game days: those of some teams, or with the user as facilitator or participant,
+ * within what the user may see, scheduled between two instants (cancelled ones too, so a calendar
+ * drops the event it holds).
+ */
+export async function calendarGameDays(user: CurrentUser, teamIds: readonly string[], from: Date, to: Date) {
+  return db.gameDay.findMany({
+    where: {
+      AND: [
+        visibleGameDaysWhere(user),
+        { scheduledAt: { gte: from, lte: to } },
+        { OR: [{ teamId: { in: [...teamIds] } }, { facilitatorId: user.userId }, { participants: { some: { userId: user.userId } } }] },
+      ],
+    },
+    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      environment: true,
+      status: true,
+      scheduledAt: true,
+      durationMinutes: true,
+      updatedAt: true,
+      team: { select: { name: true } },
+      facilitator: { select: { name: true } },
+    },
+  });
+}

@@ -2,8 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import { createDimension, recordVerification, setServiceTier, updateDimension } from "@/lib/verification/mutations";
-import { createDimensionSchema, recordVerificationSchema, setServiceTierSchema, updateDimensionSchema } from "@/lib/verification/schemas";
+import { removeVerificationAttachment } from "@/lib/verification/attachment-mutations";
+import { createDimension, updateDimension } from "@/lib/verification/dimension-mutations";
+import { recordVerification, setServiceTier } from "@/lib/verification/mutations";
+import {
+  createDimensionSchema,
+  recordVerificationSchema,
+  removeVerificationAttachmentSchema,
+  setServiceTierSchema,
+  updateDimensionSchema,
+} from "@/lib/verification/schemas";
 
 // Role checks live in lib/verification/mutations.ts (access.ts), next to the rows they depend on.
 
@@ -25,13 +33,20 @@ export const setServiceTierAction = authedAction("setServiceTier", setServiceTie
 /** An admin or a manager of a top-level team (canConfigureDimensions). */
 export const updateDimensionAction = authedAction("updateDimension", updateDimensionSchema, async (input, user) => {
   const saved = await updateDimension(user, input);
-  revalidatePath("/verification/dimensions");
-  return saved;
+  revalidatePath("/verification", "layout");
+  return { id: saved.id, version: saved.version };
 });
 
 /** An admin or a manager of a top-level team (canConfigureDimensions). */
 export const createDimensionAction = authedAction("createDimension", createDimensionSchema, async (input, user) => {
   const saved = await createDimension(user, input);
-  revalidatePath("/verification/dimensions");
-  return saved;
+  revalidatePath("/verification", "layout");
+  return { id: saved.id, key: saved.key };
+});
+
+/** verification.record on the service's team (assertCanRecord in attachment-mutations.ts). */
+export const removeVerificationAttachmentAction = authedAction("removeVerificationAttachment", removeVerificationAttachmentSchema, async (input, user) => {
+  await removeVerificationAttachment(user, input);
+  revalidatePath(`/verification/services/${input.serviceId}`);
+  return null;
 });

@@ -50,3 +50,39 @@ export function neverVerifiedJson(serviceId: string, dimensionKey: string) {
     rpoObservedMinutes: null,
   };
 }
+
+type DimensionRow = {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  position: number;
+  builtIn: boolean;
+  tracksRecovery: boolean;
+  intervalDays: number;
+  tier1IntervalDays: number | null;
+  tier2IntervalDays: number | null;
+  tier3IntervalDays: number | null;
+  archivedAt: Date | null;
+  version: number;
+};
+
+/** A verification dimension as the API shows it; `version` is what a PATCH sends back. */
+export function dimensionJson(row: DimensionRow) {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    position: row.position,
+    builtIn: row.builtIn,
+    tracksRecovery: row.tracksRecovery,
+    intervalDays: row.intervalDays,
+    tier1IntervalDays: row.tier1IntervalDays,
+    tier2IntervalDays: row.tier2IntervalDays,
+    tier3IntervalDays: row.tier3IntervalDays,
+    archived: row.archivedAt !== null,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    version: row.version,
+  };
+}

@@ -2,19 +2,18 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent } from "@/lib/events/mutations";
-import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/principal";
 import type { Prisma, VerificationHow, VerificationResult } from "@/lib/generated/prisma/client";
-import { orgTeamTree } from "@/lib/org/queries";
-import { assertCanRecord, assertCanSetTier, canConfigureDimensions } from "@/lib/verification/access";
-import { BUILT_IN_DIMENSIONS, dimensionKeyFor } from "@/lib/verification/dimensions";
+import { assertCanRecord, assertCanSetTier } from "@/lib/verification/access";
+import { BUILT_IN_DIMENSIONS } from "@/lib/verification/dimensions";
 import { expiresAtFor, intervalDaysFor, type DimensionIntervals } from "@/lib/verification/status";
 import { verificationJson } from "@/lib/verification/api-json";
-import type { createDimensionSchema, recordVerificationSchema, setServiceTierSchema, updateDimensionSchema } from "@/lib/verification/schemas";
+import type { recordVerificationSchema, setServiceTierSchema } from "@/lib/verification/schemas";
 import type { z } from "zod";
 
 /**
- * The one write path for verifications, dimensions and service tiers. A verification appends a record
+ * The one write path for verifications and service tiers (dimensions: dimension-mutations.ts). A verification appends a record
  * (history) and moves the service's current verification in the same transaction, with the audit entry
  * and a `verification.recorded` event; game-day runs come through `recordVerificationFromRun`, whose
  * unique key on the run makes a second import change nothing.
@@ -205,7 +204,7 @@ export async function recordVerificationFromRun(
 }
 
 /** Recomputes the expiry of passed verifications (after a tier or interval change). */
-async function recomputeExpiry(tx: Tx, where: Prisma.ServiceVerificationWhereInput) {
+export async function recomputeExpiry(tx: Tx, where: Prisma.ServiceVerificationWhereInput) {
   const rows = await tx.serviceVerification.findMany({
     where: { ...where, result: "PASSED", verifiedAt: { not: null } },
     select: { id: true, verifiedAt: true, dimension: { select: dimensionSelect }, service: { select: { tier: { select: { tier: true } } } } },
@@ -243,64 +242,5 @@ export async function setServiceTier(user: CurrentUser, input: z.output<typeof s
       summary: input.tier === null ? `Cleared the tier of ${service.name}` : `Set ${service.name} to tier ${input.tier}`,
     });
     return { serviceId: service.id, tier: input.tier };
-  });
-}
-
-async function assertDimensionAdmin(user: CurrentUser) {
-  if (!canConfigureDimensions(user, await orgTeamTree(user.organizationId)))
-    throw new ForbiddenError("Only an admin or a manager of a top-level team can change verification dimensions.");
-}
-
-export async function updateDimension(user: CurrentUser, input: z.output<typeof updateDimensionSchema>) {
-  await assertDimensionAdmin(user);
-  return db.$transaction(async (tx) => {
-    const { dimensionId, version, ...fields } = input;
-    const { count } = await tx.verificationDimension.updateMany({
-      where: { id: dimensionId, organizationId: user.organizationId, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    if (count !== 1) {
-      const current = await tx.verificationDimension.findFirst({ where: { id: dimensionId, organizationId: user.organizationId }, select: { version: true } });
-      if (!current) throw new NotFoundError("The dimension");
-      throw new ConflictError(`Someone else changed this dimension (now version ${current.version}). Reload, then try again.`, current);
-    }
-    await recomputeExpiry(tx, { dimensionId });
-    await recordAudit(tx, {
-      organizationId: user.organizationId,
-      actorId: user.userId,
-      action: "verification_dimension.updated",
-      entityType: "verification_dimension",
-      entityId: dimensionId,
-      summary: `Updated verification dimension ${fields.name}`,
-      changes: fields,
-    });
-    return { id: dimensionId, version: version + 1 };
-  });
-}
-
-export async function createDimension(user: CurrentUser, input: z.output<typeof createDimensionSchema>) {
-  await assertDimensionAdmin(user);
-  return db.$transaction(async (tx) => {
-    await ensureBuiltInDimensions(tx, user.organizationId);
-    const key = dimensionKeyFor(input.name);
-    const clash = await tx.verificationDimension.findFirst({
-      where: { organizationId: user.organizationId, OR: [{ key }, { name: input.name }] },
-      select: { id: true },
-    });
-    if (clash) throw new UserError("A dimension with that name exists already.", { name: ["Choose another name."] });
-    const last = await tx.verificationDimension.aggregate({ where: { organizationId: user.organizationId }, _max: { position: true } });
-    const created = await tx.verificationDimension.create({
-      data: { organizationId: user.organizationId, key, position: (last._max.position ?? 0) + 1, ...input },
-      select: { id: true, key: true },
-    });
-    await recordAudit(tx, {
-      organizationId: user.organizationId,
-      actorId: user.userId,
-      action: "verification_dimension.created",
-      entityType: "verification_dimension",
-      entityId: created.id,
-      summary: `Added verification dimension ${input.name}`,
-    });
-    return created;
   });
 }

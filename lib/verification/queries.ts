@@ -268,12 +268,16 @@ export async function serviceVerifications(user: CurrentUser, serviceId: string,
         verifierName: string | null;
         gameDayRunId: string | null;
         gameDayId: string | null;
+        attachments: EvidenceAttachment[];
       }[]
     >`
       SELECT * FROM (
         SELECT r.id, r.dimension_id AS "dimensionId", r.result::text AS result, r.method::text AS method, r.performed_at AS "performedAt", r.evidence, r.links,
                r.not_applicable_reason AS "notApplicableReason", r.rto_observed_minutes AS "rtoObservedMinutes", r.rpo_observed_minutes AS "rpoObservedMinutes",
                u.name AS "verifierName", r.game_day_run_id AS "gameDayRunId", gr.game_day_id AS "gameDayId",
+               (SELECT coalesce(json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType', a.content_type, 'byteSize', a.byte_size)
+                                         ORDER BY a.created_at, a.id), '[]'::json)
+                FROM verification_attachments a WHERE a.record_id = r.id) AS attachments,
                row_number() OVER (PARTITION BY r.dimension_id ORDER BY r.performed_at DESC, r.created_at DESC) AS n
         FROM verification_records r LEFT JOIN users u ON u.id = r.verifier_id LEFT JOIN game_day_runs gr ON gr.id = r.game_day_run_id
         WHERE r.organization_id = ${user.organizationId} AND r.service_id = ${serviceId}
@@ -296,6 +300,18 @@ export async function serviceVerifications(user: CurrentUser, serviceId: string,
       };
     }),
   };
+}
+
+export type EvidenceAttachment = { id: string; fileName: string; contentType: string; byteSize: number };
+
+/** An evidence file's bytes, only for readers of its service's team (like a COE image for readers of its COE). */
+export async function getVerificationAttachment(user: CurrentUser, attachmentId: string) {
+  const attachment = await db.verificationAttachment.findFirst({
+    where: { id: attachmentId, record: { organizationId: user.organizationId } },
+    select: { fileName: true, contentType: true, byteSize: true, sha256: true, data: true, record: { select: { service: { select: { teamId: true } } } } },
+  });
+  if (!attachment || !can(user, "team.view", attachment.record.service.teamId)) return null;
+  return attachment;
 }
 
 /** Passed verifications in the caller's readable subtree that expire within 14 days (or `withinDays`). */

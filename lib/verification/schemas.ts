@@ -47,28 +47,43 @@ export type RecordVerificationInput = z.input<typeof recordVerificationSchema>;
 const intervalDays = z.coerce.number().int("Whole days.").min(1, "At least one day.").max(3650, "At most ten years.");
 const optionalInterval = z.preprocess((value) => (value === "" || value === undefined ? null : value), intervalDays.nullable());
 
+const dimensionName = z.string().trim().min(1, "Name the dimension.").max(100, "At most 100 characters.");
+const dimensionDescription = z.string().trim().max(1000, "At most 1,000 characters.").default("");
+
+/**
+ * A dimension as its settings form saves it: all fields with the version they were read at (a stale
+ * version is a conflict). `archived` hides an organization's own dimension from the grid and the
+ * forms (its history stays); the five built-in ones cannot be archived.
+ */
 export const updateDimensionSchema = z.object({
   dimensionId: id,
   version: z.coerce.number().int().min(1),
-  name: z.string().trim().min(1, "Name the dimension.").max(100),
-  description: z.string().trim().max(1000).default(""),
+  name: dimensionName,
+  description: dimensionDescription,
   intervalDays,
   tier1IntervalDays: optionalInterval,
   tier2IntervalDays: optionalInterval,
   tier3IntervalDays: optionalInterval,
+  archived: z.boolean().optional(),
 });
+export type UpdateDimensionInput = z.input<typeof updateDimensionSchema>;
 
+/** A new dimension of the organization's own; the tier-1 interval defaults to 30 days, empty means "use the interval". */
 export const createDimensionSchema = z.object({
-  name: z.string().trim().min(1, "Name the dimension.").max(100),
-  description: z.string().trim().max(1000).default(""),
+  name: dimensionName,
+  description: dimensionDescription,
   intervalDays: intervalDays.default(90),
+  tier1IntervalDays: optionalInterval.default(30),
   tracksRecovery: z.boolean().default(false),
 });
+export type CreateDimensionInput = z.input<typeof createDimensionSchema>;
 
 export const setServiceTierSchema = z.object({
   serviceId: id,
   tier: z.preprocess((value) => (value === "" || value === "none" ? null : value), z.coerce.number().int().min(1).max(3).nullable()),
 });
+
+export const removeVerificationAttachmentSchema = z.object({ serviceId: id, recordId: id, attachmentId: id });
 
 export const GRID_PAGE_SIZE = 50;
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { BUILT_IN_DIMENSIONS } from "../../lib/verification/dimensions";
 import { sampleJournal } from "../../lib/game-days/journal-fixtures";
@@ -306,4 +307,25 @@ export async function seedDemoVerification(db: PrismaClient) {
     },
   ];
   for (const entry of entries) await seedVerification(db, DEMO_ORG_ID, entry, "user_member");
+
+  // The restore test's log as an evidence file, stored like a COE image.
+  const restoreTest = await db.verificationRecord.findFirstOrThrow({
+    where: { organizationId: DEMO_ORG_ID, serviceId: service("checkout-api"), dimensionId: DEMO_DIMENSION_IDS.dr_backups },
+    select: { id: true },
+  });
+  const log = Buffer.from(
+    "restore of orders-db snapshot into staging\nstarted 09:02, available 09:50 (RTO 48 min)\nrows checked: 1,204,331; last write 12 min before the snapshot\n",
+  );
+  await db.verificationAttachment.create({
+    data: {
+      id: "vatt_checkout_restore_log",
+      recordId: restoreTest.id,
+      fileName: "orders-db-restore.log",
+      contentType: "text/plain; charset=utf-8",
+      byteSize: log.length,
+      sha256: createHash("sha256").update(log).digest("hex"),
+      data: log,
+      uploadedById: "user_member",
+    },
+  });
 }

@@ -29,6 +29,7 @@ export function benchRoutes(fixtures: BenchFixtures): BenchRoute[] {
     { name: "MTTR page, root team", path: `/metrics?team=${fixtures.rootTeamId}`, auth: "session" },
     { name: "verification grid, root team", path: `/verification?teamId=${fixtures.rootTeamId}`, auth: "session" },
     { name: "game days, all", path: "/game-days?when=all", auth: "session" },
+    { name: "API: GET /api/v1/verifications, root team", path: `/api/v1/verifications?teamId=${fixtures.rootTeamId}`, auth: "token" },
     { name: "API: GET /api/v1/teams", path: "/api/v1/teams?limit=50", auth: "token" },
     { name: "API: GET /api/v1/coes", path: "/api/v1/coes?limit=50", auth: "token" },
     { name: "API: GET /api/v1/action-items", path: "/api/v1/action-items?limit=50", auth: "token" },

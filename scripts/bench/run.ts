@@ -154,7 +154,7 @@ function readKeptFixtures(database: string): BenchFixtures {
 function describeScale(scale: typeof FULL_SCALE, seedSeconds: number): string {
   const teams = scale.teamLevels.reduce((a, b) => a + b, 0);
   const metricValues = scale.services * scale.metricsPerService * scale.metricWeeks;
-  return `${teams} teams in ${scale.teamLevels.length} levels, ${scale.services} services, ${scale.users} users, ${scale.coes} COEs (revision, 3 timeline entries, a factor each), ${scale.actions} corrective actions, ${metricValues} weekly metric values, ${scale.reviews} weekly reviews; seeded in ${seedSeconds.toFixed(1)} s`;
+  return `${teams} teams in ${scale.teamLevels.length} levels, ${scale.services} services, ${scale.users} users, ${scale.coes} COEs (revision, 3 timeline entries, a factor each), ${scale.actions} corrective actions, ${metricValues} weekly metric values, ${scale.reviews} weekly reviews, a verification of each service in most of the 5 dimensions (mixed states) and 500 game days; seeded in ${seedSeconds.toFixed(1)} s`;
 }
 
 main().catch((error: unknown) => {

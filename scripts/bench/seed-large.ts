@@ -8,6 +8,7 @@ import { seedReviews, type BenchReviews } from "./seed-reviews";
 import { seedPolicies } from "./seed-policies";
 import { seedCords } from "./seed-cords";
 import { seedLearnings } from "./seed-learnings";
+import { seedVerification } from "./seed-verification";
 
 export type BenchFixtures = BenchOrg & BenchIncidents & BenchReviews & { password: string };
 
@@ -37,6 +38,8 @@ export async function seedLarge(databaseUrl: string, scale: Scale, log: (line: s
     log(`weekly reviews: ${scale.reviews} published (${Date.now() - started} ms)`);
     const policies = await seedPolicies(client, org);
     log(`policies: ${policies.rules} enforced rules, ${policies.facts} facts (${Date.now() - started} ms)`);
+    const verification = await seedVerification(client, org);
+    log(`verification: ${verification.verifications} current verifications, ${verification.gameDays} game days (${Date.now() - started} ms)`);
     await client.query("COMMIT");
     // VACUUM as well: it sets the visibility map, which index-only scans need and which autovacuum
     // keeps up to date on a live server (the developer and CI servers run with autovacuum off).

@@ -32,6 +32,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
             links: [
               { href: "/settings/teams", label: "Teams" },
               { href: "/settings/services", label: "Services" },
+              { href: "/verification/dimensions", label: "Verification dimensions" },
               { href: "/settings/users", label: "Users" },
               { href: "/settings/audit", label: "Audit log" },
             ],

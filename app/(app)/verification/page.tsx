@@ -49,6 +49,9 @@ export default async function VerificationPage({ searchParams }: { searchParams:
             <ButtonLink variant="secondary" href="/game-days">
               Game days
             </ButtonLink>
+            <ButtonLink variant="secondary" href="/verification/dimensions">
+              Dimensions and intervals
+            </ButtonLink>
           </>
         }
       />

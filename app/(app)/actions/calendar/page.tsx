@@ -20,7 +20,7 @@ export default async function CalendarFeedPage() {
       <BackLink href="/actions" label="All actions" />
       <PageHeader
         title="Calendar feed"
-        description="Subscribe in your calendar app to see the due dates of the open actions you own. The URL is secret: anyone with it can read those titles."
+        description="Subscribe in your calendar app to see the due dates of the open actions you own, the deploy freezes reaching your teams and your teams' game days. The URL is secret: anyone with it can read those titles."
       />
       <Card>
         <CardHeader title={feed ? "Your feed is active" : "No feed yet"} />

@@ -9,6 +9,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { serviceVerifications } from "@/lib/verification/queries";
 import { VERIFICATION_HOW_LABELS, VERIFICATION_RESULT_LABELS, type VerificationHow } from "@/lib/verification/dimensions";
 import { VerificationStatusBadge } from "../../status-badge";
+import { EvidenceFiles } from "./evidence-files";
 import { RecordVerificationForm } from "./record-form";
 import { TierForm } from "./tier-form";
 
@@ -119,6 +120,13 @@ export default async function ServiceVerificationPage({ params }: { params: Prom
                             The game-day run
                           </Link>
                         ) : null}
+                        <EvidenceFiles
+                          serviceId={service.id}
+                          recordId={record.id}
+                          files={record.attachments}
+                          canAttach={data.canRecord}
+                          recordLabel={`the ${dimension.name} verification of ${record.performedAt.toISOString().slice(0, 10)}`}
+                        />
                       </li>
                     ))}
                   </ol>

@@ -24,6 +24,7 @@ async function cardJson(user: Parameters<typeof serviceVerifications>[0], servic
         evidence: record.evidence,
         links: record.links,
         gameDayRunId: record.gameDayRunId,
+        attachments: record.attachments.map((file) => ({ ...file, url: `/api/v1/verification-attachments/${file.id}` })),
       })),
     })),
   };

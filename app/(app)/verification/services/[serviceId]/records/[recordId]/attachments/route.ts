@@ -1,0 +1,26 @@
+import { problemResponse } from "@/lib/api/problem";
+import { sessionRoute } from "@/lib/api/session-route";
+import { addVerificationAttachment } from "@/lib/verification/attachment-mutations";
+import { MAX_EVIDENCE_BYTES } from "@/lib/verification/evidence-file";
+
+/**
+ * An evidence file for a verification record, from the service's verification page (multipart, field
+ * `file`). A route handler rather than a server action because server actions cap bodies at 1 MB; the
+ * mutation checks the caller's rights, the bytes and the per-record limit.
+ */
+export const POST = sessionRoute<{ serviceId: string; recordId: string }>(async ({ request, user, params }) => {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_EVIDENCE_BYTES + 64 * 1024) return problemResponse(413, "Evidence files can be at most 5 MB.");
+  // A body that is not multipart form data (or is cut short) is the caller's mistake, not ours.
+  const form = await request.formData().catch(() => null);
+  const file = form?.get("file");
+  if (!(file instanceof File))
+    return problemResponse(400, "Send the file as multipart/form-data with a field named file.", { fieldErrors: { file: ["Choose a file to attach."] } });
+  const attachment = await addVerificationAttachment(user, {
+    serviceId: params.serviceId,
+    recordId: params.recordId,
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  return Response.json(attachment, { status: 201 });
+});
