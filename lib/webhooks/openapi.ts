@@ -19,7 +19,7 @@ const reviewEventDataSchema = z
   .meta({ id: "ReviewEventData" });
 
 const digestList = (item: z.ZodType, what: string) =>
-  z.object({ total: z.int().meta({ description: `Every ${what}, though \`items\` holds the first 20.` }), items: z.array(item) });
+  z.object({ total: z.int().meta({ description: `The count of every ${what}; \`items\` holds the first 20.` }), items: z.array(item) });
 
 const weeklyDigestDataSchema = z
   .object({
