@@ -1,10 +1,11 @@
 import { test, expect } from "@playwright/test";
 import { measureLoad } from "../scripts/bench/load";
-import { resultTable } from "../scripts/bench/report";
+import { resultTable, webhookTable } from "../scripts/bench/report";
 import { benchRoutes } from "../scripts/bench/routes";
 import { TINY_SCALE } from "../scripts/bench/scale";
 import { seedLarge, type BenchFixtures } from "../scripts/bench/seed-large";
 import { signIn } from "../scripts/bench/session";
+import { measureWebhooks } from "../scripts/bench/webhooks";
 
 // The benchmark at toy size, so `npm run bench` cannot rot: its seed must match the schema, every
 // route it loads must answer 200 for its user, and the load and report code must run.
@@ -35,4 +36,21 @@ test("every benchmark route answers 200 and the load run reports", async ({ base
   ]);
   expect(table).toContain("/api/bench-floor");
   expect(table).toContain("noisy");
+});
+
+// The webhooks step at its smallest (this server has WEBHOOK_ALLOWED_HOSTS=127.0.0.1, the key, and jobs on).
+test("the webhooks step times a write without and with 5 endpoints and drains queued deliveries", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const result = await measureWebhooks({
+    baseUrl: baseURL!,
+    databaseUrl: process.env.DATABASE_URL!,
+    fixtures,
+    size: { writesPerVariant: 5, blockSize: 5, drainMessages: 50, smoke: true },
+  });
+  // Each block settles before the endpoints switch: exactly the writes made with them reached all 5.
+  expect(result.deliveredDuringWrites).toBe(5 * 5);
+  expect(result.drain.messages).toBe(50);
+  expect(result.withEndpoints.p95).toBeGreaterThan(0);
+  expect(webhookTable(result)).toContain("50 queued deliveries drained");
+  expect(webhookTable(result)).toContain("smoke run, not judged");
 });

@@ -52,5 +52,13 @@ test("an admin adds an endpoint, sends a test event, sees the delivery and redel
     expect(received).toHaveLength(2);
     expect(new Set(received).size).toBe(1);
   });
+
+  await test.step("the weekly digest option is saved with the endpoint", async () => {
+    await page.getByLabel("Weekly digest").check();
+    await page.getByRole("button", { name: "Save endpoint" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible({ timeout: 30_000 });
+    await page.reload();
+    await expect(page.getByLabel("Weekly digest")).toBeChecked();
+  });
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });

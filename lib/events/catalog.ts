@@ -18,6 +18,8 @@ export const EVENT_TYPES = {
   "action.deleted": "A COE's open corrective action that nobody had started was removed in the COE editor (the data is the action as it was).",
   "review.agenda_ready": "A weekly review's agenda was built.",
   "review.minutes_published": "A weekly review's minutes were published.",
+  "review.weekly_digest":
+    "A team subtree's weekly digest (its overdue corrective actions, the week's new COEs, metric breaches), sent once per ISO week to endpoints with the weekly digest option when a review agenda in that subtree is announced.",
   "cord.pulled": "The Andon cord was pulled on a service: the line is stopped.",
   "cord.plus_one": "Someone pulled the cord on a service already stopped (a +1 with their note).",
   "cord.note_added": "The owning team added a note to an open cord's timeline.",
@@ -55,6 +57,15 @@ export const EVENT_TYPES = {
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof EVENT_TYPES;
+
+/**
+ * The weekly digest is not an outbox event: it is chosen with an endpoint's own option (weeklyDigest)
+ * and queued per endpoint when a review agenda is announced (lib/webhooks/digest-mutations.ts).
+ */
+export const WEEKLY_DIGEST_EVENT = "review.weekly_digest" satisfies EventType;
+
+/** The types an endpoint subscribes to one by one (everything but the digest, which has its own option). */
+export const SUBSCRIBABLE_EVENT_TYPES = (Object.keys(EVENT_TYPES) as EventType[]).filter((type) => type !== WEEKLY_DIGEST_EVENT);
 
 export function isEventType(value: string): value is EventType {
   return Object.hasOwn(EVENT_TYPES, value);

@@ -12,10 +12,12 @@ import { canRunSeries, requireSeries, requireSeriesForSubmission, type SeriesRow
 import { buildAgenda } from "@/lib/reviews/agenda-data";
 import { readEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type { CarriedItem } from "@/lib/reviews/agenda-types";
-import { parseIsoWeek } from "@/lib/reviews/iso-week";
+import { parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
 import { minutesFrom } from "@/lib/reviews/minutes";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { emitReviewEvent } from "@/lib/events/review-events";
+import { readWeeklyDigest } from "@/lib/reviews/weekly-digest";
+import { queueWeeklyDigests } from "@/lib/webhooks/digest-mutations";
 import type { CreateSeriesInput, ReviewActionInput, SubmitItemInput, UpdateSeriesInput, WeekRef } from "@/lib/reviews/schemas";
 
 /**
@@ -478,6 +480,16 @@ export async function announceAgenda(user: CurrentUser, ref: WeekRef): Promise<S
       user.userId,
     );
     await emitReviewEvent(tx, user.organizationId, "review.agenda_ready", { reviewId: review.id, series, isoWeek: ref.isoWeek });
+    // Endpoints with the weekly digest option whose subtree holds this team get theirs (once per week).
+    const window = weekWindow(parseIsoWeek(ref.isoWeek)!, series);
+    const now = new Date();
+    await queueWeeklyDigests(tx, {
+      organizationId: user.organizationId,
+      isoWeek: ref.isoWeek,
+      window,
+      review: { id: review.id, seriesId: series.id, seriesName: series.name, teamId: series.teamId, path: `/reviews/${series.id}/weeks/${ref.isoWeek}` },
+      loadContent: (teamIds) => readWeeklyDigest(tx, { organizationId: user.organizationId, teamIds, window, now }),
+    });
     return { action: "weekly_review.agenda_announced", summary: `Announced the agenda to ${notified} people` };
   });
   return { ...saved, notified };

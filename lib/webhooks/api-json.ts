@@ -11,6 +11,7 @@ export function webhookEndpointJson(endpoint: EndpointRow) {
     teamId: endpoint.teamId,
     teamName: endpoint.team?.name ?? null,
     enabled: endpoint.enabled,
+    weeklyDigest: endpoint.weeklyDigest,
     disabledReason: endpoint.disabledReason,
     failingSince: endpoint.failingSince?.toISOString() ?? null,
     previousSecretExpiresAt: endpoint.previousSecretExpiresAt?.toISOString() ?? null,

@@ -7,7 +7,7 @@ import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIndex } from "@/lib/org/tree";
 import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
-import { endpointWants, messagePayload, type WebhookFormat } from "@/lib/webhooks/payload";
+import { fanOutMessages } from "@/lib/webhooks/fan-out";
 import { DISABLE_AFTER_FAILING_MS, nextAttemptDelay } from "@/lib/webhooks/retry";
 import { sendWebhook, type SendOutcome } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
@@ -15,7 +15,8 @@ import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 /**
  * Delivery, in two steps run by the webhook job (lib/jobs/webhooks.ts) on any number of instances:
  * 1. fan-out: outbox rows (domain_events) not yet dispatched are claimed with FOR UPDATE SKIP LOCKED,
- *    turned into one webhook_messages row per subscribed endpoint, and marked dispatched, in one
+ *    turned into one webhook_messages row per subscribed endpoint (chat channels get a batch's
+ *    reminders as one message per team: lib/webhooks/fan-out.ts), and marked dispatched, in one
  *    transaction — an event is fanned out exactly once;
  * 2. delivery: due messages are claimed by moving their attempt count and a lock time in one UPDATE
  *    (… FOR UPDATE SKIP LOCKED), so no two workers ever make the same attempt, then sent in parallel.
@@ -46,22 +47,24 @@ export async function fanOutEvents(limit = FAN_OUT_BATCH): Promise<number> {
       const needsTree = endpoints.some((endpoint) => endpoint.teamId !== null);
       const teams = needsTree ? await tx.team.findMany({ where: { organizationId: { in: organizationIds } }, select: { id: true, parentId: true } }) : [];
       const ancestors = ancestorIndex(teams);
-      const origin = publicBaseUrl();
-      const messages: Prisma.WebhookMessageCreateManyInput[] = [];
-      for (const event of events) {
-        const outboxEvent = { id: event.id, type: event.type, occurredAt: event.occurred_at, data: event.data };
-        for (const endpoint of endpoints) {
-          if (endpoint.organizationId !== event.organization_id) continue;
-          if (!endpointWants(endpoint, { type: event.type, teamId: event.team_id }, (teamId) => ancestors.get(teamId) ?? [])) continue;
-          messages.push({
-            endpointId: endpoint.id,
-            eventId: event.id,
-            eventType: event.type,
-            payload: messagePayload(endpoint.format as WebhookFormat, outboxEvent, origin) as Prisma.InputJsonValue,
-          });
-        }
-      }
-      if (messages.length > 0) await tx.webhookMessage.createMany({ data: messages, skipDuplicates: true });
+      const messages = fanOutMessages(
+        events.map((event) => ({
+          id: event.id,
+          organizationId: event.organization_id,
+          type: event.type,
+          teamId: event.team_id,
+          occurredAt: event.occurred_at,
+          data: event.data,
+        })),
+        endpoints,
+        (teamId) => ancestors.get(teamId) ?? [],
+        publicBaseUrl(),
+      );
+      if (messages.length > 0)
+        await tx.webhookMessage.createMany({
+          data: messages.map((message) => ({ ...message, payload: message.payload as Prisma.InputJsonValue })),
+          skipDuplicates: true,
+        });
     }
     // Ticket sync rides on the same exactly-once fan-out: an action's status change makes its ticket due.
     const changedActions = events.filter((event) => event.type === "action.status_changed").map((event) => (event.data as { id?: string } | null)?.id);

@@ -17,8 +17,9 @@ import type { z } from "zod";
  * The one write path for webhook endpoints and their messages (the delivery job writes attempts in
  * lib/webhooks/delivery.ts). Every change checks the caller manages the endpoint's scope and is audited.
  */
-type EndpointInput = z.output<typeof webhookEndpointInputSchema>;
-type EndpointUpdate = z.output<typeof webhookEndpointUpdateSchema>;
+// The weekly digest may be left out by callers inside Andon (off when created, unchanged when updated).
+type EndpointInput = Omit<z.output<typeof webhookEndpointInputSchema>, "weeklyDigest"> & { weeklyDigest?: boolean };
+type EndpointUpdate = Omit<z.output<typeof webhookEndpointUpdateSchema>, "weeklyDigest"> & { weeklyDigest?: boolean };
 
 /** How long the secret from before a rotation still signs (Standard Webhooks: receivers swap keys meanwhile). */
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;

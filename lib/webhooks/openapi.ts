@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actionItemSchema } from "@/lib/actions/api-schemas";
 import { coeSchema } from "@/lib/coes/api-schemas";
 import { cordSchema } from "@/lib/cords/api-schemas";
-import { EVENT_TYPES } from "@/lib/events/catalog";
+import { EVENT_TYPES, SUBSCRIBABLE_EVENT_TYPES, WEEKLY_DIGEST_EVENT } from "@/lib/events/catalog";
 import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
 
 const reviewEventDataSchema = z
@@ -18,12 +18,68 @@ const reviewEventDataSchema = z
   })
   .meta({ id: "ReviewEventData" });
 
+const digestList = (item: z.ZodType, what: string) =>
+  z.object({ total: z.int().meta({ description: `The count of every ${what}; \`items\` holds the first 20.` }), items: z.array(item) });
+
+const weeklyDigestDataSchema = z
+  .object({
+    isoWeek: z.string().meta({ example: "2026-W49" }),
+    weekStart: z.iso.datetime().meta({ description: "The announced review's week (its series' time zone): new COEs are those opened in it." }),
+    weekEnd: z.iso.datetime(),
+    teamId: z.string().nullable().meta({ description: "The endpoint's team subtree; null: the whole organization." }),
+    teamName: z.string().nullable(),
+    review: z
+      .object({ id: z.string(), seriesId: z.string(), seriesName: z.string(), teamId: z.string(), path: z.string() })
+      .meta({ description: "The review whose announced agenda brought this digest." }),
+    overdueActions: digestList(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        teamName: z.string(),
+        ownerName: z.string().nullable(),
+        dueDate: z.iso.date(),
+        daysOverdue: z.int(),
+        path: z.string(),
+      }),
+      "open or in-progress corrective action past its due date",
+    ),
+    newCoes: digestList(
+      z.object({
+        id: z.string(),
+        title: z.string().meta({ description: "“Restricted COE” for a restricted one." }),
+        severity: z.string(),
+        status: z.string(),
+        teamName: z.string(),
+        createdAt: z.iso.datetime(),
+        path: z.string(),
+      }),
+      "COE opened in the week",
+    ),
+    metricBreaches: digestList(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        serviceId: z.string(),
+        serviceName: z.string(),
+        teamName: z.string(),
+        latestValue: z.number(),
+        target: z.number(),
+        direction: z.enum(["UP", "DOWN"]),
+        path: z.string(),
+      }),
+      "active metric whose latest value breaches its target",
+    ),
+  })
+  .meta({ id: "WeeklyDigestData" });
+
 const anyResource = z.record(z.string(), z.unknown()).meta({ description: "The subject in the API's JSON shape of its resource." });
 
 function dataSchemaFor(type: string): z.ZodType {
   if (type.startsWith("coe.")) return coeSchema;
   if (type.startsWith("action.")) return actionItemSchema;
   if (type.startsWith("cord.") && type !== "cord.deploy_blocked") return cordSchema;
+  if (type === WEEKLY_DIGEST_EVENT) return weeklyDigestDataSchema;
   if (type.startsWith("review.")) return reviewEventDataSchema;
   return anyResource;
 }
@@ -46,7 +102,10 @@ export function registerWebhookEvents(registry: OpenAPIRegistry): void {
       method: "post",
       path: type,
       summary: description,
-      description: "Sent to raw (Standard Webhooks) endpoints subscribed to this type. Answer 2xx within 15 s; 410 Gone disables the endpoint.",
+      description:
+        type === WEEKLY_DIGEST_EVENT
+          ? "Sent to raw (Standard Webhooks) endpoints with `weeklyDigest` on, once per ISO week, when a review agenda in the endpoint's subtree is announced. Answer 2xx within 15 s; 410 Gone disables the endpoint."
+          : "Sent to raw (Standard Webhooks) endpoints subscribed to this type. Answer 2xx within 15 s; 410 Gone disables the endpoint.",
       request: {
         headers: signedHeaders,
         body: {
@@ -54,7 +113,9 @@ export function registerWebhookEvents(registry: OpenAPIRegistry): void {
             "application/json": {
               schema: z.object({
                 type: z.literal(type),
-                id: z.string().meta({ description: "The event's id (a test event's starts with test_)." }),
+                id: z
+                  .string()
+                  .meta({ description: "The event's id (a test event's starts with test_, a weekly digest's is weekly_digest_<isoWeek>_<endpoint id>)." }),
                 timestamp: z.iso.datetime(),
                 data: dataSchemaFor(type),
               }),
@@ -77,6 +138,7 @@ const endpointSchema = z
     teamId: z.string().nullable().meta({ description: "Only events of this team's subtree; null: the whole organization (admins only)." }),
     teamName: z.string().nullable(),
     enabled: z.boolean(),
+    weeklyDigest: z.boolean().meta({ description: "Also sends the subtree's weekly digest (`review.weekly_digest`), whatever `eventTypes` says." }),
     disabledReason: z.string().nullable().meta({ description: "Why Andon disabled it (410 Gone, failing for 5 days)." }),
     failingSince: z.iso.datetime().nullable(),
     previousSecretExpiresAt: z.iso.datetime().nullable().meta({ description: "Until then the secret from before the last rotation signs too." }),
@@ -89,9 +151,16 @@ const endpointBody = z
     url: z.url(),
     description: z.string().optional(),
     format: z.enum(["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"]).optional(),
-    eventTypes: z.array(z.enum(Object.keys(EVENT_TYPES) as [string, ...string[]])).optional(),
+    eventTypes: z
+      .array(z.enum(SUBSCRIBABLE_EVENT_TYPES as string[] as [string, ...string[]]))
+      .optional()
+      .meta({ description: "Empty or omitted: every type. The weekly digest is not chosen here but with `weeklyDigest`." }),
     teamId: z.string().optional().meta({ description: "Omit for the whole organization (admins only)." }),
     enabled: z.boolean().optional(),
+    weeklyDigest: z.boolean().optional().meta({
+      description:
+        "Once per ISO week, when a review agenda of a team in the endpoint's subtree is announced: the subtree's overdue corrective actions, new COEs and metric breaches. Default false.",
+    }),
   })
   .meta({ id: "WebhookEndpointInput" });
 const endpointParams = z.object({ id: z.string() });

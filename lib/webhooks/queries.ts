@@ -17,6 +17,7 @@ const endpointSelect = {
   teamId: true,
   team: { select: { name: true } },
   enabled: true,
+  weeklyDigest: true,
   disabledReason: true,
   failingSince: true,
   previousSecretExpiresAt: true,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_TYPES } from "@/lib/events/catalog";
+import { SUBSCRIBABLE_EVENT_TYPES } from "@/lib/events/catalog";
 
 export const WEBHOOK_FORMATS = ["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"] as const;
 export const WEBHOOK_FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], string> = {
@@ -9,7 +9,7 @@ export const WEBHOOK_FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], str
   GOOGLE_CHAT: "Google Chat (unsigned)",
 };
 
-const eventTypeNames = Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES, ...(keyof typeof EVENT_TYPES)[]];
+const eventTypeNames = SUBSCRIBABLE_EVENT_TYPES as [(typeof SUBSCRIBABLE_EVENT_TYPES)[number], ...(typeof SUBSCRIBABLE_EVENT_TYPES)[number][]];
 const id = z.string().min(1).max(64);
 
 /** One schema for the endpoint form, the server action and the API. */
@@ -22,7 +22,7 @@ export const webhookEndpointInputSchema = z.object({
   description: z.string().trim().max(200).default(""),
   format: z.enum(WEBHOOK_FORMATS).default("RAW"),
   eventTypes: z
-    .array(z.enum(eventTypeNames, { message: "Unknown event type." }))
+    .array(z.enum(eventTypeNames, { message: "Unknown event type (the weekly digest is its own option, weeklyDigest)." }))
     .max(eventTypeNames.length)
     .default([]),
   /** Only this team's subtree; empty: the whole organization (admins only). */
@@ -32,6 +32,8 @@ export const webhookEndpointInputSchema = z.object({
     .optional()
     .transform((value) => (value ? value : null)),
   enabled: z.boolean().default(true),
+  /** Also the subtree's weekly digest, when a review agenda in it is announced (once per ISO week). */
+  weeklyDigest: z.boolean().default(false),
 });
 export type WebhookEndpointInput = z.input<typeof webhookEndpointInputSchema>;
 

@@ -9,6 +9,7 @@ import type { BenchFixtures } from "./seed-large";
 import { startAppServer, type AppServer } from "./server";
 import { signIn } from "./session";
 import { summarizeLatencies } from "./stats";
+import { measureWebhooks, type WebhookBenchResult, type WebhookBenchSize } from "./webhooks";
 
 // Sequential requests per route before the load: SQL statements and CPU per request.
 const SAMPLE_REQUESTS = 20;
@@ -24,6 +25,8 @@ export type Run = {
   fixtures: BenchFixtures;
   routes: BenchRoute[];
   options: MeasureOptions;
+  /** The webhooks step's size; null skips it (`--only` for other routes, or jobs off: the app's job delivers). */
+  webhooks: WebhookBenchSize | null;
 };
 type ReminderRun = { seconds: number; notifications: number };
 
@@ -153,9 +156,10 @@ async function analyze(databaseUrl: string): Promise<void> {
 /**
  * Two passes, each on a fresh server: the first logs every SQL statement and counts them per
  * route; the second runs as in production (no statement log, which would cost CPU per query) and
- * measures CPU per request (Node and PostgreSQL), a client-side navigation, and the load.
+ * measures CPU per request (Node and PostgreSQL), a client-side navigation, and the load; then,
+ * on the same server, the webhooks step (scripts/bench/webhooks.ts), which writes, so it comes last.
  */
-export async function measureAll(run: Run): Promise<{ results: RouteResult[]; reminderRun: ReminderRun | null }> {
+export async function measureAll(run: Run): Promise<{ results: RouteResult[]; reminderRun: ReminderRun | null; webhooks: WebhookBenchResult | null }> {
   console.log("pass 1: SQL statements per request");
   const counted = await withServer(run, true, async (server, cookie, reminderRun) => {
     const queries = new Map<BenchRoute, number>();
@@ -168,7 +172,7 @@ export async function measureAll(run: Run): Promise<{ results: RouteResult[]; re
   console.log("pass 2: CPU per request (Node and PostgreSQL), navigation, load");
   const postgres = await postgresCpuSampler(run.adminUrl, run.database);
   try {
-    const results = await withServer(run, false, async (server, cookie) => {
+    const { results, webhooks } = await withServer(run, false, async (server, cookie) => {
       const measured: RouteResult[] = [];
       for (const route of run.routes) {
         process.stdout.write(`  ${route.name} … `);
@@ -178,9 +182,18 @@ export async function measureAll(run: Run): Promise<{ results: RouteResult[]; re
         );
         measured.push({ route, load, queriesPerRequest: counted.queries.get(route)!, cpu, navigation, loadAverage });
       }
-      return measured;
+      if (!run.webhooks) return { results: measured, webhooks: null };
+      console.log("webhooks: a write's p95 with and without 5 subscribed endpoints, then the drain rate");
+      const webhookResult = await measureWebhooks({
+        baseUrl: server.baseUrl,
+        databaseUrl: run.databaseUrl,
+        fixtures: run.fixtures,
+        size: run.webhooks,
+        log: (line) => console.log(`  ${line}`),
+      });
+      return { results: measured, webhooks: webhookResult };
     });
-    return { results, reminderRun: counted.reminderRun };
+    return { results, reminderRun: counted.reminderRun, webhooks };
   } finally {
     await postgres.close();
   }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import type { LoadResult } from "./load";
 import type { BenchRoute } from "./routes";
+import type { WebhookBenchResult } from "./webhooks";
 
 type CpuSample = { nodeMs: number | null; postgresMs: number | null; p50: number };
 
@@ -19,6 +20,8 @@ export type RouteResult = {
 
 /** Targets from the performance work (issue 20): checked per row and flagged in the table. */
 export const TARGETS = { queriesPerRequest: 8, pageCpuVsStatic: 8, pageThroughputVsPageFloor: 0.5, apiThroughputVsQueryFloor: 0.8, pageP95Ms: 250 };
+/** Targets of the webhooks step (issue 15): a write's p95 with 5 subscribed endpoints, and the drain rate. */
+export const WEBHOOK_TARGETS = { writeP95IncreasePct: 10, drainPerSecond: 100 };
 /** A route measured while the machine's load average was above this is marked noisy. */
 export const NOISY_LOAD = 1.5;
 
@@ -87,13 +90,31 @@ export function resultTable(results: RouteResult[]): string {
   return [header, divider, ...rows.map((row) => `| ${row} |`)].join("\n");
 }
 
+/** The webhooks step as a table: the write's latency without and with 5 endpoints, and the drain rate. */
+export function webhookTable(result: WebhookBenchResult): string {
+  const none = result.withoutEndpoints;
+  const five = result.withEndpoints;
+  const increasePct = none.p95 > 0 ? ((five.p95 - none.p95) / none.p95) * 100 : null;
+  const writeMet = increasePct !== null && increasePct <= WEBHOOK_TARGETS.writeP95IncreasePct;
+  const drainMet = result.drain.perSecond >= WEBHOOK_TARGETS.drainPerSecond;
+  const sign = increasePct !== null && increasePct >= 0 ? "+" : "";
+  const verdict = (met: boolean) => (result.smoke ? "smoke run, not judged" : met ? "met" : "missed");
+  return [
+    "| webhooks | p50 ms | p95 ms | p99 ms | result | target |",
+    "| --- | ---: | ---: | ---: | --- | --- |",
+    `| ${result.route}, no endpoint (${result.writesPerVariant} sequential writes) | ${fixed(none.p50, 1)} | ${fixed(none.p95, 1)} | ${fixed(none.p99, 1)} |  |  |`,
+    `| the same, 5 subscribed endpoints being delivered to (${result.deliveredDuringWrites} messages) | ${fixed(five.p50, 1)} | ${fixed(five.p95, 1)} | ${fixed(five.p99, 1)} | p95 ${increasePct === null ? "–" : `${sign}${fixed(increasePct)} %`} | within ${WEBHOOK_TARGETS.writeP95IncreasePct} %: ${verdict(writeMet)} |`,
+    `| ${result.drain.messages} queued deliveries drained by the app's job | | | | ${fixed(result.drain.seconds, 1)} s, ${fixed(result.drain.perSecond)} per second | ≥ ${WEBHOOK_TARGETS.drainPerSecond} per second: ${verdict(drainMet)} |`,
+  ].join("\n");
+}
+
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}`;
 }
 
 /** Prepends this run to BENCHMARKS.md, so earlier runs stay as the "before". */
-export function recordRun(file: string, run: { title: string; settings: string; seedSummary: string; jobs: string; table: string }): void {
+export function recordRun(file: string, run: { title: string; settings: string; seedSummary: string; jobs: string; table: string; webhooks?: string }): void {
   const intro = "# Benchmarks\n\nProduced by `npm run bench` (see README). Newest run first; earlier runs stay below as the record of before and after.\n";
   const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8").replace(intro, "").trim() : "";
   const section = [
@@ -107,6 +128,7 @@ export function recordRun(file: string, run: { title: string; settings: string; 
     "",
     run.table,
     "",
+    ...(run.webhooks ? [run.webhooks, ""] : []),
   ].join("\n");
   fs.writeFileSync(file, `${intro}\n${section}${previous ? `\n${previous}\n` : ""}`);
 }

@@ -9,6 +9,11 @@
  *   npm run bench -- --database andon_bench_<ts>         measure a kept database again (no seed)
  *   npm run bench -- --only "my actions" --no-jobs --port 3701 --profile /tmp/prof
  *        one route (and the floors), reminder job off, on another port, CPU profile of the server
+ *   npm run bench -- --only webhooks                     the floors and the webhooks step only
+ *
+ * After the routes, the webhooks step (scripts/bench/webhooks.ts): a status change's p95 without and
+ * with 5 subscribed endpoints, and how fast 10k queued deliveries drain (100 at --scale tiny); it
+ * needs the jobs, so --no-jobs skips it.
  *
  * Database server: BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (only the server is used;
  * the bench always creates `andon_bench_<timestamp>`), else an embedded PostgreSQL in .data/bench-postgres.
@@ -21,15 +26,18 @@ import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations, ensureDatabase } from "../db/migrations";
 import { measureAll } from "./measure";
 import { summarizeProfile } from "./profile";
-import { recordRun, resultTable } from "./report";
+import { recordRun, resultTable, webhookTable } from "./report";
 import { benchRoutes } from "./routes";
 import { FULL_SCALE, TINY_SCALE } from "./scale";
 import { seedLarge, type BenchFixtures } from "./seed-large";
+import { FULL_WEBHOOK_BENCH, TINY_WEBHOOK_BENCH, WEBHOOK_STEP_NAME } from "./webhooks";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const DEFAULT_PORT = 3700;
 const SECRET = "andon-bench-secret-not-for-production-0123456789";
+// Production (`next start`) stores webhook signing secrets encrypted: a fixed key, as the bench's database is thrown away.
+const ENCRYPTION_KEY = Buffer.from("andon-bench-encryption-key-32-by").toString("base64");
 
 type Options = {
   scale: typeof FULL_SCALE;
@@ -94,13 +102,37 @@ async function main(): Promise<void> {
     const { fixtures, seedSeconds } = options.database ? await reuseKeptDatabase(databaseUrl, database) : await seedFreshDatabase(databaseUrl, options);
     if (keep) writeKeptFixtures(database, fixtures);
 
-    const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${options.port}` };
+    // The webhooks step's receiver listens on loopback, which the SSRF guard refuses unless allow-listed.
+    const env = {
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: `http://localhost:${options.port}`,
+      WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+      ANDON_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    };
     if (!options.skipBuild || !fs.existsSync(".next/BUILD_ID")) build(env);
     const routes = benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only));
-    const { results, reminderRun } = await measureAll({ databaseUrl, adminUrl: databaseServerHandle.url, database, env, fixtures, routes, options });
+    const webhookSize =
+      options.noJobs || (options.only && !WEBHOOK_STEP_NAME.includes(options.only))
+        ? null
+        : options.scale.name === "tiny"
+          ? TINY_WEBHOOK_BENCH
+          : FULL_WEBHOOK_BENCH;
+    const { results, reminderRun, webhooks } = await measureAll({
+      databaseUrl,
+      adminUrl: databaseServerHandle.url,
+      database,
+      env,
+      fixtures,
+      routes,
+      options,
+      webhooks: webhookSize,
+    });
     if (options.profileDir) console.log(summarizeProfile(options.profileDir));
     const table = resultTable(results);
     console.log(`\n${table}\n`);
+    const webhookSummary = webhooks ? webhookTable(webhooks) : undefined;
+    if (webhookSummary) console.log(`${webhookSummary}\n`);
     if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
@@ -110,6 +142,7 @@ async function main(): Promise<void> {
           ? `the reminder job's first run over the whole organization took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications); measuring began after it`
           : "off",
         table,
+        webhooks: webhookSummary,
       });
       console.log("written to BENCHMARKS.md");
     }

@@ -17,8 +17,9 @@ export type EventGroup = { name: string; types: { type: string; description: str
 type Initial = { endpointId: string; version: number } & Required<Omit<WebhookEndpointInput, "teamId">> & { teamId: string };
 
 /**
- * Adds or edits an endpoint: URL, description, format, team subtree, and the event types as a
- * checkbox tree grouped by subject ("Every event" sends all, including types added later).
+ * Adds or edits an endpoint: URL, description, format, team subtree, the event types as a
+ * checkbox tree grouped by subject ("Every event" sends all, including types added later), and
+ * the weekly digest, which is its own option rather than an event type.
  */
 export function EndpointForm({
   teams,
@@ -38,6 +39,7 @@ export function EndpointForm({
   const [everyEvent, setEveryEvent] = useState((initial?.eventTypes.length ?? 0) === 0);
   const [selected, setSelected] = useState<Set<string>>(new Set(initial?.eventTypes ?? []));
   const [enabled, setEnabled] = useState(initial?.enabled ?? true);
+  const [weeklyDigest, setWeeklyDigest] = useState(initial?.weeklyDigest ?? false);
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const { fieldErrors, error, success, pending, submit } = useActionForm();
 
@@ -59,6 +61,7 @@ export function EndpointForm({
       format,
       teamId,
       enabled,
+      weeklyDigest,
       eventTypes: everyEvent ? [] : ([...selected] as WebhookEndpointInput["eventTypes"]),
     };
     if (initial) {
@@ -176,6 +179,23 @@ export function EndpointForm({
             </div>
           )}
         </fieldset>
+        <div>
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name="weeklyDigest"
+              aria-describedby="weekly-digest-hint"
+              checked={weeklyDigest}
+              onChange={(event) => setWeeklyDigest(event.target.checked)}
+            />
+            Weekly digest
+          </label>
+          <p id="weekly-digest-hint" className="ml-6 text-sm text-slate-600">
+            Once a week, when a review agenda of {teamId ? "this team or a team below it" : "any team"} is announced: the overdue corrective actions, the
+            week&apos;s new COEs and the metric breaches of {teamId ? "the team's subtree" : "the organization"} (event type{" "}
+            <code className="font-mono text-xs">review.weekly_digest</code>, whatever event types are chosen above).
+          </p>
+        </div>
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
           Enabled

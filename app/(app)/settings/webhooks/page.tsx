@@ -51,7 +51,10 @@ export default async function WebhooksPage() {
                     </Td>
                     <Td>{WEBHOOK_FORMAT_LABELS[endpoint.format]}</Td>
                     <Td>{endpoint.team?.name ?? "Whole organization"}</Td>
-                    <Td>{endpoint.eventTypes.length === 0 ? "Every event" : `${endpoint.eventTypes.length} types`}</Td>
+                    <Td>
+                      {endpoint.eventTypes.length === 0 ? "Every event" : `${endpoint.eventTypes.length} types`}
+                      {endpoint.weeklyDigest ? " + weekly digest" : ""}
+                    </Td>
                     <Td>
                       {endpoint.enabled ? (
                         endpoint.failingSince ? (

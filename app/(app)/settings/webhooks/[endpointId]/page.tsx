@@ -196,6 +196,7 @@ export default async function WebhookEndpointPage({
                 teamId: endpoint.teamId ?? "",
                 eventTypes: endpoint.eventTypes as never[],
                 enabled: endpoint.enabled,
+                weeklyDigest: endpoint.weeklyDigest,
               }}
             />
           </CardBody>
