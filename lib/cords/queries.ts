@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { rowsAndTotal } from "@/lib/page-total";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, teamsWith } from "@/lib/permissions";
@@ -98,7 +99,11 @@ export async function openCordsInMyScope(user: CurrentUser, take = 6) {
     resolvedAt: null,
     ...(teamIds === "all" ? {} : { service: { teamId: { in: teamIds } } }),
   };
-  const [rows, total] = await Promise.all([db.cord.findMany({ where, select: cordSelect, orderBy: { pulledAt: "desc" }, take }), db.cord.count({ where })]);
+  const { rows, total } = await rowsAndTotal(
+    take,
+    () => db.cord.findMany({ where, select: cordSelect, orderBy: { pulledAt: "desc" }, take }),
+    () => db.cord.count({ where }),
+  );
   return { rows: rows.map(cordJson), total };
 }
 

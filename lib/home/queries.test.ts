@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleActionsWhere } from "@/lib/actions/access";
 import { actionWorld, daysFromToday, testDb } from "@/lib/actions/test-fixtures";
 import { visibleCoesWhere } from "@/lib/coes/access";
-import { actionsAwaitingMyVerification, coesAwaitingMyReview, myDueActions } from "@/lib/home/queries";
+import { actionsAwaitingMyVerification, coesAwaitingMyReview, myDueActions, myNextReviews } from "@/lib/home/queries";
 import { teamsWith } from "@/lib/permissions";
 
 afterAll(() => testDb.$disconnect());
@@ -111,5 +111,19 @@ describe("home blocks", () => {
     expect(await actionsAwaitingMyVerification(world.users.owner)).toBeNull();
     const outsiders = await actionsAwaitingMyVerification(world.users.outsider);
     expect(outsiders?.rows ?? []).toEqual([]);
+  });
+
+  it("show the reviews of the caller's own teams and the teams above them, else those they can read", async () => {
+    const world = await actionWorld();
+    const { retail, checkout, payments, platform } = world.teams;
+    for (const team of [retail, checkout, payments, platform]) {
+      await testDb.reviewSeries.create({
+        data: { organizationId: world.org.id, teamId: team.id, name: `${team.name} weekly`, weekday: 3, startMinute: 600, timeZone: "UTC", lengthMinutes: 90 },
+      });
+    }
+    const names = async (user: CurrentUser) => (await myNextReviews(user)).rows.map((row) => row.name);
+    // A member of Payments submits to Checkout's and Retail's reviews, not to Platform's.
+    expect(await names(world.users.owner)).toEqual(["Checkout weekly", "Payments weekly", "Retail weekly"]);
+    expect(await names(world.users.outsider)).toEqual(["Platform weekly"]);
   });
 });

@@ -6,7 +6,7 @@ import { visibleCoesSql } from "@/lib/coes/search";
 import { visibleActionsSql } from "@/lib/actions/list-sql";
 import { todayUtc } from "@/lib/actions/queries";
 import { teamsWith } from "@/lib/permissions";
-import { seriesSelect, submittableSeries, visibleSeriesWhere } from "@/lib/reviews/access";
+import { seriesOpenTo } from "@/lib/reviews/access";
 import { comingIsoWeek, parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
 import { flaggedMetrics } from "@/lib/metrics/service-queries";
 import { orgTeamTree } from "@/lib/org/queries";
@@ -141,22 +141,20 @@ export async function actionsAwaitingMyVerification(user: CurrentUser) {
   return { rows: rows.map(actionRow), total };
 }
 
+/** How many series home shows. */
+const NEXT_REVIEWS = 4;
+
 /**
  * The weekly reviews of the caller's teams (and the parents they submit to): each series' coming
  * meeting, its state and how many items the caller submitted to it.
  */
 export async function myNextReviews(user: CurrentUser, now = new Date()) {
-  const [visible, submittable] = await Promise.all([
-    db.reviewSeries.findMany({ where: visibleSeriesWhere(user), select: seriesSelect, orderBy: { name: "asc" }, take: 20 }),
-    submittableSeries(user),
-  ]);
-  const all = [...new Map([...visible, ...submittable].map((series) => [series.id, series])).values()];
   // Home shows the reviews of the caller's own teams and the teams above them (where their items go);
   // an admin on no team, or someone whose teams hold none, sees those of the teams they can read.
   const teams = await orgTeamTree(user.organizationId);
-  const upward = new Set(user.directTeamIds.flatMap((teamId) => ancestorIds(teams, teamId)));
-  const own = all.filter((series) => upward.has(series.teamId));
-  const series = (own.length > 0 ? own : all).slice(0, 4);
+  const upward = [...new Set(user.directTeamIds.flatMap((teamId) => ancestorIds(teams, teamId)))];
+  const own = upward.length > 0 ? await seriesOpenTo(user, { teamIds: upward, take: NEXT_REVIEWS }) : [];
+  const series = own.length > 0 ? own : await seriesOpenTo(user, { take: NEXT_REVIEWS });
   if (series.length === 0) return { rows: [] };
   const weeks = series.map((entry) => ({ entry, isoWeek: comingIsoWeek(now, entry) }));
   const reviews = await db.weeklyReview.findMany({

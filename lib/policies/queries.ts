@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { rowsAndTotal } from "@/lib/page-total";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
@@ -255,9 +256,9 @@ export async function topFindingsForUser(user: CurrentUser, take = 5) {
   const teams = await orgTeamTree(user.organizationId);
   const teamIds = [...new Set(user.directTeamIds.flatMap((teamId) => subtreeIds(teams, teamId)))];
   const where: Prisma.PolicyFindingWhereInput = { organizationId: user.organizationId, teamId: { in: teamIds }, status: "OPEN", rule: { status: "ENFORCED" } };
-  const [rows, total] = await Promise.all([
-    db.policyFinding.findMany({ where, select: findingSelect, orderBy: [{ rule: { severity: "asc" } }, { openedAt: "asc" }], take }),
-    db.policyFinding.count({ where }),
-  ]);
-  return { rows, total };
+  return rowsAndTotal(
+    take,
+    () => db.policyFinding.findMany({ where, select: findingSelect, orderBy: [{ rule: { severity: "asc" } }, { openedAt: "asc" }], take }),
+    () => db.policyFinding.count({ where }),
+  );
 }

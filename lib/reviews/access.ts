@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
 import { can, teamsWith } from "@/lib/permissions";
+import { orgTeamTree } from "@/lib/org/queries";
 import { ancestorIds } from "@/lib/org/tree";
 
 /**
@@ -67,16 +68,27 @@ export function canRunSeries(user: CurrentUser, series: Pick<SeriesRow, "teamId"
 async function submittableTeamIds(user: CurrentUser): Promise<"all" | Set<string>> {
   const writable = teamsWith(user, "coe.write");
   if (writable === "all") return "all";
-  const teams = await db.team.findMany({ where: { organizationId: user.organizationId }, select: { id: true, parentId: true } });
+  const teams = await orgTeamTree(user.organizationId);
   return new Set(writable.flatMap((teamId) => ancestorIds(teams, teamId)));
 }
 
-export async function submittableSeries(user: CurrentUser): Promise<SeriesRow[]> {
+async function submittableSeriesWhere(user: CurrentUser) {
   const teamIds = await submittableTeamIds(user);
+  return { organizationId: user.organizationId, ...(teamIds === "all" ? {} : { teamId: { in: [...teamIds] } }) };
+}
+
+export async function submittableSeries(user: CurrentUser): Promise<SeriesRow[]> {
+  return db.reviewSeries.findMany({ where: await submittableSeriesWhere(user), select: seriesSelect, orderBy: { name: "asc" } });
+}
+
+/** The series the caller reads or submits to, optionally only those of some teams, by name. */
+export async function seriesOpenTo(user: CurrentUser, { teamIds, take }: { teamIds?: string[]; take: number }): Promise<SeriesRow[]> {
+  const open = { OR: [visibleSeriesWhere(user), await submittableSeriesWhere(user)] };
   return db.reviewSeries.findMany({
-    where: { organizationId: user.organizationId, ...(teamIds === "all" ? {} : { teamId: { in: [...teamIds] } }) },
+    where: teamIds ? { AND: [open, { teamId: { in: teamIds } }] } : open,
     select: seriesSelect,
     orderBy: { name: "asc" },
+    take,
   });
 }
 
