@@ -16,7 +16,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { storableText } from "@/lib/storable-text";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsWith } from "@/lib/permissions";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { canCreateCoe, coeListFilterOptions, listCoes } from "@/lib/coes/queries";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
@@ -119,7 +119,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                 "teamId",
                 "Team (with sub-teams)",
                 filter.teamId,
-                flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, `${"· ".repeat(depth)}${team.name}`]),
+                flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, treeOptionLabel(team.name, depth)]),
                 "Any team",
               )}
               <TypeAhead
