@@ -28,7 +28,7 @@ async function expectSaved(page: Page) {
 /** Picks a person in a row's owner picker by typing part of the name, as a keyboard user would. */
 async function pickOwner(page: Page, label: string, name: string) {
   const picker = page.getByRole("combobox", { name: label });
-  await picker.fill(name.slice(0, -2));
+  await picker.fill(name);
   await expect(page.locator(`#${await picker.getAttribute("aria-controls")}`).getByRole("option", { name })).toHaveAttribute("aria-selected", "true");
   await picker.press("Enter");
   await expect(picker).toHaveValue(name);
@@ -166,6 +166,8 @@ test.describe("COE documents", () => {
 
     await test.step("the author sees the open thread, fixes the answer, resolves the thread and resubmits", async () => {
       await authorPage.goto(`/coes/${coeId}`);
+      // Sent back is its own state, not plain "Draft".
+      await expect(authorPage.getByRole("main").getByText("Changes requested", { exact: true }).first()).toBeVisible();
       await expect(authorPage.getByTestId("review-thread")).toContainText("What did the failed orders cost?");
       await authorPage.getByRole("link", { name: "Edit" }).click();
       await expect(authorPage.getByLabel("Open review comments")).toContainText("What did the failed orders cost?");

@@ -11,7 +11,7 @@ import type { CoeSnapshot } from "@/lib/coes/snapshot";
  * structured parts (factors under question 3, links and images under 4, actions under 6). The read
  * view passes `sectionExtra` to hang review threads under each section; the print page does not.
  */
-export function CoeHeader({ coe }: { coe: CoeSnapshot }) {
+export function CoeHeader({ coe, changesRequested = false }: { coe: CoeSnapshot; changesRequested?: boolean }) {
   const durations = incidentDurations(coe);
   const times: [string, string | null, string | null][] = [
     ["Started", coe.startedAt, null],
@@ -22,7 +22,7 @@ export function CoeHeader({ coe }: { coe: CoeSnapshot }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <StatusBadge status={coe.status} />
+        <StatusBadge status={coe.status} changesRequested={changesRequested} />
         <SeverityBadge severity={coe.severity} />
         {coe.restricted ? <Badge tone="amber">Restricted to the owning team</Badge> : null}
         <span className="text-sm text-slate-600">{SEVERITY_MEANINGS[coe.severity]}</span>

@@ -28,6 +28,8 @@ const listSelect = {
   team: { select: { id: true, name: true } },
   authors: { select: { user: { select: { name: true } } } },
   services: { select: { service: { select: { name: true } } } },
+  // The latest decision only: a draft a reviewer sent back shows as "changes requested", not plain "draft".
+  reviews: { select: { decision: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } satisfies Prisma.CoeSelect;
 
 const ORDER: Record<Exclude<CoeListFilter["sort"], "relevance">, Prisma.CoeOrderByWithRelationInput[]> = {

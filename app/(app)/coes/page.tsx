@@ -233,7 +233,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                       {/* On a phone the other columns fold into the row (stacked), so nothing scrolls sideways. */}
                       <p className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 sm:hidden">
                         <SeverityBadge severity={coe.severity} />
-                        <StatusBadge status={coe.status} />
+                        <StatusBadge status={coe.status} changesRequested={coe.reviews[0]?.decision === "CHANGES_REQUESTED"} />
                         <span>{coe.team.name}</span>
                         {coe.startedAt ? (
                           <span>
@@ -247,7 +247,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                       <SeverityBadge severity={coe.severity} />
                     </Td>
                     <Td className="max-sm:hidden">
-                      <StatusBadge status={coe.status} />
+                      <StatusBadge status={coe.status} changesRequested={coe.reviews[0]?.decision === "CHANGES_REQUESTED"} />
                     </Td>
                     <Td className="whitespace-nowrap max-sm:hidden">
                       {coe.startedAt ? <DateTime value={coe.startedAt} dateOnly /> : <span className="text-slate-500">—</span>}
