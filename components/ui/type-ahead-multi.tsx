@@ -122,7 +122,10 @@ export function TypeAheadMulti({ id, label, source, value, onChange, hint, place
                   className="inline-flex size-5 items-center justify-center rounded-full text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
                   onClick={() => remove(item)}
                 >
-                  <span aria-hidden="true">×</span>
+                  {/* Drawn, not a "×" character, so the chip's text is the name alone. */}
+                  <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+                    <path d="M3 3l6 6M9 3l-6 6" />
+                  </svg>
                 </button>
               </li>
             ))}
