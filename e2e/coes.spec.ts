@@ -25,10 +25,19 @@ async function expectSaved(page: Page) {
   await expect(page.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
 }
 
+/** Picks a person in a row's owner picker by typing part of the name, as a keyboard user would. */
+async function pickOwner(page: Page, label: string, name: string) {
+  const picker = page.getByRole("combobox", { name: label });
+  await picker.fill(name);
+  await expect(page.locator(`#${await picker.getAttribute("aria-controls")}`).getByRole("option", { name })).toHaveAttribute("aria-selected", "true");
+  await picker.press("Enter");
+  await expect(picker).toHaveValue(name);
+}
+
 async function startCoe(page: Page, title: string): Promise<string> {
   await page.goto("/coes/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Owning team").selectOption({ label: "· Checkout" });
+  await page.getByLabel("Owning team").selectOption(DEMO_TEAMS.checkout.id);
   await page.getByLabel(/^SEV2/).check();
   await page.getByRole("button", { name: "Create draft" }).click();
   await page.waitForURL(/\/coes\/[^/]+\/edit$/);
@@ -56,14 +65,40 @@ test.describe("COE documents", () => {
 
     await test.step("the author fills the header, six answers, timeline, a factor with five whys, an image and an action", async () => {
       const page = authorPage;
-      await page.getByLabel("Started (UTC)").fill("2026-11-20T10:00");
-      await page.getByLabel("Detected (UTC)").fill("2026-11-20T10:05");
+      // Times are typed as text in UTC: a full date and time, ISO with a T, or a time alone on the day the incident started.
+      await page.getByLabel("Started (UTC)").fill("2026-11-20 10:00");
+      await page.getByLabel("Detected (UTC)").fill("10:05");
+      await page.getByLabel("Detected (UTC)").blur();
+      await expect(page.getByLabel("Detected (UTC)")).toHaveValue("2026-11-20 10:05");
       await page.getByLabel("Mitigated (UTC)").fill("2026-11-20T10:25");
-      await page.getByLabel("Resolved (UTC)").fill("2026-11-20T11:00");
+      await page.getByLabel("Resolved (UTC)").fill("2026-11-20 11:00");
       await expect(page.getByText("Time to detect: 5 min")).toBeVisible();
+      await expect(page.getByText("Time to resolve: 1 h")).toBeVisible();
+
+      // Affected services: a multi-select type-ahead with chips; Enter adds, the chip's button removes.
+      const services = page.getByRole("combobox", { name: "Affected services" });
+      await services.fill("checkout-a");
+      await expect(page.getByRole("listbox", { name: "Affected services" }).getByRole("option", { name: /checkout-api/ })).toBeVisible();
+      await services.press("ArrowDown");
+      await services.press("ArrowUp");
+      await services.press("Enter");
+      const chosenServices = page.getByRole("list", { name: "Chosen: Affected services" });
+      await expect(chosenServices.getByRole("listitem")).toHaveText(["checkout-api"]);
+      await services.fill("payment-g");
+      await page
+        .getByRole("listbox", { name: "Affected services" })
+        .getByRole("option", { name: /payment-gateway/ })
+        .click();
+      await expect(chosenServices.getByRole("listitem")).toHaveText(["checkout-api", "payment-gateway"]);
+      await chosenServices.getByRole("button", { name: "Remove payment-gateway" }).click();
+      await expect(chosenServices.getByRole("listitem")).toHaveText(["checkout-api"]);
+      await expect(page.getByRole("list", { name: "Chosen: Authors" })).toContainText(author.name);
       for (const [question, answer] of Object.entries(ANSWERS)) await page.getByLabel(question, { exact: true }).fill(answer);
 
       await page.getByRole("button", { name: "Add timeline entry" }).click();
+      // Focus moves to the new row, and every field of it has a visible label.
+      await expect(page.getByLabel("Timeline entry 1 time (UTC)")).toBeFocused();
+      await expect(page.locator("#timeline").getByText("Time (UTC)", { exact: true })).toBeVisible();
       await page.getByLabel("Timeline entry 1 time (UTC)").fill("2026-11-20T10:05");
       await page.getByLabel("Timeline entry 1 description").fill("Error-rate alarm paged the on-call engineer.");
 
@@ -80,12 +115,25 @@ test.describe("COE documents", () => {
       );
 
       await page.getByRole("button", { name: "Add corrective action" }).click();
+      await expect(page.getByLabel("Action 1 title")).toBeFocused();
       await page.getByLabel("Action 1 title").fill("Lower TTL of payment DNS records to 60 s");
-      await page.getByLabel("Action 1 owner").selectOption({ label: author.name });
+      await pickOwner(page, "Action 1 owner", author.name);
       await page.getByLabel("Action 1 type").selectOption("PREVENT");
       await page.getByLabel("Action 1 priority").selectOption("HIGH");
       await page.getByLabel("Action 1 due date").fill("2026-12-15");
       await expectSaved(page);
+    });
+
+    await test.step("after a reload the chosen services, owner and times read back", async () => {
+      const page = authorPage;
+      await page.reload();
+      await expect(page.getByRole("list", { name: "Chosen: Affected services" }).getByRole("listitem")).toHaveText(["checkout-api"]);
+      await expect(page.getByRole("combobox", { name: "Action 1 owner" })).toHaveValue(author.name);
+      await expect(page.getByLabel("Detected (UTC)")).toHaveValue("2026-11-20 10:05");
+      // The timeline sits with the incident's times, before the first question.
+      const timelineBox = await page.locator("#timeline").boundingBox();
+      const firstQuestionBox = await page.locator("#whatHappened").boundingBox();
+      expect(timelineBox!.y).toBeLessThan(firstQuestionBox!.y);
     });
 
     await test.step("the Markdown preview renders the answer", async () => {
@@ -103,6 +151,10 @@ test.describe("COE documents", () => {
 
     await test.step("the reviewer comments on the impact section and requests changes", async () => {
       await reviewerPage.goto(`/coes/${coeId}`);
+      // A reviewer is never offered the authors' moves on a COE in review.
+      await expect(reviewerPage.getByRole("button", { name: "Approve" })).toBeVisible();
+      await expect(reviewerPage.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+      await expect(reviewerPage.getByRole("button", { name: "Withdraw from review" })).toHaveCount(0);
       await reviewerPage.getByRole("button", { name: "Comment on 2. What was the impact on customers and your business?" }).click();
       await reviewerPage.getByLabel("Comment on 2. What was the impact on customers and your business?").fill("What did the failed orders cost?");
       await reviewerPage.getByRole("button", { name: "Add comment" }).click();
@@ -114,6 +166,8 @@ test.describe("COE documents", () => {
 
     await test.step("the author sees the open thread, fixes the answer, resolves the thread and resubmits", async () => {
       await authorPage.goto(`/coes/${coeId}`);
+      // Sent back is its own state, not plain "Draft".
+      await expect(authorPage.getByRole("main").getByText("Changes requested", { exact: true }).first()).toBeVisible();
       await expect(authorPage.getByTestId("review-thread")).toContainText("What did the failed orders cost?");
       await authorPage.getByRole("link", { name: "Edit" }).click();
       await expect(authorPage.getByLabel("Open review comments")).toContainText("What did the failed orders cost?");
@@ -171,6 +225,10 @@ test.describe("COE documents", () => {
       expect(markdown).toContain("**DNS:** A record pointed at a retired endpoint.");
       expect(markdown).toContain("Lower TTL of payment DNS records to 60 s");
       expect(markdown).toContain("Error-rate alarm paged the on-call engineer.");
+      // It renders outside Andon: the image is embedded, not a link that needs a session.
+      expect(markdown).toMatch(/!\[error-rate\.png\]\(data:image\/png;base64,[A-Za-z0-9+/=]+\)/);
+      expect(markdown).not.toContain("/attachments/");
+      expect(markdown.indexOf("## Timeline")).toBeLessThan(markdown.indexOf("## 1. What happened?"));
     });
   });
 
@@ -186,7 +244,7 @@ test.describe("COE documents", () => {
     await test.step("the author adds an action with an owner and a due date", async () => {
       await page.getByRole("button", { name: "Add corrective action" }).click();
       await page.getByLabel("Action 1 title").fill("Alarm 30 days before certificate expiry");
-      await page.getByLabel("Action 1 owner").selectOption({ label: author.name });
+      await pickOwner(page, "Action 1 owner", author.name);
       await page.getByLabel("Action 1 due date").fill("2030-01-15");
       await expectSaved(page);
       actionId = (await page.locator("fieldset[data-row]").first().getAttribute("data-row"))!;

@@ -18,7 +18,7 @@ test.describe("daily use", () => {
     await test.step("start a draft and leave a blank timeline row", async () => {
       await page.goto("/coes/new");
       await page.getByLabel("Title").fill(`Typing ${Date.now()}`);
-      await page.getByLabel("Owning team").selectOption({ label: "· Checkout" });
+      await page.getByLabel("Owning team").selectOption(DEMO_TEAMS.checkout.id);
       await page.getByLabel(/^SEV3/).check();
       await page.getByRole("button", { name: "Create draft" }).click();
       await page.waitForURL(/\/coes\/[^/]+\/edit$/);

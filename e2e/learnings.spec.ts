@@ -32,12 +32,17 @@ test.describe("Learnings", () => {
       const page = authorPage;
       await page.goto("/coes/new");
       await page.getByLabel("Title").fill(`Storefront DNS record change broke resolution ${stamp}`);
-      await page.getByLabel("Owning team").selectOption({ label: "· Checkout" });
+      await page.getByLabel("Owning team").selectOption(DEMO_TEAMS.checkout.id);
       await page.getByLabel(/^SEV2/).check();
       await page.getByRole("button", { name: "Create draft" }).click();
       await page.waitForURL(/\/coes\/[^/]+\/edit$/);
       coeId = page.url().split("/").at(-2)!;
-      await page.getByRole("group", { name: "Affected services" }).getByLabel("storefront-web").check();
+      await page.getByRole("combobox", { name: "Affected services" }).fill("storefront");
+      await page
+        .getByRole("listbox", { name: "Affected services" })
+        .getByRole("option", { name: /storefront-web/ })
+        .click();
+      await expect(page.getByRole("list", { name: "Chosen: Affected services" })).toContainText("storefront-web");
       await page
         .getByLabel("What happened?", { exact: true })
         .fill("A DNS record change pointed the storefront CNAME at a missing CDN hostname; resolvers cached NXDOMAIN.");

@@ -24,27 +24,36 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
     await users.login(page, manager);
     const agendaTitles = () => page.getByRole("list", { name: "Agenda" }).getByTestId("agenda-item-title").allTextContents();
 
-    await test.step("set up a 45-minute review (three slots) for the team", async () => {
+    const typicalTitles = [
+      "Share successes and failings",
+      "Action items follow-up (0 overdue, 0 due this week)",
+      "Review COEs (none this week)",
+      "Key service metrics",
+      "Identify new best practices",
+    ];
+
+    await test.step("set up a review: 45 minutes is shorter than the five typical items, so the form suggests 90", async () => {
       await page.goto("/reviews");
       await page.getByLabel("Name").fill(seriesName);
       await page.getByLabel("Time zone").fill(timeZone);
+      await expect(page.getByLabel("Length (minutes)")).toHaveValue("90");
       await page.getByLabel("Length (minutes)").fill("45");
+      await expect(page.getByText("We suggest 90 minutes.")).toBeVisible();
+      await page.getByRole("button", { name: "Use 90 minutes" }).click();
+      await expect(page.getByLabel("Length (minutes)")).toHaveValue("90");
+      await expect(page.getByText("We suggest 90 minutes.")).toHaveCount(0);
       await page.getByRole("button", { name: "Set up review" }).click();
       await expect(page.getByRole("link", { name: seriesName })).toBeVisible();
     });
 
-    await test.step("open this week's agenda: built items in fifteen-minute slots with start times", async () => {
+    await test.step("open this week's agenda: the five typical items in fifteen-minute slots with start times", async () => {
       await page
         .getByRole("row")
         .filter({ hasText: seriesName })
         .getByRole("link", { name: `Agenda ${week}` })
         .click();
       await expect(page.getByRole("heading", { name: `${seriesName} · ${week}` })).toBeVisible();
-      expect(await agendaTitles()).toEqual([
-        "Share successes and failings",
-        "Action items follow-up (0 overdue, 0 due this week)",
-        "Identify new best practices",
-      ]);
+      expect(await agendaTitles()).toEqual(typicalTitles);
       await expect(page.getByRole("list", { name: "Agenda" }).getByText("10:15")).toBeVisible();
     });
 
@@ -57,16 +66,46 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
 
     await test.step("reorder two items", async () => {
       await page.getByRole("button", { name: "Move “Identify new best practices” up" }).click();
-      await expect
-        .poll(agendaTitles)
-        .toEqual(["Share successes and failings", "Identify new best practices", "Action items follow-up (0 overdue, 0 due this week)"]);
+      await expect.poll(agendaTitles).toEqual([typicalTitles[0], typicalTitles[1], typicalTitles[2], typicalTitles[4], typicalTitles[3]]);
     });
 
-    await test.step("add a custom item: it does not fit the three slots and is deferred", async () => {
+    const reordered = [typicalTitles[0], typicalTitles[1], typicalTitles[2], typicalTitles[4], typicalTitles[3]];
+    const deferredTitles = () => page.getByRole("list", { name: "Deferred items" }).getByTestId("agenda-item-title").allTextContents();
+
+    await test.step("add a two-slot custom item: the typical items keep their slots and the custom item is deferred", async () => {
       await page.getByLabel("Add a custom item").fill("Pager load review");
+      await page.getByLabel("Slots", { exact: true }).fill("2");
       await page.getByRole("button", { name: "Add item" }).click();
-      const deferred = page.getByRole("list", { name: "Deferred items" });
-      await expect(deferred.getByText("Pager load review")).toBeVisible();
+      await expect.poll(deferredTitles).toEqual(["Pager load review"]);
+      expect(await agendaTitles()).toEqual(reordered);
+    });
+
+    await test.step("pinning the custom item gives it the time: then the last typical item defers; unpinning undoes it", async () => {
+      const pager = page.getByTestId("agenda-item").filter({ hasText: "Pager load review" });
+      await pager.getByRole("button", { name: "Pin" }).click();
+      await expect.poll(deferredTitles).toEqual(["Key service metrics"]);
+      expect(await agendaTitles()).toEqual([...reordered.slice(0, 4), "Pager load review"]);
+      await pager.getByRole("button", { name: "Unpin" }).click();
+      await expect.poll(deferredTitles).toEqual(["Pager load review"]);
+      expect(await agendaTitles()).toEqual(reordered);
+    });
+
+    await test.step("rebuild from data: the agenda is built again and keeps the edits", async () => {
+      await page.getByRole("button", { name: "Rebuild from data" }).click();
+      await expect(page.getByText(/Rebuilt from the data at .+; your edits are kept\./)).toBeVisible();
+      expect(await agendaTitles()).toEqual(reordered);
+      expect(await deferredTitles()).toEqual(["Pager load review"]);
+    });
+
+    await test.step("last week's meeting was never held: the page says so instead of planned", async () => {
+      const lastWeek = formatIsoWeek(addWeeks(parseIsoWeek(week)!, -1));
+      await page.getByRole("link", { name: "← Previous week" }).click();
+      await expect(page.getByRole("heading", { name: `${seriesName} · ${lastWeek}` })).toBeVisible();
+      await expect(page.getByText("Not held", { exact: true })).toBeVisible();
+      await expect(page.getByText("This meeting's time has passed and it was not held.", { exact: false })).toBeVisible();
+      await expect(page.getByText("Planned", { exact: true })).toHaveCount(0);
+      await page.getByRole("link", { name: "Next week →" }).click();
+      await expect(page.getByRole("heading", { name: `${seriesName} · ${week}` })).toBeVisible();
     });
 
     await test.step("start the meeting: the slot countdown is visible and moves", async () => {
@@ -77,7 +116,7 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
       await expect(countdown).toHaveText(/^1[45]:\d\d$/);
       const first = await countdown.textContent();
       await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
-      await expect(page.getByTestId("meeting-countdown")).toHaveText(/^4[45]:\d\d$/);
+      await expect(page.getByTestId("meeting-countdown")).toHaveText(/^1:(29|30):\d\d$/);
     });
 
     await test.step("record a note, a decision and a new corrective action", async () => {
@@ -91,7 +130,7 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
       await page.getByRole("button", { name: "Create action" }).click();
       await expect(page.getByTestId("meeting-actions")).toContainText("Write the load-test runbook");
       await page.getByRole("button", { name: "Next →" }).click();
-      await expect(page.getByTestId("current-item-title")).toHaveText("Identify new best practices");
+      await expect(page.getByTestId("current-item-title")).toHaveText("Action items follow-up (0 overdue, 0 due this week)");
     });
 
     await test.step("publish: the minutes show the note, the decision, the action, and what was not reached", async () => {
@@ -102,7 +141,7 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
       await expect(items).toContainText("Quiet week; the load test passed.");
       await expect(page.getByTestId("minutes-decisions")).toContainText("Run the load test monthly");
       await expect(page.getByTestId("minutes-actions")).toContainText("Write the load-test runbook");
-      await expect(items.getByRole("listitem").filter({ hasText: "Action items follow-up" })).toContainText(`Not reached · carried to ${nextWeek}`);
+      await expect(items.getByRole("listitem").filter({ hasText: "Identify new best practices" })).toContainText(`Not reached · carried to ${nextWeek}`);
       const action = await db.correctiveAction.findFirstOrThrow({ where: { title: "Write the load-test runbook", teamId: team.id } });
       expect(action.source).toBe("WEEKLY_REVIEW");
     });

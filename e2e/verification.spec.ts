@@ -32,7 +32,7 @@ test.describe("Verification and game days", () => {
     await test.step("plan a game day with the latency template", async () => {
       await page.goto("/game-days/new");
       await page.getByLabel("Title").fill(`Basket latency ${suffix}`);
-      await page.getByLabel("Team").selectOption({ label: "· Checkout" });
+      await page.getByLabel("Team").selectOption(DEMO_TEAMS.checkout.id);
       await page.getByLabel("Service under test").selectOption({ label: service.name });
       await page.getByLabel("Date and start time (your time zone)").fill("2030-01-07T10:00");
       await expect(page.getByLabel("Template")).toHaveValue("network-latency");

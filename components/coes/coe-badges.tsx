@@ -4,7 +4,9 @@ import { SEVERITY_MEANINGS, STATUS_LABELS, type CoeStatus, type Severity } from 
 const STATUS_TONES: Record<CoeStatus, "neutral" | "amber" | "green" | "indigo"> = { DRAFT: "neutral", IN_REVIEW: "amber", APPROVED: "green", CLOSED: "indigo" };
 const SEVERITY_TONES: Record<Severity, "red" | "amber" | "neutral"> = { SEV1: "red", SEV2: "red", SEV3: "amber", SEV4: "neutral" };
 
-export function StatusBadge({ status }: { status: CoeStatus }) {
+/** The COE's state; a draft a reviewer sent back is "Changes requested", its own state for the authors. */
+export function StatusBadge({ status, changesRequested = false }: { status: CoeStatus; changesRequested?: boolean }) {
+  if (status === "DRAFT" && changesRequested) return <Badge tone="amber">Changes requested</Badge>;
   return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>;
 }
 

@@ -7,11 +7,11 @@ import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, QUEST
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
 /**
- * The COE as a reader sees it: header, the six questions in order with their structured parts
- * (factors under question 3, links and images under 4, actions under 6), then the timeline. The read
+ * The COE as a reader sees it: header, the timeline, then the six questions in order with their
+ * structured parts (factors under question 3, links and images under 4, actions under 6). The read
  * view passes `sectionExtra` to hang review threads under each section; the print page does not.
  */
-export function CoeHeader({ coe }: { coe: CoeSnapshot }) {
+export function CoeHeader({ coe, changesRequested = false }: { coe: CoeSnapshot; changesRequested?: boolean }) {
   const durations = incidentDurations(coe);
   const times: [string, string | null, string | null][] = [
     ["Started", coe.startedAt, null],
@@ -22,7 +22,7 @@ export function CoeHeader({ coe }: { coe: CoeSnapshot }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <StatusBadge status={coe.status} />
+        <StatusBadge status={coe.status} changesRequested={changesRequested} />
         <SeverityBadge severity={coe.severity} />
         {coe.restricted ? <Badge tone="amber">Restricted to the owning team</Badge> : null}
         <span className="text-sm text-slate-600">{SEVERITY_MEANINGS[coe.severity]}</span>
@@ -73,16 +73,7 @@ export function CoeSections({
   };
   return (
     <div className="space-y-8">
-      {QUESTIONS.map((question) => (
-        <section key={question.field} id={question.field} aria-labelledby={`${question.field}-heading`} className="break-inside-avoid-page">
-          <h2 id={`${question.field}-heading`} className="text-lg font-semibold text-slate-900">
-            {question.number}. {question.question}
-          </h2>
-          {coe[question.field].trim() ? <Markdown source={coe[question.field]} /> : <p className="mt-2 text-sm italic text-slate-500">Not answered yet.</p>}
-          {structured[question.field]}
-          {sectionExtra?.(question.field)}
-        </section>
-      ))}
+      {/* The timeline comes first: the answers refer to its events. */}
       <section id="timeline" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="text-lg font-semibold text-slate-900">
           Timeline
@@ -101,6 +92,16 @@ export function CoeSections({
         )}
         {sectionExtra?.("timeline")}
       </section>
+      {QUESTIONS.map((question) => (
+        <section key={question.field} id={question.field} aria-labelledby={`${question.field}-heading`} className="break-inside-avoid-page">
+          <h2 id={`${question.field}-heading`} className="text-lg font-semibold text-slate-900">
+            {question.number}. {question.question}
+          </h2>
+          {coe[question.field].trim() ? <Markdown source={coe[question.field]} /> : <p className="mt-2 text-sm italic text-slate-500">Not answered yet.</p>}
+          {structured[question.field]}
+          {sectionExtra?.(question.field)}
+        </section>
+      ))}
     </div>
   );
 }

@@ -96,11 +96,24 @@ export function AgendaItemDetail({
       );
     case "coeList":
       return (
-        <ul className={`space-y-1.5 ${text}`}>
-          {detail.coes.map((coe) => (
-            <CoeLine key={coe.id} coe={coe} />
-          ))}
-        </ul>
+        <div className={`space-y-3 ${text}`}>
+          {detail.coes.length === 0 && !detail.deferred?.length ? <p>No COE was approved or is waiting in review this week.</p> : null}
+          <ul className="space-y-1.5">
+            {detail.coes.map((coe) => (
+              <CoeLine key={coe.id} coe={coe} />
+            ))}
+          </ul>
+          {detail.deferred?.length ? (
+            <div>
+              <h4 className="font-semibold text-amber-900">Deferred to next week: less severe, beyond this item&apos;s slots</h4>
+              <ul className="mt-1 space-y-1.5">
+                {detail.deferred.map((coe) => (
+                  <CoeLine key={coe.id} coe={coe} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
       );
     case "metrics":
       return <MetricGrid metrics={detail.metrics} large={large} series={series} />;

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { createSeriesAction } from "@/lib/reviews/actions";
 import { createSeriesSchema } from "@/lib/reviews/schemas";
 import { ScheduleFields } from "@/components/reviews/schedule-fields";
+import { SUGGESTED_LENGTH_MINUTES } from "@/lib/reviews/slotting";
 
 /** Sets up a weekly review for a team the user manages. */
 export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string; name: string }[]; defaultTimeZone: string }) {
@@ -18,7 +19,7 @@ export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string;
     weekday: "4",
     startTime: "10:00",
     timeZone: defaultTimeZone,
-    lengthMinutes: "60",
+    lengthMinutes: String(SUGGESTED_LENGTH_MINUTES),
   });
   const set = (field: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setForm({ ...form, [field]: event.target.value });
@@ -47,7 +48,7 @@ export function NewSeriesForm({ teams, defaultTimeZone }: { teams: { id: string;
           ))}
         </select>
       </FormField>
-      <ScheduleFields form={form} onChange={set} fieldErrors={fieldErrors} />
+      <ScheduleFields form={form} onChange={set} onLength={(lengthMinutes) => setForm({ ...form, lengthMinutes })} fieldErrors={fieldErrors} />
       <div className="sm:col-span-2 lg:col-span-3">
         <Button type="submit" pending={pending}>
           Set up review

@@ -60,7 +60,7 @@ export function SeriesSettingsForm({ series, people }: Props) {
       <div className="sm:col-span-2 lg:col-span-3">
         <FormAlerts error={error} success={success} />
       </div>
-      <ScheduleFields form={form} onChange={set} fieldErrors={fieldErrors} />
+      <ScheduleFields form={form} onChange={set} onLength={(lengthMinutes) => setForm({ ...form, lengthMinutes })} fieldErrors={fieldErrors} />
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" checked={subTeamSummary} onChange={(event) => setSubTeamSummary(event.target.checked)} />
         Summary line per sub-team

@@ -1,13 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/form-field";
+import { lookupMessage, useLookup } from "@/components/ui/use-lookup";
 import type { LookupItem, LookupSource } from "@/lib/lookup/schemas";
-
-const DEBOUNCE_MS = 200;
-
-type Status = "idle" | "searching" | "done" | "failed";
 
 type TypeAheadProps = {
   id: string;
@@ -27,6 +24,15 @@ type TypeAheadProps = {
   /** Field errors from a failed save, shown under the input and announced. */
   errors?: string[];
   onChange?: (choice: LookupItem | null) => void;
+  /**
+   * Controlled use (a picker inside a client form): the chosen id, followed when it changes from
+   * outside (a merge, a restored draft). Its label is `defaultLabel`.
+   */
+  value?: string;
+  /** false when a choice, once made, can be replaced but not emptied (an action's owner). */
+  clearable?: boolean;
+  /** The input's accessible name when it differs from the visible label (rows: "Action 2 owner"). */
+  ariaLabel?: string;
 };
 
 /**
@@ -48,42 +54,31 @@ export function TypeAhead({
   labelClassName,
   errors,
   onChange,
+  value,
+  clearable = true,
+  ariaLabel,
 }: TypeAheadProps) {
-  const [choice, setChoice] = useState<LookupItem | null>(defaultValue ? { value: defaultValue, label: defaultLabel ?? defaultValue } : null);
+  const initial = value ?? defaultValue;
+  const [choice, setChoice] = useState<LookupItem | null>(initial ? { value: initial, label: defaultLabel ?? initial } : null);
   const [text, setText] = useState(choice?.label ?? "");
+  const [followed, setFollowed] = useState(value);
+  if (value !== followed) {
+    setFollowed(value);
+    if (value !== (choice?.value ?? "")) {
+      const next = value ? { value, label: defaultLabel ?? value } : null;
+      setChoice(next);
+      setText(next?.label ?? "");
+    }
+  }
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [items, setItems] = useState<LookupItem[]>([]);
-  const [status, setStatus] = useState<Status>("idle");
   const [active, setActive] = useState(0);
+  // Row 0 is the empty choice when the picker may be emptied; the items follow.
+  const first = clearable ? 1 : 0;
+  const { items, status } = useLookup(source, open, query, (answered, answeredQuery) => setActive(answered.length > 0 && answeredQuery ? first : 0));
   const inputRef = useRef<HTMLInputElement>(null);
   const listboxId = `${id}-listbox`;
-  // Row 0 is the empty choice; rows 1… are the items.
-  const options: LookupItem[] = [{ value: "", label: emptyLabel }, ...items];
-
-  useEffect(() => {
-    if (!open) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`${source}?${new URLSearchParams({ q: query })}`, { signal: controller.signal, headers: { accept: "application/json" } });
-        if (!response.ok) throw new Error(`lookup answered ${response.status}`);
-        const body = (await response.json()) as { items: LookupItem[] };
-        setItems(body.items);
-        setActive(body.items.length > 0 && query ? 1 : 0);
-        setStatus("done");
-      } catch (error) {
-        if (!controller.signal.aborted) {
-          console.error(error);
-          setStatus("failed");
-        }
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [open, query, source]);
+  const options: LookupItem[] = clearable ? [{ value: "", label: emptyLabel }, ...items] : items;
 
   function choose(next: LookupItem | null) {
     setChoice(next);
@@ -99,7 +94,6 @@ export function TypeAhead({
 
   function openWith(nextQuery: string) {
     setQuery(nextQuery);
-    setStatus("searching");
     setOpen(true);
   }
 
@@ -109,6 +103,7 @@ export function TypeAhead({
       case "ArrowUp": {
         event.preventDefault();
         if (!open) return openWith("");
+        if (options.length === 0) return;
         const step = event.key === "ArrowDown" ? 1 : -1;
         setActive((current) => (current + step + options.length) % options.length);
         return;
@@ -119,7 +114,7 @@ export function TypeAhead({
         // While a search runs the highlighted row may be stale: wait for the answer.
         if (status === "done") {
           const picked = options[active];
-          choose(picked && picked.value ? picked : null);
+          if (picked?.value || clearable) choose(picked && picked.value ? picked : null);
         }
         return;
       case "Escape":
@@ -134,15 +129,8 @@ export function TypeAhead({
     }
   }
 
-  const activeId = open ? `${id}-option-${active}` : undefined;
-  const message =
-    status === "searching"
-      ? "Searching…"
-      : status === "failed"
-        ? "Could not load the choices; try again."
-        : status === "done" && items.length === 0
-          ? "No matches"
-          : null;
+  const activeId = open && options[active] ? `${id}-option-${active}` : undefined;
+  const message = lookupMessage(status, items.length);
 
   return (
     <div className={cn("relative", className)}>
@@ -155,6 +143,7 @@ export function TypeAhead({
           id={id}
           type="text"
           role="combobox"
+          aria-label={ariaLabel}
           aria-autocomplete="list"
           aria-expanded={open}
           aria-controls={listboxId}
@@ -165,7 +154,7 @@ export function TypeAhead({
           spellCheck={false}
           value={text}
           placeholder={placeholder ?? emptyLabel}
-          className={cn(inputClasses, choice ? "pr-8" : undefined)}
+          className={cn(inputClasses, choice && clearable ? "pr-8" : undefined)}
           onChange={(event) => {
             setText(event.target.value);
             openWith(event.target.value.trim());
@@ -175,7 +164,7 @@ export function TypeAhead({
           onKeyDown={onKeyDown}
           onBlur={close}
         />
-        {choice ? (
+        {choice && clearable ? (
           <button
             type="button"
             aria-label={`Clear ${label}`}
@@ -208,7 +197,7 @@ export function TypeAhead({
                   className={cn(
                     "cursor-pointer whitespace-nowrap px-3 py-1.5",
                     index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800",
-                    index === 0 ? "text-slate-500" : undefined,
+                    index === 0 && clearable ? "text-slate-500" : undefined,
                   )}
                   // Keeps the focus in the input, so its blur does not close the list before the click.
                   onMouseDown={(event) => event.preventDefault()}

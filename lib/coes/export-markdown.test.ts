@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coeToMarkdown } from "@/lib/coes/export-markdown";
+import { portableMarkdown } from "@/lib/coes/export-portable";
 import { QUESTIONS } from "@/lib/coes/questions";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
@@ -63,5 +64,43 @@ describe("coeToMarkdown", () => {
     expect(markdown).toContain("(time to detect: 6 min)");
     expect(markdown).toContain("- **Resolved:** not recorded (time to resolve: —)");
     expect(markdown).toContain("- **COE id:** coe_1 (version 7)");
+  });
+});
+
+describe("coeToMarkdown order", () => {
+  it("puts the timeline with the incident's times, before the first question", () => {
+    const markdown = coeToMarkdown(coe);
+    expect(markdown.indexOf("## Timeline")).toBeGreaterThan(markdown.indexOf("- **Resolved:**"));
+    expect(markdown.indexOf("## Timeline")).toBeLessThan(markdown.indexOf("## 1. What happened?"));
+  });
+});
+
+describe("portableMarkdown", () => {
+  const png = { id: "att_1", fileName: "error-rate.png", contentType: "image/png", data: new Uint8Array([137, 80, 78, 71]) };
+  const extra = { id: "att_2", fileName: "latency [p99].png", contentType: "image/png", data: new Uint8Array([1, 2, 3]) };
+  const source = [
+    "![error-rate.png](/coes/coe_1/attachments/att_1)",
+    "See [the action](/actions/act_9) and [the dashboard](https://dash.example/x).",
+    "![gone](/coes/coe_1/attachments/att_gone)",
+  ].join("\n");
+
+  it("embeds the COE's images as data URIs so the file renders without Andon", () => {
+    const out = portableMarkdown(source, { coeId: "coe_1", origin: "https://andon.example", images: [png] });
+    expect(out).toContain(`![error-rate.png](data:image/png;base64,${Buffer.from(png.data).toString("base64")})`);
+    expect(out).not.toContain("](/coes/coe_1/attachments/att_1)");
+  });
+
+  it("makes links into Andon absolute and leaves absolute links alone", () => {
+    const out = portableMarkdown(source, { coeId: "coe_1", origin: "https://andon.example", images: [png] });
+    expect(out).toContain("[the action](https://andon.example/actions/act_9)");
+    expect(out).toContain("[the dashboard](https://dash.example/x)");
+    // An image that no longer exists keeps a link a signed-in reader can try.
+    expect(out).toContain("![gone](https://andon.example/coes/coe_1/attachments/att_gone)");
+  });
+
+  it("adds the images no answer shows at the end, and nothing when every image is shown", () => {
+    const out = portableMarkdown(source, { coeId: "coe_1", origin: "https://andon.example", images: [png, extra] });
+    expect(out).toMatch(/## Images\n\n!\[latency p99\.png\]\(data:image\/png;base64,AQID\)\n$/);
+    expect(portableMarkdown(source, { coeId: "coe_1", origin: "https://andon.example", images: [png] })).not.toContain("## Images");
   });
 });

@@ -15,7 +15,7 @@ function oneLine(text: string): string {
 
 /**
  * The whole COE as a Markdown document: the download, and the text two revisions are diffed on.
- * Answers are Markdown already and go in as written.
+ * Answers are Markdown already and go in as written. The timeline follows the header's times.
  */
 export function coeToMarkdown(coe: CoeSnapshot, extra: { id?: string; version?: number } = {}): string {
   const durations = incidentDurations(coe);
@@ -30,6 +30,11 @@ export function coeToMarkdown(coe: CoeSnapshot, extra: { id?: string; version?: 
   lines.push(`- **Mitigated:** ${formatUtc(coe.mitigatedAt)} (time to mitigate: ${formatDuration(durations.toMitigate)})`);
   lines.push(`- **Resolved:** ${formatUtc(coe.resolvedAt)} (time to resolve: ${formatDuration(durations.toResolve)})`);
   if (extra.id) lines.push(`- **COE id:** ${extra.id}${extra.version ? ` (version ${extra.version})` : ""}`);
+  lines.push("");
+  // The timeline sits with the incident's times, before the questions that refer to it.
+  lines.push("## Timeline", "");
+  if (coe.timeline.length === 0) lines.push("_No entries._");
+  for (const entry of coe.timeline) lines.push(`- **${formatUtc(entry.occurredAt)}** — ${oneLine(entry.description)}`);
   lines.push("");
   for (const question of QUESTIONS) {
     lines.push(`## ${question.number}. ${question.question}`, "", coe[question.field].trim() || "_Not answered yet._", "");
@@ -67,9 +72,5 @@ export function coeToMarkdown(coe: CoeSnapshot, extra: { id?: string; version?: 
       }
     }
   }
-  lines.push("## Timeline", "");
-  if (coe.timeline.length === 0) lines.push("_No entries._");
-  for (const entry of coe.timeline) lines.push(`- **${formatUtc(entry.occurredAt)}** — ${oneLine(entry.description)}`);
-  lines.push("");
   return lines.join("\n");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableTransitions, canEditCoe, checkTransition, type LifecycleActor, type LifecycleCoe } from "@/lib/coes/lifecycle";
+import { availableTransitions, canEditCoe, checkTransition, offersEdit, type LifecycleActor, type LifecycleCoe } from "@/lib/coes/lifecycle";
 import type { Transition } from "@/lib/coes/schemas";
 
 const author: LifecycleActor = { userId: "u_author", canWrite: true, canReview: false };
@@ -73,5 +73,17 @@ describe("canEditCoe", () => {
   });
   it("lets a listed author without a team role edit", () => {
     expect(canEditCoe(coe({ authorIds: ["u_out"] }), outsider)).toBe(true);
+  });
+});
+
+describe("offersEdit", () => {
+  it.each([
+    ["a reviewer on a COE in review", "IN_REVIEW", reviewer, false],
+    ["a reviewing author on their COE in review", "IN_REVIEW", reviewingAuthor, true],
+    ["a writer without review rights on a COE in review", "IN_REVIEW", writer, true],
+    ["a reviewer on a draft of their team", "DRAFT", reviewer, true],
+    ["an author on an approved COE", "APPROVED", author, false],
+  ] as const)("%s → %s", (_name, status, actor, expected) => {
+    expect(offersEdit(coe({ status }), actor)).toBe(expected);
   });
 });

@@ -51,6 +51,16 @@ export function canEditCoe(coe: Pick<LifecycleCoe, "status" | "authorIds" | "cre
   return actor.canWrite || isAuthor(coe, actor.userId);
 }
 
+/**
+ * Whether the COE page offers "Edit". As canEditCoe, except for a reviewer who is not an author
+ * while the COE is in review: a reviewer reviews with comments and a decision, and is never shown
+ * the authors' buttons. (The editor itself still lets the team's writers in: this is what is offered.)
+ */
+export function offersEdit(coe: Pick<LifecycleCoe, "status" | "authorIds" | "createdById">, actor: LifecycleActor): boolean {
+  if (coe.status === "IN_REVIEW" && actor.canReview && !isAuthor(coe, actor.userId)) return false;
+  return canEditCoe(coe, actor);
+}
+
 export type TransitionCheck = { ok: true; to: CoeStatus } | { ok: false; reason: string };
 
 export function checkTransition(transition: Transition, coe: LifecycleCoe, actor: LifecycleActor): TransitionCheck {

@@ -8,7 +8,7 @@ import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
 import { lifecycleActor, visibleCoeWhere, visibleCoesWhere } from "@/lib/coes/access";
 import { missingForReview } from "@/lib/coes/completeness";
-import { availableTransitions, canEditCoe, isAuthor } from "@/lib/coes/lifecycle";
+import { availableTransitions, isAuthor, offersEdit } from "@/lib/coes/lifecycle";
 import type { CoeListFilter } from "@/lib/coes/schemas";
 import { searchCoeIds, searchCoes, searchSnippets, searchVisibleCoesPage, type SearchHighlights } from "@/lib/coes/search";
 import { lookupLabel } from "@/lib/lookup/queries";
@@ -28,6 +28,8 @@ const listSelect = {
   team: { select: { id: true, name: true } },
   authors: { select: { user: { select: { name: true } } } },
   services: { select: { service: { select: { name: true } } } },
+  // The latest decision only: a draft a reviewer sent back shows as "changes requested", not plain "draft".
+  reviews: { select: { decision: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } satisfies Prisma.CoeSelect;
 
 const ORDER: Record<Exclude<CoeListFilter["sort"], "relevance">, Prisma.CoeOrderByWithRelationInput[]> = {
@@ -148,9 +150,10 @@ export async function coeListFilterOptions(user: CurrentUser, chosen: { serviceI
 
 /** Choices for the editor's pickers. */
 export async function coeFormOptions(user: CurrentUser) {
-  const [teams, services, users, categories] = await Promise.all([
+  // No service list: the editor's pickers search services (and people) through the lookup routes.
+  // The people's names stay, for the blameless-writing hints that spot a colleague named in an answer.
+  const [teams, users, categories] = await Promise.all([
     orgTeamTree(user.organizationId).then((teams) => teams.map(({ id, name, parentId }) => ({ id, name, parentId }))),
-    db.service.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, teamId: true }, orderBy: { name: "asc" } }),
     db.user.findMany({ where: { organizationId: user.organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, retiredAt: true }, orderBy: { name: "asc" } }),
   ]);
@@ -158,7 +161,6 @@ export async function coeFormOptions(user: CurrentUser) {
   return {
     teams,
     writableTeams: writable === "all" ? teams : teams.filter((team) => writable.includes(team.id)),
-    services,
     users,
     categories: categories.map((category) => ({ id: category.id, name: category.name, retired: category.retiredAt !== null })),
   };
@@ -222,7 +224,7 @@ export const getCoeForView = cache(async function getCoeForView(user: CurrentUse
     attachments,
     missing: missingForReview(snapshot),
     permissions: {
-      edit: canEditCoe(lifecycleState, actor),
+      edit: offersEdit(lifecycleState, actor),
       comment: actor.canWrite || actor.canReview || author,
       transitions: availableTransitions(lifecycleState, actor),
       isAuthor: author,
@@ -302,6 +304,15 @@ export async function listCoesForApi(
  * The editor's attachments and open review threads of a COE. Takes an id the caller already read
  * through a scoped query (getCoeSnapshot), so it does not check visibility again.
  */
+/** The COE's images with their bytes, for the Markdown export to embed; empty when the COE is not visible. */
+export async function coeExportImages(user: CurrentUser, coeId: string) {
+  return db.coeAttachment.findMany({
+    where: { coe: visibleCoeWhere(user, coeId) },
+    select: { id: true, fileName: true, contentType: true, data: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
 export async function coeEditorExtras(coeId: string) {
   const [attachments, openThreads] = await Promise.all([
     db.coeAttachment.findMany({ where: { coeId }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } }),

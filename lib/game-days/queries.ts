@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { orgTeamTree } from "@/lib/org/queries";
-import { flattenTree, subtreeIds } from "@/lib/org/tree";
+import { flattenTree, subtreeIds, treeOptionLabel } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { visibleCoeWhere } from "@/lib/coes/access";
 import { listDimensions } from "@/lib/verification/queries";
@@ -197,7 +197,7 @@ export async function planningChoices(user: CurrentUser, coeId: string | undefin
       : null,
   ]);
   return {
-    teams: teams.map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` })),
+    teams: teams.map(({ team, depth }) => ({ id: team.id, label: treeOptionLabel(team.name, depth) })),
     services,
     dimensions: dimensions.map((dimension) => ({ id: dimension.id, key: dimension.key, name: dimension.name })),
     prefill: coe

@@ -84,3 +84,12 @@ export function flattenTree<T extends TeamNode & { name: string }>(teams: readon
   for (const root of roots) visit(root, 0);
   return rows;
 }
+
+/**
+ * A team's text in a `<select>` of the tree. Options ignore CSS padding, so sub-teams are indented
+ * with non-breaking spaces, which screen readers skip; no leading punctuation ("· ") that would be
+ * read out or typed past when jumping to a team by its first letter.
+ */
+export function treeOptionLabel(name: string, depth: number): string {
+  return `${"\u00a0".repeat(depth * 4)}${name}`;
+}

@@ -1,14 +1,14 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { orgTeamTree } from "@/lib/org/queries";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { teamsWith, type Capability } from "@/lib/permissions";
 
 async function teamsWithCapability(user: CurrentUser, capability: Capability): Promise<{ id: string; name: string }[]> {
   const teams = await orgTeamTree(user.organizationId);
   const allowed = teamsWith(user, capability);
   const visible = allowed === "all" ? teams : teams.filter((team) => allowed.includes(team.id));
-  return flattenTree(visible).map(({ team, depth }) => ({ id: team.id, name: `${"· ".repeat(depth)}${team.name}` }));
+  return flattenTree(visible).map(({ team, depth }) => ({ id: team.id, name: treeOptionLabel(team.name, depth) }));
 }
 
 /** Teams the caller may enforce rules for (policy.manage), indented in tree order, for the editors' pickers. */

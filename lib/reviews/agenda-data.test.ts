@@ -45,7 +45,9 @@ describe("the agenda for a seeded week", () => {
     expect(detailOf("successes").coesOpened.map((coe) => coe.id)).toEqual([approvedCheckout.id]);
 
     // Highest severity first.
-    expect(all.filter((item) => item.section === "coes").map((item) => item.key)).toEqual([`coe:${inReviewPayments.id}`, `coe:${approvedCheckout.id}`]);
+    // One "Review COEs" item holds them, most severe first.
+    expect(all.filter((item) => item.section === "coes").map((item) => item.key)).toEqual(["coes"]);
+    expect(detailOf("coeList").coes.map((coe) => coe.id)).toEqual([inReviewPayments.id, approvedCheckout.id]);
     expect(detailOf("metrics").metrics.map((metric) => metric.serviceName)).toEqual([world.services.storefront.name]);
     expect(detailOf("wheel").service?.id).toBeDefined();
     expect([world.services.storefront.id]).toContain(detailOf("wheel").service?.id);

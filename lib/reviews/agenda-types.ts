@@ -80,14 +80,19 @@ export type AgendaDetail =
     }
   | { kind: "actions"; overdue: ActionRef[]; dueThisWeek: ActionRef[]; escalated: ActionRef[] }
   | { kind: "coe"; coe: CoeRef }
-  | { kind: "coeList"; coes: CoeRef[] }
+  /** The COE review: the COEs its slots hold (most severe first), and those deferred to next week. */
+  | { kind: "coeList"; coes: CoeRef[]; deferred?: CoeRef[] }
   | { kind: "metrics"; metrics: MetricRef[] }
   | { kind: "wheel"; service: { id: string; name: string; teamName: string } | null; metrics: MetricRef[] }
   | { kind: "bestPractices"; lessons: LessonRef[]; proposals: SubmissionRef[] }
   | { kind: "custom"; description: string };
 
-/** An item as the data suggests it, before the organizer's edits. */
-export type BuiltItem = { key: string; section: AgendaSection; title: string; slots: number; detail: AgendaDetail };
+/**
+ * An item as the data suggests it, before the organizer's edits. `typical` marks the five items of
+ * every review, which custom and carried items never push out unless pinned; `minSlots` is how far
+ * a growable item (the COE review) may shrink when the meeting is short.
+ */
+export type BuiltItem = { key: string; section: AgendaSection; title: string; slots: number; detail: AgendaDetail; typical?: boolean; minSlots?: number };
 
 /** An item after edits: its slot count and flags as the organizer left them. */
 export type AgendaItem = BuiltItem & { pinned: boolean; custom: boolean; carriedFrom: string | null; slotsEdited: boolean };

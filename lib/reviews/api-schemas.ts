@@ -9,7 +9,10 @@ export const agendaParamsSchema = z.object({
 });
 
 const item = z.object({
-  key: z.string().meta({ description: "Stable key: `successes`, `actions`, `coe:<id>`, `metrics`, `wheel`, `best-practices`, `custom:<id>`." }),
+  key: z.string().meta({
+    description:
+      "Stable key: the five typical items `successes`, `actions`, `coes` (every COE to review, in `detail.coes`, and those deferred, in `detail.deferred`), `metrics`, `best-practices`; then `wheel`, `custom:<id>`, or a carried item's key.",
+  }),
   section: z.enum(AGENDA_SECTIONS),
   title: z.string(),
   slots: z.number().int().meta({ description: "Fifteen-minute slots the item takes." }),

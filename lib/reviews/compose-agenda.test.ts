@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_EDITS } from "@/lib/reviews/agenda-edits";
-import type { CoeRef } from "@/lib/reviews/agenda-types";
-import { builtItems, MAX_COE_ITEMS, type WeekData } from "@/lib/reviews/compose-agenda";
+import { EMPTY_EDITS, type AgendaEdits } from "@/lib/reviews/agenda-edits";
+import type { CarriedItem, CoeRef } from "@/lib/reviews/agenda-types";
+import { builtItems, coeSlots, COES_PER_SLOT, composeAgenda, MAX_COE_SLOTS, TYPICAL_ITEM_KEYS, type WeekData } from "@/lib/reviews/compose-agenda";
 import { parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
 
 const window = weekWindow(parseIsoWeek("2026-W48")!, { weekday: 4, startMinute: 600, timeZone: "UTC" });
@@ -36,22 +36,31 @@ const data = (coes: WeekData["coes"]): WeekData => ({
 
 describe("builtItems", () => {
   it.each([
-    [0, 0, false],
-    [3, 3, false],
-    [MAX_COE_ITEMS, MAX_COE_ITEMS, false],
-    [MAX_COE_ITEMS + 5, MAX_COE_ITEMS, true],
-  ])("with %i COEs to review: %i items of their own, a shared item: %s", (count, own, shared) => {
+    [0, 1],
+    [1, 1],
+    [COES_PER_SLOT, 1],
+    [COES_PER_SLOT + 1, 2],
+    [COES_PER_SLOT * MAX_COE_SLOTS, MAX_COE_SLOTS],
+    [COES_PER_SLOT * MAX_COE_SLOTS + 5, MAX_COE_SLOTS],
+  ])("with %i COEs to review, the one “Review COEs” item asks for %i slot(s)", (count, slots) => {
     const items = builtItems(data(Array.from({ length: count }, (_, index) => coe(index, index % 2 ? "SEV1" : "SEV3"))));
-    expect(items.filter((item) => item.detail.kind === "coe")).toHaveLength(own);
-    expect(items.some((item) => item.key === "coes-more")).toBe(shared);
+    const review = items.filter((item) => item.section === "coes");
+    expect(review).toHaveLength(1);
+    expect(review[0]!.slots).toBe(slots);
+    expect(coeSlots(count)).toBe(slots);
   });
 
-  it("gives the most severe COEs their own items", () => {
-    const items = builtItems(data([coe(1, "SEV4"), coe(2, "SEV3"), ...Array.from({ length: MAX_COE_ITEMS }, (_, index) => coe(10 + index, "SEV1"))]));
-    const own = items.flatMap((item) => (item.detail.kind === "coe" ? [item.detail.coe.severity] : []));
-    expect(own).toEqual(Array(MAX_COE_ITEMS).fill("SEV1"));
-    const more = items.find((item) => item.key === "coes-more")!.detail;
-    expect(more.kind === "coeList" && more.coes.map((entry) => entry.severity)).toEqual(["SEV3", "SEV4"]);
+  it("lists the COEs in the review item most severe first", () => {
+    const detail = builtItems(data([coe(1, "SEV4"), coe(2, "SEV1"), coe(3, "SEV3"), coe(4, "SEV2")])).find((item) => item.key === "coes")!.detail;
+    expect(detail.kind === "coeList" && detail.coes.map((entry) => entry.severity)).toEqual(["SEV1", "SEV2", "SEV3", "SEV4"]);
+  });
+
+  it("always has the five typical items, in their order, even in a week without data", () => {
+    const items = builtItems(data([]));
+    expect(items.map((item) => item.key)).toEqual([...TYPICAL_ITEM_KEYS]);
+    expect(items.every((item) => item.typical)).toBe(true);
+    expect(items.find((item) => item.key === "coes")!.title).toBe("Review COEs (none this week)");
+    expect(items.find((item) => item.key === "metrics")!.title).toBe("Key service metrics");
   });
 
   it("puts the blocks of other domains' providers on the item of their section, and an empty list when there are none", () => {
@@ -60,8 +69,101 @@ describe("builtItems", () => {
     expect(successes(builtItems({ ...data([]), sources: { successes: [block] } }))).toMatchObject({ kind: "successes", sources: [block] });
     expect(successes(builtItems(data([])))).toMatchObject({ kind: "successes", sources: [] });
   });
+});
 
-  it("leaves out the metrics and wheel items when nothing is flagged and no service has metrics", () => {
-    expect(builtItems(data([])).map((item) => item.key)).toEqual(["successes", "actions", "best-practices"]);
+const custom = (key: string, slots: number): AgendaEdits["custom"][number] => ({
+  key: `custom:${key}`,
+  title: `Custom ${key}`,
+  description: "",
+  section: "custom",
+  slots,
+});
+const carried = (key: string, slots: number): CarriedItem => ({
+  key,
+  section: "custom",
+  title: `Carried ${key}`,
+  slots,
+  description: "",
+  fromWeek: "2026-W47",
+});
+const compose = (length: number, overrides: Partial<WeekData> = {}) => {
+  const base = data([]);
+  return composeAgenda({ ...base, series: { ...base.series, lengthMinutes: length }, ...overrides });
+};
+const keys = (items: { key: string }[]) => items.map((item) => item.key);
+
+describe("composeAgenda: the five typical items keep their slots", () => {
+  it("defers a custom or carried item, never a typical one, when the meeting is full", () => {
+    const agenda = compose(90, { edits: { ...EMPTY_EDITS, custom: [custom("pager", 2)] }, carried: [carried("custom:old", 1)] });
+    // The carried item opens the agenda by order, but the five typical items are given their time first.
+    expect(keys(agenda.items)).toEqual(["custom:old", ...TYPICAL_ITEM_KEYS]);
+    expect(keys(agenda.deferred)).toEqual(["custom:pager"]);
+  });
+
+  it("defers the carried item too when the typical items fill the meeting", () => {
+    const agenda = compose(75, { carried: [carried("custom:old", 1)], edits: { ...EMPTY_EDITS, custom: [custom("pager", 1)] } });
+    expect(keys(agenda.items)).toEqual([...TYPICAL_ITEM_KEYS]);
+    expect(keys(agenda.deferred)).toEqual(["custom:old", "custom:pager"]);
+  });
+
+  it("lets the organizer pin a custom item ahead of a typical one: then the last typical item defers", () => {
+    const agenda = compose(75, { edits: { ...EMPTY_EDITS, custom: [custom("pager", 1)], pinned: ["custom:pager"] } });
+    expect(keys(agenda.items)).toEqual(["successes", "actions", "coes", "metrics", "custom:pager"]);
+    expect(keys(agenda.deferred)).toEqual(["best-practices"]);
+  });
+
+  it("defers the wheel, an extra data item, before any typical item", () => {
+    const wheel = { service: { id: "s", name: "checkout-api", teamName: "T" }, metrics: [] };
+    const agenda = compose(75, { wheel });
+    expect(keys(agenda.items)).toEqual([...TYPICAL_ITEM_KEYS]);
+    expect(keys(agenda.deferred)).toEqual(["wheel"]);
+    expect(keys(compose(90, { wheel }).items)).toEqual(["successes", "actions", "coes", "metrics", "wheel", "best-practices"]);
+  });
+});
+
+describe("composeAgenda: COEs are reviewed inside “Review COEs”", () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, index) => coe(index, ["SEV1", "SEV2", "SEV3", "SEV4"][index % 4]!)).map((entry, index) => ({
+      ...entry,
+      title: `COE ${String(index).padStart(2, "0")}`,
+    }));
+  const review = (agenda: ReturnType<typeof compose>) => [...agenda.items, ...agenda.deferred].find((item) => item.key === "coes")!;
+
+  it("grows by a slot per three COEs and reviews them all when the meeting has room", () => {
+    const agenda = compose(120, { coes: many(7) });
+    const item = review(agenda);
+    expect(item.slots).toBe(3);
+    expect(item.detail.kind === "coeList" && item.detail.coes).toHaveLength(7);
+    expect(item.detail.kind === "coeList" && item.detail.deferred).toEqual([]);
+    expect(item.title).toBe("Review COEs (7)");
+  });
+
+  it("stops growing at its limit and defers the least severe COEs beyond it", () => {
+    const agenda = compose(240, { coes: many(12) });
+    const item = review(agenda);
+    expect(item.slots).toBe(MAX_COE_SLOTS);
+    if (item.detail.kind !== "coeList") throw new Error("expected the COE review");
+    expect(item.detail.coes).toHaveLength(MAX_COE_SLOTS * COES_PER_SLOT);
+    expect(item.detail.deferred!.map((entry) => entry.severity)).toEqual(["SEV4", "SEV4", "SEV4"]);
+    expect(item.title).toBe("Review COEs (9 of 12; 3 less severe deferred)");
+  });
+
+  it("shrinks in a short meeting, keeping the other typical items, and defers the least severe COEs first", () => {
+    // 90 minutes: six slots; four typical items take four, so the COE review gets two of the three it asks for.
+    const agenda = compose(90, { coes: many(9) });
+    expect(keys(agenda.items)).toEqual([...TYPICAL_ITEM_KEYS]);
+    const item = review(agenda);
+    expect(item.slots).toBe(2);
+    if (item.detail.kind !== "coeList") throw new Error("expected the COE review");
+    expect(item.detail.coes.map((entry) => entry.severity)).toEqual(["SEV1", "SEV1", "SEV1", "SEV2", "SEV2", "SEV3"]);
+    expect(item.detail.deferred!.map((entry) => entry.severity)).toEqual(["SEV3", "SEV4", "SEV4"]);
+    expect(agenda.usedSlots).toBe(6);
+  });
+
+  it("keeps the organizer's slot count for the COE review", () => {
+    const agenda = compose(120, { coes: many(9), edits: { ...EMPTY_EDITS, slots: { coes: 1 } } });
+    const item = review(agenda);
+    expect(item.slots).toBe(1);
+    expect(item.detail.kind === "coeList" && item.detail.coes).toHaveLength(COES_PER_SLOT);
   });
 });

@@ -5,6 +5,7 @@ import { applyEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type {
   ActionRef,
   Agenda,
+  AgendaDetail,
   AgendaSection,
   BuiltItem,
   CarriedItem,
@@ -41,8 +42,15 @@ export type WeekData = {
   sources?: Partial<Record<AgendaSection, SourceBlock[]>>;
 };
 
-/** The most severe COEs get an item each; the rest share one, so a large org's agenda stays readable. */
-export const MAX_COE_ITEMS = 6;
+/**
+ * COEs are reviewed inside the "Review COEs" item: one slot per COES_PER_SLOT COEs, up to
+ * MAX_COE_SLOTS. COEs beyond what the item's slots hold are deferred to next week, the least severe
+ * first; when the meeting is short the item shrinks (down to one slot) before a typical item is dropped.
+ */
+export const COES_PER_SLOT = 3;
+export const MAX_COE_SLOTS = 3;
+/** The five items every weekly review has, by key, in their typical order. */
+export const TYPICAL_ITEM_KEYS = ["successes", "actions", "coes", "metrics", "best-practices"] as const;
 const SEVERITY_RANK: Record<string, number> = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 };
 const inWindow = (value: string | null, window: WeekWindow) => value !== null && value >= window.from.toISOString() && value < window.to.toISOString();
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -73,6 +81,7 @@ export function builtItems(data: WeekData): BuiltItem[] {
       section: "successes",
       title: "Share successes and failings",
       slots: 1,
+      typical: true,
       detail: {
         kind: "successes",
         coesOpened: strip(coesOpened),
@@ -87,29 +96,27 @@ export function builtItems(data: WeekData): BuiltItem[] {
       section: "actions",
       title: `Action items follow-up (${overdue.length} overdue, ${dueThisWeek.length} due this week)`,
       slots: overdue.length + dueThisWeek.length > 8 ? 2 : 1,
+      typical: true,
       detail: { kind: "actions", overdue: strip(overdue), dueThisWeek: strip(dueThisWeek), escalated: strip(escalated) },
     },
-    ...toReview.slice(0, MAX_COE_ITEMS).map((coe): BuiltItem => ({
-      key: `coe:${coe.id}`,
+    {
+      key: "coes",
       section: "coes",
-      title: `COE: ${coe.title}`,
-      slots: 1,
-      detail: { kind: "coe", coe: stripInternal(coe) as CoeRef },
-    })),
-  ];
-  if (toReview.length > MAX_COE_ITEMS) {
-    const rest = toReview.slice(MAX_COE_ITEMS);
-    items.push({ key: "coes-more", section: "coes", title: `More COEs to review (${rest.length})`, slots: 1, detail: { kind: "coeList", coes: strip(rest) } });
-  }
-  if (data.flaggedMetrics.length > 0) {
-    items.push({
+      title: toReview.length === 0 ? "Review COEs (none this week)" : `Review COEs (${toReview.length})`,
+      slots: coeSlots(toReview.length),
+      minSlots: 1,
+      typical: true,
+      detail: { kind: "coeList", coes: strip(toReview), deferred: [] },
+    },
+    {
       key: "metrics",
       section: "metrics",
-      title: `Key service metrics: ${data.flaggedMetrics.length} flagged`,
+      title: data.flaggedMetrics.length > 0 ? `Key service metrics: ${data.flaggedMetrics.length} flagged` : "Key service metrics",
       slots: 1,
+      typical: true,
       detail: { kind: "metrics", metrics: data.flaggedMetrics },
-    });
-  }
+    },
+  ];
   if (data.wheel.service) {
     items.push({
       key: "wheel",
@@ -124,9 +131,29 @@ export function builtItems(data: WeekData): BuiltItem[] {
     section: "bestPractices",
     title: "Identify new best practices",
     slots: 1,
+    typical: true,
     detail: { kind: "bestPractices", lessons, proposals: data.submissions.filter((submission) => submission.kind === "BEST_PRACTICE") },
   });
   return items;
+}
+
+/** The slots the COE review asks for: one per COES_PER_SLOT COEs, at least one, at most MAX_COE_SLOTS. */
+export function coeSlots(count: number): number {
+  return Math.min(MAX_COE_SLOTS, Math.max(1, Math.ceil(count / COES_PER_SLOT)));
+}
+
+/**
+ * The COE review as scheduled: the COEs its slots hold, most severe first, are reviewed; the rest
+ * are deferred to next week (the least severe first). A deferred item reviews none of them.
+ */
+export function splitCoeReview<T extends { key: string; title: string; slots: number; detail: AgendaDetail }>(item: T, scheduled: boolean): T {
+  if (item.detail.kind !== "coeList") return item;
+  const all = [...item.detail.coes, ...(item.detail.deferred ?? [])];
+  const room = scheduled ? item.slots * COES_PER_SLOT : 0;
+  const reviewed = all.slice(0, room);
+  const deferred = all.slice(room);
+  const title = scheduled && deferred.length > 0 ? `Review COEs (${reviewed.length} of ${all.length}; ${deferred.length} less severe deferred)` : item.title;
+  return { ...item, title, detail: { kind: "coeList", coes: reviewed, deferred } };
 }
 
 /**
@@ -169,8 +196,12 @@ export function composeAgenda(data: WeekData): Agenda {
       meetingStartsAt: data.window.meetingStartsAt.toISOString(),
     },
     review: data.review,
-    items: plan.scheduled.map((item) => ({ ...item, startsAt: item.startsAt.toISOString(), startLabel: localTimeLabel(item.startsAt, data.series.timeZone) })),
-    deferred: plan.deferred,
+    items: plan.scheduled.map((item) => ({
+      ...splitCoeReview(item, true),
+      startsAt: item.startsAt.toISOString(),
+      startLabel: localTimeLabel(item.startsAt, data.series.timeZone),
+    })),
+    deferred: plan.deferred.map((item) => splitCoeReview(item, false)),
     removed: removed.filter((item, index) => removed.findIndex((other) => other.key === item.key) === index),
     totalSlots: plan.totalSlots,
     usedSlots: plan.usedSlots,

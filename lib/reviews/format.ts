@@ -17,3 +17,16 @@ export function formatMttrChange(changePct: number | null): string {
   if (changePct === null) return "—";
   return `${changePct > 0 ? "+" : ""}${changePct.toFixed(0)}%`;
 }
+
+export type ReviewStatus = "PLANNED" | "RUNNING" | "PUBLISHED";
+export type ReviewState = { label: "Planned" | "Not held" | "Running" | "Published"; tone: "neutral" | "red" | "amber" | "green" };
+
+/**
+ * What a week's review is, as people say it: a planned meeting whose end has passed without it
+ * being started was not held, and says so instead of "planned".
+ */
+export function reviewState(status: ReviewStatus, meetingEndsAt: Date, now: Date): ReviewState {
+  if (status === "RUNNING") return { label: "Running", tone: "amber" };
+  if (status === "PUBLISHED") return { label: "Published", tone: "green" };
+  return meetingEndsAt.getTime() <= now.getTime() ? { label: "Not held", tone: "red" } : { label: "Planned", tone: "neutral" };
+}

@@ -135,6 +135,11 @@ export function weekWindow(week: IsoWeek, schedule: { weekday: number; startMinu
   return { from: at(monday, 0), to: at(nextMonday, 0), meetingDate, meetingStartsAt: at(meetingDate, schedule.startMinute) };
 }
 
+/** When the week's meeting ends: its start plus the series' length. */
+export function meetingEndsAt(week: IsoWeek, schedule: { weekday: number; startMinute: number; timeZone: string; lengthMinutes: number }): Date {
+  return new Date(weekWindow(week, schedule).meetingStartsAt.getTime() + schedule.lengthMinutes * 60_000);
+}
+
 /** The week whose meeting is next: this week's until its meeting has started, then next week's. */
 export function comingIsoWeek(now: Date, schedule: { weekday: number; startMinute: number; timeZone: string }): string {
   const week = isoWeekOfDate(localDate(now, schedule.timeZone));

@@ -111,7 +111,7 @@ describe("weekly review mutations", () => {
     );
     version = custom.version;
     const agenda = await buildAgenda(await requireSeries(manager, seriesId), week);
-    // Move the custom item to the top so it is scheduled, then never reach it.
+    // Move the custom item up and pin it so it is scheduled (unpinned, the five typical items come first), then never reach it.
     ({ version } = await saveAgendaEdits(
       manager,
       { seriesId, isoWeek: WEEK, version },
@@ -119,6 +119,7 @@ describe("weekly review mutations", () => {
         ...EMPTY_EDITS,
         custom: [{ key: custom.key, title: "Pager load review", description: "Bring the numbers", section: "custom", slots: 1 }],
         order: [...agenda.items.map((item) => item.key).filter((key) => key !== custom.key)].slice(0, 1).concat(custom.key),
+        pinned: [custom.key],
       },
     ));
     ({ version } = await startMeeting(manager, { seriesId, isoWeek: WEEK, version }));

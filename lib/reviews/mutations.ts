@@ -395,6 +395,21 @@ export async function publishReview(user: CurrentUser, ref: WeekRef): Promise<Sa
       description: item.detail.kind === "custom" ? item.detail.description : "",
       fromWeek: item.carriedFrom ?? ref.isoWeek,
     }));
+    // COEs the review item could not hold (or did not reach) would drop out of next week's data: carry them by name.
+    const coeReview = [...agenda.items, ...agenda.deferred].find((item) => item.key === "coes");
+    if (coeReview?.detail.kind === "coeList") {
+      const notReviewed = [...(reached.has("coes") ? [] : coeReview.detail.coes), ...(coeReview.detail.deferred ?? [])];
+      if (notReviewed.length > 0) {
+        carried.push({
+          key: `coes-deferred:${ref.isoWeek}`,
+          section: "coes",
+          title: `COEs not reviewed in ${ref.isoWeek} (${notReviewed.length})`,
+          slots: 1,
+          description: notReviewed.map((coe) => `${coe.severity} · ${coe.title} (/coes/${coe.id})`).join("\n"),
+          fromWeek: ref.isoWeek,
+        });
+      }
+    }
     const minutes = minutesFrom(agenda, {
       reachedKeys: [...reached],
       notes,

@@ -61,4 +61,38 @@ describe("planSlots", () => {
   ])("%i minutes hold %i whole slots", (minutes, slots) => {
     expect(slotsInMeeting(minutes)).toBe(slots);
   });
+
+  it("gives the typical items their time before custom or carried ones, whatever the order", () => {
+    const typical = (key: string, slots = 1, minSlots?: number) => ({ key, slots, pinned: false, typical: true, minSlots });
+    const plan = planSlots([item("carried", 1), typical("successes"), item("custom", 1), typical("actions"), typical("metrics")], 60, start);
+    expect(plan.scheduled.map((entry) => entry.key)).toEqual(["carried", "successes", "actions", "metrics"]);
+    expect(plan.deferred.map((entry) => entry.key)).toEqual(["custom"]);
+  });
+
+  it("shrinks a growable typical item to its minimum before deferring a typical item", () => {
+    const plan = planSlots(
+      [
+        { key: "actions", slots: 1, pinned: false, typical: true },
+        { key: "coes", slots: 3, pinned: false, typical: true, minSlots: 1 },
+        { key: "best", slots: 1, pinned: false, typical: true },
+      ],
+      45,
+      start,
+    );
+    expect(plan.scheduled.map((entry) => [entry.key, entry.slots])).toEqual([
+      ["actions", 1],
+      ["coes", 1],
+      ["best", 1],
+    ]);
+    const tight = planSlots(
+      [
+        { key: "coes", slots: 3, pinned: false, typical: true, minSlots: 1 },
+        { key: "best", slots: 1, pinned: false, typical: true },
+      ],
+      15,
+      start,
+    );
+    expect(tight.scheduled.map((entry) => [entry.key, entry.slots])).toEqual([["coes", 1]]);
+    expect(tight.deferred.map((entry) => entry.key)).toEqual(["best"]);
+  });
 });

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
 import { orgTeamTree } from "@/lib/org/queries";
-import { flattenTree, subtreeIds } from "@/lib/org/tree";
+import { flattenTree, subtreeIds, treeOptionLabel } from "@/lib/org/tree";
 import type { OrgTeam } from "@/lib/org/team-tree-cache";
 import { can } from "@/lib/permissions";
 import { readableTeamIds } from "@/lib/verification/access";
@@ -218,7 +218,7 @@ export async function gridTeamChoices(user: CurrentUser) {
   const readable = readableTeamIds(user);
   return flattenTree(teams)
     .filter(({ team }) => readable === "all" || readable.has(team.id))
-    .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` }));
+    .map(({ team, depth }) => ({ id: team.id, label: treeOptionLabel(team.name, depth) }));
 }
 
 /** A service the caller may read, with its tier (the org tree is public; verifications are the team's). */

@@ -27,7 +27,7 @@ import { listActions, myTeamScope, ownsUnfinishedActions, sourceCoeTitle, todayU
 import { actionFilterSchema } from "@/lib/actions/schemas";
 import { lookupLabel } from "@/lib/lookup/queries";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { ActionTable, type ActionTableRow } from "./action-table";
 import { FilterChips, countActiveFilters } from "./filter-chips";
@@ -188,7 +188,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
                 "teamId",
                 "Team (with sub-teams)",
                 filter.teamId,
-                flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: `${"· ".repeat(depth)}${team.name}` })),
+                flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: treeOptionLabel(team.name, depth) })),
                 "Any team",
               )}
               {select(

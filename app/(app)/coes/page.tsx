@@ -16,7 +16,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { storableText } from "@/lib/storable-text";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsWith } from "@/lib/permissions";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { canCreateCoe, coeListFilterOptions, listCoes } from "@/lib/coes/queries";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
@@ -119,7 +119,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                 "teamId",
                 "Team (with sub-teams)",
                 filter.teamId,
-                flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, `${"· ".repeat(depth)}${team.name}`]),
+                flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, treeOptionLabel(team.name, depth)]),
                 "Any team",
               )}
               <TypeAhead
@@ -233,7 +233,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                       {/* On a phone the other columns fold into the row (stacked), so nothing scrolls sideways. */}
                       <p className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 sm:hidden">
                         <SeverityBadge severity={coe.severity} />
-                        <StatusBadge status={coe.status} />
+                        <StatusBadge status={coe.status} changesRequested={coe.reviews[0]?.decision === "CHANGES_REQUESTED"} />
                         <span>{coe.team.name}</span>
                         {coe.startedAt ? (
                           <span>
@@ -247,7 +247,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
                       <SeverityBadge severity={coe.severity} />
                     </Td>
                     <Td className="max-sm:hidden">
-                      <StatusBadge status={coe.status} />
+                      <StatusBadge status={coe.status} changesRequested={coe.reviews[0]?.decision === "CHANGES_REQUESTED"} />
                     </Td>
                     <Td className="whitespace-nowrap max-sm:hidden">
                       {coe.startedAt ? <DateTime value={coe.startedAt} dateOnly /> : <span className="text-slate-500">—</span>}

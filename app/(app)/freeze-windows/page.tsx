@@ -5,7 +5,7 @@ import { FreezeWindowList } from "@/components/cords/freeze-window-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsTouching, windowsOfTeams } from "@/lib/freeze-windows/queries";
 import { listServices, orgTeamTree } from "@/lib/org/queries";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { FreezeWindowForm } from "./freeze-window-form";
 
@@ -54,7 +54,7 @@ export default async function FreezeWindowsPage({ searchParams }: { searchParams
                 teams={managed.map(({ team: node, depth }) => ({
                   id: node.id,
                   parentId: node.parentId,
-                  label: `${"\u00a0\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${node.name}`,
+                  label: treeOptionLabel(node.name, depth),
                 }))}
                 services={services.map((service) => ({ id: service.id, name: service.name, teamId: service.teamId }))}
                 defaultTeamId={preferred ?? managed[0]!.team.id}

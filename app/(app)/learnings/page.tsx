@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { requirePageUser } from "@/lib/auth/session";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { storableText } from "@/lib/storable-text";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { searchBestPractices, searchLibrary } from "@/lib/learnings/library";
@@ -127,7 +127,7 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
                 label="Team (with sub-teams)"
                 value={filter.team}
                 anyLabel="Any team"
-                choices={flattenTree(options.teams).map(({ team, depth }) => [team.id, `${"· ".repeat(depth)}${team.name}`])}
+                choices={flattenTree(options.teams).map(({ team, depth }) => [team.id, treeOptionLabel(team.name, depth)])}
               />
               <Select name="tag" label="Tag" value={filter.tag} anyLabel="Any tag" choices={options.tags.map((tag) => [tag, tag])} />
               <div>

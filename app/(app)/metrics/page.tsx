@@ -10,7 +10,7 @@ import { FULL_DETAIL, loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema, SEVERITIES, WINDOWS } from "@/lib/metrics/schemas";
 import { resolveMetricsScope, viewableTeams } from "@/lib/metrics/scope";
 import { dailySeries, metricOverviews, servicesOfTeams } from "@/lib/metrics/service-queries";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { CordSection } from "./cord-section";
 import { Headline } from "./headline";
@@ -66,7 +66,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
 
   const teamOptions = flattenTree(viewableTeams(user, scope.orgTeams)).map(({ team, depth }) => ({
     id: team.id,
-    label: `${"\u00a0\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${team.name}`,
+    label: treeOptionLabel(team.name, depth),
   }));
   const pilot = dashboard.pilot;
   // A pilot's baseline covers every severity, so it is the reference only when the view does too.

@@ -10,7 +10,7 @@ import { Table, Td } from "@/components/ui/table";
 import { TableBody, TableEmpty, TableHead } from "@/components/ui/table-parts";
 import { requirePageUser } from "@/lib/auth/session";
 import { ESCALATION_LIST_LIMIT, escalationTeams, escalationView } from "@/lib/actions/follow-up";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { canAdminister } from "@/lib/permissions";
 import { GraceDaysForm } from "./grace-form";
 import { searchParam, type RawSearchParams } from "@/lib/validation/search-params";
@@ -46,7 +46,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
           <select id="escalation-team" name="teamId" defaultValue={teamId} className={`${inputClasses} mt-1.5 min-w-64`}>
             {flattenTree(reachable).map(({ team, depth }) => (
               <option key={team.id} value={team.id}>
-                {`${"· ".repeat(depth)}${team.name}`}
+                {treeOptionLabel(team.name, depth)}
               </option>
             ))}
           </select>

@@ -5,7 +5,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { sourceCoeTitle, visibleTeams } from "@/lib/actions/queries";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { NewActionForm } from "./new-action-form";
 import { searchParam, type RawSearchParams } from "@/lib/validation/search-params";
@@ -21,7 +21,7 @@ export default async function NewActionPage({ searchParams }: { searchParams: Pr
   const [teams, coeTitle] = await Promise.all([visibleTeams(user), sourceCoeTitle(user, coeId)]);
   const teamChoices = flattenTree(teams)
     .filter(({ team }) => can(user, "action.update", team.id))
-    .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` }));
+    .map(({ team, depth }) => ({ id: team.id, label: treeOptionLabel(team.name, depth) }));
   return (
     <>
       <BackLink href="/actions" label="All actions" />

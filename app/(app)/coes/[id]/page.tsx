@@ -42,6 +42,8 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
   const threadsFor = (section: string) => (
     <ReviewThreads coeId={coe.id} section={section} threads={threads.filter((thread) => thread.section === section)} canComment={coe.permissions.comment} />
   );
+  // A draft whose last review decision asked for changes is in its own state, shown as such.
+  const changesRequested = coe.snapshot.status === "DRAFT" && coe.reviews[0]?.decision === "CHANGES_REQUESTED";
   const attachments = coe.attachments.map((attachment) => ({ ...attachment, url: `/coes/${coe.id}/attachments/${attachment.id}` }));
 
   return (
@@ -72,7 +74,7 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
         <div className="space-y-6">
           <Card>
             <CardBody>
-              <CoeHeader coe={coe.snapshot} />
+              <CoeHeader coe={coe.snapshot} changesRequested={changesRequested} />
               {threadsFor("header")}
             </CardBody>
           </Card>
@@ -90,7 +92,7 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
             transitions={coe.permissions.transitions.map((transition) => ({ transition, label: TRANSITION_LABELS[transition] }))}
             missing={coe.missing}
             isAuthor={coe.permissions.isAuthor}
-            changesRequested={coe.snapshot.status === "DRAFT" && coe.reviews[0]?.decision === "CHANGES_REQUESTED" ? (coe.reviews[0].note ?? "") : null}
+            changesRequested={changesRequested ? (coe.reviews[0]?.note ?? "") : null}
             openThreadCount={coe.threads?.filter((thread) => !thread.resolvedAt).length ?? 0}
           />
           <CoeLearnings user={user} coeId={coe.id} />

@@ -4,7 +4,7 @@ import { NewCoeForm } from "./new-coe-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { canCreateCoe, coeFormOptions } from "@/lib/coes/queries";
 import { SEVERITIES, SEVERITY_MEANINGS } from "@/lib/coes/questions";
 
@@ -17,7 +17,7 @@ export default async function NewCoePage() {
   const writable = new Set(options.writableTeams.map((team) => team.id));
   const teams = flattenTree(options.teams)
     .filter(({ team }) => writable.has(team.id))
-    .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` }));
+    .map(({ team, depth }) => ({ id: team.id, label: treeOptionLabel(team.name, depth) }));
   return (
     <>
       <PageHeader

@@ -10,16 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableBody, TableEmpty, TableHead } from "@/components/ui/table-parts";
 import { requirePageUser } from "@/lib/auth/session";
 import { findSeries } from "@/lib/reviews/access";
-import { scheduleLabel, weekPath } from "@/lib/reviews/format";
-import { addWeeks, currentIsoWeek, formatIsoWeek, parseIsoWeek } from "@/lib/reviews/iso-week";
+import { reviewState, scheduleLabel, weekPath } from "@/lib/reviews/format";
+import { addWeeks, currentIsoWeek, formatIsoWeek, meetingEndsAt, parseIsoWeek } from "@/lib/reviews/iso-week";
 import { reviewPeople, seriesHistory } from "@/lib/reviews/queries";
 import { SeriesSettingsForm } from "@/components/reviews/series-settings-form";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Review series" };
-
-const STATUS_TONE = { PLANNED: "neutral", RUNNING: "amber", PUBLISHED: "green" } as const;
-const STATUS_LABEL = { PLANNED: "Planned", RUNNING: "Running", PUBLISHED: "Published" } as const;
 
 export default async function SeriesPage({ params }: { params: Promise<{ seriesId: string }> }) {
   const user = await requirePageUser();
@@ -28,7 +25,8 @@ export default async function SeriesPage({ params }: { params: Promise<{ seriesI
   if (!series) notFound();
   const canManage = can(user, "review.run", series.teamId);
   const [history, people] = await Promise.all([seriesHistory(series), canManage ? reviewPeople(series) : Promise.resolve([])]);
-  const thisWeek = currentIsoWeek(new Date(), series.timeZone);
+  const now = new Date();
+  const thisWeek = currentIsoWeek(now, series.timeZone);
   const nextWeek = formatIsoWeek(addWeeks(parseIsoWeek(thisWeek)!, 1));
   return (
     <>
@@ -57,29 +55,33 @@ export default async function SeriesPage({ params }: { params: Promise<{ seriesI
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <TableHead columns={["Week", "Status", "Published", "Decisions", "New actions", "Attended", ""]} />
               <TableBody>
-                {history.map((review) => (
-                  <tr key={review.id}>
-                    <td className="px-4 py-3 font-medium">
-                      <Link className="text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek)}>
-                        {review.isoWeek}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={STATUS_TONE[review.status]}>{STATUS_LABEL[review.status]}</Badge>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{review.publishedAt ? <DateTime value={review.publishedAt} /> : "—"}</td>
-                    <td className="px-4 py-3 tabular-nums">{review._count.decisions}</td>
-                    <td className="px-4 py-3 tabular-nums">{review._count.correctiveActions}</td>
-                    <td className="px-4 py-3 tabular-nums">{review._count.attendance}</td>
-                    <td className="px-4 py-3 text-right">
-                      {review.status === "PUBLISHED" ? (
-                        <Link className="font-medium text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek, "minutes")}>
-                          Minutes
+                {history.map((review) => {
+                  // Stored weeks were parsed on the way in. A planned week whose meeting is over was not held.
+                  const state = reviewState(review.status, meetingEndsAt(parseIsoWeek(review.isoWeek)!, series), now);
+                  return (
+                    <tr key={review.id}>
+                      <td className="px-4 py-3 font-medium">
+                        <Link className="text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek)}>
+                          {review.isoWeek}
                         </Link>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
+                      </td>
+                      <td className="px-4 py-3">
+                        <Badge tone={state.tone}>{state.label}</Badge>
+                      </td>
+                      <td className="px-4 py-3 text-slate-700">{review.publishedAt ? <DateTime value={review.publishedAt} /> : "—"}</td>
+                      <td className="px-4 py-3 tabular-nums">{review._count.decisions}</td>
+                      <td className="px-4 py-3 tabular-nums">{review._count.correctiveActions}</td>
+                      <td className="px-4 py-3 tabular-nums">{review._count.attendance}</td>
+                      <td className="px-4 py-3 text-right">
+                        {review.status === "PUBLISHED" ? (
+                          <Link className="font-medium text-indigo-700 hover:underline" href={weekPath(series.id, review.isoWeek, "minutes")}>
+                            Minutes
+                          </Link>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
               </TableBody>
             </table>
           </div>

@@ -5,11 +5,13 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/form-field";
+import { TypeAhead } from "@/components/ui/type-ahead";
+import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS } from "@/lib/coes/questions";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 import type { FieldErrors } from "@/lib/errors";
 import type { EditorForm, EditorOptions } from "./editor-model";
-import { addRow, errorsUnder, type Update } from "./editor-parts";
+import { addRow, errorsUnder, RowField, type RememberNames, type Update } from "./editor-parts";
 
 type ActionRow = EditorForm["actions"][number];
 type SavedAction = CoeSnapshot["actions"][number];
@@ -26,6 +28,7 @@ export function ActionsEditor({
   errors,
   options,
   saved,
+  remember,
 }: {
   form: EditorForm;
   update: Update;
@@ -33,6 +36,7 @@ export function ActionsEditor({
   options: EditorOptions;
   /** The actions as the server last saved them. */
   saved: SavedAction[];
+  remember: RememberNames;
 }) {
   const savedById = new Map(saved.map((action) => [action.id, action]));
   const setAction = (id: string, change: Partial<ActionRow>) =>
@@ -49,6 +53,7 @@ export function ActionsEditor({
             saved={savedById.get(action.id)}
             errors={errorsUnder(errors, `actions.${index}`)}
             options={options}
+            remember={remember}
             onChange={(change) => setAction(action.id, change)}
             onRemove={() => update((f) => ({ ...f, actions: f.actions.filter((row) => row.id !== action.id) }))}
           />
@@ -80,6 +85,7 @@ function OpenActionRow({
   saved,
   errors,
   options,
+  remember,
   onChange,
   onRemove,
 }: {
@@ -88,58 +94,71 @@ function OpenActionRow({
   saved: SavedAction | undefined;
   errors: string[] | undefined;
   options: EditorOptions;
+  remember: RememberNames;
   onChange: (change: Partial<ActionRow>) => void;
   onRemove: () => void;
 }) {
   const label = `Action ${index + 1}`;
   return (
-    <fieldset data-row={action.id} className="grid gap-2 rounded-md bg-white p-3 ring-1 ring-slate-200 md:grid-cols-6">
+    <fieldset data-row={action.id} className="grid items-end gap-2 rounded-md bg-white p-3 ring-1 ring-slate-200 md:grid-cols-6">
       <legend className="sr-only">{label}</legend>
-      <input
-        aria-label={`${label} title`}
-        placeholder="What will change"
-        className={`${inputClasses} md:col-span-6`}
-        value={action.title}
-        maxLength={300}
-        onChange={(e) => onChange({ title: e.target.value })}
-      />
-      <select
-        aria-label={`${label} owner`}
-        className={`${inputClasses} md:col-span-2`}
+      <RowField text="Title" className="md:col-span-6">
+        <input
+          aria-label={`${label} title`}
+          placeholder="What will change"
+          className={inputClasses}
+          value={action.title}
+          maxLength={300}
+          onChange={(e) => onChange({ title: e.target.value })}
+        />
+      </RowField>
+      <TypeAhead
+        id={`action-${action.id}-owner`}
+        name={`action-${action.id}-owner`}
+        label="Owner"
+        ariaLabel={`${label} owner`}
+        labelClassName="block text-xs font-medium text-slate-600"
+        className="md:col-span-2"
+        source={LOOKUP_SOURCES.owners}
         value={action.ownerId}
-        onChange={(e) => onChange({ ownerId: e.target.value })}
-      >
-        {saved?.ownerId ? null : <option value="">No owner yet</option>}
-        {options.users.map((user) => (
-          <option key={user.id} value={user.id}>
-            {user.name}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={`${label} type`}
-        className={inputClasses}
-        value={action.type}
-        onChange={(e) => onChange({ type: e.target.value as ActionRow["type"] })}
-      >
-        {ACTION_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {ACTION_TYPE_LABELS[type]}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={`${label} priority`}
-        className={inputClasses}
-        value={action.priority}
-        onChange={(e) => onChange({ priority: e.target.value as ActionRow["priority"] })}
-      >
-        {ACTION_PRIORITIES.map((priority) => (
-          <option key={priority} value={priority}>
-            {ACTION_PRIORITY_LABELS[priority]}
-          </option>
-        ))}
-      </select>
+        defaultLabel={options.users.find((user) => user.id === action.ownerId)?.name}
+        emptyLabel="No owner yet"
+        placeholder="Type a name…"
+        // An owner once saved is replaced, not removed (the actions' rule).
+        clearable={!saved?.ownerId}
+        onChange={(choice) => {
+          if (choice) remember({ users: [{ id: choice.value, name: choice.label }] });
+          onChange({ ownerId: choice?.value ?? "" });
+        }}
+      />
+      <RowField text="Type">
+        <select
+          aria-label={`${label} type`}
+          className={inputClasses}
+          value={action.type}
+          onChange={(e) => onChange({ type: e.target.value as ActionRow["type"] })}
+        >
+          {ACTION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {ACTION_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+      </RowField>
+      <RowField text="Priority">
+        <select
+          aria-label={`${label} priority`}
+          className={inputClasses}
+          value={action.priority}
+          onChange={(e) => onChange({ priority: e.target.value as ActionRow["priority"] })}
+        >
+          {ACTION_PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {ACTION_PRIORITY_LABELS[priority]}
+            </option>
+          ))}
+        </select>
+      </RowField>
       <DueDateField label={label} value={action.dueDate} savedDue={saved?.dueDate ?? null} onChange={onChange} />
       <div className="flex items-center justify-between gap-2">
         <Badge tone="neutral">{ACTION_STATUS_LABELS[action.status]}</Badge>
@@ -181,7 +200,9 @@ function DueDateField({
   };
   return (
     <>
-      <input type="date" aria-label={`${label} due date`} className={inputClasses} value={pending ?? value} onChange={(e) => choose(e.target.value)} />
+      <RowField text="Due date">
+        <input type="date" aria-label={`${label} due date`} className={inputClasses} value={pending ?? value} onChange={(e) => choose(e.target.value)} />
+      </RowField>
       {pending !== null ? (
         <div className="flex flex-wrap items-end gap-2 md:col-span-6">
           {pending === "" ? (

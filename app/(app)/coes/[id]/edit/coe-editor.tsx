@@ -22,7 +22,9 @@ import {
   fromLocalInput,
   localDraftKey,
   mergeSavedAction,
+  namesInSnapshot,
   savableDocument,
+  withKnownNames,
   type EditorForm,
   type EditorOptions,
 } from "./editor-model";
@@ -34,7 +36,7 @@ function mergeErrors(a: FieldErrors, b: FieldErrors): FieldErrors {
   for (const [key, messages] of Object.entries(b)) merged[key] = [...(merged[key] ?? []), ...messages];
   return merged;
 }
-import { AnswerEditor, FactorsEditor, LinksEditor, TimelineEditor } from "./editor-parts";
+import { AnswerEditor, FactorsEditor, LinksEditor, TimelineEditor, type RememberNames } from "./editor-parts";
 import { ActionsEditor } from "./action-rows";
 import { EditorSummary } from "./editor-summary";
 import { ImageUpload, type UploadedImage } from "./image-upload";
@@ -82,7 +84,7 @@ export function CoeEditor({
   status,
   initialVersion,
   initialSnapshot,
-  options,
+  options: initialOptions,
   colleagueNames,
   initialImages,
   openThreads,
@@ -110,6 +112,16 @@ export function CoeEditor({
   const lastSaved = useRef<CoeDocumentInput>(documentFromForm(formFromSnapshot(initialSnapshot)));
   // The actions as saved, for their rows: whether an owner or a due date is already set.
   const [savedActions, setSavedActions] = useState(initialSnapshot.actions);
+  // Names of what the pickers chose since the page loaded (the page sends only the COE's own).
+  const [pickedNames, setPickedNames] = useState<Parameters<RememberNames>[0]>({});
+  const remember: RememberNames = useCallback(
+    (known) =>
+      setPickedNames((previous) => ({
+        services: [...(previous.services ?? []), ...(known.services ?? [])],
+        users: [...(previous.users ?? []), ...(known.users ?? [])],
+      })),
+    [],
+  );
 
   const saveDocument = useCallback(
     async (current: EditorForm, baseVersion: number): Promise<AutosaveOutcome> => {
@@ -164,6 +176,7 @@ export function CoeEditor({
     delayMs: AUTOSAVE_DELAY_MS,
   });
   const saveState = autosave.state;
+  const options = withKnownNames(withKnownNames(initialOptions, pickedNames), conflict ? namesInSnapshot(conflict.snapshot) : {});
   const baseVersion = autosave.version;
 
   const update = useCallback(
@@ -187,6 +200,7 @@ export function CoeEditor({
 
   function mergeChosen(merged: EditorForm) {
     if (!conflict) return;
+    remember(namesInSnapshot(conflict.snapshot));
     setForm(merged);
     setConflict(null);
     autosave.rebase(conflict.version);
@@ -196,6 +210,7 @@ export function CoeEditor({
   function takeTheirs() {
     if (!conflict) return;
     const theirs = formFromSnapshot(conflict.snapshot);
+    remember(namesInSnapshot(conflict.snapshot));
     lastSaved.current = documentFromForm(theirs);
     setSavedActions(conflict.snapshot.actions);
     setForm(theirs);
@@ -318,14 +333,14 @@ export function CoeEditor({
         errors={shownErrors}
         durations={durations}
         threads={<ThreadNotes threads={openThreads.filter((thread) => thread.section === "header")} />}
+        remember={remember}
+        timeline={
+          <>
+            <ThreadNotes threads={openThreads.filter((thread) => thread.section === "timeline")} />
+            <TimelineEditor form={form} update={update} errors={shownErrors} />
+          </>
+        }
       />
-
-      <Card>
-        <CardBody>
-          <ThreadNotes threads={openThreads.filter((thread) => thread.section === "timeline")} />
-          <TimelineEditor form={form} update={update} errors={shownErrors} />
-        </CardBody>
-      </Card>
 
       <Card>
         <CardBody className="space-y-6">
@@ -374,7 +389,7 @@ export function CoeEditor({
                 </div>
               ) : null}
               {question.field === "correctiveActionsSummary" ? (
-                <ActionsEditor form={form} update={update} errors={shownErrors} options={options} saved={savedActions} />
+                <ActionsEditor form={form} update={update} errors={shownErrors} options={options} saved={savedActions} remember={remember} />
               ) : null}
             </AnswerEditor>
           ))}

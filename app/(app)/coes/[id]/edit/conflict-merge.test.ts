@@ -26,8 +26,8 @@ const base: EditorForm = {
 };
 
 const options: EditorOptions = {
-  teams: [{ id: "team_checkout", label: "· Checkout" }],
-  services: [{ id: "svc_api", name: "checkout-api", teamId: "team_checkout" }],
+  teams: [{ id: "team_checkout", name: "Checkout", label: "Checkout" }],
+  services: [{ id: "svc_api", name: "checkout-api" }],
   users: [{ id: "user_ana", name: "Ana Lima" }],
   categories: [],
 };

@@ -43,7 +43,7 @@ export function mergeSections(mine: EditorForm, theirs: EditorForm, takeTheirs: 
 /** A section as plain lines for reading side by side (ids shown as names). */
 export function sectionText(form: EditorForm, section: FormSection, options: EditorOptions): string {
   const name = (list: { id: string; name: string }[], id: string) => list.find((item) => item.id === id)?.name ?? id;
-  const team = (id: string) => options.teams.find((item) => item.id === id)?.label.replace(/^(· )+/, "") ?? id;
+  const team = (id: string) => options.teams.find((item) => item.id === id)?.name ?? id;
   const lines = (values: string[]) => (values.length ? values.join("\n") : "(none)");
   switch (section.key) {
     case "ownership":

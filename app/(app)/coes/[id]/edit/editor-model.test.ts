@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { coeDocumentSchema } from "@/lib/coes/schemas";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
-import { documentFromForm, formFromSnapshot, fromLocalInput, mergeSavedAction, savableDocument, toLocalInput } from "./editor-model";
+import {
+  displayUtcInput,
+  documentFromForm,
+  formFromSnapshot,
+  fromLocalInput,
+  mergeSavedAction,
+  parseUtcInput,
+  referenceDay,
+  savableDocument,
+  toLocalInput,
+  withKnownNames,
+} from "./editor-model";
 
 const snapshot: CoeSnapshot = {
   title: "T",
@@ -112,5 +123,50 @@ describe("editor model", () => {
       dueDate: "",
       status: "IN_PROGRESS",
     });
+  });
+});
+
+describe("parseUtcInput", () => {
+  it.each([
+    ["2026-11-30 14:05", undefined, "2026-11-30T14:05"],
+    ["2026-11-30T14:05", undefined, "2026-11-30T14:05"],
+    ["  2026-11-30 9:05  ", undefined, "2026-11-30T09:05"],
+    ["2026-11-30 14:05:59", undefined, "2026-11-30T14:05"],
+    ["2026-11-30T14:05:00.000Z", undefined, "2026-11-30T14:05"],
+    ["2026-11-30 14:05 UTC", undefined, "2026-11-30T14:05"],
+    ["2026-11-30T15:05:00+01:00", undefined, "2026-11-30T14:05"],
+    ["2026-12-01T00:30-0100", undefined, "2026-12-01T01:30"],
+    ["14:05", "2026-11-30T09:00", "2026-11-30T14:05"],
+    ["9:05", "2026-11-30T09:00", "2026-11-30T09:05"],
+    ["14:05", undefined, null],
+    ["14:05", "2026-11-3", null],
+    ["2026-02-30 10:00", undefined, null],
+    ["2026-11-30 24:00", undefined, null],
+    ["2026-11-30", undefined, null],
+    ["yesterday", "2026-11-30T09:00", null],
+  ])("%j (same day as %j) → %j", (text, sameDayAs, expected) => {
+    expect(parseUtcInput(text, sameDayAs)).toBe(expected);
+  });
+
+  it("shows a form time with a space and leaves typed text as typed", () => {
+    expect(displayUtcInput("2026-11-30T14:05")).toBe("2026-11-30 14:05");
+    expect(displayUtcInput("2026-11-3")).toBe("2026-11-3");
+  });
+
+  it("reads a bare time on the first complete time it is given", () => {
+    expect(referenceDay("14:0", "", "2026-11-29T23:00")).toBe("2026-11-29T23:00");
+    expect(referenceDay("", undefined)).toBeUndefined();
+  });
+});
+
+describe("withKnownNames", () => {
+  it("adds the names a snapshot or a picker brings, once per id", () => {
+    const options = { teams: [], categories: [], services: [{ id: "s1", name: "api" }], users: [{ id: "u1", name: "Ana" }] };
+    const merged = withKnownNames(options, { services: [{ id: "s2", name: "db" }], users: [{ id: "u1", name: "Ana Lima" }] });
+    expect(merged.services).toEqual([
+      { id: "s1", name: "api" },
+      { id: "s2", name: "db" },
+    ]);
+    expect(merged.users).toEqual([{ id: "u1", name: "Ana Lima" }]);
   });
 });

@@ -35,11 +35,34 @@ export type EditorForm = {
 } & Record<AnswerField, string>;
 
 export type EditorOptions = {
-  teams: { id: string; label: string }[];
-  services: { id: string; name: string; teamId: string }[];
+  /** The teams the author may move the COE to, in tree order; `label` is indented for the select. */
+  teams: { id: string; name: string; label: string }[];
+  /** Names of the services and people the form refers to (not the whole organization: pickers search it). */
+  services: { id: string; name: string }[];
   users: { id: string; name: string }[];
   categories: { id: string; name: string; retired: boolean }[];
 };
+
+/**
+ * The options with the names a snapshot refers to added (services, authors, action owners), so a
+ * form taken from someone else's version, or a choice just made in a picker, shows names, not ids.
+ */
+export function withKnownNames(
+  options: EditorOptions,
+  known: { services?: readonly { id: string; name: string }[]; users?: readonly { id: string; name: string }[] },
+): EditorOptions {
+  const merge = (list: readonly { id: string; name: string }[], more: readonly { id: string; name: string }[] = []) => {
+    const byId = new Map(list.map((entry) => [entry.id, entry]));
+    for (const entry of more) byId.set(entry.id, { id: entry.id, name: entry.name });
+    return [...byId.values()];
+  };
+  return { ...options, services: merge(options.services, known.services), users: merge(options.users, known.users) };
+}
+
+export function namesInSnapshot(snapshot: CoeSnapshot): { services: { id: string; name: string }[]; users: { id: string; name: string }[] } {
+  const owners = snapshot.actions.flatMap((action) => (action.ownerId && action.ownerName ? [{ id: action.ownerId, name: action.ownerName }] : []));
+  return { services: snapshot.services, users: [...snapshot.authors, ...owners] };
+}
 
 /** "2026-11-01T10:05:00.000Z" → "2026-11-01T10:05" (UTC). */
 export function toLocalInput(iso: string | null): string {
@@ -50,6 +73,48 @@ export function toLocalInput(iso: string | null): string {
 export function fromLocalInput(value: string): string | null {
   if (value.trim() === "") return null;
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00.000Z` : value;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/i;
+const TIME_ONLY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(z|utc|gmt)?$/i;
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * A time as an author types or pastes it, read as UTC (COEs have no time zone of their own), in the
+ * form's "YYYY-MM-DDTHH:mm": "2026-11-30 14:05", "2026-11-30T14:05:59Z", "2026-11-30 14:05 UTC",
+ * an ISO time with an offset (converted to UTC), or a bare "14:05" on the day of `sameDayAs` (a form
+ * value). null when it is none of these or not a real date, so the text stays for the author to fix.
+ */
+export function parseUtcInput(text: string, sameDayAs?: string): string | null {
+  const trimmed = text.trim();
+  const full = DATE_TIME.exec(trimmed);
+  if (full) {
+    const [, year, month, dayOfMonth, hour, minute, , zone] = full;
+    const offset = zone && /^[+-]/.test(zone) ? zone : "Z";
+    const iso = `${year}-${month}-${dayOfMonth}T${hour!.padStart(2, "0")}:${minute}:00${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime()) || Number(hour) > 23 || Number(minute) > 59) return null;
+    // new Date() rolls "2026-02-30" over to March: only a date that reads back the same is real.
+    if (offset === "Z" && date.toISOString().slice(0, 10) !== `${year}-${month}-${dayOfMonth}`) return null;
+    return date.toISOString().slice(0, 16);
+  }
+  const time = TIME_ONLY.exec(trimmed);
+  if (time && sameDayAs && CANONICAL.test(sameDayAs)) {
+    const [, hour, minute] = time;
+    if (Number(hour) > 23 || Number(minute) > 59) return null;
+    return `${sameDayAs.slice(0, 10)}T${hour!.padStart(2, "0")}:${minute}`;
+  }
+  return null;
+}
+
+/** How a form time reads in its input: "2026-11-30 14:05"; text that is not a time yet, as typed. */
+export function displayUtcInput(value: string): string {
+  return CANONICAL.test(value) ? value.replace("T", " ") : value;
+}
+
+/** The first of the values that is a complete time: the day a bare "14:05" is read on. */
+export function referenceDay(...values: (string | undefined)[]): string | undefined {
+  return values.find((value) => value !== undefined && CANONICAL.test(value));
 }
 
 export function formFromSnapshot(snapshot: CoeSnapshot): EditorForm {
@@ -136,7 +201,7 @@ export function snapshotFromForm(form: EditorForm, options: EditorOptions, statu
   return {
     title: form.title,
     teamId: form.teamId,
-    teamName: name(options.teams, form.teamId, (team) => team.label.replace(/^(· )+/, "")),
+    teamName: name(options.teams, form.teamId, (team) => team.name),
     severity: form.severity,
     status,
     restricted: form.restricted,

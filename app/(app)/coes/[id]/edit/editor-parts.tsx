@@ -3,13 +3,29 @@
 import { useState } from "react";
 import { Markdown } from "@/components/coes/markdown";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { blamelessHints } from "@/lib/coes/blameless";
 import type { Question } from "@/lib/coes/questions";
 import type { FieldErrors } from "@/lib/errors";
-import { newRowId, type EditorForm, type EditorOptions } from "./editor-model";
+import { DateTimeInput } from "./datetime-input";
+import { newRowId, referenceDay, type EditorForm, type EditorOptions } from "./editor-model";
 
 export type Update = (mutate: (form: EditorForm) => EditorForm) => void;
+export type RememberNames = (known: { services?: { id: string; name: string }[]; users?: { id: string; name: string }[] }) => void;
+
+/**
+ * A visible label over one input of a row. The input keeps its longer accessible name ("Timeline
+ * entry 2 time (UTC)"), which contains this text, so speech input finds it by what is shown.
+ */
+export function RowField({ text, className, children }: { text: string; className?: string; children: React.ReactNode }) {
+  return (
+    <label className={cn("flex flex-col gap-1 text-xs font-medium text-slate-600", className)}>
+      <span>{text}</span>
+      {children}
+    </label>
+  );
+}
 
 export function errorsUnder(errors: FieldErrors, prefix: string): string[] | undefined {
   const messages = Object.entries(errors)
@@ -85,30 +101,34 @@ export function TimelineEditor({ form, update, errors }: { form: EditorForm; upd
   const sortByTime = () => update((f) => ({ ...f, timeline: [...f.timeline].sort((a, b) => (a.occurredAt || "9").localeCompare(b.occurredAt || "9")) }));
   return (
     <section id="timeline" className="space-y-3">
-      <h2 className="text-lg font-semibold text-slate-900">Timeline</h2>
-      <p className="text-sm text-slate-600">Timestamped events in UTC, kept in time order: alarms, pages, decisions, deploys, rollbacks.</p>
+      <h3 className="text-base font-semibold text-slate-900">Timeline</h3>
+      <p className="text-sm text-slate-600">
+        Timestamped events in UTC, kept in time order: alarms, pages, decisions, deploys, rollbacks. A time alone (14:05) is read on the day of the entry before
+        it.
+      </p>
       <ol className="space-y-2">
         {form.timeline.map((entry, index) => (
-          <li key={entry.id} data-row={entry.id} className="flex flex-wrap items-start gap-2">
-            <input
-              type="datetime-local"
-              aria-label={`Timeline entry ${index + 1} time (UTC)`}
-              className={`${inputClasses} w-52`}
-              value={entry.occurredAt}
-              onChange={(e) =>
-                update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, occurredAt: e.target.value } : row)) }))
-              }
-              onBlur={sortByTime}
-            />
-            <input
-              aria-label={`Timeline entry ${index + 1} description`}
-              className={`${inputClasses} min-w-64 flex-1`}
-              value={entry.description}
-              maxLength={2000}
-              onChange={(e) =>
-                update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, description: e.target.value } : row)) }))
-              }
-            />
+          <li key={entry.id} data-row={entry.id} className="flex flex-wrap items-end gap-2">
+            <RowField text="Time (UTC)" className="w-48">
+              <DateTimeInput
+                aria-label={`Timeline entry ${index + 1} time (UTC)`}
+                value={entry.occurredAt}
+                sameDayAs={referenceDay(entry.occurredAt, form.timeline[index - 1]?.occurredAt, form.startedAt)}
+                onChange={(value) => update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, occurredAt: value } : row)) }))}
+                onBlur={sortByTime}
+              />
+            </RowField>
+            <RowField text="Description" className="min-w-64 flex-1">
+              <input
+                aria-label={`Timeline entry ${index + 1} description`}
+                className={inputClasses}
+                value={entry.description}
+                maxLength={2000}
+                onChange={(e) =>
+                  update((f) => ({ ...f, timeline: f.timeline.map((row) => (row.id === entry.id ? { ...row, description: e.target.value } : row)) }))
+                }
+              />
+            </RowField>
             <Button
               size="sm"
               variant="ghost"
@@ -151,28 +171,32 @@ export function FactorsEditor({ form, update, errors, options }: { form: EditorF
         return (
           <fieldset key={factor.id} data-row={factor.id} className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200">
             <legend className="sr-only">Factor {index + 1}</legend>
-            <div className="flex flex-wrap gap-2">
-              <select
-                aria-label={`Factor ${index + 1} category`}
-                className={`${inputClasses} w-56`}
-                value={factor.categoryId}
-                onChange={(e) => setFactor(factor.id, { categoryId: e.target.value })}
-              >
-                <option value="">Choose a category…</option>
-                {categories.map((category) => (
-                  <option key={category.id} value={category.id}>
-                    {category.name}
-                    {category.retired ? " (retired)" : ""}
-                  </option>
-                ))}
-              </select>
-              <input
-                aria-label={`Factor ${index + 1} description`}
-                className={`${inputClasses} min-w-64 flex-1`}
-                value={factor.description}
-                maxLength={2000}
-                onChange={(e) => setFactor(factor.id, { description: e.target.value })}
-              />
+            <div className="flex flex-wrap items-end gap-2">
+              <RowField text="Category" className="w-56">
+                <select
+                  aria-label={`Factor ${index + 1} category`}
+                  className={inputClasses}
+                  value={factor.categoryId}
+                  onChange={(e) => setFactor(factor.id, { categoryId: e.target.value })}
+                >
+                  <option value="">Choose a category…</option>
+                  {categories.map((category) => (
+                    <option key={category.id} value={category.id}>
+                      {category.name}
+                      {category.retired ? " (retired)" : ""}
+                    </option>
+                  ))}
+                </select>
+              </RowField>
+              <RowField text="Description" className="min-w-64 flex-1">
+                <input
+                  aria-label={`Factor ${index + 1} description`}
+                  className={inputClasses}
+                  value={factor.description}
+                  maxLength={2000}
+                  onChange={(e) => setFactor(factor.id, { description: e.target.value })}
+                />
+              </RowField>
               <Button
                 size="sm"
                 variant="ghost"
@@ -184,20 +208,22 @@ export function FactorsEditor({ form, update, errors, options }: { form: EditorF
             </div>
             <ol className="space-y-1 pl-4">
               {whys.map((why, whyIndex) => (
-                <li key={whyIndex} className="flex items-center gap-2">
-                  <span className="w-14 shrink-0 text-xs font-medium text-slate-500">Why {whyIndex + 1}?</span>
-                  <input
-                    aria-label={`Factor ${index + 1} why ${whyIndex + 1}`}
-                    className={inputClasses}
-                    value={why}
-                    maxLength={1000}
-                    onChange={(e) => {
-                      const next = [...whys];
-                      next[whyIndex] = e.target.value;
-                      while (next.length > 0 && next.at(-1) === "") next.pop();
-                      setFactor(factor.id, { fiveWhys: next });
-                    }}
-                  />
+                <li key={whyIndex}>
+                  <label className="flex items-center gap-2">
+                    <span className="w-14 shrink-0 text-xs font-medium text-slate-600">Why {whyIndex + 1}?</span>
+                    <input
+                      aria-label={`Factor ${index + 1} why ${whyIndex + 1}`}
+                      className={inputClasses}
+                      value={why}
+                      maxLength={1000}
+                      onChange={(e) => {
+                        const next = [...whys];
+                        next[whyIndex] = e.target.value;
+                        while (next.length > 0 && next.at(-1) === "") next.pop();
+                        setFactor(factor.id, { fiveWhys: next });
+                      }}
+                    />
+                  </label>
                 </li>
               ))}
             </ol>
@@ -223,21 +249,25 @@ export function LinksEditor({ form, update, errors }: { form: EditorForm; update
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-800">Links</h3>
       {form.links.map((link, index) => (
-        <div key={link.id} data-row={link.id} className="flex flex-wrap gap-2">
-          <input
-            aria-label={`Link ${index + 1} URL`}
-            placeholder="https://…"
-            className={`${inputClasses} min-w-64 flex-1`}
-            value={link.url}
-            onChange={(e) => setLink(link.id, { url: e.target.value })}
-          />
-          <input
-            aria-label={`Link ${index + 1} label`}
-            placeholder="Label"
-            className={`${inputClasses} w-56`}
-            value={link.label}
-            onChange={(e) => setLink(link.id, { label: e.target.value })}
-          />
+        <div key={link.id} data-row={link.id} className="flex flex-wrap items-end gap-2">
+          <RowField text="URL" className="min-w-64 flex-1">
+            <input
+              aria-label={`Link ${index + 1} URL`}
+              placeholder="https://…"
+              className={inputClasses}
+              value={link.url}
+              onChange={(e) => setLink(link.id, { url: e.target.value })}
+            />
+          </RowField>
+          <RowField text="Label" className="w-56">
+            <input
+              aria-label={`Link ${index + 1} label`}
+              placeholder="What it shows"
+              className={inputClasses}
+              value={link.label}
+              onChange={(e) => setLink(link.id, { label: e.target.value })}
+            />
+          </RowField>
           <Button
             size="sm"
             variant="ghost"
@@ -253,38 +283,5 @@ export function LinksEditor({ form, update, errors }: { form: EditorForm; update
         Add link
       </Button>
     </div>
-  );
-}
-
-export function CheckboxList({
-  legend,
-  items,
-  selected,
-  onChange,
-  errors,
-}: {
-  legend: string;
-  items: { id: string; label: string }[];
-  selected: string[];
-  onChange: (ids: string[]) => void;
-  errors?: string[];
-}) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      <div className="mt-1.5 max-h-40 space-y-1 overflow-y-auto rounded-md bg-white p-2 ring-1 ring-inset ring-slate-300">
-        {items.map((item) => (
-          <label key={item.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={selected.includes(item.id)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, item.id] : selected.filter((id) => id !== item.id))}
-            />
-            {item.label}
-          </label>
-        ))}
-      </div>
-      {errors?.length ? <p className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
-    </fieldset>
   );
 }

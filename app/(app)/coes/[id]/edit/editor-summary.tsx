@@ -5,12 +5,22 @@ import { FormField, inputClasses } from "@/components/ui/form-field";
 import { formatDuration } from "@/lib/coes/durations";
 import { SEVERITIES, SEVERITY_MEANINGS } from "@/lib/coes/questions";
 import type { FieldErrors } from "@/lib/errors";
-import type { EditorForm, EditorOptions } from "./editor-model";
-import { CheckboxList } from "./editor-parts";
+import { DateTimeInput } from "./datetime-input";
+import { referenceDay, type EditorForm, type EditorOptions } from "./editor-model";
+import { TypeAheadMulti } from "@/components/ui/type-ahead-multi";
+import { LOOKUP_SOURCES, type LookupItem } from "@/lib/lookup/schemas";
+import type { RememberNames } from "./editor-parts";
+
+/** Chosen ids as picker items, named from what the editor knows (an id it cannot name shows as itself). */
+function named(ids: string[], known: { id: string; name: string }[]): LookupItem[] {
+  const names = new Map(known.map((entry) => [entry.id, entry.name]));
+  return ids.map((id) => ({ value: id, label: names.get(id) ?? id }));
+}
+const asNamed = (item: LookupItem) => ({ id: item.value, name: item.label });
 
 type Durations = { toDetect: number | null; toMitigate: number | null; toResolve: number | null };
 
-/** The header of the COE: title, team, severity, restriction, services, authors and the four times. */
+/** The header of the COE: title, team, severity, restriction, services, authors, the four times and the timeline beside them. */
 export function EditorSummary({
   form,
   set,
@@ -18,6 +28,8 @@ export function EditorSummary({
   errors,
   durations,
   threads,
+  remember,
+  timeline,
 }: {
   form: EditorForm;
   set: <K extends keyof EditorForm>(key: K) => (value: EditorForm[K]) => void;
@@ -25,6 +37,10 @@ export function EditorSummary({
   errors: FieldErrors;
   durations: Durations;
   threads: React.ReactNode;
+  /** Keeps the names of what a picker chose, for the chips and the conflict view. */
+  remember: RememberNames;
+  /** The timeline editor, shown with the incident's timestamps it belongs to. */
+  timeline: React.ReactNode;
 }) {
   return (
     <Card>
@@ -63,35 +79,53 @@ export function EditorSummary({
           </span>
         </label>
         <div className="grid gap-4 md:grid-cols-2">
-          <CheckboxList
-            legend="Affected services"
-            items={options.services.map((s) => ({ id: s.id, label: s.name }))}
-            selected={form.serviceIds}
-            onChange={set("serviceIds")}
+          <TypeAheadMulti
+            id="coe-services"
+            label="Affected services"
+            source={LOOKUP_SOURCES.services}
+            placeholder="Type a service's name…"
+            value={named(form.serviceIds, options.services)}
+            onChange={(chosen) => {
+              remember({ services: chosen.map(asNamed) });
+              set("serviceIds")(chosen.map((item) => item.value));
+            }}
             errors={errors.serviceIds}
           />
-          <CheckboxList
-            legend="Authors"
-            items={options.users.map((u) => ({ id: u.id, label: u.name }))}
-            selected={form.authorIds}
-            onChange={set("authorIds")}
+          <TypeAheadMulti
+            id="coe-authors"
+            label="Authors"
+            source={LOOKUP_SOURCES.people}
+            placeholder="Type a person's name…"
+            value={named(form.authorIds, options.users)}
+            onChange={(chosen) => {
+              remember({ users: chosen.map(asNamed) });
+              set("authorIds")(chosen.map((item) => item.value));
+            }}
             errors={errors.authorIds}
           />
         </div>
-        <div className="grid gap-4 md:grid-cols-4">
-          {(
-            [
-              ["startedAt", "Started (UTC)", null],
-              ["detectedAt", "Detected (UTC)", `Time to detect: ${formatDuration(durations.toDetect)}`],
-              ["mitigatedAt", "Mitigated (UTC)", `Time to mitigate: ${formatDuration(durations.toMitigate)}`],
-              ["resolvedAt", "Resolved (UTC)", `Time to resolve: ${formatDuration(durations.toResolve)}`],
-            ] as const
-          ).map(([key, label, hint]) => (
-            <FormField key={key} label={label} hint={hint ?? undefined} errors={errors[key]}>
-              <input type="datetime-local" className={inputClasses} value={form[key]} onChange={(e) => set(key)(e.target.value)} />
-            </FormField>
-          ))}
-        </div>
+        <fieldset className="space-y-2" aria-describedby="coe-times-hint">
+          <legend className="text-sm font-semibold text-slate-900">Incident times</legend>
+          <p id="coe-times-hint" className="text-xs text-slate-600">
+            In UTC: a COE has no time zone of its own, so every reader sees the same times. Type or paste “2026-11-30 14:05”; a time alone (“14:05”) is read on
+            the day the incident started.
+          </p>
+          <div className="grid gap-4 md:grid-cols-4">
+            {(
+              [
+                ["startedAt", "Started (UTC)", null],
+                ["detectedAt", "Detected (UTC)", `Time to detect: ${formatDuration(durations.toDetect)}`],
+                ["mitigatedAt", "Mitigated (UTC)", `Time to mitigate: ${formatDuration(durations.toMitigate)}`],
+                ["resolvedAt", "Resolved (UTC)", `Time to resolve: ${formatDuration(durations.toResolve)}`],
+              ] as const
+            ).map(([key, label, hint]) => (
+              <FormField key={key} label={label} hint={hint ?? undefined} errors={errors[key]}>
+                <DateTimeInput value={form[key]} sameDayAs={referenceDay(form[key], form.startedAt, form.detectedAt)} onChange={(value) => set(key)(value)} />
+              </FormField>
+            ))}
+          </div>
+        </fieldset>
+        <div className="border-t border-slate-200 pt-4">{timeline}</div>
       </CardBody>
     </Card>
   );

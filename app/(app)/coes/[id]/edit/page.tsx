@@ -4,10 +4,11 @@ import { CoeEditor } from "./coe-editor";
 import { CoeLearnings } from "@/components/learnings/coe-learnings";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { flattenTree } from "@/lib/org/tree";
+import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { lifecycleActor } from "@/lib/coes/access";
 import { canEditCoe } from "@/lib/coes/lifecycle";
 import { coeEditorExtras, coeFormOptions, getCoeSnapshot } from "@/lib/coes/queries";
+import { namesInSnapshot } from "./editor-model";
 
 export const metadata: Metadata = { title: "Edit COE" };
 
@@ -46,9 +47,9 @@ export default async function EditCoePage({ params }: { params: Promise<{ id: st
         options={{
           teams: flattenTree(options.teams)
             .filter(({ team }) => writable.has(team.id))
-            .map(({ team, depth }) => ({ id: team.id, label: `${"· ".repeat(depth)}${team.name}` })),
-          services: options.services,
-          users: options.users,
+            .map(({ team, depth }) => ({ id: team.id, name: team.name, label: treeOptionLabel(team.name, depth) })),
+          // Only the names this COE already shows: the pickers search the organization as the author types.
+          ...namesInSnapshot(coe.snapshot),
           categories: options.categories,
         }}
       />

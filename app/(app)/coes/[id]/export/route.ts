@@ -1,9 +1,13 @@
 import { problemResponse } from "@/lib/api/problem";
 import { getCurrentUser } from "@/lib/auth/session";
 import { coeToMarkdown } from "@/lib/coes/export-markdown";
-import { getCoeSnapshot } from "@/lib/coes/queries";
+import { portableMarkdown } from "@/lib/coes/export-portable";
+import { coeExportImages, getCoeSnapshot } from "@/lib/coes/queries";
 
-/** Markdown download of the whole COE. Authorizes itself: route handlers do not pass through layouts. */
+/**
+ * Markdown download of the whole COE, readable outside Andon: images embedded, links into Andon
+ * absolute. Authorizes itself: route handlers do not pass through layouts.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return problemResponse(401, "Sign in to export this COE.");
@@ -16,12 +20,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")
       .slice(0, 60) || "coe";
-  // Images stored with the COE are linked relative to Andon; a downloaded file needs the full address.
-  const origin = new URL(request.url).origin;
-  const markdown = coeToMarkdown(coe.snapshot, { id: coe.id, version: coe.version }).replaceAll(
-    `](/coes/${coe.id}/attachments/`,
-    `](${origin}/coes/${coe.id}/attachments/`,
-  );
+  // coe.id came from the scoped read above.
+  const images = await coeExportImages(user, coe.id);
+  const markdown = portableMarkdown(coeToMarkdown(coe.snapshot, { id: coe.id, version: coe.version }), {
+    coeId: coe.id,
+    origin: new URL(request.url).origin,
+    images,
+  });
   return new Response(markdown, {
     headers: {
       "content-type": "text/markdown; charset=utf-8",

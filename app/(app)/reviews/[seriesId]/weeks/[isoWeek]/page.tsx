@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AgendaEditor, type EditorItem } from "@/components/reviews/agenda-editor";
+import { RebuildAgendaButton } from "@/components/reviews/rebuild-agenda-button";
 import { StartMeetingButton } from "@/components/reviews/start-meeting-button";
 import { AnnounceAgendaButton } from "@/components/reviews/announce-agenda-button";
 import { SubmissionForm } from "@/components/reviews/submission-form";
@@ -15,8 +16,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { canRunSeries, canSubmitTo, findSeries } from "@/lib/reviews/access";
 import { loadAgenda } from "@/lib/reviews/agenda-data";
 import type { AgendaItem } from "@/lib/reviews/agenda-types";
-import { startTimeLabel, weekPath } from "@/lib/reviews/format";
-import { addWeeks, formatIsoWeek, parseIsoWeek, weekWindow, type IsoWeek } from "@/lib/reviews/iso-week";
+import { reviewState, startTimeLabel, weekPath } from "@/lib/reviews/format";
+import { addWeeks, formatIsoWeek, meetingEndsAt, parseIsoWeek } from "@/lib/reviews/iso-week";
 import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
 
 export const metadata: Metadata = { title: "Review agenda" };
@@ -25,10 +26,6 @@ const SUBMISSION_LABELS = { SUCCESS: "Success", FAILING: "Failing", BEST_PRACTIC
 
 // Every prop of the editor is serialized into the page; an item's data loads when its disclosure opens.
 const withoutDetail = ({ detail: _detail, ...item }: AgendaItem): EditorItem => item;
-
-function meetingIsOver(week: IsoWeek, series: { weekday: number; startMinute: number; timeZone: string; lengthMinutes: number }): boolean {
-  return weekWindow(week, series).meetingStartsAt.getTime() + series.lengthMinutes * 60_000 < Date.now();
-}
 
 export default async function WeekAgendaPage({ params }: { params: Promise<{ seriesId: string; isoWeek: string }> }) {
   const user = await requirePageUser();
@@ -43,7 +40,8 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
     item.detail.kind === "successes" ? item.detail.submissions : item.detail.kind === "bestPractices" ? item.detail.proposals : [],
   );
   // A planned meeting whose time is over was not held: say so instead of "planned".
-  const passed = status === "PLANNED" && meetingIsOver(week, series);
+  const state = reviewState(status, meetingEndsAt(week, series), new Date());
+  const passed = state.label === "Not held";
   const endLabel = startTimeLabel((series.startMinute + series.lengthMinutes) % (24 * 60));
   return (
     <>
@@ -91,8 +89,17 @@ export default async function WeekAgendaPage({ params }: { params: Promise<{ ser
           <Card>
             <CardHeader
               title="Agenda"
-              description="Built from this week's data in fifteen-minute slots. Reorder, resize, pin or remove items; rebuilding from fresh data keeps your edits."
-              actions={<Badge tone={status === "PUBLISHED" ? "green" : status === "RUNNING" ? "amber" : "neutral"}>{status.toLowerCase()}</Badge>}
+              description={
+                status === "PUBLISHED"
+                  ? "Built from today's data in fifteen-minute slots; the minutes keep the agenda as it was."
+                  : "Built from this week's data in fifteen-minute slots: the five typical items first, custom and carried items in the time left unless pinned. Reorder, resize, pin or remove items; “Rebuild from data” picks up new data and keeps your edits."
+              }
+              actions={
+                <div className="flex items-center gap-2">
+                  {status !== "PUBLISHED" ? <RebuildAgendaButton /> : null}
+                  <Badge tone={state.tone}>{state.label}</Badge>
+                </div>
+              }
             />
             <AgendaEditor
               seriesId={series.id}
