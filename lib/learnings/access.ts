@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleCoesWhere } from "@/lib/coes/access";
-import { can, type Principal } from "@/lib/permissions";
+import { can, canAdminister, type Principal } from "@/lib/permissions";
 
 /** A lesson is readable exactly when its COE is (restricted COEs keep their lessons to their readers). */
 export function visibleLessonsWhere(user: Principal): Prisma.LessonWhereInput {
@@ -23,4 +23,9 @@ export function canPromoteFrom(user: Principal, coeTeamId: string): boolean {
 /** Whoever may create the team's corrective actions decides whether it adopts a best practice. */
 export function canDecideAdoption(user: Principal, teamId: string): boolean {
   return can(user, "action.update", teamId);
+}
+
+/** Whoever promoted a best practice, and admins, edit its title and description. */
+export function canEditBestPractice(user: Principal, practice: { promotedById: string | null }): boolean {
+  return canAdminister(user) || practice.promotedById === user.userId;
 }

@@ -12,6 +12,7 @@ import {
   promoteLesson,
   relateCoes,
   unrelateCoes,
+  updateBestPractice,
   updateLesson,
 } from "@/lib/learnings/mutations";
 import {
@@ -20,6 +21,7 @@ import {
   lessonRefSchema,
   promoteLessonSchema,
   relateCoesSchema,
+  updateBestPracticeSchema,
   updateLessonSchema,
 } from "@/lib/learnings/schemas";
 
@@ -67,6 +69,14 @@ export const unrelateCoesAction = authedAction("unrelateCoes", relateCoesSchema,
 /** Reviewers and managers of the COE's team (canPromoteFrom). */
 export const promoteLessonAction = authedAction("promoteLesson", promoteLessonSchema, async (input, user) => {
   const practice = await promoteLesson(user, input);
+  revalidatePath("/learnings");
+  return practice;
+});
+
+/** Whoever promoted the best practice, or an admin (canEditBestPractice). */
+export const updateBestPracticeAction = authedAction("updateBestPractice", updateBestPracticeSchema, async (input, user) => {
+  const practice = await updateBestPractice(user, input);
+  revalidatePath(`/learnings/best-practices/${practice.id}`);
   revalidatePath("/learnings");
   return practice;
 });

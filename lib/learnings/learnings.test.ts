@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCoe, saveCoe } from "@/lib/coes/mutations";
 import { approvedCoe, coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
-import { createLesson, decideAdoption, draftLessonsFromAnswer, promoteLesson, relateCoes } from "@/lib/learnings/mutations";
+import { createLesson, decideAdoption, draftLessonsFromAnswer, promoteLesson, relateCoes, updateBestPractice } from "@/lib/learnings/mutations";
 import { lessonIdsForApi, searchLibrary } from "@/lib/learnings/library";
 import { recurrencesOf, relatedCoes } from "@/lib/learnings/queries";
 import { similarCoes } from "@/lib/learnings/similar";
@@ -198,5 +198,25 @@ describe("best practices", () => {
       select: { type: true },
     });
     expect(events.map((event) => event.type).toSorted()).toEqual(["best_practice.adopted", "best_practice.promoted"]);
+  });
+
+  it("editing a best practice's title or description writes best_practice.updated; saving the same texts writes nothing", async () => {
+    const world = await coeWorld();
+    const coe = await approvedCoe(world);
+    const lesson = await createLesson(world.users.author, { coeId: coe, statement: "Rotate keys before they expire", detail: "", tags: [], confirmed: true });
+    const practice = await promoteLesson(world.users.reviewer, { lessonId: lesson.id });
+    const updatedEvents = () => testDb.domainEvent.findMany({ where: { organizationId: world.org.id, type: "best_practice.updated" }, select: { data: true } });
+
+    const same = { bestPracticeId: practice.id, version: practice.version, title: practice.title, description: practice.description };
+    expect(await updateBestPractice(world.users.reviewer, same)).toMatchObject({ version: practice.version });
+    expect(await updatedEvents()).toEqual([]);
+
+    await expect(updateBestPractice(world.users.outsider, { ...same, title: "Rotate keys every 90 days" })).rejects.toThrow(/promoted this best practice/);
+    const edited = await updateBestPractice(world.users.reviewer, { ...same, description: "Automate it with the secrets manager." });
+    expect(edited).toMatchObject({ version: practice.version + 1, title: practice.title, description: "Automate it with the secrets manager." });
+    await expect(updateBestPractice(world.users.reviewer, { ...same, title: "Stale edit" })).rejects.toThrow(/Someone else changed/);
+    expect(await updatedEvents()).toEqual([
+      { data: expect.objectContaining({ id: practice.id, description: "Automate it with the secrets manager.", version: 2 }) },
+    ]);
   });
 });

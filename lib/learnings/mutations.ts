@@ -7,10 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleCoeWhere } from "@/lib/coes/access";
 import { createAction } from "@/lib/actions/mutations";
-import { canDecideAdoption, canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
+import { canDecideAdoption, canEditBestPractice, canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
 import { bestPracticeJson, bestPracticeJsonSelect, lessonJson, lessonJsonSelect } from "@/lib/learnings/api-json";
 import { splitLessons } from "@/lib/learnings/split-lessons";
-import type { AdoptBestPracticeInput, CreateLessonInput, PromoteLessonInput, UpdateLessonInput } from "@/lib/learnings/schemas";
+import type { AdoptBestPracticeInput, CreateLessonInput, PromoteLessonInput, UpdateBestPracticeInput, UpdateLessonInput } from "@/lib/learnings/schemas";
 
 /**
  * The one write path for lessons, best practices, their adoptions, related COEs and the digest
@@ -260,6 +260,36 @@ export async function createBestPracticeFromDecision(tx: DbClient, user: Current
   });
   await emitEvent(tx, { organizationId: user.organizationId, type: "best_practice.promoted", teamId: null, data: bestPracticeJson(practice) });
   return bestPracticeJson(practice);
+}
+
+/**
+ * Edits a best practice's title and description. Saving the same texts changes nothing (no new
+ * version, no audit entry, no `best_practice.updated` event); a stale `version` is a conflict.
+ */
+export async function updateBestPractice(user: CurrentUser, input: UpdateBestPracticeInput) {
+  return db.$transaction(async (tx) => {
+    const practice = await tx.bestPractice.findFirst({
+      where: { id: input.bestPracticeId, organizationId: user.organizationId },
+      select: bestPracticeJsonSelect,
+    });
+    if (!practice) throw new NotFoundError("The best practice");
+    if (!canEditBestPractice(user, practice)) throw new ForbiddenError("Only whoever promoted this best practice, or an admin, can edit it.");
+    if (practice.version !== input.version)
+      throw new ConflictError(
+        `Someone else changed this best practice (now version ${practice.version}) after you loaded it. Reload to see their change.`,
+        bestPracticeJson(practice),
+      );
+    if (practice.title === input.title && practice.description === input.description) return bestPracticeJson(practice);
+    const { count } = await tx.bestPractice.updateMany({
+      where: { id: practice.id, version: input.version },
+      data: { title: input.title, description: input.description, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new ConflictError("Someone else changed this best practice after you loaded it. Reload to see their change.");
+    const saved = await tx.bestPractice.findUniqueOrThrow({ where: { id: practice.id }, select: bestPracticeJsonSelect });
+    await audit(tx, user, "best_practice.updated", "best_practice", practice.id, `Edited the best practice “${saved.title}”`);
+    await emitEvent(tx, { organizationId: user.organizationId, type: "best_practice.updated", teamId: null, data: bestPracticeJson(saved) });
+    return bestPracticeJson(saved);
+  });
 }
 
 const DAY_MS = 86_400_000;

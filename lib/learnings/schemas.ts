@@ -53,6 +53,15 @@ export const promoteLessonSchema = z.object({
 });
 export type PromoteLessonInput = z.output<typeof promoteLessonSchema>;
 
+/** A best practice's title and description, edited by whoever promoted it or an admin (optimistic `version`). */
+export const updateBestPracticeSchema = z.object({
+  bestPracticeId: id,
+  version: z.number().int().min(1),
+  title: lessonStatementSchema,
+  description: z.string().trim().max(10_000).default(""),
+});
+export type UpdateBestPracticeInput = z.output<typeof updateBestPracticeSchema>;
+
 export const ADOPTION_STATUSES = ["ADOPTED", "NOT_APPLICABLE"] as const;
 
 const adoptionFields = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { emitEvent } from "@/lib/events/mutations";
+import { emitEvent, emitEvents } from "@/lib/events/mutations";
 import { NotFoundError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/principal";
 import type { Prisma, VerificationHow, VerificationResult } from "@/lib/generated/prisma/client";
@@ -242,5 +242,72 @@ export async function setServiceTier(user: CurrentUser, input: z.output<typeof s
       summary: input.tier === null ? `Cleared the tier of ${service.name}` : `Set ${service.name} to tier ${input.tier}`,
     });
     return { serviceId: service.id, tier: input.tier };
+  });
+}
+
+type ExpiredRow = {
+  organization_id: string;
+  service_id: string;
+  team_id: string;
+  dimension_key: string;
+  method: string | null;
+  verified_at: Date | null;
+  expires_at: Date;
+  not_applicable_reason: string | null;
+  rto_target_minutes: number | null;
+  rpo_target_minutes: number | null;
+  rto_observed_minutes: number | null;
+  rpo_observed_minutes: number | null;
+};
+
+/** How many expired verifications one pass announces (the next day's run takes the rest). */
+const EXPIRED_BATCH = 5000;
+
+/**
+ * Writes one `verification.expired` event per passed verification whose expiry has come. The
+ * verification remembers the expiry it was announced for (`expiry_announced_for`), set in the same
+ * transaction as the events, so each expiry is announced exactly once however many instances run
+ * the job at the same time (rows are claimed FOR UPDATE SKIP LOCKED; a row another run announced
+ * meanwhile no longer matches), and a verification recorded again announces its next expiry.
+ */
+export async function announceExpiredVerifications(now = new Date()): Promise<{ expired: number }> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<ExpiredRow[]>`
+      UPDATE service_verifications v SET expiry_announced_for = v.expires_at
+      FROM (
+        SELECT id FROM service_verifications
+        WHERE result = 'PASSED' AND expires_at <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          AND expiry_announced_for IS DISTINCT FROM expires_at
+        ORDER BY expires_at LIMIT ${EXPIRED_BATCH}
+        FOR UPDATE SKIP LOCKED
+      ) due, services s, verification_dimensions d
+      WHERE v.id = due.id AND s.id = v.service_id AND d.id = v.dimension_id
+      RETURNING v.organization_id, v.service_id, s.team_id, d.key AS dimension_key, v.method::text AS method, v.verified_at, v.expires_at,
+        v.not_applicable_reason, v.rto_target_minutes, v.rpo_target_minutes, v.rto_observed_minutes, v.rpo_observed_minutes`;
+    await emitEvents(
+      tx,
+      rows.map((row) => ({
+        organizationId: row.organization_id,
+        type: "verification.expired" as const,
+        teamId: row.team_id,
+        data: verificationJson(
+          {
+            serviceId: row.service_id,
+            dimensionKey: row.dimension_key,
+            result: "PASSED",
+            method: row.method,
+            verifiedAt: row.verified_at,
+            expiresAt: row.expires_at,
+            notApplicableReason: row.not_applicable_reason,
+            rtoTargetMinutes: row.rto_target_minutes,
+            rpoTargetMinutes: row.rpo_target_minutes,
+            rtoObservedMinutes: row.rto_observed_minutes,
+            rpoObservedMinutes: row.rpo_observed_minutes,
+          },
+          now,
+        ),
+      })),
+    );
+    return { expired: rows.length };
   });
 }
