@@ -134,58 +134,75 @@ export function buildRequest(
   return { headers, body };
 }
 
-/** Claims and sends due messages until none are due (or `maxMessages` were sent); answers the count. */
+const ENDPOINT_FOR_SEND_SELECT = {
+  id: true,
+  organizationId: true,
+  url: true,
+  format: true,
+  secret: true,
+  previousSecret: true,
+  previousSecretExpiresAt: true,
+  failingSince: true,
+  createdById: true,
+  description: true,
+} as const;
+
+/**
+ * Claims and sends due messages until none are due (or `maxMessages` were sent, or `budgetMs` has
+ * passed); answers the count. SEND_CONCURRENCY senders share the claimed batch, and the next batch is
+ * claimed as soon as the current one is handed out, so one slow receiver never holds the rest back and
+ * a backlog drains without waiting for the job's next tick. Each claim moves the messages' attempt
+ * count under FOR UPDATE SKIP LOCKED: other instances claim other messages, never the same attempt.
+ */
 export async function deliverDueMessages(
   options: {
     maxMessages?: number;
     allowedHosts?: readonly string[];
     /** Only this message (send test event, redeliver: an answer at once). */ messageId?: string;
+    /** Stop claiming after this long (a job pass ends well before pg-boss expires it). */ budgetMs?: number;
   } = {},
 ): Promise<number> {
   const allowedHosts = options.allowedHosts ?? env().WEBHOOK_ALLOWED_HOSTS;
   const max = options.maxMessages ?? 5_000;
-  let sent = 0;
-  while (sent < max) {
-    const claimed = await claimDueMessages(Math.min(CLAIM_BATCH, max - sent), options.messageId ?? null);
-    if (claimed.length === 0) break;
-    const endpointIds = [...new Set(claimed.map((message) => message.endpoint_id))];
-    const endpoints = new Map(
-      (
-        await db.webhookEndpoint.findMany({
-          where: { id: { in: endpointIds } },
-          select: {
-            id: true,
-            organizationId: true,
-            url: true,
-            format: true,
-            secret: true,
-            previousSecret: true,
-            previousSecretExpiresAt: true,
-            failingSince: true,
-            createdById: true,
-            description: true,
-          },
-        })
-      ).map((endpoint) => [endpoint.id, endpoint]),
-    );
-    let next = 0;
-    const worker = async () => {
-      while (next < claimed.length) {
-        const message = claimed[next++]!;
-        const endpoint = endpoints.get(message.endpoint_id);
-        if (!endpoint) continue;
-        try {
-          await attempt(endpoint, message, allowedHosts);
-        } catch (error) {
-          logError("webhook attempt could not be recorded", error, { messageId: message.id });
-        }
+  const messageId = options.messageId ?? null;
+  const deadline = Date.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
+  const endpoints = new Map<string, EndpointForSend>();
+  const queue: ClaimedMessage[] = [];
+  let claimed = 0;
+  let done = false;
+  let claiming: Promise<void> | null = null;
+
+  const claimBatch = async () => {
+    const batch = await claimDueMessages(Math.min(CLAIM_BATCH, max - claimed), messageId);
+    claimed += batch.length;
+    if (batch.length === 0 || messageId !== null || claimed >= max || Date.now() >= deadline) done = true;
+    const unknown = [...new Set(batch.map((message) => message.endpoint_id))].filter((id) => !endpoints.has(id));
+    if (unknown.length > 0)
+      for (const endpoint of await db.webhookEndpoint.findMany({ where: { id: { in: unknown } }, select: ENDPOINT_FOR_SEND_SELECT }))
+        endpoints.set(endpoint.id, endpoint);
+    queue.push(...batch);
+  };
+  /** The next claimed message; claims a batch (one claim at a time for all senders) when none is left. */
+  const nextMessage = async (): Promise<ClaimedMessage | undefined> => {
+    while (queue.length === 0 && !done) {
+      claiming ??= claimBatch().finally(() => (claiming = null));
+      await claiming;
+    }
+    return queue.shift();
+  };
+  const sender = async () => {
+    for (let message = await nextMessage(); message; message = await nextMessage()) {
+      const endpoint = endpoints.get(message.endpoint_id);
+      if (!endpoint) continue;
+      try {
+        await attempt(endpoint, message, allowedHosts);
+      } catch (error) {
+        logError("webhook attempt could not be recorded", error, { messageId: message.id });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, claimed.length) }, worker));
-    sent += claimed.length;
-    if (options.messageId) break;
-  }
-  return sent;
+    }
+  };
+  await Promise.all(Array.from({ length: messageId === null ? SEND_CONCURRENCY : 1 }, sender));
+  return claimed;
 }
 
 async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[]): Promise<void> {
@@ -271,10 +288,26 @@ async function recordAttempt(
   });
 }
 
-/** One pass of the job: fan the outbox out, then deliver what is due. */
-export async function runDeliveryPass(options: { allowedHosts?: readonly string[]; maxMessages?: number } = {}): Promise<{ events: number; sent: number }> {
+/** How long one job pass keeps going while work remains (pg-boss expires a pass after 300 s). */
+const PASS_BUDGET_MS = 120_000;
+
+/**
+ * One pass of the job: fan the outbox out, deliver what is due, and again while either found work
+ * (events written meanwhile, a backlog larger than one round), within PASS_BUDGET_MS.
+ */
+export async function runDeliveryPass(
+  options: { allowedHosts?: readonly string[]; maxMessages?: number; budgetMs?: number } = {},
+): Promise<{ events: number; sent: number }> {
+  const deadline = Date.now() + (options.budgetMs ?? PASS_BUDGET_MS);
   let events = 0;
-  for (let taken = await fanOutEvents(); taken > 0; taken = await fanOutEvents()) events += taken;
-  const sent = await deliverDueMessages(options);
+  let sent = 0;
+  for (;;) {
+    let fannedOut = 0;
+    for (let taken = await fanOutEvents(); taken > 0; taken = await fanOutEvents()) fannedOut += taken;
+    const delivered = await deliverDueMessages({ ...options, budgetMs: Math.max(0, deadline - Date.now()) });
+    events += fannedOut;
+    sent += delivered;
+    if ((fannedOut === 0 && delivered === 0) || Date.now() >= deadline || (options.maxMessages !== undefined && sent >= options.maxMessages)) break;
+  }
   return { events, sent };
 }
