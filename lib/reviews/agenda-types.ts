@@ -82,7 +82,8 @@ export type AgendaDetail =
   | { kind: "coe"; coe: CoeRef }
   /** The COE review: the COEs its slots hold (most severe first), and those deferred to next week. */
   | { kind: "coeList"; coes: CoeRef[]; deferred?: CoeRef[] }
-  | { kind: "metrics"; metrics: MetricRef[] }
+  /** Flagged metrics, and blocks beside them (the subtree's policy findings). */
+  | { kind: "metrics"; metrics: MetricRef[]; sources: SourceBlock[] }
   | { kind: "wheel"; service: { id: string; name: string; teamName: string } | null; metrics: MetricRef[] }
   | { kind: "bestPractices"; lessons: LessonRef[]; proposals: SubmissionRef[] }
   | { kind: "custom"; description: string };
