@@ -62,6 +62,11 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
       await successes.getByText("Data", { exact: true }).click();
       await expect(successes.getByRole("heading", { name: "COEs opened this week" })).toBeVisible();
       await expect(successes.getByText("Nothing submitted.")).toBeVisible();
+      // The key service metrics item lists the subtree's policy findings beside its metrics.
+      const metrics = page.getByRole("list", { name: "Agenda" }).getByTestId("agenda-item").filter({ hasText: "Key service metrics" });
+      await metrics.getByText("Data", { exact: true }).click();
+      await expect(metrics.getByRole("heading", { name: "Policy findings: 0 open" })).toBeVisible();
+      await expect(metrics.getByText("No open policy findings.")).toBeVisible();
     });
 
     await test.step("reorder two items", async () => {

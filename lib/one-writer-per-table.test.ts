@@ -39,11 +39,6 @@ const ALLOWED: { model: string; file: string; reason: string }[] = [
   { model: "WebhookAttempt", file: "lib/webhooks/delivery.ts", reason: "delivery records each attempt" },
   { model: "WebhookEndpoint", file: "lib/webhooks/delivery.ts", reason: "delivery disables an endpoint that answers 410 or fails for days" },
   { model: "DomainEvent", file: "lib/policies/evaluator.ts", reason: "finding events for webhooks, in the evaluation's statements" },
-  // The Backstage catalog import upserts a catalog's teams and services in bulk with one audit batch.
-  // Known debt: these belong in lib/org's mutations (one writer for teams and services).
-  { model: "Team", file: "lib/policies/catalog-import.ts", reason: "catalog import's bulk upsert of teams (debt: move to lib/org)" },
-  { model: "Service", file: "lib/policies/catalog-import.ts", reason: "catalog import's bulk upsert of services (debt: move to lib/org)" },
-  { model: "AuditEvent", file: "lib/policies/catalog-import.ts", reason: "catalog import audits its rows in one batch" },
   // Ticket sync (lib/integrations) keeps an action's ticket in step with it: the sync job, the
   // inbound webhooks and the outbox fan-out record the ticket's state set-based, and deliveries
   // already seen are remembered. The tickets themselves are created in lib/integrations/mutations.ts.

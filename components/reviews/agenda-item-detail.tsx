@@ -116,7 +116,12 @@ export function AgendaItemDetail({
         </div>
       );
     case "metrics":
-      return <MetricGrid metrics={detail.metrics} large={large} series={series} />;
+      return (
+        <div className={`space-y-4 ${text}`}>
+          <MetricGrid metrics={detail.metrics} large={large} series={series} />
+          <SourceGroups blocks={detail.sources} />
+        </div>
+      );
     case "wheel":
       return detail.service ? (
         <div className={`space-y-3 ${text}`}>

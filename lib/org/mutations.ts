@@ -10,6 +10,20 @@ import type { z } from "zod";
 
 type Actor = { userId: string | null; organizationId: string };
 
+/**
+ * How a write runs: alone in its own transaction, or inside a caller's (the catalog import applies a
+ * whole file at once); `via` names where the change came from in its audit summary.
+ */
+export type OrgWriteOptions = { tx?: DbClient; via?: string };
+
+function inTransaction<T>(options: OrgWriteOptions, work: (tx: DbClient) => Promise<T>): Promise<T> {
+  return options.tx ? work(options.tx) : db.$transaction(work);
+}
+
+function summaryVia(summary: string, options: OrgWriteOptions): string {
+  return options.via ? `${summary} (${options.via})` : summary;
+}
+
 /** Tree changes in one organization take turns, so two concurrent moves cannot form a cycle. */
 async function lockOrgTree(tx: DbClient, organizationId: string): Promise<void> {
   await lockForTransaction(tx, "org-tree:" + organizationId);
@@ -25,9 +39,9 @@ function duplicateName(what: string, name: string): UserError {
   return new UserError(`A ${what} named “${name}” already exists.`, { name: [`A ${what} with this name already exists; choose another name.`] });
 }
 
-export async function createTeam(actor: Actor, input: z.output<typeof teamCreateSchema>) {
+export async function createTeam(actor: Actor, input: z.output<typeof teamCreateSchema>, options: OrgWriteOptions = {}) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(options, async (tx) => {
       await lockOrgTree(tx, actor.organizationId);
       if (input.parentId) await assertTeamInOrg(tx, actor.organizationId, input.parentId, "The parent team");
       const team = await tx.team.create({
@@ -39,7 +53,7 @@ export async function createTeam(actor: Actor, input: z.output<typeof teamCreate
         action: "team.created",
         entityType: "team",
         entityId: team.id,
-        summary: `Created team ${team.name}`,
+        summary: summaryVia(`Created team ${team.name}`, options),
         changes: { parentId: input.parentId },
       });
       return team;
@@ -50,9 +64,9 @@ export async function createTeam(actor: Actor, input: z.output<typeof teamCreate
   }
 }
 
-export async function updateTeam(actor: Actor, input: z.output<typeof teamUpdateSchema>) {
+export async function updateTeam(actor: Actor, input: z.output<typeof teamUpdateSchema>, options: OrgWriteOptions = {}) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(options, async (tx) => {
       await lockOrgTree(tx, actor.organizationId);
       const team = await assertTeamInOrg(tx, actor.organizationId, input.teamId);
       if (input.parentId) await assertTeamInOrg(tx, actor.organizationId, input.parentId, "The parent team");
@@ -78,7 +92,7 @@ export async function updateTeam(actor: Actor, input: z.output<typeof teamUpdate
           action: "parentId" in changes ? "team.moved" : "team.updated",
           entityType: "team",
           entityId: team.id,
-          summary: describeTeamChange(team.name, changes),
+          summary: summaryVia(describeTeamChange(team.name, changes), options),
           changes,
         });
       }
@@ -116,9 +130,9 @@ export async function deleteTeam(actor: Actor, teamId: string) {
   }
 }
 
-export async function createService(actor: Actor, input: z.output<typeof serviceCreateSchema>) {
+export async function createService(actor: Actor, input: z.output<typeof serviceCreateSchema>, options: OrgWriteOptions = {}) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(options, async (tx) => {
       const team = await assertTeamInOrg(tx, actor.organizationId, input.teamId, "The owning team");
       const service = await tx.service.create({
         data: { organizationId: actor.organizationId, name: input.name, description: input.description, teamId: team.id },
@@ -129,7 +143,7 @@ export async function createService(actor: Actor, input: z.output<typeof service
         action: "service.created",
         entityType: "service",
         entityId: service.id,
-        summary: `Created service ${service.name} owned by ${team.name}`,
+        summary: summaryVia(`Created service ${service.name} owned by ${team.name}`, options),
       });
       return service;
     });
@@ -139,9 +153,9 @@ export async function createService(actor: Actor, input: z.output<typeof service
   }
 }
 
-export async function updateService(actor: Actor, input: z.output<typeof serviceUpdateSchema>) {
+export async function updateService(actor: Actor, input: z.output<typeof serviceUpdateSchema>, options: OrgWriteOptions = {}) {
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(options, async (tx) => {
       const service = await tx.service.findFirst({
         where: { id: input.serviceId, organizationId: actor.organizationId },
         select: { id: true, name: true, description: true, teamId: true },
@@ -160,7 +174,7 @@ export async function updateService(actor: Actor, input: z.output<typeof service
           action: "teamId" in changes ? "service.moved" : "service.updated",
           entityType: "service",
           entityId: service.id,
-          summary: "teamId" in changes ? `Moved service ${updated.name} to ${team.name}` : `Updated service ${updated.name}`,
+          summary: summaryVia("teamId" in changes ? `Moved service ${updated.name} to ${team.name}` : `Updated service ${updated.name}`, options),
           changes,
         });
       }

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type DbClient } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { lockForTransaction } from "@/lib/db-lock";
 import { ForbiddenError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { canAdminister } from "@/lib/permissions";
+import { createService, createTeam, updateService, updateTeam } from "@/lib/org/mutations";
 import { wouldCreateCycle } from "@/lib/org/tree";
 import { fetchCatalogText } from "@/lib/policies/catalog-source";
 import { CATALOG_FACT_SOURCE, parseCatalog, type CatalogSkipped } from "@/lib/policies/catalog-parse";
@@ -116,7 +116,8 @@ export async function previewCatalogImport(user: CurrentUser, text: string): Pro
 
 /**
  * Applies the file: teams (parents first), then services, then their facts, in one transaction that
- * holds the org-tree lock (the same one team edits take). Returns the plan as applied and the
+ * holds the org-tree lock (the same one team edits take); teams and services are written by lib/org's
+ * mutations inside that transaction, each audited as a catalog-import change. Returns the plan as applied and the
  * services whose facts changed, for the evaluator.
  */
 export async function applyCatalogImport(user: CurrentUser, text: string): Promise<{ plan: CatalogPlan; changedServiceIds: string[] }> {
@@ -126,7 +127,7 @@ export async function applyCatalogImport(user: CurrentUser, text: string): Promi
       await lockForTransaction(tx, "org-tree:" + user.organizationId);
       const { plan, existingTeams, teams, services } = await resolve(tx, user.organizationId, text);
       const organizationId = user.organizationId;
-      const audit: Prisma.AuditEventCreateManyInput[] = [];
+      const write = { tx, via: "catalog import" };
       // Every team by name, existing and created: owners and parents resolve through it.
       const teamIds = new Map(existingTeams.map((team) => [lower(team.name), team.id]));
       const tree = existingTeams.map((team) => ({ id: team.id, parentId: team.parentId }));
@@ -140,25 +141,10 @@ export async function applyCatalogImport(user: CurrentUser, text: string): Promi
             yaml: [`These groups are each other's parents: ${pending.map((team) => team.name).join(", ")}.`],
           });
         for (const team of ready) {
-          const created = await tx.team.create({
-            data: {
-              organizationId,
-              name: team.name,
-              description: team.description ?? "",
-              parentId: team.parentName ? teamIds.get(lower(team.parentName))! : null,
-            },
-            select: { id: true, parentId: true },
-          });
+          const parentId = team.parentName ? teamIds.get(lower(team.parentName))! : null;
+          const created = await createTeam(user, { name: team.name, description: team.description ?? "", parentId }, write);
           teamIds.set(lower(team.name), created.id);
-          tree.push(created);
-          audit.push({
-            organizationId,
-            actorId: user.userId,
-            action: "team.created",
-            entityType: "team",
-            entityId: created.id,
-            summary: `Created team ${team.name} (catalog import)`,
-          });
+          tree.push({ id: created.id, parentId: created.parentId });
         }
         pending = pending.filter((team) => !ready.includes(team));
       }
@@ -172,61 +158,25 @@ export async function applyCatalogImport(user: CurrentUser, text: string): Promi
           throw new ValidationError("A group's parent would make a loop in the org tree.", {
             yaml: [`${team.name} cannot move under ${team.parentName}: that team is below it.`],
           });
-        await tx.team.update({ where: { id: existing.id }, data: { parentId, description } });
+        await updateTeam(user, { teamId: existing.id, name: existing.name, description, parentId }, write);
         const node = tree.find((item) => item.id === existing.id);
         if (node) node.parentId = parentId;
-        audit.push({
-          organizationId,
-          actorId: user.userId,
-          action: "team.updated",
-          entityType: "team",
-          entityId: existing.id,
-          summary: `Team ${team.name}: updated by the catalog import`,
-        });
       }
 
       const serviceIds = new Map<string, string>();
-      const toCreate = services.filter((service) => !service.existing);
-      if (toCreate.length > 0) {
-        const created = await tx.service.createManyAndReturn({
-          data: toCreate.map((service) => ({
-            organizationId,
-            name: service.name,
-            description: service.description ?? "",
-            teamId: teamIds.get(lower(service.teamName))!,
-          })),
-          select: { id: true, name: true },
-        });
-        for (const service of created) {
-          serviceIds.set(lower(service.name), service.id);
-          audit.push({
-            organizationId,
-            actorId: user.userId,
-            action: "service.created",
-            entityType: "service",
-            entityId: service.id,
-            summary: `Created service ${service.name} (catalog import)`,
-          });
-        }
-      }
       for (const service of services) {
         const existing = service.existing;
-        if (!existing) continue;
-        serviceIds.set(lower(service.name), existing.id);
         const teamId = teamIds.get(lower(service.teamName))!;
+        if (!existing) {
+          const created = await createService(user, { name: service.name, description: service.description ?? "", teamId }, write);
+          serviceIds.set(lower(service.name), created.id);
+          continue;
+        }
+        serviceIds.set(lower(service.name), existing.id);
         const description = service.description ?? existing.description;
         if (teamId === existing.teamId && description === existing.description) continue;
-        await tx.service.update({ where: { id: existing.id }, data: { teamId, description } });
-        audit.push({
-          organizationId,
-          actorId: user.userId,
-          action: "service.updated",
-          entityType: "service",
-          entityId: existing.id,
-          summary: `Service ${service.name}: updated by the catalog import`,
-        });
+        await updateService(user, { serviceId: existing.id, name: existing.name, description, teamId }, write);
       }
-      if (audit.length > 0) await tx.auditEvent.createMany({ data: audit });
 
       const observedAt = new Date();
       const facts = services.flatMap((service) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { requireSeries } from "@/lib/reviews/access";
 import { buildAgenda } from "@/lib/reviews/agenda-data";
 import { parseIsoWeek } from "@/lib/reviews/iso-week";
-import { reviewWorld, WEEK } from "@/lib/reviews/test-fixtures";
+import { at, reviewWorld, testDb, WEEK } from "@/lib/reviews/test-fixtures";
 
 describe("the agenda for a seeded week", () => {
   it("lists exactly the overdue actions, new COEs and breached metrics of the team's subtree, and nothing from other teams", async () => {
@@ -60,5 +60,61 @@ describe("the agenda for a seeded week", () => {
     expect(agenda.items.map((item) => item.startLabel)).toEqual(["10:00", "10:15", "10:30", "10:45"].slice(0, agenda.items.length));
     expect(agenda.deferred.length).toBeGreaterThan(0);
     expect(agenda.subTeams.map((line) => [line.teamName, line.overdueActions])).toEqual([["Checkout", 1]]);
+  });
+
+  it("shows the subtree's open policy findings and ending waivers with the key service metrics, and none of another team's", async () => {
+    const world = await reviewWorld();
+    const { retail, payments, platform } = world.teams;
+    const { storefront, gateway, dns } = world.services;
+    let ruleCount = 0;
+    const rule = (severity: "CRITICAL" | "HIGH" | "LOW", status: "ENFORCED" | "DRAFT" = "ENFORCED") =>
+      testDb.policyRule.create({
+        data: { organizationId: world.org.id, name: `Rule ${(ruleCount += 1)}`, status, severity, category: "security", conditions: { all: [] } },
+      });
+    const finding = async (
+      ruleId: string,
+      service: { id: string },
+      teamId: string,
+      status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED",
+      openedAt: string,
+      waiverEndsAt?: string,
+    ) => {
+      const row = await testDb.policyFinding.create({
+        data: {
+          organizationId: world.org.id,
+          ruleId,
+          serviceId: service.id,
+          teamId,
+          status,
+          firstOpenedAt: at(openedAt),
+          openedAt: at(openedAt),
+          lastEvaluatedAt: at(openedAt),
+        },
+      });
+      if (waiverEndsAt)
+        await testDb.findingAcknowledgment.create({
+          data: { organizationId: world.org.id, findingId: row.id, category: "ACCEPTED_RISK", reason: "r", expiresAt: at(waiverEndsAt), status: "APPROVED" },
+        });
+      return row;
+    };
+    const [critical, high, low, draft] = [await rule("CRITICAL"), await rule("HIGH"), await rule("LOW"), await rule("HIGH", "DRAFT")];
+    const newCritical = await finding(critical.id, storefront, retail.id, "OPEN", "2026-11-24T08:00:00Z");
+    const oldHigh = await finding(high.id, gateway, payments.id, "OPEN", "2026-10-01T08:00:00Z");
+    const ending = await finding(low.id, gateway, payments.id, "ACKNOWLEDGED", "2026-10-01T08:00:00Z", "2026-12-02T00:00:00Z");
+    const farWaiver = await finding(critical.id, gateway, payments.id, "ACKNOWLEDGED", "2026-10-01T08:00:00Z", "2027-03-01T00:00:00Z");
+    const resolved = await finding(low.id, storefront, retail.id, "RESOLVED", "2026-10-01T08:00:00Z");
+    const ofDraft = await finding(draft.id, storefront, retail.id, "OPEN", "2026-10-01T08:00:00Z");
+    const foreign = await finding(critical.id, dns, platform.id, "OPEN", "2026-11-24T08:00:00Z");
+
+    const agenda = await buildAgenda(await requireSeries(world.users.manager, world.series.id), parseIsoWeek(WEEK)!);
+    const item = [...agenda.items, ...agenda.deferred].find((entry) => entry.key === "metrics")!;
+    expect(item.title).toBe("Key service metrics: 1 new finding, 1 waiver ending");
+    const block = item.detail.kind === "metrics" ? item.detail.sources.find((source) => source.source === "policy-findings") : undefined;
+    expect(block?.title).toBe("Policy findings: 2 open, 1 new this week, 1 waiver ending");
+    // Most severe first.
+    expect(block?.entries.map((entry) => entry.id)).toEqual([newCritical.id, oldHigh.id, ending.id]);
+    expect(block?.entries[0]!.badges.map((badge) => badge.label)).toEqual(["Critical", "New this week"]);
+    const json = JSON.stringify(agenda);
+    for (const hidden of [farWaiver.id, resolved.id, ofDraft.id, foreign.id]) expect(json).not.toContain(hidden);
   });
 });

@@ -15,7 +15,7 @@ import { wheelPickFor } from "@/lib/reviews/wheel";
 /**
  * Fetches one week's data for a series' team and its whole subtree, and composes the agenda. Two
  * reads whatever the size of the org: the organization's team tree (shared with the session, once
- * per request) and one statement for the rest (agenda-reads.ts); beside it, one read per provider
+ * per request) and one statement for the rest, policy findings included (agenda-reads.ts); beside it, one read per provider
  * of another domain (agenda-sources.ts).
  */
 export async function buildAgenda(series: SeriesRow, week: IsoWeek): Promise<Agenda> {
@@ -108,6 +108,7 @@ export async function loadAgenda(series: SeriesRow, week: IsoWeek): Promise<{ ag
     edits,
     subTeams: subTeamLines(children, rows.subTeams),
     sources,
+    findings: rows.findings,
   };
   return { agenda: composeAgenda(data), edits };
 }

@@ -2,12 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COUNTED_STATUSES, DAY_MS, utc } from "@/lib/metrics/incident-sql";
+import { AGENDA_FINDING_LIMIT, type AgendaFindings } from "@/lib/policies/agenda-source";
 import type { WeekWindow } from "@/lib/reviews/iso-week";
 
 /**
  * Everything one week's agenda reads, in one statement: the series' two reviews (this week's and
  * last week's), its wheel picks, the organization's grace days, and one section per subquery over
- * the subtree's COEs, actions and metrics. Each section walks an index to exactly the rows it
+ * the subtree's COEs, actions, metrics and policy findings. Each section walks an index to exactly the rows it
  * shows, and each comes back as one JSON value (dates as ISO strings): a few hundred rows cost
  * the server one JSON.parse instead of a driver conversion per column and row.
  */
@@ -73,6 +74,7 @@ export type AgendaRows = {
   actions: AgendaActionRow[];
   metrics: AgendaMetricRow[];
   subTeams: SubTeamCounts[];
+  findings: AgendaFindings;
 };
 
 export type AgendaReadInput = {
@@ -114,6 +116,7 @@ export async function readAgendaRows(input: AgendaReadInput): Promise<AgendaRows
       'coes', ${coesJson(scope, input.window)},
       'actions', ${actionsJson(scope, input.window)},
       'metrics', ${metricsJson(scope)},
+      'findings', ${findingsJson(scope, input.window)},
       'subTeams', ${input.subTeamPairs.length > 0 ? subTeamsJson(scope.organizationId, input.subTeamPairs, input.window) : Prisma.sql`'[]'::json`}
     )::text AS data`;
   const rows = JSON.parse(row!.data) as Omit<AgendaRows, "metrics"> & { metrics: MetricTuple[] };
@@ -222,6 +225,34 @@ function metricsJson(scope: AgendaScope): Prisma.Sql {
     ) weeks ON TRUE
     WHERE m.organization_id = ${scope.organizationId} AND s.organization_id = ${scope.organizationId}
       AND s.team_id = ANY(${[...scope.teamIds]}::text[]) AND m.archived_at IS NULL)`;
+}
+
+/**
+ * The subtree's policy findings of enforced rules: every open one, and the acknowledged ones whose
+ * approved waiver ends before next week's meeting; counted in full, listed most severe first (then
+ * newest) up to AGENDA_FINDING_LIMIT. Walks the findings' (organization, team, status) index.
+ */
+function findingsJson(scope: AgendaScope, window: WeekWindow): Prisma.Sql {
+  const horizon = new Date(window.to.getTime() + 7 * DAY_MS);
+  return Prisma.sql`(
+    WITH picked AS (
+      SELECT f.id, f.rule_id, f.service_id, f.status::text AS status, f.opened_at, r.name AS rule_name, r.severity, r.kind::text AS kind, w.ends_at
+      FROM policy_findings f
+      JOIN policy_rules r ON r.id = f.rule_id AND r.status = 'ENFORCED'
+      LEFT JOIN LATERAL (
+        SELECT min(k.expires_at) AS ends_at FROM finding_acknowledgments k WHERE k.finding_id = f.id AND k.status = 'APPROVED'
+      ) w ON f.status = 'ACKNOWLEDGED'
+      WHERE f.organization_id = ${scope.organizationId} AND f.team_id = ANY(${[...scope.teamIds]}::text[]) AND f.opened_at < ${utc(window.to)}
+        AND (f.status = 'OPEN' OR (f.status = 'ACKNOWLEDGED' AND w.ends_at < ${utc(horizon)}))),
+    listed AS (SELECT * FROM picked ORDER BY severity, opened_at DESC, id LIMIT ${AGENDA_FINDING_LIMIT})
+    SELECT json_build_object(
+      'open', (SELECT count(*) FROM picked WHERE status = 'OPEN'),
+      'newThisWeek', (SELECT count(*) FROM picked WHERE status = 'OPEN' AND opened_at >= ${utc(window.from)}),
+      'expiring', (SELECT count(*) FROM picked WHERE status = 'ACKNOWLEDGED'),
+      'rows', (SELECT coalesce(json_agg(json_build_object(
+        'id', p.id, 'ruleId', p.rule_id, 'ruleName', p.rule_name, 'severity', p.severity::text, 'kind', p.kind, 'serviceName', s.name,
+        'status', p.status, 'openedAt', ${iso("p.opened_at")}, 'waiverEndsAt', ${iso("p.ends_at")}
+      ) ORDER BY p.severity, p.opened_at DESC, p.id), '[]') FROM listed p JOIN services s ON s.id = p.service_id)))`;
 }
 
 /**

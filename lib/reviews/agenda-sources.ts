@@ -12,8 +12,9 @@ export type AgendaSourceProvider = { source: string; section: AgendaSection; loa
 
 /**
  * The agenda's providers from other domains. Each is one function in its own domain's folder
- * returning a SourceBlock; to bring in policy findings or game days, write theirs the same way
- * and add a line here. The agenda renders, exports and serves every block alike.
+ * returning a SourceBlock; to bring in another, write its the same way and add a line here. The
+ * agenda renders, exports and serves every block alike. (Policy findings are read in the agenda's
+ * one statement instead, agenda-reads.ts, and shaped by lib/policies/agenda-source.ts.)
  */
 export const AGENDA_SOURCES: readonly AgendaSourceProvider[] = [
   { source: "cords", section: "successes", load: weekCordsBlock },

@@ -52,7 +52,7 @@ export type SubmissionRef = { id: string; kind: "SUCCESS" | "FAILING" | "BEST_PR
 export type LessonRef = { coeId: string; coeTitle: string; lessons: string };
 
 /**
- * What one data source outside the review domain (Andon cords; later policy findings, game days)
+ * What one data source outside the review domain (Andon cords, game days, policy findings)
  * brings to an agenda item: a titled list of entries in one shape, so the agenda, the meeting view
  * and the API show any source without knowing it. Built by a provider in lib/reviews/agenda-sources.ts.
  */
@@ -82,7 +82,8 @@ export type AgendaDetail =
   | { kind: "coe"; coe: CoeRef }
   /** The COE review: the COEs its slots hold (most severe first), and those deferred to next week. */
   | { kind: "coeList"; coes: CoeRef[]; deferred?: CoeRef[] }
-  | { kind: "metrics"; metrics: MetricRef[] }
+  /** Flagged metrics, and blocks beside them (the subtree's policy findings). */
+  | { kind: "metrics"; metrics: MetricRef[]; sources: SourceBlock[] }
   | { kind: "wheel"; service: { id: string; name: string; teamName: string } | null; metrics: MetricRef[] }
   | { kind: "bestPractices"; lessons: LessonRef[]; proposals: SubmissionRef[] }
   | { kind: "custom"; description: string };

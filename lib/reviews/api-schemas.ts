@@ -21,7 +21,7 @@ const item = z.object({
   carriedFrom: z.string().nullable().meta({ description: "The ISO week the item was carried over from, if it was not reached then." }),
   detail: z.record(z.string(), z.unknown()).meta({
     description:
-      "The item's data, by `detail.kind`: COEs, actions, metrics, submissions, lessons; `successes` also carries `sources`, blocks from other domains (the week's Andon cords) as `{source, title, empty, entries: [{id, title, href, meta, badges, links}]}`.",
+      "The item's data, by `detail.kind`: COEs, actions, metrics, submissions, lessons; `successes` and `metrics` also carry `sources`, blocks from other domains (the week's Andon cords and game days; the subtree's open policy findings and ending waivers) as `{source, title, empty, entries: [{id, title, href, meta, badges, links}]}`.",
   }),
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findingsBlock, findingsTitle, type AgendaFindingRow, type AgendaFindings } from "@/lib/policies/agenda-source";
 import { EMPTY_EDITS, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type { CarriedItem, CoeRef } from "@/lib/reviews/agenda-types";
 import { builtItems, coeSlots, COES_PER_SLOT, composeAgenda, MAX_COE_SLOTS, TYPICAL_ITEM_KEYS, type WeekData } from "@/lib/reviews/compose-agenda";
@@ -165,5 +166,89 @@ describe("composeAgenda: COEs are reviewed inside “Review COEs”", () => {
     const item = review(agenda);
     expect(item.slots).toBe(1);
     expect(item.detail.kind === "coeList" && item.detail.coes).toHaveLength(COES_PER_SLOT);
+  });
+});
+
+describe("the key service metrics item with the subtree's policy findings", () => {
+  const finding = (index: number, fields: Partial<AgendaFindingRow> = {}): AgendaFindingRow => ({
+    id: `f${index}`,
+    ruleId: "r1",
+    ruleName: "Certificate expires in < 30 days",
+    severity: "HIGH",
+    kind: "RISK",
+    serviceName: `svc-${index}`,
+    status: "OPEN",
+    openedAt: "2026-11-01T09:00:00.000Z",
+    waiverEndsAt: null,
+    ...fields,
+  });
+  const metricsItem = (findings: AgendaFindings | undefined, flagged = 0) =>
+    builtItems({
+      ...data([]),
+      findings,
+      flaggedMetrics: Array.from({ length: flagged }, (_, index) => ({
+        id: `m${index}`,
+        name: "Availability",
+        unit: "%",
+        serviceId: "s",
+        serviceName: "svc",
+        latestValue: 98,
+        target: 99.9,
+        direction: "UP" as const,
+        thisWeek: 98,
+        lastWeek: 99,
+        flags: ["Target 99.9 breached"],
+      })),
+    }).find((item) => item.key === "metrics")!;
+
+  it.each<[string, AgendaFindings | undefined, number, string, number]>([
+    ["no findings data (an agenda built before findings existed)", undefined, 0, "Key service metrics", 1],
+    ["old open findings only", { open: 2, newThisWeek: 0, expiring: 0, rows: [finding(1), finding(2)] }, 0, "Key service metrics", 1],
+    [
+      "one new finding and a flagged metric",
+      { open: 1, newThisWeek: 1, expiring: 0, rows: [finding(1, { openedAt: "2026-11-24T09:00:00.000Z" })] },
+      1,
+      "Key service metrics: 1 flagged, 1 new finding",
+      1,
+    ],
+    [
+      "new findings and ending waivers",
+      { open: 3, newThisWeek: 2, expiring: 1, rows: [finding(1), finding(2), finding(3), finding(4, { status: "ACKNOWLEDGED" })] },
+      0,
+      "Key service metrics: 2 new findings, 1 waiver ending",
+      1,
+    ],
+    ["more than a slot holds", { open: 6, newThisWeek: 0, expiring: 0, rows: [] }, 3, "Key service metrics: 3 flagged", 2],
+  ])("%s: titled “%s”… ", (_label, findings, flagged, title, slots) => {
+    const item = metricsItem(findings, flagged);
+    expect(item.title).toBe(title);
+    expect(item.slots).toBe(slots);
+    expect(item.detail.kind === "metrics" && item.detail.sources.map((block) => block.source)).toEqual(["policy-findings"]);
+  });
+
+  it.each<[string, Partial<AgendaFindingRow>, string[], string]>([
+    ["opened before the week", {}, ["High"], "Failing since 2026-11-01"],
+    ["opened in the week", { openedAt: "2026-11-24T09:00:00.000Z" }, ["High", "New this week"], "Failing since 2026-11-24"],
+    ["a critical opportunity", { severity: "CRITICAL", kind: "OPPORTUNITY" }, ["Critical", "Opportunity"], "Failing since 2026-11-01"],
+    [
+      "acknowledged, its waiver ending",
+      { status: "ACKNOWLEDGED", waiverEndsAt: "2026-12-02T00:00:00.000Z" },
+      ["High", "Waiver ending"],
+      "Acknowledged; the waiver ends 2026-12-02",
+    ],
+  ])("a finding %s reads with badges %j and “%s”", (_label, fields, badges, meta) => {
+    const [entry] = findingsBlock({ open: 1, newThisWeek: 0, expiring: 0, rows: [finding(7, fields)] }, window).entries;
+    expect(entry).toMatchObject({ id: "f7", title: "svc-7: Certificate expires in < 30 days", href: "/policies/findings/f7", meta });
+    expect(entry!.badges.map((badge) => badge.label)).toEqual(badges);
+    expect(entry!.links).toEqual([{ label: "Rule", href: "/policies/rules/r1" }]);
+  });
+
+  it.each<[AgendaFindings, string]>([
+    [{ open: 0, newThisWeek: 0, expiring: 0, rows: [] }, "Policy findings: 0 open"],
+    [{ open: 2, newThisWeek: 1, expiring: 0, rows: [finding(1), finding(2)] }, "Policy findings: 2 open, 1 new this week"],
+    [{ open: 1, newThisWeek: 0, expiring: 2, rows: [finding(1), finding(2), finding(3)] }, "Policy findings: 1 open, 2 waivers ending"],
+    [{ open: 40, newThisWeek: 0, expiring: 0, rows: [finding(1)] }, "Policy findings: 40 open (the first 1; see Policies for all)"],
+  ])("the block of %j is titled “%s”", (findings, title) => {
+    expect(findingsTitle(findings)).toBe(title);
   });
 });

@@ -1,5 +1,6 @@
 import { daysOverdue, escalationLevel } from "@/lib/actions/escalation";
 import { ancestorIds } from "@/lib/org/tree";
+import { findingsBlock, NO_FINDINGS, type AgendaFindings } from "@/lib/policies/agenda-source";
 import type { TeamNode } from "@/lib/org/tree";
 import { applyEdits, type AgendaEdits } from "@/lib/reviews/agenda-edits";
 import type {
@@ -40,6 +41,8 @@ export type WeekData = {
   subTeams: SubTeamLine[];
   /** What the providers of other domains contribute, by the section whose item shows it. */
   sources?: Partial<Record<AgendaSection, SourceBlock[]>>;
+  /** The subtree's open policy findings and ending waivers, shown with the key service metrics. */
+  findings?: AgendaFindings;
 };
 
 /**
@@ -108,14 +111,7 @@ export function builtItems(data: WeekData): BuiltItem[] {
       typical: true,
       detail: { kind: "coeList", coes: strip(toReview), deferred: [] },
     },
-    {
-      key: "metrics",
-      section: "metrics",
-      title: data.flaggedMetrics.length > 0 ? `Key service metrics: ${data.flaggedMetrics.length} flagged` : "Key service metrics",
-      slots: 1,
-      typical: true,
-      detail: { kind: "metrics", metrics: data.flaggedMetrics },
-    },
+    metricsItem(data),
   ];
   if (data.wheel.service) {
     items.push({
@@ -135,6 +131,31 @@ export function builtItems(data: WeekData): BuiltItem[] {
     detail: { kind: "bestPractices", lessons, proposals: data.submissions.filter((submission) => submission.kind === "BEST_PRACTICE") },
   });
   return items;
+}
+
+/** More flagged metrics and findings to discuss than this take a second slot. */
+export const METRICS_ITEM_ROWS_PER_SLOT = 8;
+
+/**
+ * "Key service metrics": the flagged metrics, and the subtree's policy findings beside them (the
+ * title counts the flagged metrics, the new findings and the ending waivers).
+ */
+function metricsItem(data: WeekData): BuiltItem {
+  const findings = data.findings ?? NO_FINDINGS;
+  const flagged = data.flaggedMetrics.length;
+  const parts = [
+    ...(flagged > 0 ? [`${flagged} flagged`] : []),
+    ...(findings.newThisWeek > 0 ? [`${findings.newThisWeek} new finding${findings.newThisWeek === 1 ? "" : "s"}`] : []),
+    ...(findings.expiring > 0 ? [`${findings.expiring} waiver${findings.expiring === 1 ? "" : "s"} ending`] : []),
+  ];
+  return {
+    key: "metrics",
+    section: "metrics",
+    title: parts.length > 0 ? `Key service metrics: ${parts.join(", ")}` : "Key service metrics",
+    slots: flagged + findings.open + findings.expiring > METRICS_ITEM_ROWS_PER_SLOT ? 2 : 1,
+    typical: true,
+    detail: { kind: "metrics", metrics: data.flaggedMetrics, sources: [...(data.sources?.metrics ?? []), findingsBlock(findings, data.window)] },
+  };
 }
 
 /** The slots the COE review asks for: one per COES_PER_SLOT COEs, at least one, at most MAX_COE_SLOTS. */
