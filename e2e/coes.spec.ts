@@ -312,8 +312,21 @@ test.describe("COE documents", () => {
       await secondPage.getByRole("button", { name: "Save with these choices" }).click();
       await expectSaved(secondPage);
       await secondPage.goto(`/coes/${coeId}/history`);
-      await expect(secondPage.getByText("v3 · Edited")).toBeVisible();
-      await expect(secondPage.getByText("v2 · Edited")).toBeVisible();
+      await expect(secondPage.getByRole("link", { name: "v3 · Edited" })).toBeVisible();
+    });
+
+    await test.step("the history shows one step per person per sitting, each single save still reachable", async () => {
+      const steps = secondPage.getByRole("list", { name: "Revision steps" });
+      // The first editor created the COE and saved it a moment later: one step, measured from the empty COE.
+      const firstSitting = steps.getByRole("link", { name: "v1–v2 · Created, Edited" });
+      await expect(firstSitting).toBeVisible();
+      await expect(secondPage.getByRole("heading", { name: "Version 2 → version 3" })).toBeVisible();
+      await firstSitting.click();
+      await expect(secondPage.getByRole("heading", { name: "The empty COE → version 2" })).toBeVisible();
+      await expect(secondPage.getByLabel("Differences between the empty COE and version 2")).toContainText("First editor's account of the incident.");
+      await steps.getByText("2 saves").click();
+      await steps.getByRole("link", { name: "v2 · Edited" }).click();
+      await expect(secondPage.getByRole("heading", { name: "Version 1 → version 2" })).toBeVisible();
     });
   });
 
