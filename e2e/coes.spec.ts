@@ -350,6 +350,10 @@ test.describe("COE documents", () => {
     const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER" });
     const page = await signedInPage(browser, author);
     const coeId = await startCoe(page, `Offline ${Date.now()}`);
+    await test.step("the editor does not hold the organization's list of people", async () => {
+      await expect(page.getByTestId("save-state")).toHaveText(/^Saved/);
+      expect(await page.content()).not.toContain("Ada Okafor");
+    });
     await test.step("blaming a person draws a non-blocking hint", async () => {
       await page.getByLabel("What happened?", { exact: true }).fill("Human error: Maya should have checked the config.");
       const hints = page.getByRole("list", { name: "Blameless-writing hints for What happened?" });
@@ -372,6 +376,22 @@ test.describe("COE documents", () => {
       await expectSaved(page);
       await page.goto(`/coes/${coeId}`);
       await expect(page.getByText("Typed while the network was down.")).toBeVisible();
+    });
+    await test.step("a service picked while saves fail is restored with its name, not its id", async () => {
+      await page.goto(`/coes/${coeId}/edit`);
+      const saves = /\/coes\/[^/]+\/edit$/;
+      await page.route(saves, (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+      await page.getByRole("combobox", { name: "Affected services" }).fill("edge-d");
+      await page
+        .getByRole("listbox", { name: "Affected services" })
+        .getByRole("option", { name: /edge-dns/ })
+        .click();
+      await expect(page.getByTestId("save-state")).toHaveText("Failed to save", { timeout: 15_000 });
+      await page.unroute(saves);
+      await page.reload();
+      await expect(page.getByText("Restored changes from this browser that had not been saved yet.")).toBeVisible();
+      await expect(page.getByRole("list", { name: "Chosen: Affected services" }).getByRole("listitem")).toHaveText(["edge-dns"]);
+      await expectSaved(page);
     });
   });
 });

@@ -151,18 +151,16 @@ export async function coeListFilterOptions(user: CurrentUser, chosen: { serviceI
 
 /** Choices for the editor's pickers. */
 export async function coeFormOptions(user: CurrentUser) {
-  // No service list: the editor's pickers search services (and people) through the lookup routes.
-  // The people's names stay, for the blameless-writing hints that spot a colleague named in an answer.
-  const [teams, users, categories] = await Promise.all([
+  // No service or people lists: the editor's pickers search them through the lookup routes, and the
+  // blameless-writing hints ask which typed words begin a colleague's name (/api/lookup/colleague-names).
+  const [teams, categories] = await Promise.all([
     orgTeamTree(user.organizationId).then((teams) => teams.map(({ id, name, parentId }) => ({ id, name, parentId }))),
-    db.user.findMany({ where: { organizationId: user.organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, retiredAt: true }, orderBy: { name: "asc" } }),
   ]);
   const writable = teamsWith(user, "coe.write");
   return {
     teams,
     writableTeams: writable === "all" ? teams : teams.filter((team) => writable.includes(team.id)),
-    users,
     categories: categories.map((category) => ({ id: category.id, name: category.name, retired: category.retiredAt !== null })),
   };
 }
