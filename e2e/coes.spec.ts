@@ -353,6 +353,15 @@ test.describe("COE documents", () => {
     await test.step("the editor does not hold the organization's list of people", async () => {
       await expect(page.getByTestId("save-state")).toHaveText(/^Saved/);
       expect(await page.content()).not.toContain("Ada Okafor");
+      // The hints ask about the words typed instead: a batch at a time, answered as problem+json when too long.
+      const lookup = await page.request.get("/api/lookup/colleague-names?word=Maya&word=Nobody");
+      expect(lookup.status()).toBe(200);
+      expect(((await lookup.json()) as { names: string[] }).names).toEqual(["Maya Lindqvist"]);
+      const tooMany = await page.request.get(
+        `/api/lookup/colleague-names?${new URLSearchParams(Array.from({ length: 101 }, (_, index) => ["word", `W${index}`]))}`,
+      );
+      expect(tooMany.status()).toBe(400);
+      expect(tooMany.headers()["content-type"]).toContain("application/problem+json");
     });
     await test.step("blaming a person draws a non-blocking hint", async () => {
       await page.getByLabel("What happened?", { exact: true }).fill("Human error: Maya should have checked the config.");
