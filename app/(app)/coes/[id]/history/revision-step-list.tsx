@@ -54,7 +54,7 @@ export function RevisionStepList({
             >
               {versionsLabel(step)} · {summariesLabel(step)}
             </Link>
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-slate-600">
               {step.authorName ?? "Former user"} · <StepTime step={step} />
             </p>
             {step.revisions.length > 1 ? (
@@ -73,7 +73,7 @@ export function RevisionStepList({
                         >
                           v{revision.version} · {revision.summary}
                         </Link>{" "}
-                        <span className="text-xs text-slate-500">
+                        <span className="text-xs text-slate-600">
                           <DateTime value={revision.createdAt} />
                         </span>
                         {restore && revision.version !== latestVersion ? <RestoreButton {...restore} version={revision.version} /> : null}
