@@ -312,8 +312,21 @@ test.describe("COE documents", () => {
       await secondPage.getByRole("button", { name: "Save with these choices" }).click();
       await expectSaved(secondPage);
       await secondPage.goto(`/coes/${coeId}/history`);
-      await expect(secondPage.getByText("v3 · Edited")).toBeVisible();
-      await expect(secondPage.getByText("v2 · Edited")).toBeVisible();
+      await expect(secondPage.getByRole("link", { name: "v3 · Edited" })).toBeVisible();
+    });
+
+    await test.step("the history shows one step per person per sitting, each single save still reachable", async () => {
+      const steps = secondPage.getByRole("list", { name: "Revision steps" });
+      // The first editor created the COE and saved it a moment later: one step, measured from the empty COE.
+      const firstSitting = steps.getByRole("link", { name: "v1–v2 · Created, Edited" });
+      await expect(firstSitting).toBeVisible();
+      await expect(secondPage.getByRole("heading", { name: "Version 2 → version 3" })).toBeVisible();
+      await firstSitting.click();
+      await expect(secondPage.getByRole("heading", { name: "The empty COE → version 2" })).toBeVisible();
+      await expect(secondPage.getByLabel("Differences between the empty COE and version 2")).toContainText("First editor's account of the incident.");
+      await steps.getByText("2 saves").click();
+      await steps.getByRole("link", { name: "v2 · Edited" }).click();
+      await expect(secondPage.getByRole("heading", { name: "Version 1 → version 2" })).toBeVisible();
     });
   });
 
@@ -337,6 +350,19 @@ test.describe("COE documents", () => {
     const author = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER" });
     const page = await signedInPage(browser, author);
     const coeId = await startCoe(page, `Offline ${Date.now()}`);
+    await test.step("the editor does not hold the organization's list of people", async () => {
+      await expect(page.getByTestId("save-state")).toHaveText(/^Saved/);
+      expect(await page.content()).not.toContain("Ada Okafor");
+      // The hints ask about the words typed instead: a batch at a time, answered as problem+json when too long.
+      const lookup = await page.request.get("/api/lookup/colleague-names?word=Maya&word=Nobody");
+      expect(lookup.status()).toBe(200);
+      expect(((await lookup.json()) as { names: string[] }).names).toEqual(["Maya Lindqvist"]);
+      const tooMany = await page.request.get(
+        `/api/lookup/colleague-names?${new URLSearchParams(Array.from({ length: 101 }, (_, index) => ["word", `W${index}`]))}`,
+      );
+      expect(tooMany.status()).toBe(400);
+      expect(tooMany.headers()["content-type"]).toContain("application/problem+json");
+    });
     await test.step("blaming a person draws a non-blocking hint", async () => {
       await page.getByLabel("What happened?", { exact: true }).fill("Human error: Maya should have checked the config.");
       const hints = page.getByRole("list", { name: "Blameless-writing hints for What happened?" });
@@ -359,6 +385,22 @@ test.describe("COE documents", () => {
       await expectSaved(page);
       await page.goto(`/coes/${coeId}`);
       await expect(page.getByText("Typed while the network was down.")).toBeVisible();
+    });
+    await test.step("a service picked while saves fail is restored with its name, not its id", async () => {
+      await page.goto(`/coes/${coeId}/edit`);
+      const saves = /\/coes\/[^/]+\/edit$/;
+      await page.route(saves, (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+      await page.getByRole("combobox", { name: "Affected services" }).fill("edge-d");
+      await page
+        .getByRole("listbox", { name: "Affected services" })
+        .getByRole("option", { name: /edge-dns/ })
+        .click();
+      await expect(page.getByTestId("save-state")).toHaveText("Failed to save", { timeout: 15_000 });
+      await page.unroute(saves);
+      await page.reload();
+      await expect(page.getByText("Restored changes from this browser that had not been saved yet.")).toBeVisible();
+      await expect(page.getByRole("list", { name: "Chosen: Affected services" }).getByRole("listitem")).toHaveText(["edge-dns"]);
+      await expectSaved(page);
     });
   });
 });

@@ -32,6 +32,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** At most this many words are looked up at a time; a long answer is checked over several lookups. */
+export const NAME_CANDIDATES_MAX = 100;
+
+/**
+ * The words of a text that could begin a colleague's name, for looking the names up instead of
+ * holding the whole organization in the page: distinct words starting with a capital letter (and
+ * their parts around apostrophes and hyphens), as names are matched case-sensitively ("Will" is a
+ * name, "will" is not).
+ */
+export function nameCandidates(text: string): string[] {
+  const words = text.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [];
+  // A name is found inside "Maya's" or "Jean-Luc" too, so the parts count as well as the whole word.
+  return [...new Set(words.flatMap((word) => [word, ...word.split(/['’-]+/u)]).filter((word) => /^\p{Lu}/u.test(word)))];
+}
+
+/** The first word of a name: what nameCandidates must have found for the name to appear in a text. */
+export function firstNameOf(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? "";
+}
+
 /**
  * Hints for one answer. `colleagueNames` are the organization's user names; a full name or a first
  * name (capitalised, at least three letters) in the text suggests naming a role instead.
@@ -44,7 +64,7 @@ export function blamelessHints(text: string, colleagueNames: readonly string[]):
   }
   const seen = new Set<string>();
   for (const fullName of colleagueNames) {
-    const candidates = [fullName.trim(), fullName.trim().split(/\s+/)[0] ?? ""].filter((name) => name.length >= 3);
+    const candidates = [fullName.trim(), firstNameOf(fullName)].filter((name) => name.length >= 3);
     for (const name of candidates) {
       if (seen.has(name)) continue;
       // Case-sensitive on purpose: "Will" is a name, "will" is not.

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/e
 import { addAttachment } from "@/lib/coes/attachment-mutations";
 import { createCoe, restoreRevision, saveCoe, transitionCoe } from "@/lib/coes/mutations";
 import { resolveThread, startReviewThread } from "@/lib/coes/review-thread-mutations";
-import { getCoeForView, listRevisions } from "@/lib/coes/queries";
+import { getCoeForView, listRevisionSteps } from "@/lib/coes/queries";
 import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
@@ -70,7 +70,7 @@ describe("saving a COE", () => {
     const restored = await restoreRevision(world.users.author, { coeId: created.id, baseVersion: 3, version: 2 });
     expect(restored.version).toBe(4);
     expect(restored.snapshot.lessonsLearned).toBe("Original lesson");
-    expect((await listRevisions(world.users.author, created.id))![0]!.summary).toBe("Restored version 2");
+    expect((await listRevisionSteps(world.users.author, created.id))!.steps[0]!.revisions[0]!.summary).toBe("Restored version 2");
   });
 
   it("refuses edits from someone outside the team, and ids from another organization", async () => {

@@ -1,7 +1,7 @@
 // Who can read which COE, and full-text search, against the test database.
 import { afterAll, describe, expect, it } from "vitest";
 import { createCoe } from "@/lib/coes/mutations";
-import { getCoeForView, getCoeSnapshot, listCoes, listRevisions } from "@/lib/coes/queries";
+import { getCoeForView, getCoeSnapshot, listCoes, listRevisionSteps, REVISION_STEPS_PAGE_SIZE } from "@/lib/coes/queries";
 import { coeListFilterSchema } from "@/lib/coes/schemas";
 import { approvedCoe, coeWorld, testDb } from "@/lib/coes/test-fixtures";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -29,7 +29,7 @@ describe("COE visibility", () => {
     expect(outsiderSees).toContain(open);
     expect(outsiderSees).not.toContain(restricted);
     expect(await getCoeForView(world.users.outsider, restricted)).toBeNull();
-    expect(await listRevisions(world.users.outsider, restricted)).toBeNull();
+    expect(await listRevisionSteps(world.users.outsider, restricted)).toBeNull();
     expect(await getCoeForView(world.users.admin, restricted)).not.toBeNull();
     expect(await getCoeForView(world.users.reviewer, restricted)).not.toBeNull();
   });
@@ -73,5 +73,38 @@ describe("COE list", () => {
     expect(snippet).toContain("> 2s & retries <"); // raw text: the page renders it as text, never as HTML
     expect((await list(world.users.outsider, { q: '"disk full"' })).rows).toHaveLength(1);
     expect((await list(world.users.outsider, { q: "nonexistentword" })).rows).toHaveLength(0);
+  });
+});
+
+describe("COE revision history", () => {
+  it("lists one step per author per sitting, keeping every revision inside its step", async () => {
+    const world = await coeWorld();
+    const id = await approvedCoe(world); // v1–v3 by the author a moment apart, v4 the reviewer's approval
+    const history = await listRevisionSteps(world.users.admin, id);
+    expect(history!.latestVersion).toBe(4);
+    expect(history!.steps.map((step) => [step.baseVersion, step.firstVersion, step.lastVersion, step.authorName])).toEqual([
+      [3, 4, 4, world.users.reviewer.name],
+      [0, 1, 3, world.users.author.name],
+    ]);
+    expect(history!.steps[1]!.revisions.map((revision) => revision.summary)).toEqual(["Submit for review", "Edited", "Created"]);
+  });
+
+  it("pages the steps, opening on the page that holds a given version", async () => {
+    const world = await coeWorld();
+    const id = await approvedCoe(world);
+    // Two authors taking turns: every save is its own step.
+    for (let version = 5; version < 5 + REVISION_STEPS_PAGE_SIZE + 2; version++) {
+      await testDb.coeRevision.create({
+        data: { coeId: id, version, snapshot: {}, summary: "Edited", authorId: version % 2 ? world.users.author.userId : world.users.reviewer.userId },
+      });
+    }
+    const first = await listRevisionSteps(world.users.admin, id);
+    expect(first!.page).toBe(1);
+    expect(first!.pageCount).toBe(2);
+    expect(first!.steps).toHaveLength(REVISION_STEPS_PAGE_SIZE);
+    const older = await listRevisionSteps(world.users.admin, id, { containing: 2 });
+    expect(older!.page).toBe(2);
+    expect(older!.steps.at(-1)!.firstVersion).toBe(1);
+    expect((await listRevisionSteps(world.users.admin, id, { page: 99 }))!.page).toBe(2);
   });
 });

@@ -14,6 +14,7 @@ import { searchCoeIds, searchCoes, searchSnippets, searchVisibleCoesPage, type S
 import { lookupLabel } from "@/lib/lookup/queries";
 import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
+import { coalesceRevisions } from "@/lib/coes/revision-steps";
 
 export const COES_PAGE_SIZE = 20;
 
@@ -150,18 +151,16 @@ export async function coeListFilterOptions(user: CurrentUser, chosen: { serviceI
 
 /** Choices for the editor's pickers. */
 export async function coeFormOptions(user: CurrentUser) {
-  // No service list: the editor's pickers search services (and people) through the lookup routes.
-  // The people's names stay, for the blameless-writing hints that spot a colleague named in an answer.
-  const [teams, users, categories] = await Promise.all([
+  // No service or people lists: the editor's pickers search them through the lookup routes, and the
+  // blameless-writing hints ask which typed words begin a colleague's name (/api/lookup/colleague-names).
+  const [teams, categories] = await Promise.all([
     orgTeamTree(user.organizationId).then((teams) => teams.map(({ id, name, parentId }) => ({ id, name, parentId }))),
-    db.user.findMany({ where: { organizationId: user.organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, retiredAt: true }, orderBy: { name: "asc" } }),
   ]);
   const writable = teamsWith(user, "coe.write");
   return {
     teams,
     writableTeams: writable === "all" ? teams : teams.filter((team) => writable.includes(team.id)),
-    users,
     categories: categories.map((category) => ({ id: category.id, name: category.name, retired: category.retiredAt !== null })),
   };
 }
@@ -243,14 +242,36 @@ export async function getCoeSnapshot(
   return { id: row.id, version: row.version, updatedAt: row.updatedAt, snapshot: toSnapshot(row), teamId: row.teamId, createdById: row.createdById };
 }
 
-export async function listRevisions(user: CurrentUser, coeId: string) {
+export const REVISION_STEPS_PAGE_SIZE = 20;
+
+/**
+ * The revision history as steps (one per author per sitting, see revision-steps.ts), a page at a time,
+ * newest first. Every revision is read (version, author, time: no snapshots) because a step can span any
+ * number of them; `containing` picks the page whose step holds that version when no page is asked for.
+ */
+export async function listRevisionSteps(user: CurrentUser, coeId: string, options: { page?: number; containing?: number } = {}) {
   const coe = await db.coe.findFirst({ where: visibleCoeWhere(user, coeId), select: { id: true } });
   if (!coe) return null;
-  return db.coeRevision.findMany({
+  const rows = await db.coeRevision.findMany({
     where: { coeId: coe.id },
-    select: { version: true, summary: true, createdAt: true, author: { select: { name: true } } },
-    orderBy: { version: "desc" },
+    select: { version: true, summary: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+    orderBy: { version: "asc" },
   });
+  const steps = coalesceRevisions(rows.map(({ author, ...row }) => ({ ...row, authorName: author?.name ?? null })));
+  const pageCount = Math.max(1, Math.ceil(steps.length / REVISION_STEPS_PAGE_SIZE));
+  const containingIndex =
+    options.containing === undefined ? -1 : steps.findIndex((step) => step.firstVersion <= options.containing! && options.containing! <= step.lastVersion);
+  const wanted = options.page ?? (containingIndex >= 0 ? Math.floor(containingIndex / REVISION_STEPS_PAGE_SIZE) + 1 : 1);
+  const page = Math.min(Math.max(1, wanted), pageCount);
+  return {
+    steps: steps.slice((page - 1) * REVISION_STEPS_PAGE_SIZE, page * REVISION_STEPS_PAGE_SIZE),
+    stepCount: steps.length,
+    page,
+    pageCount,
+    latestVersion: rows.at(-1)?.version ?? 0,
+    /** Where the newest step's changes start, the comparison the history opens on. */
+    newestStepBase: steps[0]?.baseVersion ?? 0,
+  };
 }
 
 export async function getRevisionSnapshots(user: CurrentUser, coeId: string, versions: number[]): Promise<Map<number, CoeSnapshot> | null> {

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createCoe, transitionCoe, saveCoe } from "@/lib/coes/mutations";
 import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
-import { lookupCoes, lookupLabel, lookupPeople, lookupServices } from "@/lib/lookup/queries";
+import { colleagueNamesStartingWith, lookupCoes, lookupLabel, lookupPeople, lookupServices } from "@/lib/lookup/queries";
 import { lookupQuerySchema } from "@/lib/lookup/schemas";
 import { createService, createUser } from "@/prisma/seed/factories";
 
@@ -24,6 +24,21 @@ describe("people lookup", () => {
     expect(await lookupPeople(world.users.outsider, "A", 2)).toHaveLength(2);
     expect(await lookupLabel(world.users.outsider, "people", other.users.author.userId)).toBeUndefined();
     expect(await lookupLabel(world.users.outsider, "people", world.users.author.userId)).toBe("Alex Author");
+  });
+});
+
+describe("colleague names for the blameless-writing hints", () => {
+  it("finds active colleagues by their first word, exactly, and only in the caller's organization", async () => {
+    const world = await coeWorld();
+    const other = await coeWorld();
+    await createUser(testDb, world.org.id, { name: "Cher", passwordHash: "x" });
+    const gone = await createUser(testDb, world.org.id, { name: "Rita Gone", passwordHash: "x" });
+    await testDb.user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
+    const names = (words: string[]) => colleagueNamesStartingWith(world.users.outsider, words);
+    expect(await names(["Riley", "Alex", "Cher", "The"])).toEqual(["Alex Author", "Cher", "Riley Reviewer"]);
+    expect(await names(["riley", "Rile", "Reviewer", "Rita"])).toEqual([]);
+    expect(await names([])).toEqual([]);
+    expect(await colleagueNamesStartingWith(other.users.outsider, ["Cher"])).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { actionOwnerWhere } from "@/lib/actions/access";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { STATUS_LABELS } from "@/lib/coes/questions";
 import { orgTeamTree } from "@/lib/org/queries";
-import type { LookupItem } from "@/lib/lookup/schemas";
+import { COLLEAGUE_NAMES_MAX, type LookupItem } from "@/lib/lookup/schemas";
 
 /** `?q=` matches anywhere in the name, ignoring case; an empty query lists the first ones by name. */
 function nameContains(query: string) {
@@ -23,6 +23,26 @@ export async function lookupPeople(user: CurrentUser, query: string, limit: numb
     take: limit,
   });
   return people.map((person) => ({ value: person.id, label: person.name, hint: person.email }));
+}
+
+/**
+ * Names of the caller's active colleagues whose first word is one of `firstWords` (exactly, case
+ * included): what the blameless-writing hints need to spot a person named in an answer, without
+ * the page holding every name in the organization.
+ */
+export async function colleagueNamesStartingWith(user: CurrentUser, firstWords: readonly string[]): Promise<string[]> {
+  if (firstWords.length === 0) return [];
+  const people = await db.user.findMany({
+    where: {
+      organizationId: user.organizationId,
+      deactivatedAt: null,
+      OR: [{ name: { in: [...firstWords] } }, ...firstWords.map((word) => ({ name: { startsWith: `${word} ` } }))],
+    },
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: COLLEAGUE_NAMES_MAX,
+  });
+  return [...new Set(people.map((person) => person.name))];
 }
 
 /** People who may own a corrective action (viewers may not: lib/permissions.ts canOwnActions), by name, for owner pickers. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAME_CANDIDATES_MAX } from "@/lib/coes/blameless";
 
 /** One choice of a type-ahead picker (components/ui/type-ahead.tsx), as the lookup routes answer it. */
 export type LookupItem = { value: string; label: string; hint?: string };
@@ -19,4 +20,16 @@ export const LOOKUP_MAX_LIMIT = 50;
 export const lookupQuerySchema = z.object({
   q: z.string().max(200, "Type at most 200 characters.").default(""),
   limit: z.coerce.number().int().min(1).max(LOOKUP_MAX_LIMIT, `Ask for at most ${LOOKUP_MAX_LIMIT} at a time.`).default(LOOKUP_DEFAULT_LIMIT),
+});
+
+/** Where the COE editor asks which of an answer's words begin a colleague's name (the blameless-writing hints). */
+export const COLLEAGUE_NAMES_ROUTE = "/api/lookup/colleague-names";
+/** More names than this for one batch of words is a list of the organization, not a hint. */
+export const COLLEAGUE_NAMES_MAX = 200;
+
+/** `?word=Maya&word=Rui`: the candidate words of an answer (lib/coes/blameless.ts nameCandidates), a batch at a time. */
+export const colleagueNamesQuerySchema = z.object({
+  word: z
+    .array(z.string().trim().min(1).max(100, "A word has at most 100 characters."))
+    .max(NAME_CANDIDATES_MAX, `Ask for at most ${NAME_CANDIDATES_MAX} words at a time.`),
 });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { runAction } from "@/components/ui/run-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,20 +16,24 @@ import { coeDocumentSchema, type CoeDocumentInput } from "@/lib/coes/schemas";
 import { useAutosave, type AutosaveOutcome, type AutosaveState, type LocalDraft as StoredDraft } from "@/components/ui/use-autosave";
 import type { CoeSnapshot, ConflictPayload } from "@/lib/coes/snapshot";
 import { ConflictPanel } from "./conflict-panel";
+import { useColleagueNames } from "./use-colleague-names";
 import {
   documentFromForm,
+  draftOfForm,
   formFromSnapshot,
+  formOfDraft,
   fromLocalInput,
   localDraftKey,
   mergeSavedAction,
   namesInSnapshot,
   savableDocument,
   withKnownNames,
+  type EditorDraft,
   type EditorForm,
   type EditorOptions,
 } from "./editor-model";
 
-type LocalDraft = StoredDraft<EditorForm>;
+type LocalDraft = StoredDraft<EditorDraft>;
 
 function mergeErrors(a: FieldErrors, b: FieldErrors): FieldErrors {
   const merged: FieldErrors = { ...a };
@@ -85,7 +89,6 @@ export function CoeEditor({
   initialVersion,
   initialSnapshot,
   options: initialOptions,
-  colleagueNames,
   initialImages,
   openThreads,
 }: {
@@ -94,7 +97,6 @@ export function CoeEditor({
   initialVersion: number;
   initialSnapshot: CoeSnapshot;
   options: EditorOptions;
-  colleagueNames: string[];
   initialImages: UploadedImage[];
   /** Unresolved review comments, shown beside the section they are about. */
   openThreads: OpenThread[];
@@ -155,28 +157,38 @@ export function CoeEditor({
   const restore = useCallback(
     (draft: LocalDraft): "applied" | "kept" | "discard" => {
       // Drafts written before the value key existed, or equal to what the server has, are nothing to restore.
-      if (!draft.value || JSON.stringify(draft.value) === JSON.stringify(formFromSnapshot(initialSnapshot))) return "discard";
+      if (!draft.value) return "discard";
+      const { form: restored, names } = formOfDraft(draft.value);
+      if (JSON.stringify(restored) === JSON.stringify(formFromSnapshot(initialSnapshot))) return "discard";
       if (draft.baseVersion !== initialVersion) {
         setOlderDraft(draft);
         return "kept";
       }
-      setForm(draft.value);
+      remember(names);
+      setForm(restored);
       setNotice("Restored changes from this browser that had not been saved yet.");
       return "applied";
     },
-    [initialSnapshot, initialVersion],
+    [initialSnapshot, initialVersion, remember],
   );
 
-  const autosave = useAutosave<EditorForm>({
+  const options = useMemo(
+    () => withKnownNames(withKnownNames(initialOptions, pickedNames), conflict ? namesInSnapshot(conflict.snapshot) : {}),
+    [initialOptions, pickedNames, conflict],
+  );
+  // The browser's copy carries the names shown for the ids it holds.
+  const draft = useMemo(() => draftOfForm(form, options), [form, options]);
+  const colleagueNames = useColleagueNames(QUESTIONS.map((question) => form[question.field]));
+
+  const autosave = useAutosave<EditorDraft>({
     storageKey: localDraftKey(coeId),
     initialVersion,
-    value: form,
+    value: draft,
     save: saveDocument,
     onRestore: restore,
     delayMs: AUTOSAVE_DELAY_MS,
   });
   const saveState = autosave.state;
-  const options = withKnownNames(withKnownNames(initialOptions, pickedNames), conflict ? namesInSnapshot(conflict.snapshot) : {});
   const baseVersion = autosave.version;
 
   const update = useCallback(
@@ -221,7 +233,9 @@ export function CoeEditor({
 
   function compareOlderDraft() {
     if (!olderDraft) return;
-    setForm(olderDraft.value);
+    const { form: restored, names } = formOfDraft(olderDraft.value);
+    remember(names);
+    setForm(restored);
     autosave.changed();
     setConflict({ version: initialVersion, updatedAt: new Date().toISOString(), snapshot: initialSnapshot });
     setOlderDraft(null);

@@ -4,7 +4,9 @@ import type { CoeSnapshot } from "@/lib/coes/snapshot";
 import {
   displayUtcInput,
   documentFromForm,
+  draftOfForm,
   formFromSnapshot,
+  formOfDraft,
   fromLocalInput,
   mergeSavedAction,
   parseUtcInput,
@@ -168,5 +170,49 @@ describe("withKnownNames", () => {
       { id: "s2", name: "db" },
     ]);
     expect(merged.users).toEqual([{ id: "u1", name: "Ana Lima" }]);
+  });
+});
+
+describe("the browser's copy of an unsaved form", () => {
+  it("keeps the name of every service, author and owner it refers to, and gives the form back as it was", () => {
+    const form = formFromSnapshot(snapshot);
+    const picked = {
+      ...form,
+      serviceIds: ["s2"],
+      authorIds: ["u1", "u9"],
+      actions: [{ ...form.actions[0]!, ownerId: "u9" }],
+    };
+    const options = {
+      teams: [],
+      categories: [],
+      services: [
+        { id: "s1", name: "api" },
+        { id: "s2", name: "db" },
+      ],
+      users: [
+        { id: "u1", name: "A" },
+        { id: "u9", name: "Picked Person" },
+        { id: "u5", name: "Someone else" },
+      ],
+    };
+    const stored = JSON.parse(JSON.stringify(draftOfForm(picked, options)));
+    const { form: restored, names } = formOfDraft(stored);
+    expect(restored).toEqual(picked);
+    expect(names).toEqual({
+      services: [{ id: "s2", name: "db" }],
+      users: [
+        { id: "u1", name: "A" },
+        { id: "u9", name: "Picked Person" },
+      ],
+    });
+    // On a fresh page (only the COE's own names), the pickers show the name, not the id.
+    const freshPage = withKnownNames({ teams: [], categories: [], services: [], users: [{ id: "u1", name: "A" }] }, names);
+    expect(freshPage.users.find((user) => user.id === "u9")?.name).toBe("Picked Person");
+    expect(freshPage.services.find((service) => service.id === "s2")?.name).toBe("db");
+  });
+
+  it("reads a copy kept before names were stored as having none", () => {
+    const form = formFromSnapshot(snapshot);
+    expect(formOfDraft(form)).toEqual({ form, names: {} });
   });
 });

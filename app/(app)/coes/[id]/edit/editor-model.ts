@@ -47,16 +47,34 @@ export type EditorOptions = {
  * The options with the names a snapshot refers to added (services, authors, action owners), so a
  * form taken from someone else's version, or a choice just made in a picker, shows names, not ids.
  */
-export function withKnownNames(
-  options: EditorOptions,
-  known: { services?: readonly { id: string; name: string }[]; users?: readonly { id: string; name: string }[] },
-): EditorOptions {
+export function withKnownNames(options: EditorOptions, known: KnownNames): EditorOptions {
   const merge = (list: readonly { id: string; name: string }[], more: readonly { id: string; name: string }[] = []) => {
     const byId = new Map(list.map((entry) => [entry.id, entry]));
     for (const entry of more) byId.set(entry.id, { id: entry.id, name: entry.name });
     return [...byId.values()];
   };
   return { ...options, services: merge(options.services, known.services), users: merge(options.users, known.users) };
+}
+
+/** Names of services and people by id, for what the page did not send (pickers search the organization). */
+export type KnownNames = { services?: { id: string; name: string }[]; users?: { id: string; name: string }[] };
+
+/**
+ * What this browser keeps of an unsaved form: the form with the names of the services and people it
+ * refers to, so a draft restored after a failed save shows names in the pickers, not ids.
+ */
+export type EditorDraft = EditorForm & { names?: KnownNames };
+
+export function draftOfForm(form: EditorForm, options: EditorOptions): EditorDraft {
+  const named = (ids: readonly string[], list: readonly { id: string; name: string }[]) =>
+    [...new Set(ids)].flatMap((id) => list.filter((entry) => entry.id === id).map((entry) => ({ id, name: entry.name })));
+  const people = [...form.authorIds, ...form.actions.map((action) => action.ownerId).filter(Boolean)];
+  return { ...form, names: { services: named(form.serviceIds, options.services), users: named(people, options.users) } };
+}
+
+export function formOfDraft(draft: EditorDraft): { form: EditorForm; names: KnownNames } {
+  const { names = {}, ...form } = draft;
+  return { form, names };
 }
 
 export function namesInSnapshot(snapshot: CoeSnapshot): { services: { id: string; name: string }[]; users: { id: string; name: string }[] } {

@@ -9,10 +9,10 @@ import { blamelessHints } from "@/lib/coes/blameless";
 import type { Question } from "@/lib/coes/questions";
 import type { FieldErrors } from "@/lib/errors";
 import { DateTimeInput } from "./datetime-input";
-import { newRowId, referenceDay, type EditorForm, type EditorOptions } from "./editor-model";
+import { newRowId, referenceDay, type EditorForm, type EditorOptions, type KnownNames } from "./editor-model";
 
 export type Update = (mutate: (form: EditorForm) => EditorForm) => void;
-export type RememberNames = (known: { services?: { id: string; name: string }[]; users?: { id: string; name: string }[] }) => void;
+export type RememberNames = (known: KnownNames) => void;
 
 /**
  * A visible label over one input of a row. The input keeps its longer accessible name ("Timeline

@@ -37,7 +37,6 @@ export default async function EditCoePage({ params }: { params: Promise<{ id: st
         status={coe.snapshot.status}
         initialVersion={coe.version}
         initialSnapshot={coe.snapshot}
-        colleagueNames={options.users.map((person) => person.name)}
         openThreads={openThreads.map((thread) => ({
           id: thread.id,
           section: thread.section,
