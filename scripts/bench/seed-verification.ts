@@ -5,7 +5,7 @@ import { BENCH_GAME_DAYS, seedGameDays } from "./seed-game-days";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 import { DAY, utc } from "./seed-time";
 
-type State = "VERIFIED" | "EXPIRING" | "EXPIRED" | "FAILED" | "NEVER" | "NOT_APPLICABLE";
+export type State = "VERIFIED" | "EXPIRING" | "EXPIRED" | "FAILED" | "NEVER" | "NOT_APPLICABLE";
 
 /** The mix of states over services × dimensions: cumulative thresholds of a uniform draw. */
 const STATE_MIX: [number, State][] = [
@@ -17,7 +17,7 @@ const STATE_MIX: [number, State][] = [
   [1, "NOT_APPLICABLE"],
 ];
 
-function stateFor(draw: number): State {
+export function stateFor(draw: number): State {
   return STATE_MIX.find(([threshold]) => draw < threshold)![1];
 }
 
