@@ -21,6 +21,16 @@ export function stateFor(draw: number): State {
   return STATE_MIX.find(([threshold]) => draw < threshold)![1];
 }
 
+/** The columns a verification record and a service's current verification begin with. */
+const verificationKeyColumns = [
+  col.text("id"),
+  col.text("organization_id"),
+  col.text("service_id"),
+  col.text("dimension_id"),
+  col.enumText("result", "VerificationResult"),
+  col.enumText("method", "VerificationHow"),
+];
+
 /**
  * Verification data for the benchmark: the five built-in dimensions, a tier on every tenth service,
  * and for every service × dimension a current verification in a mix of states (verified, expiring,
@@ -121,12 +131,7 @@ export async function seedVerification(
     client,
     "verification_records",
     [
-      col.text("id"),
-      col.text("organization_id"),
-      col.text("service_id"),
-      col.text("dimension_id"),
-      col.enumText("result", "VerificationResult"),
-      col.enumText("method", "VerificationHow"),
+      ...verificationKeyColumns,
       col.timestamp("performed_at"),
       col.text("evidence"),
       col.text("not_applicable_reason"),
@@ -139,12 +144,7 @@ export async function seedVerification(
     client,
     "service_verifications",
     [
-      col.text("id"),
-      col.text("organization_id"),
-      col.text("service_id"),
-      col.text("dimension_id"),
-      col.enumText("result", "VerificationResult"),
-      col.enumText("method", "VerificationHow"),
+      ...verificationKeyColumns,
       col.text("not_applicable_reason"),
       col.timestamp("verified_at"),
       col.timestamp("expires_at"),
