@@ -1,41 +1,28 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { lifecycleActor } from "@/lib/coes/access";
-import { imageProblem, sniffImageType } from "@/lib/coes/image";
+import { IMAGE_RULE } from "@/lib/coes/image";
 import { canEditCoe } from "@/lib/coes/lifecycle";
 import { audit, lifecycleState, loadForChange } from "@/lib/coes/mutations";
+import { storedFileColumns, storedFileSummarySelect } from "@/lib/uploads/stored-file";
 
 /** Stores an image in PostgreSQL (see CoeAttachment) after checking its bytes, not its name. */
 export async function addAttachment(user: CurrentUser, input: { coeId: string; fileName: string; bytes: Uint8Array }) {
-  const problem = imageProblem(input.bytes);
-  if (problem) throw new UserError(problem, { file: [problem] });
+  const file = storedFileColumns(input, IMAGE_RULE, user.userId);
   return db.$transaction(async (tx) => {
     const row = await loadForChange(tx, user, input.coeId);
     if (!canEditCoe(lifecycleState(row), lifecycleActor(user, row.teamId)))
       throw new ForbiddenError("Only the authors and writers on the owning team can add images to this COE.");
-    const fileName = input.fileName.replace(/[^\w.\- ]+/g, "_").slice(0, 120) || "image";
-    const attachment = await tx.coeAttachment.create({
-      data: {
-        coeId: row.id,
-        fileName,
-        contentType: sniffImageType(input.bytes)!,
-        byteSize: input.bytes.length,
-        sha256: createHash("sha256").update(input.bytes).digest("hex"),
-        data: Buffer.from(input.bytes),
-        uploadedById: user.userId,
-      },
-      select: { id: true, fileName: true, contentType: true, byteSize: true },
-    });
+    const attachment = await tx.coeAttachment.create({ data: { coeId: row.id, ...file }, select: storedFileSummarySelect });
     await recordAudit(tx, {
       ...audit(user),
       action: "coe.image_added",
       entityType: "coe",
       entityId: row.id,
-      summary: `Added image ${fileName} to “${row.title}”`,
+      summary: `Added image ${file.fileName} to “${row.title}”`,
     });
     return { ...attachment, url: `/coes/${row.id}/attachments/${attachment.id}` };
   });

@@ -1,3 +1,5 @@
+import { fileProblem, type FileRule } from "@/lib/uploads/file-rules";
+
 /** Images a COE may carry, recognised by their first bytes: the upload's name and type are not trusted. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
@@ -15,10 +17,16 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
+/** COE images: at most 5 MB, PNG, JPEG or WebP. */
+export const IMAGE_RULE: FileRule<ImageType> = {
+  maxBytes: MAX_IMAGE_BYTES,
+  sniff: sniffImageType,
+  tooLarge: "Images can be at most 5 MB.",
+  wrongType: "Only PNG, JPEG and WebP images can be attached (checked from the file's content).",
+  fallbackName: "image",
+};
+
 /** The reason an upload is refused, or null when it is fine. */
 export function imageProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return "The file is empty.";
-  if (bytes.length > MAX_IMAGE_BYTES) return "Images can be at most 5 MB.";
-  if (!sniffImageType(bytes)) return "Only PNG, JPEG and WebP images can be attached (checked from the file's content).";
-  return null;
+  return fileProblem(bytes, IMAGE_RULE);
 }

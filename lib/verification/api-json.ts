@@ -1,3 +1,4 @@
+import type { DimensionSetting } from "@/lib/verification/dimension-queries";
 import { ageDays, verificationStatus } from "@/lib/verification/status";
 
 type CurrentRow = {
@@ -51,24 +52,8 @@ export function neverVerifiedJson(serviceId: string, dimensionKey: string) {
   };
 }
 
-type DimensionRow = {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  position: number;
-  builtIn: boolean;
-  tracksRecovery: boolean;
-  intervalDays: number;
-  tier1IntervalDays: number | null;
-  tier2IntervalDays: number | null;
-  tier3IntervalDays: number | null;
-  archivedAt: Date | null;
-  version: number;
-};
-
 /** A verification dimension as the API shows it; `version` is what a PATCH sends back. */
-export function dimensionJson(row: DimensionRow) {
+export function dimensionJson(row: DimensionSetting) {
   return {
     id: row.id,
     key: row.key,

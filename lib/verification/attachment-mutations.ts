@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { lockForTransaction } from "@/lib/db-lock";
@@ -7,7 +6,8 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/principal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanRecord } from "@/lib/verification/access";
-import { evidenceFileProblem, MAX_ATTACHMENTS_PER_RECORD, sniffEvidenceType, storedFileName } from "@/lib/verification/evidence-file";
+import { storedFileColumns, storedFileSummarySelect } from "@/lib/uploads/stored-file";
+import { EVIDENCE_FILE_RULE, MAX_ATTACHMENTS_PER_RECORD } from "@/lib/verification/evidence-file";
 
 /**
  * The one writer of verification attachments: evidence files on a verification record, stored in
@@ -25,8 +25,7 @@ async function loadRecord(tx: Prisma.TransactionClient, user: CurrentUser, servi
 }
 
 export async function addVerificationAttachment(user: CurrentUser, input: { serviceId: string; recordId: string; fileName: string; bytes: Uint8Array }) {
-  const problem = evidenceFileProblem(input.bytes);
-  if (problem) throw new UserError(problem, { file: [problem] });
+  const file = storedFileColumns(input, EVIDENCE_FILE_RULE, user.userId);
   return db.$transaction(async (tx) => {
     const record = await loadRecord(tx, user, input.serviceId, input.recordId);
     // Two uploads at once must not both see nine and make eleven.
@@ -34,26 +33,14 @@ export async function addVerificationAttachment(user: CurrentUser, input: { serv
     const count = await tx.verificationAttachment.count({ where: { recordId: record.id } });
     if (count >= MAX_ATTACHMENTS_PER_RECORD)
       throw new UserError(`A verification can carry at most ${MAX_ATTACHMENTS_PER_RECORD} files; remove one first.`, { file: ["Too many files."] });
-    const fileName = storedFileName(input.fileName);
-    const attachment = await tx.verificationAttachment.create({
-      data: {
-        recordId: record.id,
-        fileName,
-        contentType: sniffEvidenceType(input.bytes)!,
-        byteSize: input.bytes.length,
-        sha256: createHash("sha256").update(input.bytes).digest("hex"),
-        data: Buffer.from(input.bytes),
-        uploadedById: user.userId,
-      },
-      select: { id: true, fileName: true, contentType: true, byteSize: true },
-    });
+    const attachment = await tx.verificationAttachment.create({ data: { recordId: record.id, ...file }, select: storedFileSummarySelect });
     await recordAudit(tx, {
       organizationId: user.organizationId,
       actorId: user.userId,
       action: "verification.attachment_added",
       entityType: "verification_record",
       entityId: record.id,
-      summary: `Attached ${fileName} to the ${record.dimension.name} verification of ${record.service.name}`,
+      summary: `Attached ${file.fileName} to the ${record.dimension.name} verification of ${record.service.name}`,
     });
     return { ...attachment, url: `/verification/attachments/${attachment.id}` };
   });

@@ -4,24 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { orgTeamTree } from "@/lib/org/queries";
 import { canConfigureDimensions } from "@/lib/verification/access";
-import { listDimensions } from "@/lib/verification/queries";
+import { dimensionSelect, listDimensions } from "@/lib/verification/queries";
 
 /** What the dimensions settings page and the API show of a dimension, archived ones included. */
-export const dimensionSettingsSelect = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  position: true,
-  builtIn: true,
-  tracksRecovery: true,
-  intervalDays: true,
-  tier1IntervalDays: true,
-  tier2IntervalDays: true,
-  tier3IntervalDays: true,
-  archivedAt: true,
-  version: true,
-} satisfies Prisma.VerificationDimensionSelect;
+export const dimensionSettingsSelect = { ...dimensionSelect, archivedAt: true } satisfies Prisma.VerificationDimensionSelect;
 export type DimensionSetting = Prisma.VerificationDimensionGetPayload<{ select: typeof dimensionSettingsSelect }>;
 
 /** Every dimension of the organization, active ones first (in grid order), then the archived ones. */

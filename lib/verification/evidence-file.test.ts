@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evidenceFileProblem, MAX_EVIDENCE_BYTES, sniffEvidenceType, storedFileName } from "@/lib/verification/evidence-file";
+import { evidenceFileProblem, MAX_EVIDENCE_BYTES, sniffEvidenceType } from "@/lib/verification/evidence-file";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const text = (value: string) => new TextEncoder().encode(value);
@@ -21,10 +21,5 @@ describe("evidence files", () => {
     expect(evidenceFileProblem(new Uint8Array(MAX_EVIDENCE_BYTES + 1).fill(0x41))).toMatch(/at most 5 MB/);
     expect(evidenceFileProblem(bytes(0x7f, 0x45, 0x4c, 0x46, 0x02))).toMatch(/PNG, JPEG or WebP image, a PDF or a plain-text file/);
     expect(evidenceFileProblem(text("fine"))).toBeNull();
-  });
-
-  it("stores a file name without path or header characters", () => {
-    expect(storedFileName('../../etc/passwd"\r\n.txt')).toBe(".._.._etc_passwd_.txt");
-    expect(storedFileName("")).toBe("evidence");
   });
 });

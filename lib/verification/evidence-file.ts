@@ -1,4 +1,5 @@
 import { sniffImageType } from "@/lib/coes/image";
+import { fileProblem, type FileRule } from "@/lib/uploads/file-rules";
 
 /**
  * Files a verification may carry as evidence (a restore log, a drill report, a screenshot): stored in
@@ -27,15 +28,16 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
   }
 }
 
+/** Evidence files: at most 5 MB, an image, a PDF or plain text. */
+export const EVIDENCE_FILE_RULE: FileRule<EvidenceType> = {
+  maxBytes: MAX_EVIDENCE_BYTES,
+  sniff: sniffEvidenceType,
+  tooLarge: "Evidence files can be at most 5 MB.",
+  wrongType: "Attach a PNG, JPEG or WebP image, a PDF or a plain-text file (checked from the file's content).",
+  fallbackName: "evidence",
+};
+
 /** Why an evidence file is refused, or null when it is fine. */
 export function evidenceFileProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return "The file is empty.";
-  if (bytes.length > MAX_EVIDENCE_BYTES) return "Evidence files can be at most 5 MB.";
-  if (!sniffEvidenceType(bytes)) return "Attach a PNG, JPEG or WebP image, a PDF or a plain-text file (checked from the file's content).";
-  return null;
-}
-
-/** A stored name: letters, digits, dot, dash, underscore and space, at most 120 characters. */
-export function storedFileName(name: string): string {
-  return name.replace(/[^\w.\- ]+/g, "_").slice(0, 120) || "evidence";
+  return fileProblem(bytes, EVIDENCE_FILE_RULE);
 }

@@ -12,20 +12,22 @@ import { ensureBuiltInDimensions } from "@/lib/verification/mutations";
 import { EXPIRING_WINDOW_DAYS, percentVerified, verificationStatus, type VerificationStatus } from "@/lib/verification/status";
 import { GRID_PAGE_SIZE } from "@/lib/verification/schemas";
 
-export type DimensionRow = {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  position: number;
-  builtIn: boolean;
-  tracksRecovery: boolean;
-  intervalDays: number;
-  tier1IntervalDays: number | null;
-  tier2IntervalDays: number | null;
-  tier3IntervalDays: number | null;
-  version: number;
-};
+/** What the grid, the service page and the settings show of a dimension. */
+export const dimensionSelect = {
+  id: true,
+  key: true,
+  name: true,
+  description: true,
+  position: true,
+  builtIn: true,
+  tracksRecovery: true,
+  intervalDays: true,
+  tier1IntervalDays: true,
+  tier2IntervalDays: true,
+  tier3IntervalDays: true,
+  version: true,
+} satisfies Prisma.VerificationDimensionSelect;
+export type DimensionRow = Prisma.VerificationDimensionGetPayload<{ select: typeof dimensionSelect }>;
 
 /** The organization's active dimensions in order; an organization without any gets the five built-in ones first. */
 export async function listDimensions(organizationId: string): Promise<DimensionRow[]> {
@@ -33,20 +35,7 @@ export async function listDimensions(organizationId: string): Promise<DimensionR
     db.verificationDimension.findMany({
       where: { organizationId, archivedAt: null },
       orderBy: [{ position: "asc" }, { name: "asc" }],
-      select: {
-        id: true,
-        key: true,
-        name: true,
-        description: true,
-        position: true,
-        builtIn: true,
-        tracksRecovery: true,
-        intervalDays: true,
-        tier1IntervalDays: true,
-        tier2IntervalDays: true,
-        tier3IntervalDays: true,
-        version: true,
-      },
+      select: dimensionSelect,
     });
   const rows = await read();
   if (rows.length > 0) return rows;

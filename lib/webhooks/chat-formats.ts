@@ -73,40 +73,34 @@ export function chatMessage(format: ChatFormat, summary: { line: string; url: st
         blocks: [{ type: "section", text: { type: "mrkdwn", text: `${escapeSlack(line)} — <${url}|open in Andon>` } }],
       };
     case "TEAMS":
-      return {
-        type: "message",
-        attachments: [
-          {
-            contentType: "application/vnd.microsoft.card.adaptive",
-            contentUrl: null,
-            content: {
-              $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-              type: "AdaptiveCard",
-              version: "1.4",
-              body: [{ type: "TextBlock", text: line, wrap: true }],
-              actions: [{ type: "Action.OpenUrl", title: "Open in Andon", url }],
-            },
-          },
-        ],
-      };
+      return teamsCardMessage([{ type: "TextBlock", text: line, wrap: true }], [{ type: "Action.OpenUrl", title: "Open in Andon", url }]);
     case "GOOGLE_CHAT":
-      return {
-        text: line,
-        cardsV2: [
-          {
-            cardId: "andon-event",
-            card: {
-              sections: [
-                { widgets: [{ textParagraph: { text: line } }, { buttonList: { buttons: [{ text: "Open in Andon", onClick: { openLink: { url } } }] } }] },
-              ],
-            },
-          },
-        ],
-      };
+      return googleChatCardMessage(line, "andon-event", {
+        sections: [{ widgets: [{ textParagraph: { text: line } }, { buttonList: { buttons: [{ text: "Open in Andon", onClick: { openLink: { url } } }] } }] }],
+      });
   }
 }
 
+/** A Teams workflow webhook's body: one Adaptive Card with its blocks and buttons. */
+export function teamsCardMessage(body: unknown[], actions: unknown[]): Record<string, unknown> {
+  return {
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: { $schema: "http://adaptivecards.io/schemas/adaptive-card.json", type: "AdaptiveCard", version: "1.4", body, actions },
+      },
+    ],
+  };
+}
+
+/** A Google Chat webhook's body: the notification's text and one card. */
+export function googleChatCardMessage(text: string, cardId: string, card: Record<string, unknown>): Record<string, unknown> {
+  return { text, cardsV2: [{ cardId, card }] };
+}
+
 /** Slack mrkdwn treats &, < and > as control characters. */
-function escapeSlack(value: string): string {
+export function escapeSlack(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -1,4 +1,4 @@
-import type { ChatFormat } from "@/lib/webhooks/chat-formats";
+import { escapeSlack, googleChatCardMessage, teamsCardMessage, type ChatFormat } from "@/lib/webhooks/chat-formats";
 
 /**
  * The weekly digest (`review.weekly_digest`): what a raw endpoint receives as `data`, and the chat
@@ -129,71 +129,46 @@ export function digestChatMessage(format: ChatFormat, data: WeeklyDigestData, or
         ],
       };
     case "TEAMS":
-      return {
-        type: "message",
-        attachments: [
-          {
-            contentType: "application/vnd.microsoft.card.adaptive",
-            contentUrl: null,
-            content: {
-              $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-              type: "AdaptiveCard",
-              version: "1.4",
-              body: [
-                { type: "TextBlock", text: `📋 ${title}`, weight: "Bolder", size: "Medium", wrap: true },
-                { type: "TextBlock", text: digestCounts(data), wrap: true, spacing: "None" },
-                ...parts.flatMap((part) => [
-                  { type: "TextBlock", text: part.heading, weight: "Bolder", wrap: true, spacing: "Medium" },
-                  {
-                    type: "TextBlock",
-                    text: [...part.lines.map((line) => `- [${escapeMarkdown(line.label)}](${line.url}) — ${escapeMarkdown(line.detail)}`), moreLine(part.more)]
-                      .filter(Boolean)
-                      .join("\n"),
-                    wrap: true,
-                  },
-                ]),
-              ],
-              actions: [{ type: "Action.OpenUrl", title: agendaLabel, url: agendaUrl }],
+      return teamsCardMessage(
+        [
+          { type: "TextBlock", text: `📋 ${title}`, weight: "Bolder", size: "Medium", wrap: true },
+          { type: "TextBlock", text: digestCounts(data), wrap: true, spacing: "None" },
+          ...parts.flatMap((part) => [
+            { type: "TextBlock", text: part.heading, weight: "Bolder", wrap: true, spacing: "Medium" },
+            {
+              type: "TextBlock",
+              text: [...part.lines.map((line) => `- [${escapeMarkdown(line.label)}](${line.url}) — ${escapeMarkdown(line.detail)}`), moreLine(part.more)]
+                .filter(Boolean)
+                .join("\n"),
+              wrap: true,
             },
-          },
+          ]),
         ],
-      };
+        [{ type: "Action.OpenUrl", title: agendaLabel, url: agendaUrl }],
+      );
     case "GOOGLE_CHAT":
-      return {
-        text: summary,
-        cardsV2: [
-          {
-            cardId: "andon-weekly-digest",
-            card: {
-              header: { title: `📋 ${title}`, subtitle: digestCounts(data) },
-              sections: [
-                ...parts.map((part) => ({
-                  header: escapeHtml(part.heading),
-                  widgets: [
-                    {
-                      textParagraph: {
-                        text: [
-                          ...part.lines.map((line) => `• <a href="${escapeHtml(line.url)}">${escapeHtml(line.label)}</a> — ${escapeHtml(line.detail)}`),
-                          moreLine(part.more),
-                        ]
-                          .filter(Boolean)
-                          .join("<br>"),
-                      },
-                    },
-                  ],
-                })),
-                { widgets: [{ buttonList: { buttons: [{ text: agendaLabel, onClick: { openLink: { url: agendaUrl } } }] } }] },
-              ],
-            },
-          },
+      return googleChatCardMessage(summary, "andon-weekly-digest", {
+        header: { title: `📋 ${title}`, subtitle: digestCounts(data) },
+        sections: [
+          ...parts.map((part) => ({
+            header: escapeHtml(part.heading),
+            widgets: [
+              {
+                textParagraph: {
+                  text: [
+                    ...part.lines.map((line) => `• <a href="${escapeHtml(line.url)}">${escapeHtml(line.label)}</a> — ${escapeHtml(line.detail)}`),
+                    moreLine(part.more),
+                  ]
+                    .filter(Boolean)
+                    .join("<br>"),
+                },
+              },
+            ],
+          })),
+          { widgets: [{ buttonList: { buttons: [{ text: agendaLabel, onClick: { openLink: { url: agendaUrl } } }] } }] },
         ],
-      };
+      });
   }
-}
-
-/** Slack mrkdwn treats &, < and > as control characters. */
-function escapeSlack(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Google Chat's textParagraph and section headers take a small HTML subset. */

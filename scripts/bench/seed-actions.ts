@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
+import { DAY } from "./seed-time";
 import type { Scale } from "./scale";
 import type { BenchIncidents } from "./seed-incidents";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
@@ -8,7 +9,6 @@ import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 const STATUSES = ["VERIFIED", "DONE", "DONE", "IN_PROGRESS", "OPEN", "OPEN", "WONT_DO"] as const;
 const TYPES = ["PREVENT", "DETECT", "MITIGATE", "PROCESS"] as const;
 const PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
-const DAY = 86_400_000;
 
 export async function seedActions(client: pg.PoolClient | pg.Client, scale: Scale, org: BenchOrg, incidents: BenchIncidents, now = new Date()): Promise<void> {
   const random = randomGenerator(13);
@@ -40,27 +40,26 @@ export async function seedActions(client: pg.PoolClient | pg.Client, scale: Scal
       finished ?? created,
     ]);
   }
-  const text = { type: "text" };
   await bulkInsert(
     client,
     "corrective_actions",
     [
-      { name: "id", ...text },
-      { name: "organization_id", ...text },
-      { name: "coe_id", ...text },
-      { name: "team_id", ...text },
-      { name: "title", ...text },
-      { name: "owner_id", ...text },
-      { name: "type", type: '"CorrectiveActionType"' },
-      { name: "priority", type: '"CorrectiveActionPriority"' },
-      { name: "due_date", type: "date" },
-      { name: "status", type: '"CorrectiveActionStatus"' },
-      { name: "wont_do_reason", ...text },
-      { name: "completed_at", type: "timestamp" },
-      { name: "verified_at", type: "timestamp" },
-      { name: "evidence", ...text },
-      { name: "created_at", type: "timestamp" },
-      { name: "updated_at", type: "timestamp" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("coe_id"),
+      col.text("team_id"),
+      col.text("title"),
+      col.text("owner_id"),
+      col.enumArray("type", "CorrectiveActionType"),
+      col.enumArray("priority", "CorrectiveActionPriority"),
+      col.date("due_date"),
+      col.enumArray("status", "CorrectiveActionStatus"),
+      col.text("wont_do_reason"),
+      col.timestamp("completed_at"),
+      col.timestamp("verified_at"),
+      col.text("evidence"),
+      col.timestamp("created_at"),
+      col.timestamp("updated_at"),
     ],
     rows,
   );

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
 import { BENCH_ORG_ID, type BenchOrg } from "./seed-org";
 
 const HOUR = 3_600_000;
@@ -64,34 +64,27 @@ export async function seedCords(client: pg.PoolClient | pg.Client, org: BenchOrg
     client,
     "cords",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "service_id", type: "text" },
-      { name: "team_id", type: "text" },
-      { name: "severity", type: "text", cast: '"CordSeverity"' },
-      { name: "problem", type: "text" },
-      { name: "pulled_by_id", type: "text" },
-      { name: "pulled_at", type: "timestamp" },
-      { name: "resolved_at", type: "timestamp" },
-      { name: "resolved_by_id", type: "text" },
-      { name: "resolution_note", type: "text" },
-      { name: "open_service_id", type: "text" },
-      { name: "created_at", type: "timestamp" },
-      { name: "updated_at", type: "timestamp" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("service_id"),
+      col.text("team_id"),
+      col.enumText("severity", "CordSeverity"),
+      col.text("problem"),
+      col.text("pulled_by_id"),
+      col.timestamp("pulled_at"),
+      col.timestamp("resolved_at"),
+      col.text("resolved_by_id"),
+      col.text("resolution_note"),
+      col.text("open_service_id"),
+      col.timestamp("created_at"),
+      col.timestamp("updated_at"),
     ],
     cords,
   );
   await bulkInsert(
     client,
     "cord_events",
-    [
-      { name: "cord_id", type: "text" },
-      { name: "kind", type: "text", cast: '"CordEventKind"' },
-      { name: "actor_id", type: "text" },
-      { name: "body", type: "text" },
-      { name: "deploy_ref", type: "text" },
-      { name: "created_at", type: "timestamp" },
-    ],
+    [col.text("cord_id"), col.enumText("kind", "CordEventKind"), col.text("actor_id"), col.text("body"), col.text("deploy_ref"), col.timestamp("created_at")],
     events,
   );
 }

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { DEFAULT_FACTOR_CATEGORIES } from "../../lib/coes/questions";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
+import { DAY } from "./seed-time";
 import type { Scale } from "./scale";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 
@@ -19,7 +20,6 @@ const SUBJECTS = [
   "retry storm",
   "load balancer drain",
 ];
-const DAY = 86_400_000;
 
 export type BenchIncidents = { coeIds: string[]; coeTeamIds: string[]; categoryIds: string[] };
 
@@ -37,12 +37,7 @@ export async function seedIncidents(client: pg.PoolClient | pg.Client, scale: Sc
   await bulkInsert(
     client,
     "factor_categories",
-    [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "description", type: "text" },
-    ],
+    [col.text("id"), col.text("organization_id"), col.text("name"), col.text("description")],
     DEFAULT_FACTOR_CATEGORIES.map((category, index) => [categoryIds[index], BENCH_ORG_ID, category.name, category.description]),
   );
 
@@ -116,92 +111,49 @@ export async function seedIncidents(client: pg.PoolClient | pg.Client, scale: Sc
     coeIds.push(id);
     coeTeamIds.push(teamId);
   }
-  const text = { type: "text" };
-  const ts = { type: "timestamp" };
   await bulkInsert(
     client,
     "coes",
     [
-      { name: "id", ...text },
-      { name: "organization_id", ...text },
-      { name: "team_id", ...text },
-      { name: "title", ...text },
-      { name: "severity", type: '"CoeSeverity"' },
-      { name: "status", type: '"CoeStatus"' },
-      { name: "started_at", ...ts },
-      { name: "detected_at", ...ts },
-      { name: "mitigated_at", ...ts },
-      { name: "resolved_at", ...ts },
-      { name: "what_happened", ...text },
-      { name: "customer_impact", ...text },
-      { name: "contributing_factors", ...text },
-      { name: "supporting_data", ...text },
-      { name: "lessons_learned", ...text },
-      { name: "corrective_actions_summary", ...text },
-      { name: "created_by_id", ...text },
-      { name: "submitted_at", ...ts },
-      { name: "approved_at", ...ts },
-      { name: "closed_at", ...ts },
-      { name: "created_at", ...ts },
-      { name: "updated_at", ...ts },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("team_id"),
+      col.text("title"),
+      col.enumArray("severity", "CoeSeverity"),
+      col.enumArray("status", "CoeStatus"),
+      col.timestamp("started_at"),
+      col.timestamp("detected_at"),
+      col.timestamp("mitigated_at"),
+      col.timestamp("resolved_at"),
+      col.text("what_happened"),
+      col.text("customer_impact"),
+      col.text("contributing_factors"),
+      col.text("supporting_data"),
+      col.text("lessons_learned"),
+      col.text("corrective_actions_summary"),
+      col.text("created_by_id"),
+      col.timestamp("submitted_at"),
+      col.timestamp("approved_at"),
+      col.timestamp("closed_at"),
+      col.timestamp("created_at"),
+      col.timestamp("updated_at"),
     ],
     coes,
   );
-  await bulkInsert(
-    client,
-    "coe_services",
-    [
-      { name: "coe_id", ...text },
-      { name: "service_id", ...text },
-    ],
-    services,
-  );
-  await bulkInsert(
-    client,
-    "coe_authors",
-    [
-      { name: "coe_id", ...text },
-      { name: "user_id", ...text },
-    ],
-    authors,
-  );
+  await bulkInsert(client, "coe_services", [col.text("coe_id"), col.text("service_id")], services);
+  await bulkInsert(client, "coe_authors", [col.text("coe_id"), col.text("user_id")], authors);
   await bulkInsert(
     client,
     "coe_revisions",
-    [
-      { name: "id", ...text },
-      { name: "coe_id", ...text },
-      { name: "version", type: "int" },
-      { name: "snapshot", type: "jsonb" },
-      { name: "author_id", ...text },
-      { name: "summary", ...text },
-      { name: "created_at", ...ts },
-    ],
+    [col.text("id"), col.text("coe_id"), col.int("version"), col.jsonb("snapshot"), col.text("author_id"), col.text("summary"), col.timestamp("created_at")],
     revisions,
   );
-  await bulkInsert(
-    client,
-    "timeline_entries",
-    [
-      { name: "id", ...text },
-      { name: "coe_id", ...text },
-      { name: "occurred_at", ...ts },
-      { name: "description", ...text },
-    ],
-    timeline,
-  );
+  await bulkInsert(client, "timeline_entries", [col.text("id"), col.text("coe_id"), col.timestamp("occurred_at"), col.text("description")], timeline);
   // unnest() would flatten a text[][]; the five whys travel as array literals and are cast back.
   await bulkInsert(
     client,
     "contributing_factors",
-    [
-      { name: "id", ...text },
-      { name: "coe_id", ...text },
-      { name: "category_id", ...text },
-      { name: "description", ...text },
-      { name: "five_whys", type: "text", cast: "text[]" },
-      { name: "position", type: "int" },
-    ],
+    [col.text("id"), col.text("coe_id"), col.text("category_id"), col.text("description"), col.textArray("five_whys"), col.int("position")],
     factors.map((row) => [row[0], row[1], row[2], row[3], `{${(row[4] as string[]).map((why) => `"${why}"`).join(",")}}`, row[5]]),
   );
   return { coeIds, coeTeamIds, categoryIds };

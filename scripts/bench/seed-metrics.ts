@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
 import type { Scale } from "./scale";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 
@@ -29,30 +29,24 @@ export async function seedMetrics(client: pg.PoolClient | pg.Client, scale: Scal
     client,
     "service_metrics",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "service_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "unit", type: "text" },
-      { name: "direction", type: '"MetricDirection"' },
-      { name: "target", type: "float8" },
-      { name: "cadence", type: '"MetricCadence"' },
-      { name: "anomaly_threshold_pct", type: "float8" },
-      { name: "created_at", type: "timestamp" },
-      { name: "updated_at", type: "timestamp" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("service_id"),
+      col.text("name"),
+      col.text("unit"),
+      col.enumArray("direction", "MetricDirection"),
+      col.float8("target"),
+      col.enumArray("cadence", "MetricCadence"),
+      col.float8("anomaly_threshold_pct"),
+      col.timestamp("created_at"),
+      col.timestamp("updated_at"),
     ],
     definitions,
   );
   await bulkInsert(
     client,
     "metric_values",
-    [
-      { name: "organization_id", type: "text" },
-      { name: "service_id", type: "text" },
-      { name: "metric_id", type: "text" },
-      { name: "recorded_at", type: "timestamp" },
-      { name: "value", type: "float8" },
-    ],
+    [col.text("organization_id"), col.text("service_id"), col.text("metric_id"), col.timestamp("recorded_at"), col.float8("value")],
     values,
   );
 }

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { displayPrefix, generateTokenSecret, hashTokenSecret } from "../../lib/tokens/secret";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
 import type { Scale } from "./scale";
 
 export const BENCH_ORG_ID = "org_bench";
@@ -64,14 +64,7 @@ export async function seedOrg(client: pg.PoolClient | pg.Client, scale: Scale): 
   await bulkInsert(
     client,
     "teams",
-    [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "parent_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
-    ],
+    [col.text("id"), col.text("organization_id"), col.text("parent_id"), col.text("name"), col.timestamptz("created_at"), col.timestamptz("updated_at")],
     teams.ids.map((id, index) => [id, BENCH_ORG_ID, teams.parents[index], `Team ${teams.levelOf[index]}-${index}`, now, now]),
   );
   const deepest = Math.max(...teams.levelOf);
@@ -82,14 +75,7 @@ export async function seedOrg(client: pg.PoolClient | pg.Client, scale: Scale): 
   await bulkInsert(
     client,
     "services",
-    [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "team_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
-    ],
+    [col.text("id"), col.text("organization_id"), col.text("team_id"), col.text("name"), col.timestamptz("created_at"), col.timestamptz("updated_at")],
     serviceIds.map((id, index) => [id, BENCH_ORG_ID, serviceTeamIds[index], `service-${index}`, now, now]),
   );
 
@@ -101,13 +87,13 @@ export async function seedOrg(client: pg.PoolClient | pg.Client, scale: Scale): 
     client,
     "users",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "email", type: "text" },
-      { name: "name", type: "text" },
-      { name: "password_hash", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("email"),
+      col.text("name"),
+      col.text("password_hash"),
+      col.timestamptz("created_at"),
+      col.timestamptz("updated_at"),
     ],
     userIds.map((id, index) => [id, BENCH_ORG_ID, `user${index}@bench.test`, `Bench User ${index}`, passwordHash, now, now]),
   );
@@ -116,14 +102,7 @@ export async function seedOrg(client: pg.PoolClient | pg.Client, scale: Scale): 
   await bulkInsert(
     client,
     "memberships",
-    [
-      { name: "id", type: "text" },
-      { name: "user_id", type: "text" },
-      { name: "team_id", type: "text" },
-      { name: "role", type: '"TeamRole"' },
-      { name: "created_at", type: "timestamptz" },
-      { name: "updated_at", type: "timestamptz" },
-    ],
+    [col.text("id"), col.text("user_id"), col.text("team_id"), col.enumArray("role", "TeamRole"), col.timestamptz("created_at"), col.timestamptz("updated_at")],
     userIds.map((id, index) => [
       `bm_${index}`,
       id,

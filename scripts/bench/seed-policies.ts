@@ -1,9 +1,9 @@
 import type pg from "pg";
 import { RULE_LIBRARY } from "../../lib/policies/library";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
+import { DAY } from "./seed-time";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 
-const DAY = 86_400_000;
 /** 200 facts per service: 200,000 on the full-scale organization of 1,000 services. */
 export const FACTS_PER_SERVICE = 200;
 export const CUSTOM_RULES = 100;
@@ -35,15 +35,15 @@ export async function seedPolicies(client: pg.PoolClient | pg.Client, org: Bench
     client,
     "service_facts",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "service_id", type: "text" },
-      { name: "key", type: "text" },
-      { name: "type", type: "text", cast: '"FactValueType"' },
-      { name: "value", type: "text", cast: "jsonb" },
-      { name: "source", type: "text" },
-      { name: "observed_at", type: "timestamptz" },
-      { name: "changed_at", type: "timestamptz" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("service_id"),
+      col.text("key"),
+      col.enumText("type", "FactValueType"),
+      col.jsonText("value"),
+      col.text("source"),
+      col.timestamptz("observed_at"),
+      col.timestamptz("changed_at"),
     ],
     facts,
   );
@@ -87,15 +87,15 @@ export async function seedPolicies(client: pg.PoolClient | pg.Client, org: Bench
     client,
     "policy_rules",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "kind", type: "text", cast: '"PolicyRuleKind"' },
-      { name: "severity", type: "text", cast: '"PolicySeverity"' },
-      { name: "category", type: "text" },
-      { name: "conditions", type: "text", cast: "jsonb" },
-      { name: "applicable_fact_key", type: "text" },
-      { name: "updated_at", type: "timestamptz" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("name"),
+      col.enumText("kind", "PolicyRuleKind"),
+      col.enumText("severity", "PolicySeverity"),
+      col.text("category"),
+      col.jsonText("conditions"),
+      col.text("applicable_fact_key"),
+      col.timestamptz("updated_at"),
     ],
     rules,
   );

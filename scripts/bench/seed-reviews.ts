@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { addWeeks, formatIsoWeek, isoWeekOfDate } from "../../lib/reviews/iso-week";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
 import type { Scale } from "./scale";
 import { BENCH_ORG_ID, type BenchOrg } from "./seed-org";
 
@@ -14,28 +14,20 @@ export async function seedReviews(client: pg.PoolClient | pg.Client, scale: Scal
     client,
     "review_series",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "team_id", type: "text" },
-      { name: "name", type: "text" },
-      { name: "weekday", type: "int" },
-      { name: "start_minute", type: "int" },
-      { name: "time_zone", type: "text" },
-      { name: "length_minutes", type: "int" },
-      { name: "created_at", type: "timestamp" },
-      { name: "updated_at", type: "timestamp" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("team_id"),
+      col.text("name"),
+      col.int("weekday"),
+      col.int("start_minute"),
+      col.text("time_zone"),
+      col.int("length_minutes"),
+      col.timestamp("created_at"),
+      col.timestamp("updated_at"),
     ],
     topLevel.map((teamId, index) => [seriesIds[index], BENCH_ORG_ID, teamId, `Weekly operational review ${index}`, 4, 600, "UTC", 60, now, now]),
   );
-  await bulkInsert(
-    client,
-    "review_organizers",
-    [
-      { name: "series_id", type: "text" },
-      { name: "user_id", type: "text" },
-    ],
-    [[seriesIds[0], org.userIds[0]]],
-  );
+  await bulkInsert(client, "review_organizers", [col.text("series_id"), col.text("user_id")], [[seriesIds[0], org.userIds[0]]]);
 
   const current = isoWeekOfDate(now);
   const reviews: unknown[][] = [];
@@ -49,15 +41,15 @@ export async function seedReviews(client: pg.PoolClient | pg.Client, scale: Scal
     client,
     "weekly_reviews",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "series_id", type: "text" },
-      { name: "iso_week", type: "text" },
-      { name: "status", type: '"WeeklyReviewStatus"' },
-      { name: "published_at", type: "timestamp" },
-      { name: "minutes", type: "jsonb" },
-      { name: "created_at", type: "timestamp" },
-      { name: "updated_at", type: "timestamp" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("series_id"),
+      col.text("iso_week"),
+      col.enumArray("status", "WeeklyReviewStatus"),
+      col.timestamp("published_at"),
+      col.jsonb("minutes"),
+      col.timestamp("created_at"),
+      col.timestamp("updated_at"),
     ],
     reviews,
   );

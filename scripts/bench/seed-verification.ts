@@ -1,13 +1,11 @@
 import type pg from "pg";
 import { BUILT_IN_DIMENSIONS } from "../../lib/verification/dimensions";
-import { defaultParameters, renderTemplate, TEMPLATES } from "../../lib/game-days/templates";
-import { bulkInsert } from "./bulk-insert";
+import { bulkInsert, col } from "./bulk-insert";
+import { BENCH_GAME_DAYS, seedGameDays } from "./seed-game-days";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
+import { DAY, utc } from "./seed-time";
 
-const DAY = 86_400_000;
-export const BENCH_GAME_DAYS = 500;
-
-type State = "VERIFIED" | "EXPIRING" | "EXPIRED" | "FAILED" | "NEVER" | "NOT_APPLICABLE";
+export type State = "VERIFIED" | "EXPIRING" | "EXPIRED" | "FAILED" | "NEVER" | "NOT_APPLICABLE";
 
 /** The mix of states over services × dimensions: cumulative thresholds of a uniform draw. */
 const STATE_MIX: [number, State][] = [
@@ -19,12 +17,19 @@ const STATE_MIX: [number, State][] = [
   [1, "NOT_APPLICABLE"],
 ];
 
-function stateFor(draw: number): State {
+export function stateFor(draw: number): State {
   return STATE_MIX.find(([threshold]) => draw < threshold)![1];
 }
 
-// timestamp(3) columns hold UTC wall time: an ISO string cast to timestamp keeps it whatever the session's zone.
-const utc = (date: Date) => date.toISOString();
+/** The columns a verification record and a service's current verification begin with. */
+const verificationKeyColumns = [
+  col.text("id"),
+  col.text("organization_id"),
+  col.text("service_id"),
+  col.text("dimension_id"),
+  col.enumText("result", "VerificationResult"),
+  col.enumText("method", "VerificationHow"),
+];
 
 /**
  * Verification data for the benchmark: the five built-in dimensions, a tier on every tenth service,
@@ -44,15 +49,15 @@ export async function seedVerification(
     client,
     "verification_dimensions",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "key", type: "text" },
-      { name: "name", type: "text" },
-      { name: "description", type: "text" },
-      { name: "position", type: "int" },
-      { name: "built_in", type: "boolean" },
-      { name: "tracks_recovery", type: "boolean" },
-      { name: "updated_at", type: "timestamp" },
+      col.text("id"),
+      col.text("organization_id"),
+      col.text("key"),
+      col.text("name"),
+      col.text("description"),
+      col.int("position"),
+      col.boolean("built_in"),
+      col.boolean("tracks_recovery"),
+      col.timestamp("updated_at"),
     ],
     BUILT_IN_DIMENSIONS.map((dimension, position) => [
       dimensionIds[position],
@@ -67,17 +72,7 @@ export async function seedVerification(
     ]),
   );
   const tiers = org.serviceIds.flatMap((serviceId, index) => (index % 10 === 0 ? [[serviceId, BENCH_ORG_ID, 1, utc(now)]] : []));
-  await bulkInsert(
-    client,
-    "service_tiers",
-    [
-      { name: "service_id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "tier", type: "int" },
-      { name: "updated_at", type: "timestamp" },
-    ],
-    tiers,
-  );
+  await bulkInsert(client, "service_tiers", [col.text("service_id"), col.text("organization_id"), col.int("tier"), col.timestamp("updated_at")], tiers);
 
   const current: unknown[][] = [];
   const records: unknown[][] = [];
@@ -136,17 +131,12 @@ export async function seedVerification(
     client,
     "verification_records",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "service_id", type: "text" },
-      { name: "dimension_id", type: "text" },
-      { name: "result", type: "text", cast: '"VerificationResult"' },
-      { name: "method", type: "text", cast: '"VerificationHow"' },
-      { name: "performed_at", type: "timestamp" },
-      { name: "evidence", type: "text" },
-      { name: "not_applicable_reason", type: "text" },
-      { name: "rto_observed_minutes", type: "int" },
-      { name: "verifier_id", type: "text" },
+      ...verificationKeyColumns,
+      col.timestamp("performed_at"),
+      col.text("evidence"),
+      col.text("not_applicable_reason"),
+      col.int("rto_observed_minutes"),
+      col.text("verifier_id"),
     ],
     records,
   );
@@ -154,159 +144,19 @@ export async function seedVerification(
     client,
     "service_verifications",
     [
-      { name: "id", type: "text" },
-      { name: "organization_id", type: "text" },
-      { name: "service_id", type: "text" },
-      { name: "dimension_id", type: "text" },
-      { name: "result", type: "text", cast: '"VerificationResult"' },
-      { name: "method", type: "text", cast: '"VerificationHow"' },
-      { name: "not_applicable_reason", type: "text" },
-      { name: "verified_at", type: "timestamp" },
-      { name: "expires_at", type: "timestamp" },
-      { name: "verifier_id", type: "text" },
-      { name: "last_record_id", type: "text" },
-      { name: "rto_target_minutes", type: "int" },
-      { name: "rto_observed_minutes", type: "int" },
-      { name: "updated_at", type: "timestamp" },
+      ...verificationKeyColumns,
+      col.text("not_applicable_reason"),
+      col.timestamp("verified_at"),
+      col.timestamp("expires_at"),
+      col.text("verifier_id"),
+      col.text("last_record_id"),
+      col.int("rto_target_minutes"),
+      col.int("rto_observed_minutes"),
+      col.timestamp("updated_at"),
     ],
     current,
   );
 
   await seedGameDays(client, org, dimensionIds, now);
   return { verifications: current.length, gameDays: BENCH_GAME_DAYS };
-}
-
-async function seedGameDays(client: pg.PoolClient | pg.Client, org: BenchOrg, dimensionIds: string[], now: Date): Promise<void> {
-  const gameDays: unknown[][] = [];
-  const services: unknown[][] = [];
-  const participants: unknown[][] = [];
-  const experiments: unknown[][] = [];
-  const runs: unknown[][] = [];
-  for (let index = 0; index < BENCH_GAME_DAYS; index++) {
-    const id = `bgd_${index}`;
-    const serviceIndex = (index * 7) % org.serviceIds.length;
-    const serviceId = org.serviceIds[serviceIndex]!;
-    const teamId = org.serviceTeamIds[serviceIndex]!;
-    const facilitatorId = org.userIds[(index * 3) % org.userIds.length]!;
-    // Spread from a year ago to three months ahead: about four in five are past.
-    const scheduledAt = new Date(now.getTime() + ((index * 455) / BENCH_GAME_DAYS) * DAY - 365 * DAY);
-    const past = scheduledAt.getTime() + 2 * 3_600_000 < now.getTime();
-    const status = past ? (index % 25 === 0 ? "CANCELLED" : "FINISHED") : "PLANNED";
-    const template = TEMPLATES[index % TEMPLATES.length]!;
-    const rendered = renderTemplate(template, defaultParameters(template));
-    if (!rendered.ok) throw new Error(`bench template ${template.key} must render with its defaults`);
-    const verdict = status !== "FINISHED" ? null : index % 5 === 0 ? "DEVIATED" : index % 17 === 0 ? "ABORTED" : "HELD";
-    const endedAt = new Date(scheduledAt.getTime() + 2 * 3_600_000);
-    gameDays.push([
-      id,
-      BENCH_ORG_ID,
-      teamId,
-      `Bench game day ${index}: ${template.title}`,
-      utc(scheduledAt),
-      120,
-      index % 3 === 0 ? "production" : "staging",
-      facilitatorId,
-      status,
-      past ? utc(scheduledAt) : null,
-      status === "FINISHED" ? utc(endedAt) : null,
-      facilitatorId,
-      utc(now),
-    ]);
-    services.push([id, serviceId]);
-    participants.push([id, facilitatorId]);
-    const experimentId = `bgde_${index}`;
-    experiments.push([
-      experimentId,
-      id,
-      template.title,
-      template.key,
-      JSON.stringify(rendered.parameters),
-      JSON.stringify(rendered.experiment.steadyStateHypothesis),
-      JSON.stringify(rendered.experiment.method),
-      JSON.stringify(rendered.experiment.rollbacks),
-      serviceId,
-      dimensionIds[3],
-      verdict,
-      verdict ? utc(endedAt) : null,
-      utc(now),
-    ]);
-    if (verdict)
-      runs.push([
-        `bgdr_${index}`,
-        BENCH_ORG_ID,
-        id,
-        experimentId,
-        "RUN_MODE",
-        `bench-${index}`,
-        verdict === "ABORTED" ? "aborted" : "completed",
-        verdict === "DEVIATED",
-        verdict,
-        utc(scheduledAt),
-        utc(endedAt),
-        facilitatorId,
-      ]);
-  }
-  const text = (name: string) => ({ name, type: "text" });
-  const timestamp = (name: string) => ({ name, type: "timestamp" });
-  await bulkInsert(
-    client,
-    "game_days",
-    [
-      text("id"),
-      text("organization_id"),
-      text("team_id"),
-      text("title"),
-      timestamp("scheduled_at"),
-      { name: "duration_minutes", type: "int" },
-      text("environment"),
-      text("facilitator_id"),
-      { name: "status", type: "text", cast: '"GameDayStatus"' },
-      timestamp("started_at"),
-      timestamp("ended_at"),
-      text("created_by_id"),
-      timestamp("updated_at"),
-    ],
-    gameDays,
-  );
-  await bulkInsert(client, "game_day_services", [text("game_day_id"), text("service_id")], services);
-  await bulkInsert(client, "game_day_participants", [text("game_day_id"), text("user_id")], participants);
-  await bulkInsert(
-    client,
-    "game_day_experiments",
-    [
-      text("id"),
-      text("game_day_id"),
-      text("title"),
-      text("template_key"),
-      { name: "parameters", type: "text", cast: "jsonb" },
-      { name: "steady_state_hypothesis", type: "text", cast: "jsonb" },
-      { name: "method", type: "text", cast: "jsonb" },
-      { name: "rollbacks", type: "text", cast: "jsonb" },
-      text("service_id"),
-      text("dimension_id"),
-      { name: "verdict", type: "text", cast: '"ExperimentVerdict"' },
-      timestamp("verdict_at"),
-      timestamp("updated_at"),
-    ],
-    experiments,
-  );
-  await bulkInsert(
-    client,
-    "game_day_runs",
-    [
-      text("id"),
-      text("organization_id"),
-      text("game_day_id"),
-      text("experiment_id"),
-      { name: "source", type: "text", cast: '"GameDayRunSource"' },
-      text("idempotency_key"),
-      text("status"),
-      { name: "deviated", type: "boolean" },
-      { name: "verdict", type: "text", cast: '"ExperimentVerdict"' },
-      timestamp("started_at"),
-      timestamp("ended_at"),
-      text("recorded_by_id"),
-    ],
-    runs,
-  );
 }

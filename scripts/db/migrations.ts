@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import pg from "pg";
+import { parseDatabaseUrl } from "./ensure-database";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url));
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -97,73 +98,6 @@ async function assertLockFileProvider(migrationsDir: string): Promise<void> {
   const provider = lockFile?.match(/^\s*provider\s*=\s*"([^"]*)"/m)?.[1];
   if (provider !== undefined && provider !== "postgresql") {
     throw new Error(`${MIGRATION_LOCK_FILE} says these migrations are for "${provider}", not PostgreSQL.`);
-  }
-}
-
-export interface ConnectionTarget {
-  connectionString: string;
-  /** Prisma's `?schema=` parameter: where tables and `_prisma_migrations` live. */
-  schema: string;
-  databaseName: string;
-}
-
-function redactPassword(databaseUrl: string): string {
-  return databaseUrl.replace(/\/\/([^:/@]*):[^@]*@/, "//$1:***@");
-}
-
-/** Throws a readable error unless `databaseUrl` is a postgres:// or postgresql:// URL naming a database. */
-export function parseDatabaseUrl(databaseUrl: string): ConnectionTarget {
-  let url: URL;
-  try {
-    url = new URL(databaseUrl);
-  } catch {
-    throw new Error(`"${redactPassword(databaseUrl)}" is not a URL; expected postgresql://user:password@host:5432/database`);
-  }
-  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
-    throw new Error(`Only PostgreSQL is supported; the URL starts with "${url.protocol}//", not "postgresql://".`);
-  }
-  const databaseName = decodeURIComponent(url.pathname.replace(/^\//, ""));
-  if (databaseName === "") {
-    throw new Error(`The URL "${redactPassword(databaseUrl)}" names no database (…:5432/<database>).`);
-  }
-  const schema = url.searchParams.get("schema") || "public";
-  url.searchParams.delete("schema");
-  return { connectionString: url.toString(), schema, databaseName };
-}
-
-function maintenanceConnectionString(target: ConnectionTarget): string {
-  const url = new URL(target.connectionString);
-  url.pathname = "/postgres";
-  return url.toString();
-}
-
-/** Creates the database the URL names when it does not exist yet (via the server's `postgres` db). */
-export async function ensureDatabase(databaseUrl: string): Promise<{ created: boolean }> {
-  const target = parseDatabaseUrl(databaseUrl);
-  // Try the database itself first: hosted servers often let an app user into its own database
-  // but not into `postgres`.
-  const probe = new pg.Client({ connectionString: target.connectionString });
-  try {
-    await probe.connect();
-    return { created: false };
-  } catch (error) {
-    if ((error as { code?: string }).code !== "3D000") throw error; // 3D000: database does not exist
-  } finally {
-    await probe.end().catch(() => {});
-  }
-  const admin = new pg.Client({ connectionString: maintenanceConnectionString(target) });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(target.databaseName)}`);
-    return { created: true };
-  } catch (error) {
-    // Another instance created it between our probe and now: 42P04 (duplicate_database), or 23505
-    // when both CREATE DATABASE statements raced past the check onto pg_database's unique index.
-    const code = (error as { code?: string }).code;
-    if (code === "42P04" || code === "23505") return { created: false };
-    throw error;
-  } finally {
-    await admin.end();
   }
 }
 
@@ -358,3 +292,5 @@ export async function applyMigrations(databaseUrl: string, opts: ApplyMigrations
     await client.end();
   }
 }
+
+export { ensureDatabase, parseDatabaseUrl, type ConnectionTarget } from "./ensure-database";

@@ -2,7 +2,8 @@ import { problemResponse } from "@/lib/api/problem";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { MAX_IMAGE_BYTES } from "@/lib/coes/image";
+import { IMAGE_RULE } from "@/lib/coes/image";
+import { declaredTooLarge } from "@/lib/uploads/file-rules";
 import { addAttachment } from "@/lib/coes/attachment-mutations";
 
 /**
@@ -13,8 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const user = await getCurrentUser();
   if (!user) return problemResponse(401, "Sign in again to upload; your text is kept in this browser.");
   const { id } = await params;
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_IMAGE_BYTES + 64 * 1024) return problemResponse(413, "Images can be at most 5 MB.");
+  if (declaredTooLarge(request, IMAGE_RULE)) return problemResponse(413, IMAGE_RULE.tooLarge);
   // A body that is not multipart form data (or is cut short) is the caller's mistake, not ours.
   const form = await request.formData().catch(() => null);
   if (!form)

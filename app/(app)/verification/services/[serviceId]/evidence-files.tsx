@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { runAction } from "@/components/ui/run-action";
+import { FilePicker, useFileUpload } from "@/components/ui/file-upload";
 import { removeVerificationAttachmentAction } from "@/lib/verification/actions";
 import { EVIDENCE_ACCEPT, MAX_ATTACHMENTS_PER_RECORD } from "@/lib/verification/evidence-file";
 
@@ -31,30 +31,11 @@ export function EvidenceFiles({
 }) {
   const id = useId();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function upload(file: File) {
-    setPending(true);
-    setError(null);
-    try {
-      const body = new FormData();
-      body.set("file", file);
-      const response = await fetch(`/verification/services/${serviceId}/records/${recordId}/attachments`, { method: "POST", body });
-      const json = (await response.json().catch(() => null)) as { detail?: string } | null;
-      if (!response.ok) setError(json?.detail ?? "The file could not be attached. Try again.");
-      else router.refresh();
-    } catch {
-      setError("Andon could not be reached; the file was not attached.");
-    }
-    setPending(false);
-  }
-
-  async function remove(file: EvidenceFile) {
-    const result = await runAction(() => removeVerificationAttachmentAction({ serviceId, recordId, attachmentId: file.id }));
-    if (!result.ok) setError(result.error);
-    else router.refresh();
-  }
+  const { upload, remove, pending, error } = useFileUpload(
+    `/verification/services/${serviceId}/records/${recordId}/attachments`,
+    { failed: "The file could not be attached. Try again.", unreachable: "Andon could not be reached; the file was not attached." },
+    () => router.refresh(),
+  );
 
   return (
     <div className="mt-2 space-y-1">
@@ -67,7 +48,17 @@ export function EvidenceFiles({
               </a>
               <span className="text-xs text-slate-600">{size(file.byteSize)}</span>
               {canAttach ? (
-                <Button size="sm" variant="ghost" aria-label={`Remove ${file.fileName}`} onClick={() => void remove(file)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Remove ${file.fileName}`}
+                  onClick={() =>
+                    void remove(
+                      () => removeVerificationAttachmentAction({ serviceId, recordId, attachmentId: file.id }),
+                      () => router.refresh(),
+                    )
+                  }
+                >
                   Remove
                 </Button>
               ) : null}
@@ -80,18 +71,7 @@ export function EvidenceFiles({
           <label htmlFor={id} className="text-xs font-medium text-slate-800">
             Attach evidence to {recordLabel} (image, PDF or text, up to 5 MB)
           </label>
-          <input
-            id={id}
-            type="file"
-            accept={EVIDENCE_ACCEPT}
-            disabled={pending}
-            className="mt-1 block text-xs"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void upload(file);
-              event.target.value = "";
-            }}
-          />
+          <FilePicker id={id} accept={EVIDENCE_ACCEPT} disabled={pending} className="mt-1 block text-xs" onFile={(file) => void upload(file)} />
           {pending ? <p className="text-xs text-slate-600">Uploading…</p> : null}
         </div>
       ) : null}

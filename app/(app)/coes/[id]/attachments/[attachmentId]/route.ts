@@ -1,6 +1,7 @@
 import { problemResponse } from "@/lib/api/problem";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getAttachment } from "@/lib/coes/queries";
+import { storedFileResponse } from "@/lib/uploads/stored-file";
 
 /** Serves an image only to readers of its COE, with the type sniffed at upload and no sniffing here. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
@@ -9,14 +10,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id, attachmentId } = await params;
   const attachment = await getAttachment(user, id, attachmentId);
   if (!attachment) return problemResponse(404, "That image was not found, or you cannot see it.");
-  return new Response(new Uint8Array(attachment.data), {
-    headers: {
-      "content-type": attachment.contentType,
-      "content-disposition": `inline; filename="${attachment.fileName.replace(/"/g, "")}"`,
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
-      "cache-control": "private, max-age=3600",
-      etag: `"${attachment.sha256}"`,
-    },
-  });
+  return storedFileResponse(attachment, "inline");
 }

@@ -1,7 +1,8 @@
 import { problemResponse } from "@/lib/api/problem";
 import { sessionRoute } from "@/lib/api/session-route";
 import { addVerificationAttachment } from "@/lib/verification/attachment-mutations";
-import { MAX_EVIDENCE_BYTES } from "@/lib/verification/evidence-file";
+import { declaredTooLarge } from "@/lib/uploads/file-rules";
+import { EVIDENCE_FILE_RULE } from "@/lib/verification/evidence-file";
 
 /**
  * An evidence file for a verification record, from the service's verification page (multipart, field
@@ -9,8 +10,7 @@ import { MAX_EVIDENCE_BYTES } from "@/lib/verification/evidence-file";
  * mutation checks the caller's rights, the bytes and the per-record limit.
  */
 export const POST = sessionRoute<{ serviceId: string; recordId: string }>(async ({ request, user, params }) => {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_EVIDENCE_BYTES + 64 * 1024) return problemResponse(413, "Evidence files can be at most 5 MB.");
+  if (declaredTooLarge(request, EVIDENCE_FILE_RULE)) return problemResponse(413, EVIDENCE_FILE_RULE.tooLarge);
   // A body that is not multipart form data (or is cut short) is the caller's mistake, not ours.
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
