@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const REPORT_DIR = path.join(process.cwd(), ".data", "test-reports");
+const REPORT_DIR = path.join(process.cwd(), ".data", "test-reports");
 export const VITEST_REPORT = path.join(REPORT_DIR, "vitest.json");
 export const PLAYWRIGHT_REPORT = path.join(REPORT_DIR, "playwright.json");
 

@@ -1,9 +1,9 @@
 /**
- * `npm test`: typecheck, lint, Vitest, then Playwright against a production build — in that order,
+ * `npm test`: typecheck, lint (Prettier, ESLint), knip, Vitest, then Playwright against a production build — in that order,
  * stopping at the first failure.
  *
  *   npm test -- --skip-e2e            everything but the browser journeys
- *   npm test -- --only unit           one step (typecheck | lint | unit | e2e; comma-separate several)
+ *   npm test -- --only unit           one step (typecheck | lint | knip | unit | e2e; comma-separate several)
  *   npm test -- --only e2e -- e2e/coes.spec.ts    arguments after a second `--` go to Playwright
  *
  * Database server: TEST_DATABASE_URL, else DATABASE_URL, else an embedded PostgreSQL in
@@ -38,7 +38,7 @@ const E2E_URL = `http://localhost:${E2E_PORT}`;
 // throwaway database.
 const E2E_AUTH_SECRET = "andon-e2e-secret-not-for-production-0123456789";
 
-const STEPS = ["typecheck", "lint", "unit", "e2e"] as const;
+const STEPS = ["typecheck", "lint", "knip", "unit", "e2e"] as const;
 type StepName = (typeof STEPS)[number];
 
 interface StepResult {
@@ -127,6 +127,9 @@ async function runStep(name: StepName): Promise<void> {
     case "lint":
       await run("prettier", binOf("prettier"), ["--check", "--log-level=warn", "."]);
       return run("eslint", binOf("eslint"), ["--max-warnings=0", "."]);
+    case "knip":
+      // Unused files, exports, types and dependencies; entry points it cannot infer are in knip.jsonc.
+      return run("knip", binOf("knip"), ["--no-progress"]);
     case "unit":
       return run("vitest", binOf("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], {
         TEST_DATABASE_URL: await testServerUrl(),

@@ -15,7 +15,7 @@ import { lookupLabel } from "@/lib/lookup/queries";
 import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
-export const COES_PAGE_SIZE = 20;
+const COES_PAGE_SIZE = 20;
 
 const listSelect = {
   id: true,
@@ -231,7 +231,6 @@ export const getCoeForView = cache(async function getCoeForView(user: CurrentUse
     },
   };
 });
-export type CoeView = NonNullable<Awaited<ReturnType<typeof getCoeForView>>>;
 
 /** The current document, for the editor and the export. */
 export async function getCoeSnapshot(

@@ -12,16 +12,8 @@ import {
   promoteLesson,
   relateCoes,
   unrelateCoes,
-  updateLesson,
 } from "@/lib/learnings/mutations";
-import {
-  adoptBestPracticeSchema,
-  createLessonSchema,
-  lessonRefSchema,
-  promoteLessonSchema,
-  relateCoesSchema,
-  updateLessonSchema,
-} from "@/lib/learnings/schemas";
+import { adoptBestPracticeSchema, createLessonSchema, lessonRefSchema, promoteLessonSchema, relateCoesSchema } from "@/lib/learnings/schemas";
 
 // Role checks live in lib/learnings/mutations.ts (lib/learnings/access.ts): each needs the COE or
 // team the change touches, which only the transaction loads.
@@ -31,12 +23,6 @@ const coeRef = z.object({ coeId: z.string().trim().min(1).max(100) });
 /** Authors and the COE team's writers (canEditLessons). */
 export const createLessonAction = authedAction("createLesson", createLessonSchema, async (input, user) => {
   const lesson = await createLesson(user, input);
-  revalidatePath(`/coes/${lesson.coeId}`);
-  return lesson;
-});
-
-export const updateLessonAction = authedAction("updateLesson", updateLessonSchema, async (input, user) => {
-  const lesson = await updateLesson(user, input);
   revalidatePath(`/coes/${lesson.coeId}`);
   return lesson;
 });

@@ -15,7 +15,7 @@ export type AgendaSourceProvider = { source: string; section: AgendaSection; loa
  * returning a SourceBlock; to bring in policy findings or game days, write theirs the same way
  * and add a line here. The agenda renders, exports and serves every block alike.
  */
-export const AGENDA_SOURCES: readonly AgendaSourceProvider[] = [
+const AGENDA_SOURCES: readonly AgendaSourceProvider[] = [
   { source: "cords", section: "successes", load: weekCordsBlock },
   { source: "game-days", section: "successes", load: weekGameDaysBlock },
 ];

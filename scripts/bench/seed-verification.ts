@@ -5,7 +5,7 @@ import { bulkInsert } from "./bulk-insert";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 
 const DAY = 86_400_000;
-export const BENCH_GAME_DAYS = 500;
+const BENCH_GAME_DAYS = 500;
 
 type State = "VERIFIED" | "EXPIRING" | "EXPIRED" | "FAILED" | "NEVER" | "NOT_APPLICABLE";
 

@@ -28,8 +28,8 @@ import PgBoss from "pg-boss";
 
 import { applyMigrations, parseDatabaseUrl, readMigrations } from "./migrations";
 
-export const BACKUP_FORMAT = "andon-backup";
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = "andon-backup";
+const BACKUP_VERSION = 1;
 const MIGRATIONS_TABLE = "_prisma_migrations";
 const FETCH_ROWS = 500;
 // Rows per INSERT on restore, and a byte cap so a batch of large images stays a sane parameter size.

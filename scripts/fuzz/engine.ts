@@ -5,7 +5,7 @@
  * ./values. Anything the server answers with a 5xx (or not at all) is a finding, kept with its request.
  */
 import type { RouteEntry } from "../../lib/security/route-table";
-import { HOSTILE_CURSORS, createRandom, encodeSafe, hostileJson, hostileQueryValue, hostileSegment, type Random } from "./values";
+import { HOSTILE_CURSORS, createRandom, hostileJson, hostileQueryValue, hostileSegment, type Random } from "./values";
 
 export type Credentials = { token: string; cookie: string };
 
@@ -25,8 +25,8 @@ export type FuzzSetup = {
   skip?: (method: string, path: string) => boolean;
 };
 
-export type FuzzRequest = { door: Door; method: string; url: string; headers: Record<string, string>; body?: string };
-export type Door = "api" | "page" | "download" | "action" | "route";
+type FuzzRequest = { door: Door; method: string; url: string; headers: Record<string, string>; body?: string };
+type Door = "api" | "page" | "download" | "action" | "route";
 export type Finding = { request: FuzzRequest; status: number | "timeout" | "network"; excerpt: string };
 export type FuzzReport = {
   requests: number;
@@ -262,7 +262,7 @@ function actionRequest(random: Random, setup: FuzzSetup): FuzzRequest {
   };
 }
 
-export function planRequest(random: Random, setup: FuzzSetup): FuzzRequest {
+function planRequest(random: Random, setup: FuzzSetup): FuzzRequest {
   const roll = random.next();
   if (roll < 0.45) return apiRequest(random, setup);
   if (roll < 0.6 && setup.actions.length > 0) return actionRequest(random, setup);
@@ -272,7 +272,7 @@ export function planRequest(random: Random, setup: FuzzSetup): FuzzRequest {
   return pageRequest(random, setup, roll < 0.85 ? random.pick(pages) : random.pick(handlers));
 }
 
-export async function send(baseUrl: string, request: FuzzRequest): Promise<{ status: number | "timeout" | "network"; excerpt: string }> {
+async function send(baseUrl: string, request: FuzzRequest): Promise<{ status: number | "timeout" | "network"; excerpt: string }> {
   try {
     const response = await fetch(baseUrl + request.url, {
       method: request.method,
@@ -328,5 +328,3 @@ export function describeFinding(finding: Finding): string {
   const body = finding.request.body === undefined ? "" : ` body=${JSON.stringify(finding.request.body.slice(0, 200))}`;
   return `${finding.status} ${finding.request.door} ${finding.request.method} ${finding.request.url.slice(0, 300)}${body} → ${JSON.stringify(finding.excerpt.slice(0, 160))}`;
 }
-
-export { encodeSafe };
