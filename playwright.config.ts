@@ -19,7 +19,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  // json: read by scripts/test.ts for the closing "N passed, N failed" line (path from PLAYWRIGHT_JSON_OUTPUT_FILE).
+  // json: read by scripts/test-runner/counts.ts for the closing "N passed, N failed" line (path from PLAYWRIGHT_JSON_OUTPUT_FILE).
   reporter: [
     ["list"],
     ["html", { outputFolder: "playwright-report", open: "never" }],

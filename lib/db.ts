@@ -11,7 +11,7 @@ import { ResilientPool, processPool, registerProcessPool } from "@/lib/ops/resil
 const globalForPrisma = globalThis as unknown as { andonPrisma?: PrismaClient };
 
 /** The marker `npm run bench` counts in the server's output to report SQL statements per request. */
-export const QUERY_LOG_MARKER = "[andon-query]";
+const QUERY_LOG_MARKER = "[andon-query]";
 
 /**
  * Pool settings from the environment. Timeouts are what turn a database outage or a network
@@ -20,9 +20,7 @@ export const QUERY_LOG_MARKER = "[andon-query]";
  * DATABASE_STATEMENT_TIMEOUT_SECONDS, and the client stops waiting for an answer a little later
  * (a partitioned server cannot cancel anything). TCP keep-alive notices dead peers while idle.
  */
-export function poolConfig(
-  config: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_SECONDS" | "DATABASE_STATEMENT_TIMEOUT_SECONDS">,
-) {
+function poolConfig(config: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATABASE_CONNECT_TIMEOUT_SECONDS" | "DATABASE_STATEMENT_TIMEOUT_SECONDS">) {
   const statementMs = Math.round(config.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000);
   return {
     connectionString: config.DATABASE_URL,
@@ -38,7 +36,7 @@ export function poolConfig(
 }
 
 /** Options for interactive transactions: explicit, so a slow database does not hit Prisma's 5 s default. */
-export function transactionOptions(config: Pick<Env, "DATABASE_TRANSACTION_TIMEOUT_SECONDS" | "DATABASE_TRANSACTION_MAX_WAIT_SECONDS">) {
+function transactionOptions(config: Pick<Env, "DATABASE_TRANSACTION_TIMEOUT_SECONDS" | "DATABASE_TRANSACTION_MAX_WAIT_SECONDS">) {
   return {
     timeout: Math.round(config.DATABASE_TRANSACTION_TIMEOUT_SECONDS * 1000),
     maxWait: Math.round(config.DATABASE_TRANSACTION_MAX_WAIT_SECONDS * 1000),
@@ -79,6 +77,5 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-export type Db = PrismaClient;
 /** A client or an interactive transaction: mutations accept either, so they compose. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

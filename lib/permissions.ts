@@ -72,7 +72,7 @@ export function roleAllows(role: TeamRole, capability: Capability): boolean {
 
 const ROLE_RANK: Record<TeamRole, number> = { VIEWER: 0, MEMBER: 1, REVIEWER: 2, MANAGER: 3 };
 
-export function higherRole(a: TeamRole | undefined, b: TeamRole): TeamRole {
+function higherRole(a: TeamRole | undefined, b: TeamRole): TeamRole {
   return a === undefined || ROLE_RANK[b] > ROLE_RANK[a] ? b : a;
 }
 

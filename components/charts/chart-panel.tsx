@@ -78,7 +78,7 @@ export function ChartPanel({
   );
 }
 
-export function DataTableView({ table, caption }: { table: DataTable; caption: string }) {
+function DataTableView({ table, caption }: { table: DataTable; caption: string }) {
   return (
     <div className="relative max-h-80 overflow-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

@@ -65,7 +65,7 @@ export function DistributionChart({ buckets }: { buckets: { label: string; incid
 }
 
 /** A bar with its top corners rounded (radius clipped to the bar's size). */
-export function barPath(x: number, y: number, width: number, height: number, radius: number): string {
+function barPath(x: number, y: number, width: number, height: number, radius: number): string {
   const r = Math.min(radius, width / 2, height);
   return `M${x} ${round1(y + height)}V${round1(y + r)}Q${x} ${y} ${round1(x + r)} ${y}H${round1(x + width - r)}Q${round1(x + width)} ${y} ${round1(x + width)} ${round1(y + r)}V${round1(y + height)}Z`;
 }

@@ -19,7 +19,7 @@ export function useNow(): number | null {
   return now;
 }
 
-export function formatClock(ms: number): string {
+function formatClock(ms: number): string {
   const total = Math.floor(Math.abs(ms) / 1000);
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);

@@ -37,6 +37,6 @@ export function ButtonLink({ variant, size, className, ...props }: ComponentProp
   return <Link className={buttonClasses(variant, size, className)} {...props} />;
 }
 
-export function Spinner() {
+function Spinner() {
   return <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />;
 }

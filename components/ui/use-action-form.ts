@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/action";
 import { fieldErrorsFromIssues, type FieldErrors } from "@/lib/errors";
 
 /** What a form shows once its action has succeeded; an error means a follow-up step failed. */
-export type FormOutcome = { success: ReactNode } | { error: ReactNode };
+type FormOutcome = { success: ReactNode } | { error: ReactNode };
 
 type Submission<Input, Data> = {
   /** The zod schema the server parses with: checked here first, for instant feedback. */

@@ -4,7 +4,7 @@ import { toCsv } from "@/lib/csv";
  * The columns of the corrective-actions CSV export, written by lib/csv.ts (calendar days as
  * YYYY-MM-DD, instants in UTC).
  */
-export const ACTION_CSV_COLUMNS = [
+const ACTION_CSV_COLUMNS = [
   "id",
   "title",
   "status",

@@ -6,7 +6,7 @@ import { ancestorIds, type TeamNode } from "@/lib/org/tree";
  * on. Past the last grace period the action keeps climbing, one level per last interval (7 days
  * with the defaults 0 / 7 / 14), until it reaches the top of the tree.
  */
-export const DEFAULT_GRACE_DAYS = [0, 7, 14] as const;
+const DEFAULT_GRACE_DAYS = [0, 7, 14] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 // The calendar feed, checked by a real iCalendar parser (ical.js), not by string matching alone.
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildIcs, escapeText, foldLine } from "@/lib/actions/ics";
+import { buildIcs } from "@/lib/actions/ics";
 
 const actions = [
   {
@@ -107,12 +107,22 @@ describe("game days in the feed", () => {
   });
 });
 
-describe("text helpers", () => {
-  it("escapes commas, semicolons, backslashes and newlines", () => {
-    expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+describe("text values", () => {
+  const parsedSummary = (title: string) => {
+    const text = buildIcs([{ ...actions[0]!, title }], { calendarName: "Andon", host: "h" });
+    return {
+      text,
+      summary: new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!).summary,
+    };
+  };
+
+  it("escapes commas, semicolons, backslashes and newlines so the parser reads them back", () => {
+    expect(parsedSummary("a,b;c\\d\ne").summary).toBe("Due: a,b;c\\d\ne");
   });
-  it("never splits a multi-byte character", () => {
-    const folded = foldLine("SUMMARY:" + "é".repeat(80));
-    expect(folded.split("\r\n ").join("")).toBe("SUMMARY:" + "é".repeat(80));
+
+  it("folds a long line without splitting a multi-byte character", () => {
+    const { text, summary } = parsedSummary("é".repeat(80));
+    expect(summary).toBe("Due: " + "é".repeat(80));
+    expect(text.split("\r\n").every((line) => Buffer.byteLength(line, "utf8") <= 75 && !line.includes("\uFFFD"))).toBe(true);
   });
 });

@@ -1,3 +1,6 @@
+import { ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import { icsText, newCalendar } from "@/lib/ics";
+
 /**
  * A user's calendar feed (RFC 5545): one all-day VEVENT per open corrective action with a due
  * date, one timed VEVENT per occurrence of a deploy freeze window reaching their teams, and one per
@@ -31,34 +34,9 @@ export type CalendarGameDay = {
   updatedAt: Date;
 };
 
-/** Escapes TEXT values: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Folds lines longer than 75 octets with CRLF + space, never inside a UTF-8 character (§3.1). */
-export function foldLine(line: string): string {
-  const bytes = Buffer.from(line, "utf8");
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let current = "";
-  let size = 0;
-  for (const char of line) {
-    const length = Buffer.byteLength(char, "utf8");
-    const limit = parts.length === 0 ? 75 : 74;
-    if (size + length > limit) {
-      parts.push(current);
-      current = "";
-      size = 0;
-    }
-    current += char;
-    size += length;
-  }
-  parts.push(current);
-  return parts.join("\r\n ");
-}
-
-const basicDate = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+/** Instants in UTC, the form of a UID (20261127T150000Z). */
 const basicDateTime = (date: Date) =>
   date
     .toISOString()
@@ -69,64 +47,50 @@ export function buildIcs(
   actions: readonly CalendarAction[],
   options: { calendarName: string; host: string; now?: Date; freezes?: readonly CalendarFreeze[]; gameDays?: readonly CalendarGameDay[] },
 ): string {
-  const stamp = basicDateTime(options.now ?? new Date());
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Andon//Corrective actions//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(options.calendarName)}`,
-  ];
+  const calendar = newCalendar({ product: "Corrective actions", name: options.calendarName });
+  const stamp = options.now ?? new Date();
   for (const action of actions) {
-    const end = new Date(action.dueDate.getTime() + 24 * 60 * 60 * 1000);
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:action-${action.id}@${options.host}`,
-      `DTSTAMP:${stamp}`,
-      `LAST-MODIFIED:${basicDateTime(action.updatedAt)}`,
-      `DTSTART;VALUE=DATE:${basicDate(action.dueDate)}`,
-      `DTEND;VALUE=DATE:${basicDate(end)}`,
-      `SUMMARY:${escapeText(`Due: ${action.title}`)}`,
-      `DESCRIPTION:${escapeText(`Corrective action of ${action.teamName} (${action.status.toLowerCase().replace("_", " ")}).\n${action.url}`)}`,
-      `URL:${action.url}`,
-      "TRANSP:TRANSPARENT",
-      "END:VEVENT",
-    );
+    calendar.createEvent({
+      id: `action-${action.id}@${options.host}`,
+      stamp,
+      lastModified: action.updatedAt,
+      allDay: true,
+      start: action.dueDate,
+      end: new Date(action.dueDate.getTime() + DAY_MS),
+      summary: `Due: ${action.title}`,
+      description: `Corrective action of ${action.teamName} (${action.status.toLowerCase().replace("_", " ")}).\n${action.url}`,
+      url: action.url,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
   for (const freeze of options.freezes ?? []) {
     const scope = freeze.serviceNames.length > 0 ? freeze.serviceNames.join(", ") : `every service of ${freeze.teamName} and its sub-teams`;
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:freeze-${freeze.windowId}-${basicDateTime(freeze.startsAt)}@${options.host}`,
-      `DTSTAMP:${stamp}`,
-      `LAST-MODIFIED:${basicDateTime(freeze.updatedAt)}`,
-      `DTSTART:${basicDateTime(freeze.startsAt)}`,
-      `DTEND:${basicDateTime(freeze.endsAt)}`,
-      `SUMMARY:${escapeText(`Deploy freeze: ${freeze.reason}`)}`,
-      `DESCRIPTION:${escapeText(`The deploy gate blocks deploys to ${scope} (set by ${freeze.teamName}).\n${freeze.url}`)}`,
-      `URL:${freeze.url}`,
-      "TRANSP:TRANSPARENT",
-      "END:VEVENT",
-    );
+    calendar.createEvent({
+      id: `freeze-${freeze.windowId}-${basicDateTime(freeze.startsAt)}@${options.host}`,
+      stamp,
+      lastModified: freeze.updatedAt,
+      start: freeze.startsAt,
+      end: freeze.endsAt,
+      summary: `Deploy freeze: ${freeze.reason}`,
+      description: `The deploy gate blocks deploys to ${scope} (set by ${freeze.teamName}).\n${freeze.url}`,
+      url: freeze.url,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
   for (const gameDay of options.gameDays ?? []) {
     const facilitator = gameDay.facilitatorName ? `, facilitated by ${gameDay.facilitatorName}` : "";
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:game-day-${gameDay.id}@${options.host}`,
-      `DTSTAMP:${stamp}`,
-      `LAST-MODIFIED:${basicDateTime(gameDay.updatedAt)}`,
-      `DTSTART:${basicDateTime(gameDay.startsAt)}`,
-      `DTEND:${basicDateTime(new Date(gameDay.startsAt.getTime() + gameDay.durationMinutes * 60_000))}`,
-      `SUMMARY:${escapeText(`Game day: ${gameDay.title}`)}`,
-      `DESCRIPTION:${escapeText(`Chaos experiments of ${gameDay.teamName} in ${gameDay.environment}${facilitator}.\n${gameDay.url}`)}`,
-      `URL:${gameDay.url}`,
-      `STATUS:${gameDay.status === "CANCELLED" ? "CANCELLED" : "CONFIRMED"}`,
-      "TRANSP:OPAQUE",
-      "END:VEVENT",
-    );
+    calendar.createEvent({
+      id: `game-day-${gameDay.id}@${options.host}`,
+      stamp,
+      lastModified: gameDay.updatedAt,
+      start: gameDay.startsAt,
+      end: new Date(gameDay.startsAt.getTime() + gameDay.durationMinutes * 60_000),
+      summary: `Game day: ${gameDay.title}`,
+      description: `Chaos experiments of ${gameDay.teamName} in ${gameDay.environment}${facilitator}.\n${gameDay.url}`,
+      url: gameDay.url,
+      status: gameDay.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      transparency: ICalEventTransparency.OPAQUE,
+    });
   }
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return icsText(calendar);
 }

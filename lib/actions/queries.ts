@@ -12,7 +12,7 @@ import { availableStatuses, checkWontDoDecision } from "@/lib/actions/status-rul
 import type { ActionSort } from "@/lib/actions/labels";
 import type { ActionFilter } from "@/lib/actions/schemas";
 
-export const ACTIONS_PAGE_SIZE = 25;
+const ACTIONS_PAGE_SIZE = 25;
 const OPEN_STATUSES = ["OPEN", "IN_PROGRESS"] as const;
 
 export const actionListSelect = {
@@ -35,7 +35,6 @@ export const actionListSelect = {
   team: { select: { id: true, name: true } },
   coe: { select: { id: true, title: true, severity: true, status: true } },
 } satisfies Prisma.CorrectiveActionSelect;
-export type ActionListRow = Prisma.CorrectiveActionGetPayload<{ select: typeof actionListSelect }>;
 
 const ORDER: Record<ActionSort, Prisma.CorrectiveActionOrderByWithRelationInput[]> = {
   due: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
@@ -62,11 +61,7 @@ export async function myTeamScope(user: CurrentUser): Promise<string[] | "all"> 
 }
 
 /** The filters as a `where`, always inside what the caller may see. */
-export async function actionFilterWhere(
-  user: CurrentUser,
-  filter: Omit<ActionFilter, "page" | "sort">,
-  now = new Date(),
-): Promise<Prisma.CorrectiveActionWhereInput> {
+async function actionFilterWhere(user: CurrentUser, filter: Omit<ActionFilter, "page" | "sort">, now = new Date()): Promise<Prisma.CorrectiveActionWhereInput> {
   const and: Prisma.CorrectiveActionWhereInput[] = [visibleActionsWhere(user)];
   if (filter.view === "mine") and.push({ ownerId: user.userId });
   if (filter.view === "team") {

@@ -29,7 +29,7 @@ const ownerOrUpdater = (actor: StatusActor): StatusCheck =>
     ? { ok: true, mode: "apply" }
     : { ok: false, reason: "Only the owner or a member of the owning team can change this action; viewers cannot." };
 
-export const STATUS_RULES: Record<ActionStatus, Rule> = {
+const STATUS_RULES: Record<ActionStatus, Rule> = {
   OPEN: {
     from: ["IN_PROGRESS", "DONE", "VERIFIED", "WONT_DO"],
     who: (actor, facts) => {

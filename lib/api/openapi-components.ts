@@ -5,7 +5,7 @@ import { problemSchema } from "@/lib/api/problem";
 // What every domain's openapi.ts shares: the security requirement and the problem+json responses.
 // Kept apart from lib/api/openapi.ts, which imports the domain files, so that nothing imports in a circle.
 
-export const PERSONAL_API_TOKEN = "personalApiToken";
+const PERSONAL_API_TOKEN = "personalApiToken";
 
 /** Put on every operation that needs a caller: a personal API token (or, from the browser, a session). */
 export const authenticated = [{ [PERSONAL_API_TOKEN]: [] }];

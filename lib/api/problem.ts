@@ -25,7 +25,7 @@ export const problemSchema = z
   })
   .meta({ id: "Problem", description: "An error, as RFC 9457 problem details (`application/problem+json`)." });
 
-export type Problem = z.infer<typeof problemSchema>;
+type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",

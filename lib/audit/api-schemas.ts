@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bigintIdStringSchema } from "@/lib/validation/numbers";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 
-export const auditEventSchema = z
+const auditEventSchema = z
   .object({
     id: z.string().meta({ description: "Rises with time; a decimal string because it may exceed 2^53." }),
     action: z.string().meta({ description: "`noun.verb`, e.g. `team.moved`.", example: "team.created" }),

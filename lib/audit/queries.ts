@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /**
  * Newest first, keyset-paginated on the id (ids rise with time): the settings page and the API

@@ -56,7 +56,7 @@ export async function assertLoginAllowed(email: string, ip: string, now = new Da
 }
 
 /** No delay up to the per-source limit; then it doubles with every few failures, up to the cap. */
-export function accountDelayMs(failures: number, freeFailures: number): number {
+function accountDelayMs(failures: number, freeFailures: number): number {
   if (failures < freeFailures) return 0;
   const steps = Math.floor((failures - freeFailures) / freeFailures);
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(steps, 16));

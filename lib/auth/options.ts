@@ -14,7 +14,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 // One message for a wrong password and a deactivated account: a different one would tell a
 // guesser that the password was right.
-export const INVALID_CREDENTIALS = "Email or password is incorrect.";
+const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),

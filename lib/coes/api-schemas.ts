@@ -10,7 +10,7 @@ import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
 const timestamp = z.iso.datetime().nullable();
 
-export const coeSummarySchema = z
+const coeSummarySchema = z
   .object({
     id: z.string(),
     title: z.string(),

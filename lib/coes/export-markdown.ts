@@ -3,7 +3,7 @@ import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, QUEST
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
 /** "2026-11-20 14:05 UTC": exports and diffs read the same on every machine. */
-export function formatUtc(value: string | Date | null): string {
+function formatUtc(value: string | Date | null): string {
   if (!value) return "not recorded";
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? "not recorded" : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;

@@ -2,8 +2,7 @@ import { fileProblem, type FileRule } from "@/lib/uploads/file-rules";
 
 /** Images a COE may carry, recognised by their first bytes: the upload's name and type are not trusted. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-export type ImageType = (typeof IMAGE_TYPES)[number];
+export type ImageType = "image/png" | "image/jpeg" | "image/webp";
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
   return bytes.length >= offset + signature.length && signature.every((byte, index) => bytes[offset + index] === byte);

@@ -25,7 +25,7 @@ export type LifecycleCoe = {
 
 type Rule = { from: CoeStatus; to: CoeStatus; verb: string };
 
-export const TRANSITION_RULES: Record<Transition, Rule> = {
+const TRANSITION_RULES: Record<Transition, Rule> = {
   submit: { from: "DRAFT", to: "IN_REVIEW", verb: "submit it for review" },
   withdraw: { from: "IN_REVIEW", to: "DRAFT", verb: "withdraw it from review" },
   approve: { from: "IN_REVIEW", to: "APPROVED", verb: "approve it" },

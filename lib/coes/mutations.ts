@@ -90,7 +90,7 @@ export function lifecycleState(row: SnapshotRow) {
  * What a COE started from elsewhere begins with (an Andon cord's "Start the COE"): the authors edit
  * it like any draft. Service ids must already be checked against the caller's organization.
  */
-export type CoePrefill = {
+type CoePrefill = {
   serviceIds?: string[];
   startedAt?: Date | null;
   detectedAt?: Date | null;

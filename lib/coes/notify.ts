@@ -15,7 +15,7 @@ function authorsOf(coe: CoeFacts): string[] {
 }
 
 /** Who can review a COE of the team: its reviewers and managers, and those of every team above it, authors excepted. */
-export async function reviewersFor(client: DbClient, coe: CoeFacts): Promise<string[]> {
+async function reviewersFor(client: DbClient, coe: CoeFacts): Promise<string[]> {
   const authors = new Set(authorsOf(coe));
   return (await usersWithRoleOver(client, coe.teamId, ["REVIEWER", "MANAGER"])).filter((userId) => !authors.has(userId));
 }

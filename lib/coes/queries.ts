@@ -16,7 +16,7 @@ import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 import { coalesceRevisions } from "@/lib/coes/revision-steps";
 
-export const COES_PAGE_SIZE = 20;
+const COES_PAGE_SIZE = 20;
 
 const listSelect = {
   id: true,
@@ -230,7 +230,6 @@ export const getCoeForView = cache(async function getCoeForView(user: CurrentUse
     },
   };
 });
-export type CoeView = NonNullable<Awaited<ReturnType<typeof getCoeForView>>>;
 
 /** The current document, for the editor and the export. */
 export async function getCoeSnapshot(

@@ -20,7 +20,7 @@ const timestamp = instantSchema("Enter a valid date and time.");
 /** A calendar day, `YYYY-MM-DD`. */
 const optionalDay = z.preprocess((value) => (value === "" || value === undefined ? null : value), calendarDaySchema("Enter a date as YYYY-MM-DD.").nullable());
 
-export const MAX_ANSWER_LENGTH = 50_000;
+const MAX_ANSWER_LENGTH = 50_000;
 // Answers are rendered as Markdown: bounded so that no answer can cost readers seconds of parsing.
 const answer = markdownTextSchema(MAX_ANSWER_LENGTH, "Keep each answer under 50,000 characters; link to longer material.").default("");
 
@@ -128,7 +128,6 @@ export const saveCoeSchema = z.object({
   baseVersion: z.number().int().min(1),
   document: coeDocumentSchema,
 });
-export type SaveCoeInput = z.input<typeof saveCoeSchema>;
 
 export const createCoeSchema = z.object({
   title: z.string().trim().min(1, "Give the COE a title.").max(200, "Keep the title under 200 characters."),
@@ -137,7 +136,7 @@ export const createCoeSchema = z.object({
 });
 export type CreateCoeInput = z.input<typeof createCoeSchema>;
 
-export const TRANSITIONS = ["submit", "withdraw", "approve", "requestChanges", "close"] as const;
+const TRANSITIONS = ["submit", "withdraw", "approve", "requestChanges", "close"] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 export const transitionSchema = z.object({
@@ -146,7 +145,6 @@ export const transitionSchema = z.object({
   transition: z.enum(TRANSITIONS),
   note: z.string().trim().max(5000, "Keep the note under 5,000 characters.").default(""),
 });
-export type TransitionInput = z.input<typeof transitionSchema>;
 
 export const startThreadSchema = z.object({
   coeId: id("COE"),
@@ -166,7 +164,7 @@ export const deleteAttachmentSchema = z.object({ coeId: id("COE"), attachmentId:
 
 /** The list page's query string. Unknown or malformed values fall back to "no filter". */
 const optionalFilter = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-export const COE_SORTS = ["relevance", "newest", "oldest", "updated", "severity", "title"] as const;
+const COE_SORTS = ["relevance", "newest", "oldest", "updated", "severity", "title"] as const;
 export const coeListFilterSchema = z.object({
   q: optionalFilter(z.string().trim().max(200)),
   teamId: optionalFilter(z.string().max(64)),
@@ -186,6 +184,5 @@ export const factorCategoryCreateSchema = z.object({
   name: z.string().trim().min(1, "Give the category a name.").max(60, "Keep the name under 60 characters."),
   description: z.string().trim().max(300, "Keep the description under 300 characters.").default(""),
 });
-export type FactorCategoryCreateInput = z.input<typeof factorCategoryCreateSchema>;
 
 export const factorCategoryRetireSchema = z.object({ categoryId: id("category"), retired: z.boolean() });

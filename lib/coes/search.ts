@@ -11,7 +11,7 @@ import { teamsWith, type Principal } from "@/lib/permissions";
 const ANSWERS_SQL = Prisma.sql`(c.what_happened || ' ' || c.customer_impact || ' ' || c.contributing_factors || ' ' || c.supporting_data || ' ' || c.lessons_learned || ' ' || c.corrective_actions_summary)`;
 
 /** At most this many matches are considered, best first: the ids travel as query parameters. */
-export const MAX_SEARCH_MATCHES = 2000;
+const MAX_SEARCH_MATCHES = 2000;
 
 export type SearchMatch = { id: string; rank: number };
 

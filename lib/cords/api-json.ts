@@ -25,7 +25,7 @@ export type CordRow = Prisma.CordGetPayload<{ select: typeof cordSelect }>;
  * A customer-facing cord needs a COE past draft: until one exists the cord shows "COE due" (also
  * while the cord is still open, so the owners know what resolving leads to).
  */
-export function coeDue(row: { severity: string; coeId: string | null; coe: { status: string } | null }): boolean {
+function coeDue(row: { severity: string; coeId: string | null; coe: { status: string } | null }): boolean {
   return row.severity === "CUSTOMER_DEFECT" && (row.coe === null || row.coe.status === "DRAFT");
 }
 

@@ -31,7 +31,7 @@ export const cordSchema = z
   .meta({ id: "Cord" });
 export const cordPageSchema = pageSchema(cordSchema).meta({ id: "CordPage" });
 
-export const cordTimelineEntrySchema = z
+const cordTimelineEntrySchema = z
   .object({
     id: z.string(),
     kind: z.enum(CORD_EVENT_KINDS),

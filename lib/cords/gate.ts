@@ -19,7 +19,7 @@ function appliesTo(window: GateWindow, environment: string | undefined): boolean
 }
 
 /** The freeze window running at `now` that ends last (the one a pipeline must wait out). */
-export function runningFreeze(windows: readonly GateWindow[], now: Date, environment?: string): GateBlock["freeze"] {
+function runningFreeze(windows: readonly GateWindow[], now: Date, environment?: string): GateBlock["freeze"] {
   let found: GateBlock["freeze"] = null;
   for (const window of windows) {
     if (!appliesTo(window, environment)) continue;

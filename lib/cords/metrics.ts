@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CORDS = 5000;
 const TREND_WEEKS = 13;
 
-export type CordFigures = {
+type CordFigures = {
   cords: number;
   /** How long the line stayed stopped, over the cords resolved (open ones are still running). */
   stopped: Summary;
@@ -20,9 +20,9 @@ export type CordFigures = {
   customerFacing: number;
   coeDue: number;
 };
-export type CordTeamRow = CordFigures & { id: string; name: string; depth: number };
-export type CordServiceRow = { id: string; name: string; cords: number; stoppedSec: number; blockedDeploys: number; stillStopped: boolean };
-export type CordWeek = { week: string; monday: string; cords: number; stoppedMedianSec: number | null };
+type CordTeamRow = CordFigures & { id: string; name: string; depth: number };
+type CordServiceRow = { id: string; name: string; cords: number; stoppedSec: number; blockedDeploys: number; stillStopped: boolean };
+type CordWeek = { week: string; monday: string; cords: number; stoppedMedianSec: number | null };
 export type CordMetrics = { figures: CordFigures; teams: CordTeamRow[]; services: CordServiceRow[]; weeks: CordWeek[]; truncated: boolean };
 
 type CordFact = {
@@ -38,7 +38,7 @@ type CordFact = {
 };
 
 /** The figures of a set of cords, pure: what every row of the section computes. */
-export function figuresOf(cords: readonly CordFact[]): CordFigures {
+function figuresOf(cords: readonly CordFact[]): CordFigures {
   const resolved = cords.filter((cord) => cord.resolvedAt !== null);
   return {
     cords: cords.length,
@@ -119,7 +119,7 @@ export async function cordMetrics(scope: MetricsScope, windowDays: number, now =
 }
 
 /** Cords per ISO week (UTC) from the window's first week to this one, with the median time stopped. */
-export function weeklyTrend(cords: readonly CordFact[], since: Date, now: Date): CordWeek[] {
+function weeklyTrend(cords: readonly CordFact[], since: Date, now: Date): CordWeek[] {
   const weeks: CordWeek[] = [];
   const grouped = new Map<string, CordFact[]>();
   for (const cord of cords) {

@@ -40,7 +40,7 @@ async function announce(tx: DbClient, actor: Actor | null, type: EventType, cord
  * Who hears that a service's line stopped: members, reviewers and managers of the owning team,
  * and the managers of every team above it (roles spread down the tree).
  */
-export async function cordRecipients(tx: DbClient, organizationId: string, teamId: string): Promise<string[]> {
+async function cordRecipients(tx: DbClient, organizationId: string, teamId: string): Promise<string[]> {
   const teams = await tx.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } });
   const chain = ancestorIds(teams, teamId);
   const memberships = await tx.membership.findMany({

@@ -50,7 +50,6 @@ export async function getCordForView(user: CurrentUser, cordId: string) {
     canCreateAction: can(user, "action.update", teamId),
   };
 }
-export type CordView = NonNullable<Awaited<ReturnType<typeof getCordForView>>>;
 
 /** The open cord on a service (with its latest timeline entries), or null. */
 export async function openCordForService(organizationId: string, serviceId: string) {

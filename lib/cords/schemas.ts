@@ -24,7 +24,6 @@ export const cordReportFields = {
 };
 
 export const pullCordSchema = z.object({ serviceId: id("service"), ...cordReportFields });
-export type PullCordInput = z.input<typeof pullCordSchema>;
 
 export const cordNoteSchema = z.object({
   cordId: id("cord"),

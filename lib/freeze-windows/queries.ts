@@ -36,7 +36,6 @@ export function freezeWindowJson(row: FreezeWindowRow, now = new Date()) {
     })),
   };
 }
-export type FreezeWindowJson = ReturnType<typeof freezeWindowJson>;
 
 function stillRunning(now: Date): Prisma.FreezeWindowWhereInput {
   return { OR: [{ lastEndsAt: null }, { lastEndsAt: { gt: now } }] };
@@ -112,7 +111,6 @@ export async function windowsOfTeams(organizationId: string, teamIds: readonly s
     .filter((window) => window.nextOccurrences.length > 0)
     .sort((a, b) => a.nextOccurrences[0]!.startsAt.localeCompare(b.nextOccurrences[0]!.startsAt));
 }
-export type ListedFreezeWindow = Awaited<ReturnType<typeof windowsOfTeams>>[number];
 
 /** Each occurrence of some teams' windows that overlaps [from, to), for the calendar feed. */
 export async function freezeOccurrencesOfTeams(organizationId: string, teamIds: readonly string[] | "all", from: Date, to: Date) {

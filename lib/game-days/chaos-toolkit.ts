@@ -70,10 +70,9 @@ function activityProblems(activity: unknown, where: string, needsTolerance: bool
   return problems;
 }
 
-export const JOURNAL_STATUSES = ["completed", "failed", "aborted", "interrupted"] as const;
-export type Verdict = "HELD" | "DEVIATED" | "ABORTED";
+type Verdict = "HELD" | "DEVIATED" | "ABORTED";
 
-export type JournalActivity = {
+type JournalActivity = {
   phase: "steady-state-before" | "method" | "steady-state-after" | "rollback";
   name: string;
   type: string;
@@ -117,7 +116,7 @@ const KNOWN_KEYS = new Set([
 const MAX_OUTPUT = 4000;
 
 /** The verdict: a completed run that did not deviate held; aborted or interrupted runs were aborted; anything else deviated. */
-export function journalVerdict(status: string, deviated: boolean): Verdict {
+function journalVerdict(status: string, deviated: boolean): Verdict {
   if (status === "aborted" || status === "interrupted") return "ABORTED";
   if (status === "completed" && !deviated) return "HELD";
   return "DEVIATED";

@@ -11,7 +11,7 @@ import { templateForCoe } from "@/lib/game-days/reproduce";
 import { visibleGameDaysWhere } from "@/lib/game-days/access";
 import { GAME_DAY_PAGE_SIZE } from "@/lib/game-days/schemas";
 
-export const gameDayListSelect = {
+const gameDayListSelect = {
   id: true,
   title: true,
   scheduledAt: true,
@@ -108,7 +108,6 @@ export async function gameDayDetail(user: CurrentUser, gameDayId: string) {
     },
   });
 }
-export type GameDayDetail = NonNullable<Awaited<ReturnType<typeof gameDayDetail>>>;
 
 /** The log, oldest first (run mode shows it as it grew). */
 export async function gameDayLog(gameDayId: string, limit = 300) {
@@ -132,7 +131,7 @@ export async function heldRuns(user: CurrentUser, limit = 50) {
 }
 
 /** A run as the action page shows it (the run that verified the action, or the one it came from). */
-export async function runSummary(user: CurrentUser, runId: string) {
+async function runSummary(user: CurrentUser, runId: string) {
   return db.gameDayRun.findFirst({
     where: { id: runId, gameDay: visibleGameDaysWhere(user) },
     select: {
@@ -144,25 +143,6 @@ export async function runSummary(user: CurrentUser, runId: string) {
       createdAt: true,
       experiment: { select: { title: true } },
       gameDay: { select: { id: true, title: true, scheduledAt: true } },
-    },
-  });
-}
-
-/** Game days in a window (calendar feed, weekly review): the caller's visible ones, optionally within team ids. */
-export async function gameDaysBetween(user: CurrentUser, from: Date, to: Date, teamIds?: string[]) {
-  return db.gameDay.findMany({
-    where: { AND: [visibleGameDaysWhere(user), { scheduledAt: { gte: from, lt: to } }, teamIds ? { teamId: { in: teamIds } } : {}] },
-    orderBy: { scheduledAt: "asc" },
-    take: 200,
-    select: {
-      id: true,
-      title: true,
-      scheduledAt: true,
-      durationMinutes: true,
-      environment: true,
-      status: true,
-      team: { select: { name: true } },
-      experiments: { select: { title: true, verdict: true } },
     },
   });
 }

@@ -27,7 +27,6 @@ export const addExperimentSchema = z.object({
   expectedOutcome: text(2000).default(""),
   sourceCoeId: optionalId,
 });
-export type AddExperimentInput = z.input<typeof addExperimentSchema>;
 
 export const createGameDaySchema = z.object({
   title: text(200).min(1, "Give the game day a title."),
@@ -46,7 +45,6 @@ export const createGameDaySchema = z.object({
   /** The first experiment, planned with the game day (optional). */
   experiment: addExperimentSchema.omit({ gameDayId: true }).optional(),
 });
-export type CreateGameDayInput = z.input<typeof createGameDaySchema>;
 
 export const gameDayVersionSchema = z.object({ gameDayId: id, version: z.coerce.number().int().min(1) });
 

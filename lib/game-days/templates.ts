@@ -13,14 +13,14 @@ export type ProcessActivity = {
   provider: { type: "process"; path: string; arguments: string[]; timeout?: number };
   pauses?: { after?: number };
 };
-export type HttpProbe = {
+type HttpProbe = {
   type: "probe";
   name: string;
   tolerance: number | number[] | string | boolean | Record<string, unknown>;
   provider: { type: "http"; url: string; method?: string; timeout?: number };
 };
-export type SteadyStateHypothesis = { title: string; probes: HttpProbe[] };
-export type RenderedExperiment = {
+type SteadyStateHypothesis = { title: string; probes: HttpProbe[] };
+type RenderedExperiment = {
   steadyStateHypothesis: SteadyStateHypothesis;
   method: ProcessActivity[];
   rollbacks: ProcessActivity[];
@@ -60,7 +60,7 @@ const DURATION = z
   .string()
   .trim()
   .regex(/^[1-9][0-9]{0,4}[smh]$/, "A duration such as 30s, 5m or 1h.");
-export const HEALTH_URL = z
+const HEALTH_URL = z
   .string()
   .trim()
   .max(2000)
@@ -75,7 +75,7 @@ export const HEALTH_URL = z
   }, "An http:// or https:// URL without spaces or quotes.");
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-export type TemplateParameter = { name: string; label: string; hint?: string; defaultValue: string };
+type TemplateParameter = { name: string; label: string; hint?: string; defaultValue: string };
 
 type TemplateDefinition<S extends z.ZodObject> = {
   key: string;
@@ -218,7 +218,7 @@ export function defaultParameters(template: Template): Record<string, string> {
   return Object.fromEntries(template.parameters.map((parameter) => [parameter.name, parameter.defaultValue]));
 }
 
-export function healthHypothesis(healthUrl: string): SteadyStateHypothesis {
+function healthHypothesis(healthUrl: string): SteadyStateHypothesis {
   return {
     title: "The service answers its health check",
     probes: [{ type: "probe", name: "health-endpoint-answers-200", tolerance: 200, provider: { type: "http", url: healthUrl, timeout: 5 } }],

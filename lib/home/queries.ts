@@ -18,7 +18,7 @@ import { ancestorIds, subtreeIds } from "@/lib/org/tree";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A draft untouched this long is going stale: the incident fades from memory. */
-export const STALE_DRAFT_DAYS = 7;
+const STALE_DRAFT_DAYS = 7;
 const BLOCK_ROWS = 6;
 
 const coeRowSelect = {

@@ -23,7 +23,7 @@ export type InboundResult = { status: number; body: Record<string, unknown> };
 const answer = (status: number, body: Record<string, unknown>): InboundResult => ({ status, body });
 
 /** A `sha256=<hex>` HMAC of the raw body (GitHub X-Hub-Signature-256, Jira X-Hub-Signature), compared in constant time. */
-export function validHubSignature(secret: string, rawBody: string, header: string | null): boolean {
+function validHubSignature(secret: string, rawBody: string, header: string | null): boolean {
   if (!header?.startsWith("sha256=")) return false;
   const expected = Buffer.from(createHmac("sha256", secret).update(rawBody).digest("hex"));
   const given = Buffer.from(header.slice("sha256=".length).trim().toLowerCase());

@@ -7,7 +7,7 @@ import { manageableIntegrationWhere, manageableIntegrationsWhere } from "@/lib/i
 import { integrationForTeam } from "@/lib/integrations/mutations";
 
 /** What the settings pages and the API show of an integration: never its token or webhook secret. */
-export const integrationSelect = {
+const integrationSelect = {
   id: true,
   teamId: true,
   team: { select: { name: true } },

@@ -62,11 +62,9 @@ export const ticketIntegrationInputSchema = z.discriminatedUnion("provider", [
   }),
 ]);
 export type TicketIntegrationInput = z.input<typeof ticketIntegrationInputSchema>;
-export type TicketIntegrationValues = z.output<typeof ticketIntegrationInputSchema>;
 
 /** The same fields, flat (so field errors name the same inputs), with the integration and the version edited. */
 export const ticketIntegrationUpdateSchema = z.intersection(z.object({ integrationId: id, version: z.int().min(1) }), ticketIntegrationInputSchema);
-export type TicketIntegrationUpdate = z.input<typeof ticketIntegrationUpdateSchema>;
 export const ticketIntegrationRefSchema = z.object({ integrationId: id });
 export const actionRefSchema = z.object({ actionId: id });
 export const coeRefSchema = z.object({ coeId: id });

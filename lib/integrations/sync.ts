@@ -24,7 +24,7 @@ const CLAIM_BATCH = 20;
 const CLAIM_LOCK_SECONDS = 90;
 const LAST_DELAY_MS = RETRY_SCHEDULE_MS[RETRY_SCHEDULE_MS.length - 1]!;
 
-export function ticketRetryDelay(failures: number): number {
+function ticketRetryDelay(failures: number): number {
   return RETRY_SCHEDULE_MS[Math.min(failures, RETRY_SCHEDULE_MS.length - 1)] ?? LAST_DELAY_MS;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { logError, logInfo } from "@/lib/log";
 
-export const CORD_COE_DUE_QUEUE = "cord-coe-due";
+const CORD_COE_DUE_QUEUE = "cord-coe-due";
 
 /**
  * Daily at 07:15 UTC: "COE due" reminders and escalations for customer-facing cords without a COE

@@ -2,7 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { logError, logInfo } from "@/lib/log";
 
-export const LEARNINGS_DIGEST_QUEUE = "learnings-digest";
+const LEARNINGS_DIGEST_QUEUE = "learnings-digest";
 
 /**
  * The weekly learnings digest (lib/learnings/digest.ts), Mondays 08:00 UTC; the schedule lives in

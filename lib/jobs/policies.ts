@@ -8,7 +8,7 @@ import type { EvaluationScope } from "@/lib/policies/evaluator";
 // queue (corrective actions), so the domain is loaded when a job runs, never at import: no cycle.
 const policies = async () => ({ ...(await import("@/lib/policies/evaluator")), ...(await import("@/lib/policies/finding-mutations")) });
 
-export const POLICY_QUEUE = "policy-evaluation";
+const POLICY_QUEUE = "policy-evaluation";
 
 type PolicyJob = { organizationId?: string; ruleIds?: string[]; serviceIds?: string[]; full?: boolean };
 
@@ -17,7 +17,7 @@ type PolicyJob = { organizationId?: string; ruleIds?: string[]; serviceIds?: str
  * enforced rule against every service. Hourly, so the facts computed from Andon's own data (overdue
  * actions, COEs, owners) never lag long behind; facts pushed through the API evaluate at once.
  */
-export async function runFullPolicyPass(): Promise<{ organizations: number }> {
+async function runFullPolicyPass(): Promise<{ organizations: number }> {
   const { evaluatePolicies, expireAcknowledgments } = await policies();
   const organizations = await db.organization.findMany({ select: { id: true } });
   for (const { id } of organizations) {

@@ -7,7 +7,7 @@ import { REMINDER_QUEUE } from "@/lib/jobs/queue-names";
 export { REMINDER_QUEUE };
 
 /** pg-boss cron has minute granularity; intervals of an hour or more run hourly. */
-export function reminderCron(intervalMinutes: number): string {
+function reminderCron(intervalMinutes: number): string {
   return intervalMinutes >= 60 ? "0 * * * *" : `*/${intervalMinutes} * * * *`;
 }
 

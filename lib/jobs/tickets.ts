@@ -4,7 +4,7 @@ import { logError } from "@/lib/log";
 import { runningJobs } from "@/lib/jobs/boss";
 import { runTicketSyncPass } from "@/lib/integrations/sync";
 
-export const TICKET_SYNC_QUEUE = "ticket-sync";
+const TICKET_SYNC_QUEUE = "ticket-sync";
 
 /** The 5 s retry step and "an action changed" both want a finer tick than cron's minute. */
 const TICK_MS = 5_000;

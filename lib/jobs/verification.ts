@@ -2,7 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { logError, logInfo } from "@/lib/log";
 
-export const VERIFICATION_REMINDER_QUEUE = "verification-expiry-reminders";
+const VERIFICATION_REMINDER_QUEUE = "verification-expiry-reminders";
 
 /**
  * Daily at 07:00 UTC: reminders for verifications expiring within 14 days (deduplicated per expiry) and

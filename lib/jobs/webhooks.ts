@@ -4,7 +4,7 @@ import { logError } from "@/lib/log";
 import { runDeliveryPass } from "@/lib/webhooks/delivery";
 import { runningJobs } from "@/lib/jobs/boss";
 
-export const WEBHOOK_QUEUE = "webhook-delivery";
+const WEBHOOK_QUEUE = "webhook-delivery";
 
 /** How often an instance asks for a delivery pass: the 5 s retry step needs a finer tick than cron's minute. */
 const TICK_MS = 2_000;
@@ -32,7 +32,7 @@ export async function registerWebhookJob(boss: PgBoss): Promise<void> {
 }
 
 /** Asks for a delivery pass now (after "send test event" or "redeliver"); a no-op without a queue. */
-export async function requestWebhookDelivery(): Promise<void> {
+async function requestWebhookDelivery(): Promise<void> {
   const boss = runningJobs();
   if (!boss) return;
   await boss

@@ -13,7 +13,6 @@ import {
   relateCoes,
   unrelateCoes,
   updateBestPractice,
-  updateLesson,
 } from "@/lib/learnings/mutations";
 import {
   adoptBestPracticeSchema,
@@ -22,7 +21,6 @@ import {
   promoteLessonSchema,
   relateCoesSchema,
   updateBestPracticeSchema,
-  updateLessonSchema,
 } from "@/lib/learnings/schemas";
 
 // Role checks live in lib/learnings/mutations.ts (lib/learnings/access.ts): each needs the COE or
@@ -33,12 +31,6 @@ const coeRef = z.object({ coeId: z.string().trim().min(1).max(100) });
 /** Authors and the COE team's writers (canEditLessons). */
 export const createLessonAction = authedAction("createLesson", createLessonSchema, async (input, user) => {
   const lesson = await createLesson(user, input);
-  revalidatePath(`/coes/${lesson.coeId}`);
-  return lesson;
-});
-
-export const updateLessonAction = authedAction("updateLesson", updateLessonSchema, async (input, user) => {
-  const lesson = await updateLesson(user, input);
   revalidatePath(`/coes/${lesson.coeId}`);
   return lesson;
 });

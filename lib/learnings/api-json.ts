@@ -59,7 +59,7 @@ export function lessonJson(row: LessonRow): LessonJson {
   };
 }
 
-export type AdoptionJson = {
+type AdoptionJson = {
   teamId: string;
   status: "ADOPTED" | "NOT_APPLICABLE";
   reason: string;

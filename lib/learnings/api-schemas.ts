@@ -36,7 +36,7 @@ export const lessonListQuerySchema = paginationQuerySchema.extend({
 });
 export const lessonCursorSchema = z.tuple([epochMsSchema(), z.string().min(1).max(64)]);
 
-export const adoptionSchema = z
+const adoptionSchema = z
   .object({
     teamId: z.string(),
     status: z.enum(ADOPTION_STATUSES),
@@ -73,7 +73,7 @@ export const adoptionResultSchema = z
   })
   .meta({ id: "BestPracticeAdoptionResult" });
 
-export const similarCoeSchema = z
+const similarCoeSchema = z
   .object({
     id: z.string(),
     title: z.string(),

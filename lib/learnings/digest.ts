@@ -7,7 +7,7 @@ import { subtreeIds } from "@/lib/org/tree";
 const DAY_MS = 86_400_000;
 
 /** "2026-W49" of a UTC day: the digest's dedupe key, so a job that runs twice sends it once. */
-export function isoWeekOf(date: Date): string {
+function isoWeekOf(date: Date): string {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const weekday = day.getUTCDay() || 7;
   day.setUTCDate(day.getUTCDate() + 4 - weekday);

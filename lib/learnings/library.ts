@@ -16,7 +16,7 @@ import { LIBRARY_PAGE_SIZE, type LibraryFilter } from "@/lib/learnings/schemas";
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 const DETAIL_HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`;
 
-export type LibraryLesson = {
+type LibraryLesson = {
   id: string;
   statement: string;
   /** With the matches marked (lib/coes/headline.ts), when searching. */
@@ -33,7 +33,7 @@ export type LibraryLesson = {
   sharedBy: number;
 };
 
-export type CategoryCount = { id: string; name: string; lessons: number; coes: number };
+type CategoryCount = { id: string; name: string; lessons: number; coes: number };
 
 export type LibraryPage = { total: number; page: number; pageCount: number; lessons: LibraryLesson[]; categories: CategoryCount[] };
 

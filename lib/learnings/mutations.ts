@@ -2,7 +2,7 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent } from "@/lib/events/mutations";
-import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleCoeWhere } from "@/lib/coes/access";
@@ -10,7 +10,7 @@ import { createAction } from "@/lib/actions/mutations";
 import { canDecideAdoption, canEditBestPractice, canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
 import { bestPracticeJson, bestPracticeJsonSelect, lessonJson, lessonJsonSelect } from "@/lib/learnings/api-json";
 import { splitLessons } from "@/lib/learnings/split-lessons";
-import type { AdoptBestPracticeInput, CreateLessonInput, PromoteLessonInput, UpdateBestPracticeInput, UpdateLessonInput } from "@/lib/learnings/schemas";
+import type { AdoptBestPracticeInput, CreateLessonInput, PromoteLessonInput, UpdateBestPracticeInput } from "@/lib/learnings/schemas";
 
 /**
  * The one write path for lessons, best practices, their adoptions, related COEs and the digest
@@ -101,34 +101,6 @@ export async function createLesson(user: CurrentUser, input: CreateLessonInput, 
     return lessonJson(lesson);
   };
   return client ? run(client) : db.$transaction(run);
-}
-
-export async function updateLesson(user: CurrentUser, input: UpdateLessonInput) {
-  return db.$transaction(async (tx) => {
-    const { lesson, coe } = await loadLessonForChange(tx, user, input.lessonId);
-    if (lesson.version !== input.version)
-      throw new ConflictError(
-        `Someone else changed this lesson (now version ${lesson.version}) after you loaded it. Reload to see their change.`,
-        lessonJson(lesson),
-      );
-    const links = await lessonLinks(tx, user, coe, {
-      categoryIds: input.categoryIds ?? lesson.categories.map((category) => category.categoryId),
-      serviceIds: input.serviceIds ?? lesson.services.map((service) => service.serviceId),
-    });
-    const { count } = await tx.lesson.updateMany({
-      where: { id: lesson.id, version: input.version },
-      data: { statement: input.statement, detail: input.detail, tags: input.tags, version: { increment: 1 } },
-    });
-    if (count !== 1) throw new ConflictError("Someone else changed this lesson after you loaded it. Reload to see their change.");
-    await tx.lessonCategory.deleteMany({ where: { lessonId: lesson.id } });
-    await tx.lessonService.deleteMany({ where: { lessonId: lesson.id } });
-    await tx.lessonCategory.createMany({ data: links.categoryIds.map((categoryId) => ({ lessonId: lesson.id, categoryId })) });
-    await tx.lessonService.createMany({ data: links.serviceIds.map((serviceId) => ({ lessonId: lesson.id, serviceId })) });
-    const saved = await tx.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: lessonJsonSelect });
-    await audit(tx, user, "lesson.updated", "lesson", lesson.id, `Edited a lesson of “${coe.title}”: “${saved.statement}”`);
-    await emitEvent(tx, { organizationId: user.organizationId, type: "lesson.updated", teamId: coe.teamId, data: lessonJson(saved) });
-    return lessonJson(saved);
-  });
 }
 
 /** A draft becomes part of the library. Confirming twice changes nothing. */

@@ -63,7 +63,7 @@ export async function relatedCoes(user: CurrentUser, coeId: string) {
   });
 }
 
-export type RecurrenceAction = { id: string; title: string; status: string; verifiedAt: Date | null };
+type RecurrenceAction = { id: string; title: string; status: string; verifiedAt: Date | null };
 export type Recurrence = {
   coeId: string;
   title: string;
@@ -135,7 +135,7 @@ export async function listBestPractices(user: CurrentUser) {
 }
 
 export type AdoptionState = "ADOPTED" | "NOT_APPLICABLE" | "NOT_YET";
-export type AdoptionNode = {
+type AdoptionNode = {
   teamId: string;
   name: string;
   depth: number;

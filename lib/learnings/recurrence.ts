@@ -11,7 +11,7 @@ export type RecurrenceCandidate = { serviceIds: readonly string[]; categoryIds: 
 export type RecurrenceSubject = { serviceIds: readonly string[]; categoryIds: readonly string[]; startedAt: Date | null; createdAt: Date };
 
 /** When the later incident counts from: its start, else when its COE was created. */
-export function recurrenceMoment(subject: Pick<RecurrenceSubject, "startedAt" | "createdAt">): Date {
+function recurrenceMoment(subject: Pick<RecurrenceSubject, "startedAt" | "createdAt">): Date {
   return subject.startedAt ?? subject.createdAt;
 }
 

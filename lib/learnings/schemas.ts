@@ -5,14 +5,14 @@ import { LESSON_STATEMENT_MAX } from "@/lib/learnings/split-lessons";
 const id = z.string().trim().min(1).max(100);
 const isoDay = calendarDaySchema("Use a date like 2026-12-31.");
 
-export const lessonStatementSchema = z
+const lessonStatementSchema = z
   .string()
   .trim()
   .min(3, "Write the lesson in a sentence (at least 3 characters).")
   .max(LESSON_STATEMENT_MAX, `Keep the lesson to ${LESSON_STATEMENT_MAX} characters; put the rest in the detail.`);
 
 /** Tags: lower-case words or dash-joined words, at most 10. A comma-separated string is accepted too (forms). */
-export const tagsSchema = z
+const tagsSchema = z
   .union([z.array(z.string()), z.string()])
   .transform((value) => (typeof value === "string" ? value.split(",") : value).map((tag) => tag.trim().toLowerCase().replace(/\s+/g, "-")).filter(Boolean))
   .pipe(
@@ -38,9 +38,6 @@ const lessonFields = {
 
 export const createLessonSchema = z.object({ coeId: id, ...lessonFields, confirmed: z.boolean().default(true) });
 export type CreateLessonInput = z.output<typeof createLessonSchema>;
-
-export const updateLessonSchema = z.object({ lessonId: id, version: z.number().int().min(1), ...lessonFields });
-export type UpdateLessonInput = z.output<typeof updateLessonSchema>;
 
 export const lessonRefSchema = z.object({ lessonId: id });
 
@@ -88,7 +85,7 @@ export const adoptionDecisionSchema = z.object(adoptionFields).superRefine(check
 export const adoptBestPracticeSchema = z.object({ bestPracticeId: id, ...adoptionFields }).superRefine(checkAdoption);
 export type AdoptBestPracticeInput = z.output<typeof adoptBestPracticeSchema>;
 
-export const LIBRARY_SORTS = ["relevance", "recent", "shared"] as const;
+const LIBRARY_SORTS = ["relevance", "recent", "shared"] as const;
 export const LIBRARY_PAGE_SIZE = 20;
 
 /** The library's filters, from the URL (every field optional; bad values are dropped, not errors). */

@@ -15,7 +15,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 //   first; the reasons come back with each match.
 // Drafts are left out (not "past" yet), and only COEs the reader may see are considered.
 
-export const SIMILAR_LIMIT = 5;
+const SIMILAR_LIMIT = 5;
 const COMMON_WORD_SHARE = 0.2;
 const LARGE_ORGANIZATION_COES = 2000;
 

@@ -14,8 +14,8 @@ export const LOOKUP_SOURCES = {
 } as const;
 export type LookupSource = (typeof LOOKUP_SOURCES)[keyof typeof LOOKUP_SOURCES];
 
-export const LOOKUP_DEFAULT_LIMIT = 20;
-export const LOOKUP_MAX_LIMIT = 50;
+const LOOKUP_DEFAULT_LIMIT = 20;
+const LOOKUP_MAX_LIMIT = 50;
 
 export const lookupQuerySchema = z.object({
   q: z.string().max(200, "Type at most 200 characters.").default(""),

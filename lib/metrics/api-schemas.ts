@@ -30,7 +30,7 @@ const flagSchema = z
     description: "`breach`: the latest value misses the target. `anomaly`: the last seven days moved more than the threshold against the seven before.",
   });
 
-export const serviceMetricSchema = z
+const serviceMetricSchema = z
   .object({
     id: z.string(),
     serviceId: z.string(),
@@ -140,7 +140,7 @@ export const metricValueListQuerySchema = paginationQuerySchema
   })
   .refine((query) => !query.from || !query.to || new Date(query.from) < new Date(query.to), { path: ["to"], message: "to must be after from." });
 
-export const metricValueSchema = z.object({ timestamp: z.iso.datetime(), value: z.number() }).meta({ id: "MetricValue" });
+const metricValueSchema = z.object({ timestamp: z.iso.datetime(), value: z.number() }).meta({ id: "MetricValue" });
 export const metricValuePageSchema = pageSchema(metricValueSchema).meta({ id: "MetricValuePage" });
 
 /** Keyset cursor of the value list: the last timestamp and row id of the page. */

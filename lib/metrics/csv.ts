@@ -3,7 +3,7 @@ import { metricPointSchema, type MetricPoint } from "@/lib/metrics/schemas";
 
 // CSV uploads of metric values. Line numbers count the header as line 1, as a spreadsheet does.
 
-export const CSV_COLUMNS = ["service", "metric", "timestamp", "value"] as const;
+const CSV_COLUMNS = ["service", "metric", "timestamp", "value"] as const;
 
 export type CsvLineError = { line: number; message: string };
 export type ParsedCsv = { points: MetricPoint[]; lines: number[]; errors: CsvLineError[] };

@@ -120,7 +120,7 @@ export async function weeklyTrend(scope: CoeScope, now: Date, weeks: number, sev
   return runSection(scope, firstWeek, now, weeklyTrendSection(firstWeek, lastWeek, now, severity));
 }
 
-export function startOfUtcWeek(date: Date): Date {
+function startOfUtcWeek(date: Date): Date {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   return new Date(day.getTime() - sinceMonday * DAY_MS);

@@ -25,17 +25,17 @@ export async function runSection<T>(scope: CoeScope, from: Date, to: Date, secti
   return section.parse(row?.result);
 }
 
-export function inSpan(from: Date, to: Date, alias = ""): Prisma.Sql {
+function inSpan(from: Date, to: Date, alias = ""): Prisma.Sql {
   const column = Prisma.raw(`${alias}started_at`);
   return Prisma.sql`${column} >= ${utc(from)} AND ${column} < ${utc(to)}`;
 }
 
-export function ofSeverity(severity: Severity | null, alias = ""): Prisma.Sql {
+function ofSeverity(severity: Severity | null, alias = ""): Prisma.Sql {
   return severity === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(`${alias}severity`)} = ${severity}::text`;
 }
 
 /** count, median, p90 and mean of one measure as a JSON object, optionally filtered. */
-export function summaryJson(measure: Measure, filter: Prisma.Sql = Prisma.sql`TRUE`, alias = ""): Prisma.Sql {
+function summaryJson(measure: Measure, filter: Prisma.Sql = Prisma.sql`TRUE`, alias = ""): Prisma.Sql {
   const m = Prisma.raw(`${alias}${measure}`);
   return Prisma.sql`json_build_object(
     'count', count(${m}) FILTER (WHERE ${filter}),
@@ -44,7 +44,7 @@ export function summaryJson(measure: Measure, filter: Prisma.Sql = Prisma.sql`TR
     'mean', avg(${m}) FILTER (WHERE ${filter}))`;
 }
 
-export function summaryOf(value: unknown): Summary {
+function summaryOf(value: unknown): Summary {
   const json = (value ?? {}) as Json;
   return { count: num(json.count) ?? 0, median: num(json.median), p90: num(json.p90), mean: num(json.mean) };
 }
@@ -369,7 +369,7 @@ export function actionFiguresSection(scope: CoeScope, from: Date, today: string)
   };
 }
 
-export type PilotMetric = "MTTR" | "TIME_TO_DETECT" | "TIME_TO_MITIGATE";
+type PilotMetric = "MTTR" | "TIME_TO_DETECT" | "TIME_TO_MITIGATE";
 export type PilotRow = {
   teamId: string;
   metric: PilotMetric;

@@ -217,7 +217,7 @@ export async function recordMetricValue(actor: Principal, input: { metricId: str
   return recordMetricValues(actor, [{ service: metric.serviceId, metric: metric.id, timestamp: input.timestamp, value: input.value }], { pathPrefix: "form" });
 }
 
-export const BASELINE_DAYS = 365;
+const BASELINE_DAYS = 365;
 
 /**
  * Marks a team as a pilot for one incident metric and captures its baseline now: the metric over

@@ -53,15 +53,13 @@ export const metricDefinitionSchema = z.object({
     "The threshold must be between 0 and 1000 percent.",
   ),
 });
-export type MetricDefinitionInput = z.input<typeof metricDefinitionSchema>;
 
 export const metricDefinitionUpdateSchema = metricDefinitionSchema.extend({ metricId: id("metric") });
-export type MetricDefinitionUpdateInput = z.input<typeof metricDefinitionUpdateSchema>;
 
 export const metricArchiveSchema = z.object({ metricId: id("metric") });
 
 /** A moment: an ISO 8601 date-time with an offset, or a plain date (taken as midnight UTC). */
-export const timestampSchema = z
+const timestampSchema = z
   .string()
   .trim()
   .min(1, "Give the time of the value.")
@@ -88,9 +86,8 @@ export const metricValueFormSchema = z.object({
   timestamp: timestampSchema,
   value: z.preprocess((value) => (value === "" ? undefined : value), valueSchema),
 });
-export type MetricValueFormInput = z.input<typeof metricValueFormSchema>;
 
-export const MAX_POINTS_PER_REQUEST = 10_000;
+const MAX_POINTS_PER_REQUEST = 10_000;
 
 /** One point pushed through the API or a CSV line: service and metric by id or by name. */
 export const metricPointSchema = z.object({

@@ -31,7 +31,7 @@ export function viewableTeams(user: CurrentUser, teams: readonly ScopeTeam[]): S
 }
 
 /** The team a user sees first: their highest team in the tree (so a manager sees their whole org). */
-export function defaultTeamId(user: CurrentUser, teams: readonly ScopeTeam[]): string | null {
+function defaultTeamId(user: CurrentUser, teams: readonly ScopeTeam[]): string | null {
   const viewable = viewableTeams(user, teams);
   if (viewable.length === 0) return null;
   const depth = (teamId: string) => ancestorIds(teams, teamId).length;

@@ -42,10 +42,6 @@ export async function createCategory(db: PrismaClient, organizationId: string, n
   return db.factorCategory.create({ data: { organizationId, name }, select: { id: true, name: true } });
 }
 
-export function minutesAgo(now: Date, minutes: number): Date {
-  return new Date(now.getTime() - minutes * MINUTE);
-}
-
 export function daysAgo(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 86_400_000);
 }

@@ -6,7 +6,7 @@ import { ancestorIndex, type AncestorIndex, type TeamNode } from "@/lib/org/tree
  * tested without a database; the job inserts the result with the unique key (user, action, kind,
  * dedupeKey), which is what makes a second run or a restart a no-op.
  */
-export type NotificationKind = "ASSIGNED" | "DUE_SOON" | "OVERDUE" | "ESCALATED" | "WONT_DO_REQUESTED";
+type NotificationKind = "ASSIGNED" | "DUE_SOON" | "OVERDUE" | "ESCALATED" | "WONT_DO_REQUESTED";
 export type PlannedNotification = { userId: string; actionId: string; kind: NotificationKind; dedupeKey: string; title: string };
 
 export type PlanAction = {
@@ -25,9 +25,9 @@ export type PlanAction = {
   ownerMaySee?: boolean;
 };
 
-export const DUE_SOON_DAYS = 3;
+const DUE_SOON_DAYS = 3;
 /** Assignments older than this are not announced (the job started later, or the data was imported). */
-export const ASSIGNMENT_WINDOW_DAYS = 7;
+const ASSIGNMENT_WINDOW_DAYS = 7;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -33,10 +33,9 @@ export const OPTIONAL_NOTIFICATION_GROUPS = [
 ] as const;
 
 export type OptionalNotificationKind = (typeof OPTIONAL_NOTIFICATION_GROUPS)[number]["kinds"][number]["kind"];
-export const OPTIONAL_NOTIFICATION_KINDS = OPTIONAL_NOTIFICATION_GROUPS.flatMap((group) => group.kinds.map((entry) => entry.kind)) as [
+const OPTIONAL_NOTIFICATION_KINDS = OPTIONAL_NOTIFICATION_GROUPS.flatMap((group) => group.kinds.map((entry) => entry.kind)) as [
   OptionalNotificationKind,
   ...OptionalNotificationKind[],
 ];
 
 export const notificationPreferenceSchema = z.object({ kind: z.enum(OPTIONAL_NOTIFICATION_KINDS), enabled: z.boolean() });
-export type NotificationPreferenceInput = z.output<typeof notificationPreferenceSchema>;

@@ -12,7 +12,7 @@ import { reminderEventsSql } from "@/lib/events/reminder-events";
  * Open actions planned and inserted per step; the event loop gets a turn between steps. A step of
  * 1,000 costs about 40 ms of CPU on the benchmark organization (2,000 made the longest pause ~160 ms).
  */
-export const REMINDER_BATCH_SIZE = 1000;
+const REMINDER_BATCH_SIZE = 1000;
 /**
  * How far before the previous run's start an incremental pass looks: covers a change whose
  * transaction committed after that run read the actions, and clock drift between app instances

@@ -41,8 +41,6 @@ export async function latestNotificationsFor(userId: string) {
   }));
 }
 
-export type BellItem = Awaited<ReturnType<typeof latestNotificationsFor>>[number];
-
 /** Where a notification leads: its own link, or the corrective action it is about. */
 export function notificationHref(notification: { href: string | null; actionId: string | null }): string {
   return notification.href ?? (notification.actionId ? `/actions/${notification.actionId}` : "/");

@@ -23,7 +23,7 @@ import { nearestManagers } from "@/lib/notifications/plan";
  * that escalate to it). Notifications are never withdrawn, so a change that would plan fewer is
  * harmless; the unique key keeps re-planning idempotent.
  */
-export const reminderContextSchema = z.object({
+const reminderContextSchema = z.object({
   version: z.literal(1),
   /** team id → parent id */
   teams: z.record(z.string(), z.string().nullable()),

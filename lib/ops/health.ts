@@ -12,11 +12,11 @@ import { jobsStatus, type JobsState } from "@/lib/jobs/boss";
  * - ready: this instance should get traffic: the database answers within HEALTH_DB_TIMEOUT_MS,
  *   every migration in this build is applied, the job queue runs, and no shutdown has begun.
  */
-export const HEALTH_DB_TIMEOUT_MS = 1_500;
+const HEALTH_DB_TIMEOUT_MS = 1_500;
 
 const globalForHealth = globalThis as unknown as { andonShuttingDown?: boolean; andonMigrationsApplied?: boolean };
 
-export interface Readiness {
+interface Readiness {
   status: "ok" | "unavailable";
   database: "ok" | "unreachable" | "timeout";
   migrations: "applied" | "pending" | "unknown";
@@ -25,7 +25,7 @@ export interface Readiness {
   shuttingDown?: true;
 }
 
-export async function readiness(): Promise<Readiness> {
+async function readiness(): Promise<Readiness> {
   const shuttingDown = globalForHealth.andonShuttingDown === true;
   const database = await probeDatabase();
   const migrations = database === "ok" ? await migrationState() : "unknown";

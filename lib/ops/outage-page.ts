@@ -2,7 +2,7 @@ import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/ops/database-unavailable";
 import { type ResilientPool, processPool } from "@/lib/ops/resilient-pool";
 
 /** How long after a connection failure page requests first check that the database answers. */
-export const OUTAGE_WINDOW_MS = 60_000;
+const OUTAGE_WINDOW_MS = 60_000;
 const PROBE_TIMEOUT_MS = 1_000;
 
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";

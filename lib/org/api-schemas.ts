@@ -29,7 +29,7 @@ export const teamListQuerySchema = paginationQuerySchema.extend({
   parentId: teamId.optional().meta({ description: "Only the direct sub-teams of this team; `root` for top-level teams." }),
 });
 
-export const serviceSchema = z
+const serviceSchema = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -16,8 +16,6 @@ export const orgTeamTree = cache(async (organizationId: string): Promise<readonl
   teamTreeAtVersion(organizationId, await currentTreeVersion(organizationId)),
 );
 
-export type TeamRow = Awaited<ReturnType<typeof listTeams>>[number];
-
 export async function listTeams(organizationId: string) {
   const teams = await db.team.findMany({
     where: { organizationId },

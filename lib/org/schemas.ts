@@ -9,10 +9,8 @@ export const teamCreateSchema = z.object({
   description,
   parentId: id("parent team").nullable().default(null),
 });
-export type TeamCreateInput = z.input<typeof teamCreateSchema>;
 
 export const teamUpdateSchema = teamCreateSchema.extend({ teamId: id("team") });
-export type TeamUpdateInput = z.input<typeof teamUpdateSchema>;
 
 export const teamDeleteSchema = z.object({ teamId: id("team") });
 
@@ -21,7 +19,5 @@ export const serviceCreateSchema = z.object({
   description,
   teamId: id("owning team"),
 });
-export type ServiceCreateInput = z.input<typeof serviceCreateSchema>;
 
 export const serviceUpdateSchema = serviceCreateSchema.extend({ serviceId: id("service") });
-export type ServiceUpdateInput = z.input<typeof serviceUpdateSchema>;

@@ -6,7 +6,7 @@ import { ACK_CATEGORIES, FINDING_STATUSES, RULE_KINDS, RULE_STATUSES, SEVERITIES
 export const idParamsSchema = z.object({ id: z.string().min(1).max(100).meta({ description: "The record's id." }) });
 
 /** Documentation of the condition tree (the handlers parse with the recursive schema in conditions.ts). */
-export const conditionsDocSchema = z.record(z.string(), z.unknown()).meta({
+const conditionsDocSchema = z.record(z.string(), z.unknown()).meta({
   id: "PolicyConditions",
   description:
     'json-rules-engine conditions describing the failing state: `{"all"|"any": [{"fact": "tls.expiresAt", "operator": "daysUntilLessThan", "value": 30}, …]}`, groups nest. ' +
@@ -14,7 +14,7 @@ export const conditionsDocSchema = z.record(z.string(), z.unknown()).meta({
     "A bad condition is answered 400 with the path of the bad part, e.g. `conditions.all.0.operator`.",
 });
 
-export const factSchema = z
+const factSchema = z
   .object({
     key: z.string(),
     type: z.enum(["NUMBER", "BOOLEAN", "STRING", "DATETIME"]),
@@ -120,7 +120,7 @@ export const dryRunResultSchema = z
   })
   .meta({ id: "PolicyDryRunResult" });
 
-export const findingSchema = z
+const findingSchema = z
   .object({
     id: z.string(),
     ruleId: z.string(),

@@ -4,7 +4,7 @@ import { subtreeIds, type TeamNode } from "@/lib/org/tree";
 export type RuleScope = { id: string; scopeTeamId: string | null; applicableFactKey: string | null };
 
 /** A fact counts as "present" for applicability unless it is unknown or false. */
-export function factPresent(value: unknown): boolean {
+function factPresent(value: unknown): boolean {
   return value !== null && value !== undefined && value !== false && value !== "";
 }
 

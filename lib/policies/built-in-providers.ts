@@ -26,7 +26,7 @@ function toNumber(value: unknown): number | null {
 
 type ActionRow = { service_id: string; overdue: number; wont_do_sev1: number };
 
-export const actionFactProvider: FactProvider = {
+const actionFactProvider: FactProvider = {
   source: "andon.actions",
   facts: [
     { key: "actions.overdueCount", type: "number", description: "Open corrective actions past their due date, on COEs that name the service." },
@@ -60,7 +60,7 @@ type CoeRow = {
   ttr_before: number | null;
 };
 
-export const coeFactProvider: FactProvider = {
+const coeFactProvider: FactProvider = {
   source: "andon.coes",
   facts: [
     { key: "coes.daysSinceLast", type: "number", description: "Days since the last incident with a COE on the service (empty when there never was one)." },
@@ -115,7 +115,7 @@ export const coeFactProvider: FactProvider = {
 type MetricWeekRow = { service_id: string; metric_id: string; week: Date; below: boolean };
 
 /** How many weeks in a row, counting back from the latest week, a metric was on the wrong side of its target. */
-export function weeksRunningBelow(weeks: { week: Date; below: boolean }[]): number {
+function weeksRunningBelow(weeks: { week: Date; below: boolean }[]): number {
   const sorted = [...weeks].sort((a, b) => b.week.getTime() - a.week.getTime());
   let count = 0;
   for (const week of sorted) {
@@ -125,7 +125,7 @@ export function weeksRunningBelow(weeks: { week: Date; below: boolean }[]): numb
   return count;
 }
 
-export const metricFactProvider: FactProvider = {
+const metricFactProvider: FactProvider = {
   source: "andon.metrics",
   facts: [
     {
@@ -162,7 +162,7 @@ export const metricFactProvider: FactProvider = {
 
 type OwnerRow = { service_id: string; members: number; managers: number };
 
-export const ownerFactProvider: FactProvider = {
+const ownerFactProvider: FactProvider = {
   source: "andon.org",
   facts: [
     { key: "owner.hasManager", type: "boolean", description: "The service's owning team has a manager of its own (a membership on the team itself)." },

@@ -18,7 +18,7 @@ import { inferFactType, writeFacts } from "@/lib/policies/fact-mutations";
  * the Backstage name or the title), case-insensitively.
  */
 
-export type CatalogChange = "create" | "update" | "unchanged";
+type CatalogChange = "create" | "update" | "unchanged";
 export type CatalogPlan = {
   teams: { name: string; change: CatalogChange; parent: string | null; details: string[] }[];
   services: { name: string; change: CatalogChange; team: string; details: string[]; facts: number }[];
@@ -109,7 +109,7 @@ async function resolve(client: DbClient, organizationId: string, text: string): 
 }
 
 /** The dry run: what applying would create and change, and what it skips. Writes nothing. */
-export async function previewCatalogImport(user: CurrentUser, text: string): Promise<CatalogPlan> {
+async function previewCatalogImport(user: CurrentUser, text: string): Promise<CatalogPlan> {
   assertAdmin(user);
   return (await resolve(db, user.organizationId, text)).plan;
 }
@@ -120,7 +120,7 @@ export async function previewCatalogImport(user: CurrentUser, text: string): Pro
  * mutations inside that transaction, each audited as a catalog-import change. Returns the plan as applied and the
  * services whose facts changed, for the evaluator.
  */
-export async function applyCatalogImport(user: CurrentUser, text: string): Promise<{ plan: CatalogPlan; changedServiceIds: string[] }> {
+async function applyCatalogImport(user: CurrentUser, text: string): Promise<{ plan: CatalogPlan; changedServiceIds: string[] }> {
   assertAdmin(user);
   return db.$transaction(
     async (tx) => {

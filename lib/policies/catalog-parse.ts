@@ -11,7 +11,7 @@ import type { FieldErrors } from "@/lib/errors";
  */
 
 export const MAX_CATALOG_BYTES = 1_000_000;
-export const MAX_CATALOG_DOCUMENTS = 2_000;
+const MAX_CATALOG_DOCUMENTS = 2_000;
 export const CATALOG_FACT_SOURCE = "backstage";
 
 const ENTITY_NAME = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
@@ -56,9 +56,9 @@ const componentSchema = z.object({
   ),
 });
 
-export type CatalogGroup = { document: number; name: string; title: string; description: string | null; parent: string | null };
-export type CatalogFactDraft = { key: string; value: string | number | boolean };
-export type CatalogComponent = { document: number; name: string; description: string | null; owner: string; facts: CatalogFactDraft[] };
+type CatalogGroup = { document: number; name: string; title: string; description: string | null; parent: string | null };
+type CatalogFactDraft = { key: string; value: string | number | boolean };
+type CatalogComponent = { document: number; name: string; description: string | null; owner: string; facts: CatalogFactDraft[] };
 export type CatalogSkipped = { document: number; kind: string; name: string | null };
 
 export type ParsedCatalog = {

@@ -8,7 +8,7 @@ import { complianceRoots } from "@/lib/policies/queries";
 import { weekStart } from "@/lib/policies/sql";
 import type { FindingFilter } from "@/lib/policies/queries";
 
-export const TREND_WEEKS = 12;
+const TREND_WEEKS = 12;
 
 type SnapshotRow = {
   team_id: string;
@@ -102,5 +102,3 @@ export async function complianceForTeam(user: CurrentUser, teamId: string | null
     services,
   };
 }
-
-export type ComplianceView = NonNullable<Awaited<ReturnType<typeof complianceForTeam>>>;

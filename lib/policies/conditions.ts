@@ -90,7 +90,7 @@ function byShape(allowLeaf: boolean) {
   });
 }
 
-export const conditionNodeSchema: z.ZodType<ConditionNode, unknown> = z.lazy(() => byShape(true));
+const conditionNodeSchema: z.ZodType<ConditionNode, unknown> = z.lazy(() => byShape(true));
 const groupList = z.array(conditionNodeSchema).min(1, "A group needs at least one condition.").max(50);
 const allGroupSchema = z.object({ all: groupList }).strict();
 const anyGroupSchema = z.object({ any: groupList }).strict();

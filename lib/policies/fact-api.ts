@@ -10,7 +10,7 @@ import { MAX_FACTS_PER_PUSH, factInputSchema, type FactInput } from "@/lib/polic
 import { serviceFacts } from "@/lib/policies/queries";
 
 /** A service of the caller's organization (the org tree is readable by everyone in it). */
-export async function serviceInOrg(user: CurrentUser, serviceId: string) {
+async function serviceInOrg(user: CurrentUser, serviceId: string) {
   const service = await db.service.findFirst({ where: { id: serviceId, organizationId: user.organizationId }, select: { id: true, name: true, teamId: true } });
   if (!service) throw new NotFoundError("The service");
   return service;

@@ -28,7 +28,7 @@ export type FindingFilter = {
  * The `where` of a findings list: what the caller may see, narrowed by the filters. A team filter
  * means its subtree; a team the caller cannot read yields nothing rather than an error.
  */
-export async function findingsWhere(user: CurrentUser, filter: FindingFilter): Promise<Prisma.PolicyFindingWhereInput> {
+async function findingsWhere(user: CurrentUser, filter: FindingFilter): Promise<Prisma.PolicyFindingWhereInput> {
   const and: Prisma.PolicyFindingWhereInput[] = [visibleFindingsWhere(user)];
   if (filter.teamId) and.push({ teamId: { in: subtreeIds(await orgTeamTree(user.organizationId), filter.teamId) } });
   if (filter.serviceId) and.push({ serviceId: filter.serviceId });

@@ -7,7 +7,6 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { emitEvent } from "@/lib/events/mutations";
 import type { EventType } from "@/lib/events/catalog";
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
-import { RULE_LIBRARY } from "@/lib/policies/library";
 import type { CreateRuleInput, UpdateRuleInput } from "@/lib/policies/schemas";
 import { ruleJson, ruleSelect } from "@/lib/policies/api-json";
 import { visibleCoeWhere } from "@/lib/coes/access";
@@ -168,25 +167,4 @@ export async function setRuleStatus(user: CurrentUser, input: { ruleId: string; 
     if (changed.count !== 1) throw new ConflictError("Someone changed this rule since you opened it. Review their change, then try again.");
     return revise(tx, user, current, `Rule “${current.name}” ${STATUS_WORDS[input.status]}`, STATUS_EVENTS[input.status]);
   });
-}
-
-/** Adds the library's rules an organization does not have yet, disabled (idempotent: keyed by libraryKey). */
-export async function ensureRuleLibrary(client: DbClient, organizationId: string): Promise<number> {
-  const { count } = await client.policyRule.createMany({
-    data: RULE_LIBRARY.map((entry) => ({
-      organizationId,
-      libraryKey: entry.key,
-      name: entry.name,
-      description: entry.description,
-      remediation: entry.remediation,
-      kind: entry.kind,
-      severity: entry.severity,
-      category: entry.category,
-      applicableFactKey: entry.applicableFactKey,
-      conditions: entry.conditions as Prisma.InputJsonValue,
-      status: "DISABLED" as const,
-    })),
-    skipDuplicates: true,
-  });
-  return count;
 }

@@ -7,8 +7,8 @@ export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
 export const RULE_STATUSES = ["DRAFT", "ENFORCED", "DISABLED"] as const;
 export const FINDING_STATUSES = ["OPEN", "ACKNOWLEDGED", "RESOLVED"] as const;
 export const ACK_CATEGORIES = ["ACCEPTED_RISK", "MITIGATED_ELSEWHERE", "FALSE_POSITIVE"] as const;
-export const FACT_TYPES = ["number", "boolean", "string", "datetime"] as const;
-export const MAX_ACK_DAYS = 180;
+const FACT_TYPES = ["number", "boolean", "string", "datetime"] as const;
+const MAX_ACK_DAYS = 180;
 export const MAX_FACTS_PER_PUSH = 1000;
 
 const id = z.string().trim().min(1).max(100);
@@ -19,7 +19,7 @@ const optionalId = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
-export const factKeySchema = z.string().trim().min(1, "Enter a fact key.").max(120).regex(FACT_KEY_PATTERN, "A fact key is dotted words, e.g. tls.expiresAt.");
+const factKeySchema = z.string().trim().min(1, "Enter a fact key.").max(120).regex(FACT_KEY_PATTERN, "A fact key is dotted words, e.g. tls.expiresAt.");
 
 /** One pushed fact. `type` is inferred from the value when omitted (a string in ISO date form stays a string unless type says datetime). */
 export const factInputSchema = z
@@ -139,4 +139,3 @@ export const catalogImportSchema = z
     message: "Paste or upload a catalog-info.yaml, or give its URL (one of them).",
     path: ["yaml"],
   });
-export type CatalogImportInput = z.output<typeof catalogImportSchema>;

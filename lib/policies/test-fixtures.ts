@@ -25,7 +25,7 @@ export async function policyWorld() {
   return { org, retail, checkout, platform, member, checkoutManager, retailManager, outsider, admin, cart, web, infra };
 }
 
-export const TLS_RULE: Conditions = { all: [{ fact: "tls.expiresAt", operator: "daysUntilLessThan", value: 30 }] };
+const TLS_RULE: Conditions = { all: [{ fact: "tls.expiresAt", operator: "daysUntilLessThan", value: 30 }] };
 
 export async function enforcedRule(
   organizationId: string,

@@ -12,7 +12,7 @@ import { ancestorIds } from "@/lib/org/tree";
  * organizers run it. A series is never loaded by bare id: the organization and the caller's
  * readable teams are in every `where`.
  */
-export const seriesSelect = {
+const seriesSelect = {
   id: true,
   organizationId: true,
   teamId: true,

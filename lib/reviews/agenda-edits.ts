@@ -15,7 +15,7 @@ export const customItemSchema = z.object({
   section: z.enum(AGENDA_SECTIONS).default("custom"),
   slots: z.number().int().min(1).max(MAX_ITEM_SLOTS).default(1),
 });
-export type CustomItem = z.output<typeof customItemSchema>;
+type CustomItem = z.output<typeof customItemSchema>;
 
 export const agendaEditsSchema = z.object({
   order: z.array(z.string().max(120)).max(500).default([]),

@@ -12,13 +12,13 @@ import type { WeekWindow } from "@/lib/reviews/iso-week";
  * shows, and each comes back as one JSON value (dates as ISO strings): a few hundred rows cost
  * the server one JSON.parse instead of a driver conversion per column and row.
  */
-export type AgendaScope = { organizationId: string; teamIds: readonly string[] };
+type AgendaScope = { organizationId: string; teamIds: readonly string[] };
 
 export const FINISHED_ACTION_STATUSES = ["DONE", "VERIFIED", "WONT_DO"] as const;
 const ACTION_LIMIT = 300;
 const COE_LIMIT = 200;
 
-export type AgendaCoeRow = {
+type AgendaCoeRow = {
   id: string;
   title: string;
   severity: string;
@@ -29,7 +29,7 @@ export type AgendaCoeRow = {
   createdAt: string;
   lessonsLearned: string;
 };
-export type AgendaActionRow = {
+type AgendaActionRow = {
   id: string;
   title: string;
   status: string;
@@ -55,8 +55,8 @@ export type AgendaMetricRow = {
   lastWeek: number | null;
 };
 export type SubTeamCounts = { childId: string; overdue: number; newCoes: number; recentTtr: number | null; previousTtr: number | null };
-export type AgendaSubmissionRow = { id: string; kind: "SUCCESS" | "FAILING" | "BEST_PRACTICE"; title: string; body: string; authorName: string | null };
-export type AgendaReviewRow = {
+type AgendaSubmissionRow = { id: string; kind: "SUCCESS" | "FAILING" | "BEST_PRACTICE"; title: string; body: string; authorName: string | null };
+type AgendaReviewRow = {
   id: string;
   isoWeek: string;
   status: "PLANNED" | "RUNNING" | "PUBLISHED";

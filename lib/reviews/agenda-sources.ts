@@ -16,7 +16,7 @@ export type AgendaSourceProvider = { source: string; section: AgendaSection; loa
  * agenda renders, exports and serves every block alike. (Policy findings are read in the agenda's
  * one statement instead, agenda-reads.ts, and shaped by lib/policies/agenda-source.ts.)
  */
-export const AGENDA_SOURCES: readonly AgendaSourceProvider[] = [
+const AGENDA_SOURCES: readonly AgendaSourceProvider[] = [
   { source: "cords", section: "successes", load: weekCordsBlock },
   { source: "game-days", section: "successes", load: weekGameDaysBlock },
 ];

@@ -167,7 +167,7 @@ export function coeSlots(count: number): number {
  * The COE review as scheduled: the COEs its slots hold, most severe first, are reviewed; the rest
  * are deferred to next week (the least severe first). A deferred item reviews none of them.
  */
-export function splitCoeReview<T extends { key: string; title: string; slots: number; detail: AgendaDetail }>(item: T, scheduled: boolean): T {
+function splitCoeReview<T extends { key: string; title: string; slots: number; detail: AgendaDetail }>(item: T, scheduled: boolean): T {
   if (item.detail.kind !== "coeList") return item;
   const all = [...item.detail.coes, ...(item.detail.deferred ?? [])];
   const room = scheduled ? item.slots * COES_PER_SLOT : 0;

@@ -6,12 +6,12 @@
 import { isYearInRange } from "@/lib/validation/dates";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
 export type IsoWeek = { year: number; week: number };
 
 /** Weeks in an ISO year: 53 when 1 January is a Thursday, or a Wednesday in a leap year. */
-export function weeksInIsoYear(year: number): number {
+function weeksInIsoYear(year: number): number {
   const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
@@ -74,7 +74,7 @@ function localParts(instant: Date, timeZone: string): LocalParts {
 }
 
 /** The UTC instant of a local wall-clock time in a time zone. */
-export function zonedTimeToUtc(local: LocalParts, timeZone: string): Date {
+function zonedTimeToUtc(local: LocalParts, timeZone: string): Date {
   const wanted = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   let guess = wanted;
   for (let attempt = 0; attempt < 2; attempt += 1) {

@@ -6,7 +6,7 @@ import { localDate, localTimeLabel } from "@/lib/reviews/iso-week";
  * The minutes of a published review: the agenda as it stood, with what the meeting recorded. Frozen
  * at publishing (WeeklyReview.minutes), so later data changes never rewrite what was said.
  */
-export type MinutesItem = { key: string; title: string; section: string; startLabel: string | null; reached: boolean; note: string; decisions: string[] };
+type MinutesItem = { key: string; title: string; section: string; startLabel: string | null; reached: boolean; note: string; decisions: string[] };
 export type Minutes = {
   seriesName: string;
   teamName: string;

@@ -29,7 +29,6 @@ export type UpdateSeriesInput = z.output<typeof updateSeriesSchema>;
 const weekRef = { seriesId: id, isoWeek: isoWeekSchema, version: z.number().int().min(1) };
 
 export const saveAgendaSchema = z.object({ ...weekRef, edits: agendaEditsSchema });
-export type SaveAgendaInput = z.output<typeof saveAgendaSchema>;
 
 export const addCustomItemSchema = z.object({ ...weekRef, item: customItemSchema.omit({ key: true }) });
 

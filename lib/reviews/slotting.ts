@@ -22,7 +22,7 @@ export type Slottable = {
   /** The fewest slots the item can be given when the meeting is short (the COE review: 1). */
   minSlots?: number;
 };
-export type Scheduled<T> = T & { startSlot: number; startsAt: Date };
+type Scheduled<T> = T & { startSlot: number; startsAt: Date };
 export type SlotPlan<T> = {
   scheduled: Scheduled<T>[];
   deferred: T[];

@@ -7,7 +7,7 @@ import { formatIsoWeek, parseIsoWeek, weeksBetween, type IsoWeek } from "@/lib/r
  * picked last week the lowest. The same seed and history always give the same service, so
  * rebuilding an agenda never spins the wheel again.
  */
-export const NEVER_REVIEWED_WEEKS = 26;
+const NEVER_REVIEWED_WEEKS = 26;
 
 export type WheelCandidate = { serviceId: string; weeksSinceReviewed: number | null };
 
@@ -17,7 +17,7 @@ export function wheelWeight(candidate: WheelCandidate): number {
 }
 
 /** FNV-1a: a 32-bit hash of the seed string. */
-export function hashSeed(seed: string): number {
+function hashSeed(seed: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < seed.length; index += 1) {
     hash ^= seed.charCodeAt(index);
@@ -27,7 +27,7 @@ export function hashSeed(seed: string): number {
 }
 
 /** mulberry32: a small deterministic generator of numbers in [0, 1). */
-export function seededRandom(seed: string): () => number {
+function seededRandom(seed: string): () => number {
   let state = hashSeed(seed);
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

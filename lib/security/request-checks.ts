@@ -38,7 +38,7 @@ export function malformedPathRefusal(pathname: string): Refusal | null {
 }
 
 /** Next's limit for server action bodies; larger ones are refused before they are read. */
-export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 const MAX_JSON_DEPTH = 64;
 
 /** How deeply a JSON text nests arrays and objects, without parsing it (so deep input cannot overflow a stack). */

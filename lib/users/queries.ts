@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const USERS_PAGE_SIZE = 25;
+const USERS_PAGE_SIZE = 25;
 
 export async function listUsers(organizationId: string, filter: { q?: string; page: number }) {
   const where: Prisma.UserWhereInput = {

@@ -9,7 +9,6 @@ export const userCreateSchema = z.object({
   teamId: z.string().trim().max(40).nullable().default(null),
   role: z.enum(TEAM_ROLES).default("MEMBER"),
 });
-export type UserCreateInput = z.input<typeof userCreateSchema>;
 
 export const membershipSetSchema = z.object({
   userId: z.string().min(1).max(40),
@@ -17,7 +16,6 @@ export const membershipSetSchema = z.object({
   /** null removes the membership. */
   role: z.enum(TEAM_ROLES).nullable(),
 });
-export type MembershipSetInput = z.input<typeof membershipSetSchema>;
 
 export const userAdminSetSchema = z.object({ userId: z.string().min(1).max(40), isAdmin: z.boolean() });
 export const userActiveSetSchema = z.object({ userId: z.string().min(1).max(40), active: z.boolean() });
@@ -39,7 +37,6 @@ export const passwordChangeSchema = z
     path: ["newPassword"],
     message: "Choose a password different from the current one.",
   });
-export type PasswordChangeInput = z.input<typeof passwordChangeSchema>;
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(100).optional(),

@@ -10,7 +10,7 @@ import { z } from "zod";
  */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
-export const DATE_RANGE_MESSAGE = `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}.`;
+const DATE_RANGE_MESSAGE = `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}.`;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Date, optional time (seconds and fraction optional), optional offset: what forms, APIs and
@@ -30,7 +30,7 @@ export function isYearInRange(year: number): boolean {
 }
 
 /** `YYYY-MM-DD` naming a day that exists, within the supported years. */
-export function isCalendarDay(value: string): boolean {
+function isCalendarDay(value: string): boolean {
   const match = DAY.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

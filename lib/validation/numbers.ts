@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** PostgreSQL's bigint: a decimal id past this overflows the cast, and the statement fails. */
-export const MAX_BIGINT = 9_223_372_036_854_775_807n;
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 /** A positive bigint id as a decimal string (cursors, `before=`); null when it is not one PostgreSQL can hold. */
 export function parseBigintId(value: unknown): bigint | null {

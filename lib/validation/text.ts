@@ -6,7 +6,7 @@
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const MALFORMED_TEXT_MESSAGE = "This text contains an invalid character (a lone UTF-16 surrogate); remove it and try again.";
+const MALFORMED_TEXT_MESSAGE = "This text contains an invalid character (a lone UTF-16 surrogate); remove it and try again.";
 
 export function isWellFormedText(value: string): boolean {
   return !LONE_SURROGATE.test(value);

@@ -9,7 +9,7 @@ import type { OrgTeam } from "@/lib/org/team-tree-cache";
 import { can } from "@/lib/permissions";
 import { readableTeamIds } from "@/lib/verification/access";
 import { ensureBuiltInDimensions } from "@/lib/verification/mutations";
-import { EXPIRING_WINDOW_DAYS, percentVerified, verificationStatus, type VerificationStatus } from "@/lib/verification/status";
+import { EXPIRING_WINDOW_DAYS, verificationStatus, type VerificationStatus } from "@/lib/verification/status";
 import { GRID_PAGE_SIZE } from "@/lib/verification/schemas";
 
 /** What the grid, the service page and the settings show of a dimension. */
@@ -49,7 +49,7 @@ export type GridScope = { rootTeam: OrgTeam | null; teamIds: string[]; teams: re
  * The subtree a grid shows: the chosen team (which the caller must read), else the caller's first
  * team, else — for an admin without a team — the whole organization.
  */
-export async function gridScope(user: CurrentUser, teamId: string | undefined): Promise<GridScope> {
+async function gridScope(user: CurrentUser, teamId: string | undefined): Promise<GridScope> {
   const teams = await orgTeamTree(user.organizationId);
   const readable = readableTeamIds(user);
   const mayRead = (id: string) => readable === "all" || readable.has(id);
@@ -199,8 +199,6 @@ function rollUp(scope: GridScope, dimensions: DimensionRow[], rows: RollupRow[])
   return lines;
 }
 
-export { percentVerified };
-
 /** Teams the caller may pick for the grid, indented in tree order. */
 export async function gridTeamChoices(user: CurrentUser) {
   const teams = await orgTeamTree(user.organizationId);
@@ -211,7 +209,7 @@ export async function gridTeamChoices(user: CurrentUser) {
 }
 
 /** A service the caller may read, with its tier (the org tree is public; verifications are the team's). */
-export async function readableService(user: CurrentUser, serviceId: string) {
+async function readableService(user: CurrentUser, serviceId: string) {
   const service = await db.service.findFirst({
     where: { id: serviceId, organizationId: user.organizationId },
     select: { id: true, name: true, teamId: true, team: { select: { name: true } }, tier: { select: { tier: true } } },

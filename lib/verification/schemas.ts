@@ -42,7 +42,6 @@ export const recordVerificationSchema = z
       context.addIssue({ code: "custom", path: ["performedAt"], message: "A verification cannot be in the future." });
     }
   });
-export type RecordVerificationInput = z.input<typeof recordVerificationSchema>;
 
 const intervalDays = z.coerce.number().int("Whole days.").min(1, "At least one day.").max(3650, "At most ten years.");
 const optionalInterval = z.preprocess((value) => (value === "" || value === undefined ? null : value), intervalDays.nullable());
@@ -66,7 +65,6 @@ export const updateDimensionSchema = z.object({
   tier3IntervalDays: optionalInterval,
   archived: z.boolean().optional(),
 });
-export type UpdateDimensionInput = z.input<typeof updateDimensionSchema>;
 
 /** A new dimension of the organization's own; the tier-1 interval defaults to 30 days, empty means "use the interval". */
 export const createDimensionSchema = z.object({
@@ -76,7 +74,6 @@ export const createDimensionSchema = z.object({
   tier1IntervalDays: optionalInterval.default(30),
   tracksRecovery: z.boolean().default(false),
 });
-export type CreateDimensionInput = z.input<typeof createDimensionSchema>;
 
 export const setServiceTierSchema = z.object({
   serviceId: id,

@@ -4,8 +4,7 @@
  * Expiry is an instant (verifiedAt + interval × 24 h), so a status never depends on the reader's time
  * zone; only the date shown for it does (`expiryDateIn`).
  */
-export const VERIFICATION_STATUSES = ["VERIFIED", "EXPIRING", "EXPIRED", "FAILED", "NEVER", "NOT_APPLICABLE"] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export type VerificationStatus = "VERIFIED" | "EXPIRING" | "EXPIRED" | "FAILED" | "NEVER" | "NOT_APPLICABLE";
 
 export const VERIFICATION_STATUS_LABELS: Record<VerificationStatus, string> = {
   VERIFIED: "Verified",
@@ -18,9 +17,6 @@ export const VERIFICATION_STATUS_LABELS: Record<VerificationStatus, string> = {
 
 /** A passed verification is "expiring" this many days before it expires. */
 export const EXPIRING_WINDOW_DAYS = 14;
-export const DEFAULT_INTERVAL_DAYS = 90;
-export const DEFAULT_TIER1_INTERVAL_DAYS = 30;
-export const SERVICE_TIERS = [1, 2, 3] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -116,14 +116,14 @@ function readSecret(stored: string): string {
 }
 
 /** Secrets that sign now: the current one, and the previous one during its 24 h after a rotation. */
-export function activeSecrets(endpoint: Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">, now = new Date()): string[] {
+function activeSecrets(endpoint: Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">, now = new Date()): string[] {
   const secrets = [readSecret(endpoint.secret)];
   if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(readSecret(endpoint.previousSecret));
   return secrets;
 }
 
 /** The headers and body of one attempt: signed for raw endpoints, unsigned for chat services. */
-export function buildRequest(
+function buildRequest(
   endpoint: Pick<EndpointForSend, "format" | "secret" | "previousSecret" | "previousSecretExpiresAt">,
   messageId: string,
   payload: string,

@@ -9,8 +9,8 @@ export const DIGEST_LIST_LIMIT = 20;
 /** Entries per list in a chat message: a digest is read at a glance, the link opens the rest. */
 const CHAT_LIST_LIMIT = 5;
 
-export type DigestList<T> = { total: number; items: T[] };
-export type DigestOverdueAction = {
+type DigestList<T> = { total: number; items: T[] };
+type DigestOverdueAction = {
   id: string;
   title: string;
   teamName: string;
@@ -19,7 +19,7 @@ export type DigestOverdueAction = {
   daysOverdue: number;
   path: string;
 };
-export type DigestNewCoe = { id: string; title: string; severity: string; status: string; teamName: string; createdAt: string; path: string };
+type DigestNewCoe = { id: string; title: string; severity: string; status: string; teamName: string; createdAt: string; path: string };
 export type DigestMetricBreach = {
   id: string;
   name: string;
@@ -54,12 +54,12 @@ export type WeeklyDigestData = WeeklyDigestContent & {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-export function digestTitle(data: Pick<WeeklyDigestData, "teamName" | "isoWeek">): string {
+function digestTitle(data: Pick<WeeklyDigestData, "teamName" | "isoWeek">): string {
   return `Weekly digest — ${data.teamName ?? "whole organization"}, ${data.isoWeek}`;
 }
 
 /** "3 corrective actions overdue, 1 new COE, no metric breaches". */
-export function digestCounts(data: WeeklyDigestContent): string {
+function digestCounts(data: WeeklyDigestContent): string {
   return [
     data.overdueActions.total === 0
       ? "no corrective actions overdue"

@@ -7,7 +7,7 @@ import { publicBaseUrl } from "@/lib/webhooks/delivery";
 import { digestChatMessage, type WeeklyDigestContent, type WeeklyDigestData } from "@/lib/webhooks/digest-format";
 
 /** The message's `eventId`: with the (endpoint, eventId) unique key, one digest per endpoint and ISO week. */
-export const weeklyDigestEventId = (isoWeek: string) => `${WEEKLY_DIGEST_EVENT}:${isoWeek}`;
+const weeklyDigestEventId = (isoWeek: string) => `${WEEKLY_DIGEST_EVENT}:${isoWeek}`;
 
 export type WeeklyDigestTrigger = {
   organizationId: string;

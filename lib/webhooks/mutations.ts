@@ -22,7 +22,7 @@ type EndpointInput = Omit<z.output<typeof webhookEndpointInputSchema>, "weeklyDi
 type EndpointUpdate = Omit<z.output<typeof webhookEndpointUpdateSchema>, "weeklyDigest"> & { weeklyDigest?: boolean };
 
 /** How long the secret from before a rotation still signs (Standard Webhooks: receivers swap keys meanwhile). */
-export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
 /** Signing secrets are stored encrypted (lib/security/secret-box.ts); production needs the key for that. */
 function storableSecret(secret: string): string {

@@ -6,7 +6,7 @@ import { manageableEndpointsWhere, manageableEndpointWhere } from "@/lib/webhook
 import type { deliveryLogFilterSchema } from "@/lib/webhooks/schemas";
 import type { z } from "zod";
 
-export const DELIVERY_LOG_PAGE_SIZE = 25;
+const DELIVERY_LOG_PAGE_SIZE = 25;
 
 const endpointSelect = {
   id: true,

@@ -38,7 +38,6 @@ export const webhookEndpointInputSchema = z.object({
 export type WebhookEndpointInput = z.input<typeof webhookEndpointInputSchema>;
 
 export const webhookEndpointUpdateSchema = webhookEndpointInputSchema.extend({ endpointId: id, version: z.int().min(1) });
-export type WebhookEndpointUpdate = z.input<typeof webhookEndpointUpdateSchema>;
 
 export const webhookEndpointRefSchema = z.object({ endpointId: id });
 export const webhookMessageRefSchema = z.object({ messageId: id });

@@ -642,7 +642,7 @@ function errorRateGraph(): Buffer {
  */
 const WRITTEN_AS_OF = Date.UTC(2026, 11, 4);
 const DAY_MS = 86_400_000;
-export function demoShiftMs(now = new Date()): number {
+function demoShiftMs(now = new Date()): number {
   return Math.round((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - WRITTEN_AS_OF) / DAY_MS) * DAY_MS;
 }
 const SHIFT_MS = demoShiftMs();

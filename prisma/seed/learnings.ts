@@ -15,11 +15,11 @@ const TAGS: Record<string, string[]> = {
   coe_demo_02: ["dns", "pre-flight", "ttl"],
 };
 
-export const DEMO_DNS_LESSON_ID = "lesson_coe_demo_02_1";
+const DEMO_DNS_LESSON_ID = "lesson_coe_demo_02_1";
 export const DEMO_BEST_PRACTICE_IDS = { dns: "bp_demo_dns_preflight", second: "bp_demo_second" } as const;
 
 /** A lesson draft for the factory: a confirmed lesson on a COE, with its COE's services and categories. */
-export async function createLessonRecord(
+async function createLessonRecord(
   db: PrismaClient,
   input: {
     id?: string;

@@ -25,7 +25,7 @@ type DemoMetric = {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
-export const DEMO_METRICS: DemoMetric[] = [
+const DEMO_METRICS: DemoMetric[] = [
   metric(
     "met_storefront_availability",
     "svc_storefront",

@@ -8,7 +8,7 @@ import { DEMO_ORG_ID, DEMO_TEAMS } from "./constants";
  * week's meeting published — minutes, a decision, a corrective action created in the meeting, an
  * item carried over — and members' submissions for this week. Fixed ids; weeks relative to today.
  */
-export const DEMO_REVIEW_SERIES_ID = "review_series_retail";
+const DEMO_REVIEW_SERIES_ID = "review_series_retail";
 
 export async function seedDemoReviews(db: PrismaClient, now = new Date()): Promise<void> {
   const timeZone = "Europe/Berlin";

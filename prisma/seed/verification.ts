@@ -7,7 +7,7 @@ import { findTemplate, defaultParameters, renderTemplate } from "../../lib/game-
 import { DEMO_ORG_ID, DEMO_SERVICES } from "./constants";
 
 /** Fixed ids of the demo dimensions, by key. */
-export const DEMO_DIMENSION_IDS: Record<string, string> = Object.fromEntries(BUILT_IN_DIMENSIONS.map((dimension) => [dimension.key, `dim_${dimension.key}`]));
+const DEMO_DIMENSION_IDS: Record<string, string> = Object.fromEntries(BUILT_IN_DIMENSIONS.map((dimension) => [dimension.key, `dim_${dimension.key}`]));
 
 const DAY = 86_400_000;
 const service = (name: string) => DEMO_SERVICES.find((entry) => entry.name === name)!.id;
@@ -26,7 +26,7 @@ type SeedVerification = {
 };
 
 /** Writes one verification (record + current row) as lib/verification/mutations.ts would. */
-export async function seedVerification(db: PrismaClient, organizationId: string, entry: SeedVerification, verifierId: string | null) {
+async function seedVerification(db: PrismaClient, organizationId: string, entry: SeedVerification, verifierId: string | null) {
   const performedAt = new Date(Date.now() - entry.daysAgo * DAY);
   const dimensionId = DEMO_DIMENSION_IDS[entry.dimension]!;
   const serviceId = service(entry.serviceName);

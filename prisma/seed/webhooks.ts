@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { DEMO_ORG_ID, DEMO_TEAMS } from "./constants";
 
 /** A webhook endpoint row with a fresh `whsec_` secret (tests and the demo). */
-export function webhookEndpointData(input: Omit<Prisma.WebhookEndpointUncheckedCreateInput, "secret">): Prisma.WebhookEndpointUncheckedCreateInput {
+function webhookEndpointData(input: Omit<Prisma.WebhookEndpointUncheckedCreateInput, "secret">): Prisma.WebhookEndpointUncheckedCreateInput {
   return { ...input, secret: `whsec_${randomBytes(32).toString("base64")}` };
 }
 

@@ -16,7 +16,7 @@ const SAMPLE_REQUESTS = 20;
 // What a browser asks for; the load and the CPU samples both get compressed answers.
 const ACCEPT_ENCODING = "gzip, deflate, br";
 
-export type MeasureOptions = { duration: number; connections: number; noJobs: boolean; profileDir?: string; port: number };
+type MeasureOptions = { duration: number; connections: number; noJobs: boolean; profileDir?: string; port: number };
 export type Run = {
   databaseUrl: string;
   adminUrl: string;

@@ -19,11 +19,11 @@ export type RouteResult = {
 };
 
 /** Targets from the performance work (issue 20): checked per row and flagged in the table. */
-export const TARGETS = { queriesPerRequest: 8, pageCpuVsStatic: 8, pageThroughputVsPageFloor: 0.5, apiThroughputVsQueryFloor: 0.8, pageP95Ms: 250 };
+const TARGETS = { queriesPerRequest: 8, pageCpuVsStatic: 8, pageThroughputVsPageFloor: 0.5, apiThroughputVsQueryFloor: 0.8, pageP95Ms: 250 };
 /** Targets of the webhooks step (issue 15): a write's p95 with 5 subscribed endpoints, and the drain rate. */
-export const WEBHOOK_TARGETS = { writeP95IncreasePct: 10, drainPerSecond: 100 };
+const WEBHOOK_TARGETS = { writeP95IncreasePct: 10, drainPerSecond: 100 };
 /** A route measured while the machine's load average was above this is marked noisy. */
-export const NOISY_LOAD = 1.5;
+const NOISY_LOAD = 1.5;
 
 function fixed(value: number | null | undefined, digits = 0): string {
   return value !== null && value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : "–";
@@ -108,7 +108,7 @@ export function webhookTable(result: WebhookBenchResult): string {
   ].join("\n");
 }
 
-export function machineLine(): string {
+function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}`;
 }

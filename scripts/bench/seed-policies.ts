@@ -5,8 +5,8 @@ import { DAY } from "./seed-time";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
 
 /** 200 facts per service: 200,000 on the full-scale organization of 1,000 services. */
-export const FACTS_PER_SERVICE = 200;
-export const CUSTOM_RULES = 100;
+const FACTS_PER_SERVICE = 200;
+const CUSTOM_RULES = 100;
 
 /**
  * Policy data for the benchmark: the built-in rule library and 100 custom rules, all enforced, and

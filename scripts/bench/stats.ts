@@ -1,5 +1,5 @@
 /** Nearest-rank percentile of already sorted values (what load tools report). */
-export function percentileOfSorted(sorted: readonly number[], percentile: number): number {
+function percentileOfSorted(sorted: readonly number[], percentile: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((percentile / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;

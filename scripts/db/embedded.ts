@@ -61,7 +61,7 @@ export interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_EMBEDDED_PORT = 54329;
+const DEFAULT_EMBEDDED_PORT = 54329;
 
 // The superuser's password is generated per cluster into `<dataDir>.password` (owner-only, like
 // .data/auth-secret). Clusters created before that used this well-known one; they are moved to a

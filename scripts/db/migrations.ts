@@ -58,7 +58,7 @@ export interface ApplyMigrationsOptions {
 }
 
 /** sha256 of the file's exact bytes, lowercase hex: what Prisma stores in `checksum`. */
-export function migrationChecksum(script: string): string {
+function migrationChecksum(script: string): string {
   return createHash("sha256").update(script, "utf8").digest("hex");
 }
 

@@ -16,7 +16,7 @@ import type { Credentials, FuzzSetup, OpenApiDocument } from "./engine";
 const COMMON_PAGE_PARAMS = ["q", "status", "team", "teamId", "service", "serviceId", "from", "to", "since", "before", "cursor", "page", "week", "view"];
 
 /** Logs in through next-auth's credentials callback and returns the cookies it set. */
-export async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
+async function sessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map<string, string>();
@@ -71,7 +71,7 @@ export async function createFuzzUser(
 }
 
 /** Server actions of the build, with the pages that serve them (route-table paths). */
-export function buildActions(root: string): { id: string; pages: string[] }[] {
+function buildActions(root: string): { id: string; pages: string[] }[] {
   const file = path.join(root, ".next", "server", "server-reference-manifest.json");
   if (!fs.existsSync(file)) return [];
   const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node?: Record<string, { workers?: Record<string, unknown> }> };
@@ -95,7 +95,7 @@ export function buildActions(root: string): { id: string; pages: string[] }[] {
 }
 
 /** Page search-param names found in page sources (`params.status`, `search.q`). */
-export function pageParamNames(root: string, routes: RouteEntry[]): string[] {
+function pageParamNames(root: string, routes: RouteEntry[]): string[] {
   const names = new Set(COMMON_PAGE_PARAMS);
   for (const route of routes.filter((entry) => entry.kind === "page")) {
     const source = fs.readFileSync(path.join(root, route.file), "utf8");

@@ -90,9 +90,9 @@ export const HOSTILE_TEXT = [
 ];
 
 /** Raw query/path encodings: invalid UTF-8, overlong NUL, encoded surrogates, broken escapes. */
-export const RAW_ENCODED = ["%FF", "%00", "%C0%80", "%ED%A0%80", "%ED%BF%BF", "%E0%80", "%", "%zz", "%25", "a%00b", "%2e%2e%2f", "%F0%9F%99%82"];
+const RAW_ENCODED = ["%FF", "%00", "%C0%80", "%ED%A0%80", "%ED%BF%BF", "%E0%80", "%", "%zz", "%25", "a%00b", "%2e%2e%2f", "%F0%9F%99%82"];
 
-export function base64url(value: string): string {
+function base64url(value: string): string {
   return Buffer.from(value, "utf8").toString("base64url");
 }
 
@@ -142,7 +142,7 @@ export function hostileQueryValue(random: Random): string {
 }
 
 /** encodeURIComponent refuses lone surrogates; send their (invalid) CESU-8 bytes instead, as a raw client would. */
-export function encodeSafe(value: string): string {
+function encodeSafe(value: string): string {
   let out = "";
   for (const char of value) {
     const code = char.codePointAt(0)!;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Inputs whose change makes the production build stale. */
-export const BUILD_INPUTS = [
+const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
@@ -27,7 +27,7 @@ export function staleBuildReason(root: string): string | undefined {
   return undefined;
 }
 
-export function newestFile(paths: string[]): { file: string; mtimeMs: number } | undefined {
+function newestFile(paths: string[]): { file: string; mtimeMs: number } | undefined {
   let newest: { file: string; mtimeMs: number } | undefined;
   const visit = (target: string) => {
     let stat: fs.Stats;

@@ -26,7 +26,7 @@ export function installJsonConsole(): void {
   }
 }
 
-export function toJsonLine(level: LogLevel, args: unknown[], reported: WeakSet<object>): string | undefined {
+function toJsonLine(level: LogLevel, args: unknown[], reported: WeakSet<object>): string | undefined {
   // Lines that are JSON already (the app's own logs) pass through unchanged.
   if (args.length === 1 && typeof args[0] === "string" && /^\{.*\}$/s.test(args[0].trim()) && !args[0].includes("\n")) return args[0].trim();
   const error = args.find((arg): arg is Error => arg instanceof Error);

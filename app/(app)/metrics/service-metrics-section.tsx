@@ -6,7 +6,7 @@ import { flagWeight } from "@/lib/metrics/stats";
 import { MetricCard } from "./metric-card";
 
 /** How many metric cards and service links the overview draws; a large org narrows by team. */
-export const FIRST_METRIC_CARDS = 12;
+const FIRST_METRIC_CARDS = 12;
 export const MAX_METRIC_CARDS = 24;
 const MAX_SERVICE_LINKS = 40;
 
