@@ -1,7 +1,7 @@
 import { fileProblem, type FileRule } from "@/lib/uploads/file-rules";
 
 /** Images a COE may carry, recognised by their first bytes: the upload's name and type are not trusted. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export type ImageType = "image/png" | "image/jpeg" | "image/webp";
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent } from "@/lib/events/mutations";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleCoeWhere } from "@/lib/coes/access";

@@ -157,6 +157,7 @@ export async function getBestPractice(user: CurrentUser, id: string) {
       description: true,
       version: true,
       createdAt: true,
+      promotedById: true,
       promotedBy: { select: { name: true } },
       lesson: { select: { id: true, statement: true } },
       coeId: true,

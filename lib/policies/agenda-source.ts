@@ -36,7 +36,7 @@ const day = (iso: string) => iso.slice(0, 10);
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** Whether a finding's current episode started in the agenda's week. */
-export function isNewThisWeek(row: Pick<AgendaFindingRow, "status" | "openedAt">, window: { from: Date; to: Date }): boolean {
+function isNewThisWeek(row: Pick<AgendaFindingRow, "status" | "openedAt">, window: { from: Date; to: Date }): boolean {
   return row.status === "OPEN" && row.openedAt >= window.from.toISOString() && row.openedAt < window.to.toISOString();
 }
 

@@ -134,7 +134,7 @@ export function builtItems(data: WeekData): BuiltItem[] {
 }
 
 /** More flagged metrics and findings to discuss than this take a second slot. */
-export const METRICS_ITEM_ROWS_PER_SLOT = 8;
+const METRICS_ITEM_ROWS_PER_SLOT = 8;
 
 /**
  * "Key service metrics": the flagged metrics, and the subtree's policy findings beside them (the

@@ -104,5 +104,5 @@ async function readPgBoss(client: pg.Client): Promise<PgBossState> {
   return { queues: queues.rows, schedules: schedules.rows };
 }
 
-export { readManifest, type BackupManifest } from "./backup-format";
-export { restoreBackup, type RestoreOptions, type RestoreSummary } from "./backup-restore";
+export { readManifest } from "./backup-format";
+export { restoreBackup } from "./backup-restore";

@@ -40,7 +40,7 @@ export function ensurePostgresOsUser(log: (line: string) => void): OsUser {
   return created;
 }
 
-export function lookUpOsUser(): OsUser | undefined {
+function lookUpOsUser(): OsUser | undefined {
   try {
     const uid = Number(execFileSync("id", ["-u", OS_USER], { encoding: "utf8", stdio: "pipe" }).trim());
     const gid = Number(execFileSync("id", ["-g", OS_USER], { encoding: "utf8", stdio: "pipe" }).trim());
@@ -50,7 +50,7 @@ export function lookUpOsUser(): OsUser | undefined {
   }
 }
 
-export function commandSucceeds(command: string, args: string[]): boolean {
+function commandSucceeds(command: string, args: string[]): boolean {
   try {
     execFileSync(command, args, { stdio: "ignore" });
     return true;
@@ -121,12 +121,12 @@ export async function clearStalePostmasterPid(dataDir: string, log: (line: strin
   }
 }
 
-export interface ProcessDescription {
+interface ProcessDescription {
   ppid: number;
   command: string;
 }
 
-export function describeProcess(pid: number): ProcessDescription | undefined {
+function describeProcess(pid: number): ProcessDescription | undefined {
   if (!isAlive(pid)) return undefined;
   try {
     // /proc first: minimal images (node:*-slim) have no `ps`.
@@ -146,7 +146,7 @@ export function describeProcess(pid: number): ProcessDescription | undefined {
   }
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -163,7 +163,7 @@ export async function pickPort(preferred: number, log: (line: string) => void): 
   return port;
 }
 
-export function isPortFree(port: number): Promise<boolean> {
+function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once("error", () => resolve(false));
@@ -218,7 +218,7 @@ export function describe(error: unknown): string {
   return String(error);
 }
 
-export function delay(ms: number): Promise<void> {
+function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -293,4 +293,4 @@ export async function applyMigrations(databaseUrl: string, opts: ApplyMigrations
   }
 }
 
-export { ensureDatabase, parseDatabaseUrl, type ConnectionTarget } from "./ensure-database";
+export { ensureDatabase, parseDatabaseUrl } from "./ensure-database";

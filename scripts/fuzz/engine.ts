@@ -6,7 +6,7 @@
  */
 import type { RouteEntry } from "../../lib/security/route-table";
 import { planRequest, type OpenApiDocument } from "./plan";
-import { createRandom, encodeSafe } from "./values";
+import { createRandom } from "./values";
 
 export type Credentials = { token: string; cookie: string };
 
@@ -39,7 +39,7 @@ export type FuzzReport = {
 
 const TIMEOUT_MS = 30_000;
 
-export async function send(baseUrl: string, request: FuzzRequest): Promise<{ status: number | "timeout" | "network"; excerpt: string }> {
+async function send(baseUrl: string, request: FuzzRequest): Promise<{ status: number | "timeout" | "network"; excerpt: string }> {
   try {
     const response = await fetch(baseUrl + request.url, {
       method: request.method,
@@ -95,6 +95,3 @@ export function describeFinding(finding: Finding): string {
   const body = finding.request.body === undefined ? "" : ` body=${JSON.stringify(finding.request.body.slice(0, 200))}`;
   return `${finding.status} ${finding.request.door} ${finding.request.method} ${finding.request.url.slice(0, 300)}${body} → ${JSON.stringify(finding.excerpt.slice(0, 160))}`;
 }
-
-export { encodeSafe };
-export { planRequest, type OpenApiDocument };

@@ -10,7 +10,8 @@ import { discoverRoutes, type RouteEntry } from "../../lib/security/route-table"
 import { createScriptClient } from "../../prisma/seed/client";
 import { DEMO_ORG_ID } from "../../prisma/seed/constants";
 import { createApiToken, createService, createTeam, createUser } from "../../prisma/seed/factories";
-import type { Credentials, FuzzSetup, OpenApiDocument } from "./engine";
+import type { Credentials, FuzzSetup } from "./engine";
+import type { OpenApiDocument } from "./plan";
 
 /** Names pages read from their search params, besides those found in their source. */
 const COMMON_PAGE_PARAMS = ["q", "status", "team", "teamId", "service", "serviceId", "from", "to", "since", "before", "cursor", "page", "week", "view"];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdoptionForm } from "./adoption-form";
+import { EditBestPracticeForm } from "./edit-form";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
@@ -9,7 +10,7 @@ import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { ACTION_STATUS_LABELS } from "@/lib/coes/questions";
-import { canDecideAdoption } from "@/lib/learnings/access";
+import { canDecideAdoption, canEditBestPractice } from "@/lib/learnings/access";
 import { getBestPractice, type AdoptionState } from "@/lib/learnings/queries";
 
 export const metadata: Metadata = { title: "Best practice" };
@@ -53,6 +54,9 @@ export default async function BestPracticePage({ params }: { params: Promise<{ i
                 ) : null}
                 .
               </p>
+              {canEditBestPractice(user, practice) ? (
+                <EditBestPracticeForm bestPracticeId={practice.id} version={practice.version} title={practice.title} description={practice.description} />
+              ) : null}
             </CardBody>
           </Card>
           <Card>
