@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { rowsAndTotal } from "@/lib/page-total";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { jsonDate, type JsonRow } from "@/lib/sql-sections";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, teamsWith } from "@/lib/permissions";
 import { visibleCoesWhere } from "@/lib/coes/access";
@@ -88,22 +88,39 @@ export async function openCordsForBanner(user: CurrentUser, take = 3) {
 
 /**
  * Open cords on the services of the caller's teams and every team below them (any role: roles
- * spread down the tree), for home. A cord deep in the tree shows on the home of every team above.
+ * spread down the tree), newest first, for home: a cord deep in the tree shows on the home of every
+ * team above. A statement for home's one read (lib/sql-sections.ts); null for someone on no team.
  */
-export async function openCordsInMyScope(user: CurrentUser, take = 6) {
+export function openCordsInMyScopeSql(user: CurrentUser, take: number): Prisma.Sql | null {
   const teamIds = user.isAdmin ? "all" : [...user.teamRoles.keys()];
-  if (teamIds !== "all" && teamIds.length === 0) return { rows: [], total: 0 };
-  const where: Prisma.CordWhereInput = {
-    organizationId: user.organizationId,
-    resolvedAt: null,
-    ...(teamIds === "all" ? {} : { service: { teamId: { in: teamIds } } }),
+  if (teamIds !== "all" && teamIds.length === 0) return null;
+  return Prisma.sql`
+    SELECT c.id, c.problem, c.pulled_at AS "pulledAt", s.name AS "serviceName", pu.name AS "pulledByName",
+      (c.severity = 'CUSTOMER_DEFECT' AND (coe.id IS NULL OR coe.status = 'DRAFT')) AS "coeDue",
+      (SELECT count(*) FROM cord_events e WHERE e.cord_id = c.id AND e.kind = 'PLUS_ONE') AS "plusOnes",
+      count(*) OVER () AS total
+    FROM cords c
+    JOIN services s ON s.id = c.service_id
+    LEFT JOIN users pu ON pu.id = c.pulled_by_id
+    LEFT JOIN coes coe ON coe.id = c.coe_id
+    WHERE c.organization_id = ${user.organizationId} AND c.resolved_at IS NULL
+      ${teamIds === "all" ? Prisma.empty : Prisma.sql`AND s.team_id = ANY(${teamIds}::text[])`}
+    ORDER BY c.pulled_at DESC, c.id DESC
+    LIMIT ${take}`;
+}
+
+/** A row of openCordsInMyScopeSql, as home shows it (coeDue as in cordJson). */
+export function homeCordFrom(row: JsonRow) {
+  return {
+    id: String(row.id),
+    url: `/cords/${String(row.id)}`,
+    problem: String(row.problem),
+    serviceName: String(row.serviceName),
+    pulledAt: jsonDate(row.pulledAt) ?? new Date(0),
+    pulledByName: row.pulledByName === null ? null : String(row.pulledByName),
+    coeDue: row.coeDue === true,
+    plusOnes: Number(row.plusOnes ?? 0),
   };
-  const { rows, total } = await rowsAndTotal(
-    take,
-    () => db.cord.findMany({ where, select: cordSelect, orderBy: { pulledAt: "desc" }, take }),
-    () => db.cord.count({ where }),
-  );
-  return { rows: rows.map(cordJson), total };
 }
 
 /**

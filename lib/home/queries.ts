@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { Prisma, type CoeSeverity, type CoeStatus, type CorrectiveActionPriority, type CorrectiveActionStatus } from "@/lib/generated/prisma/client";
@@ -8,55 +9,121 @@ import { todayUtc } from "@/lib/actions/queries";
 import { teamsWith } from "@/lib/permissions";
 import { seriesOpenTo } from "@/lib/reviews/access";
 import { comingIsoWeek, parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
-import { flaggedMetrics } from "@/lib/metrics/service-queries";
+import { flaggedOnly, metricOverviewsFrom, metricOverviewsSql } from "@/lib/metrics/service-queries";
+import { homeCordFrom, openCordsInMyScopeSql } from "@/lib/cords/queries";
+import { jsonDate, readJsonSections, sectionTotal, type JsonRow } from "@/lib/sql-sections";
 import { orgTeamTree } from "@/lib/org/queries";
 import { ancestorIds, subtreeIds } from "@/lib/org/tree";
 
-// Home: "what needs me", one read per block, each scoped with the same `where` its own list page
+// Home: "what needs me", one block per kind of work, each scoped with the same rule its own list page
 // uses. A block returns null when it does not apply to the caller's roles (a viewer reviews nothing),
-// so the page shows only blocks that can ever hold something for them.
+// so the page shows only blocks that can ever hold something for them. The blocks' reads run as one
+// statement per request (homeSections), each block taking its section.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A draft untouched this long is going stale: the incident fades from memory. */
 const STALE_DRAFT_DAYS = 7;
 const BLOCK_ROWS = 6;
 
-const coeRowSelect = {
-  id: true,
-  title: true,
-  severity: true,
-  status: true,
-  submittedAt: true,
-  updatedAt: true,
-  team: { select: { name: true } },
-} as const;
-
-/**
- * A block's first rows and how many there are in all, from one statement: `count(*) OVER ()` is
- * taken before the LIMIT. Home runs one read per block, so each pair of statements saved counts.
- */
-async function rowsWithTotal<Row>(query: Prisma.Sql): Promise<{ rows: Row[]; total: number }> {
-  const found = await db.$queryRaw<(Row & { total: bigint })[]>(query);
-  return { rows: found.map(({ total: _total, ...row }) => row as Row), total: Number(found[0]?.total ?? 0) };
-}
-
 type CoeRow = { id: string; title: string; severity: CoeSeverity; status: CoeStatus; submittedAt: Date | null; updatedAt: Date; team: { name: string } };
 
-/** COEs in review on teams where the caller reviews, not written by them: oldest submission first. */
-export async function coesAwaitingMyReview(user: CurrentUser) {
+type ActionRow = {
+  id: string;
+  title: string;
+  status: CorrectiveActionStatus;
+  dueDate: Date | null;
+  priority: CorrectiveActionPriority;
+  completedAt: Date | null;
+  team: { name: string };
+  owner: { name: string } | null;
+};
+
+type HomeSection = "reviewQueue" | "myCoes" | "dueActions" | "verificationQueue" | "metrics" | "cords";
+
+/** The subtree whose metrics home watches: the caller's own teams and below (an admin on no team: the roots), as far as they may read. */
+function metricsScope(user: CurrentUser, teams: Awaited<ReturnType<typeof orgTeamTree>>) {
+  const home = user.directTeamIds.length > 0 ? user.directTeamIds : user.isAdmin ? teams.filter((team) => !team.parentId).map((team) => team.id) : [];
+  const readable = teamsWith(user, "team.view");
+  const subtree = [...new Set(home.flatMap((teamId) => subtreeIds(teams, teamId)))].filter((teamId) => readable === "all" || readable.includes(teamId));
+  return { subtree, scopeName: home.length === 1 ? (teams.find((team) => team.id === home[0])?.name ?? null) : null };
+}
+
+/**
+ * Every block's read in one statement, once per request (React's cache, keyed by the request's
+ * user): a section per block that applies to the caller's roles.
+ */
+const homeSections = cache(async (user: CurrentUser) => {
+  const teams = await orgTeamTree(user.organizationId);
   const reviewable = teamsWith(user, "coe.review");
-  if (reviewable !== "all" && reviewable.length === 0) return null;
-  const { rows, total } = await rowsWithTotal<Omit<CoeRow, "team"> & { teamName: string }>(Prisma.sql`
-    SELECT c.id, c.title, c.severity::text AS severity, c.status::text AS status, c.submitted_at AS "submittedAt", c.updated_at AS "updatedAt",
-           t.name AS "teamName", count(*) OVER () AS total
+  const verifiable = teamsWith(user, "action.verify");
+  const metrics = metricsScope(user, teams);
+  const cords = openCordsInMyScopeSql(user, BLOCK_ROWS);
+  const sections: Partial<Record<HomeSection, Prisma.Sql>> = { myCoes: myCoesSql(user), dueActions: dueActionsSql(user) };
+  if (reviewable === "all" || reviewable.length > 0) sections.reviewQueue = reviewQueueSql(user, reviewable);
+  if (verifiable === "all" || verifiable.length > 0) sections.verificationQueue = verificationQueueSql(user, verifiable);
+  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user.organizationId, metrics.subtree);
+  if (cords) sections.cords = cords;
+  return { rows: await readJsonSections(sections), metricsScopeName: metrics.scopeName };
+});
+
+function coeRow(row: JsonRow): CoeRow {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    severity: row.severity as CoeSeverity,
+    status: row.status as CoeStatus,
+    submittedAt: jsonDate(row.submittedAt),
+    updatedAt: jsonDate(row.updatedAt) ?? new Date(0),
+    team: { name: String(row.teamName) },
+  };
+}
+
+function actionRow(row: JsonRow): ActionRow {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    status: row.status as CorrectiveActionStatus,
+    dueDate: jsonDate(row.dueDate),
+    priority: row.priority as CorrectiveActionPriority,
+    completedAt: jsonDate(row.completedAt),
+    team: { name: String(row.teamName) },
+    owner: row.ownerName === null || row.ownerName === undefined ? null : { name: String(row.ownerName) },
+  };
+}
+
+const coeRowColumns = Prisma.sql`c.id, c.title, c.severity::text AS severity, c.status::text AS status, c.submitted_at AS "submittedAt",
+  c.updated_at AS "updatedAt", t.name AS "teamName"`;
+
+/** COEs in review on teams where the caller reviews, not written by them: oldest submission first. */
+function reviewQueueSql(user: CurrentUser, reviewable: string[] | "all") {
+  return Prisma.sql`
+    SELECT ${coeRowColumns}, count(*) OVER () AS total
     FROM coes c JOIN teams t ON t.id = c.team_id
     WHERE ${visibleCoesSql(user)} AND c.status = 'IN_REVIEW'
       ${reviewable === "all" ? Prisma.empty : Prisma.sql`AND c.team_id = ANY(${reviewable}::text[])`}
       AND c.created_by_id IS DISTINCT FROM ${user.userId}
       AND NOT EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId})
     ORDER BY c.submitted_at ASC NULLS LAST, c.id ASC
-    LIMIT ${BLOCK_ROWS}`);
-  return { rows: rows.map(({ teamName, ...coe }): CoeRow => ({ ...coe, team: { name: teamName } })), total };
+    LIMIT ${BLOCK_ROWS}`;
+}
+
+/** COEs in review on teams where the caller reviews, not written by them: oldest submission first. */
+export async function coesAwaitingMyReview(user: CurrentUser) {
+  const rows = (await homeSections(user)).rows.reviewQueue;
+  if (!rows) return null;
+  return { rows: rows.map(coeRow), total: sectionTotal(rows) };
+}
+
+/** The caller's drafts and COEs in review (as creator or author), with the latest review decision. */
+function myCoesSql(user: CurrentUser) {
+  return Prisma.sql`
+    SELECT ${coeRowColumns},
+      (SELECT r.decision::text FROM coe_reviews r WHERE r.coe_id = c.id ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS "lastDecision"
+    FROM coes c JOIN teams t ON t.id = c.team_id
+    WHERE c.organization_id = ${user.organizationId} AND c.status IN ('DRAFT', 'IN_REVIEW')
+      AND (c.created_by_id = ${user.userId} OR EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId}))
+    ORDER BY c.updated_at ASC, c.id ASC
+    LIMIT 50`;
 }
 
 /**
@@ -65,20 +132,12 @@ export async function coesAwaitingMyReview(user: CurrentUser) {
  */
 export async function myOpenCoes(user: CurrentUser, now = new Date()) {
   const writable = teamsWith(user, "coe.write");
-  const rows = await db.coe.findMany({
-    where: {
-      organizationId: user.organizationId,
-      status: { in: ["DRAFT", "IN_REVIEW"] },
-      OR: [{ createdById: user.userId }, { authors: { some: { userId: user.userId } } }],
-    },
-    select: { ...coeRowSelect, reviews: { select: { decision: true }, orderBy: { createdAt: "desc" }, take: 1 } },
-    orderBy: { updatedAt: "asc" },
-    take: 50,
-  });
+  const rows = (await homeSections(user)).rows.myCoes ?? [];
   if (rows.length === 0 && writable !== "all" && writable.length === 0) return null;
   const staleBefore = now.getTime() - STALE_DRAFT_DAYS * DAY_MS;
-  const ranked = rows.map(({ reviews, ...coe }) => {
-    const changesRequested = coe.status === "DRAFT" && reviews[0]?.decision === "CHANGES_REQUESTED";
+  const ranked = rows.map((row) => {
+    const coe = coeRow(row);
+    const changesRequested = coe.status === "DRAFT" && row.lastDecision === "CHANGES_REQUESTED";
     const staleDays = coe.status === "DRAFT" && coe.updatedAt.getTime() < staleBefore ? Math.floor((now.getTime() - coe.updatedAt.getTime()) / DAY_MS) : 0;
     return { ...coe, changesRequested, staleDays };
   });
@@ -87,58 +146,55 @@ export async function myOpenCoes(user: CurrentUser, now = new Date()) {
   return { rows: ranked.slice(0, BLOCK_ROWS), total: ranked.length, needsMe: ranked.filter((coe) => weight(coe) < 2).length };
 }
 
-type ActionRowSql = {
-  id: string;
-  title: string;
-  status: CorrectiveActionStatus;
-  dueDate: Date | null;
-  priority: CorrectiveActionPriority;
-  completedAt: Date | null;
-  teamName: string;
-  ownerName: string | null;
-};
-
 const actionRowColumns = Prisma.sql`ca.id, ca.title, ca.status::text AS status, ca.due_date AS "dueDate", ca.priority::text AS priority,
   ca.completed_at AS "completedAt", t.name AS "teamName", u.name AS "ownerName", count(*) OVER () AS total`;
 const actionRowJoins = Prisma.sql`JOIN teams t ON t.id = ca.team_id LEFT JOIN users u ON u.id = ca.owner_id`;
 
-function actionRow({ teamName, ownerName, ...action }: ActionRowSql) {
-  return { ...action, team: { name: teamName }, owner: ownerName === null ? null : { name: ownerName } };
-}
-
-/**
- * The caller's open actions that are overdue or due within a week, soonest first, and how many
- * open actions they own: one statement over their open actions by due date, whose first rows are
- * the ones due soonest.
- */
-export async function myDueActions(user: CurrentUser, now = new Date()) {
-  const today = todayUtc(now);
-  const weekAhead = new Date(today.getTime() + 7 * DAY_MS);
-  const { rows: soonest, total: ownedOpen } = await rowsWithTotal<ActionRowSql>(Prisma.sql`
+/** The caller's open actions by due date (the first rows are the ones due soonest), with how many they own open. */
+function dueActionsSql(user: CurrentUser) {
+  return Prisma.sql`
     SELECT ${actionRowColumns}
     FROM corrective_actions ca ${actionRowJoins}
     WHERE ${visibleActionsSql(user)} AND ca.owner_id = ${user.userId} AND ca.status IN ('OPEN', 'IN_PROGRESS')
     ORDER BY ca.due_date ASC NULLS LAST, ca.id ASC
-    LIMIT ${BLOCK_ROWS}`);
-  const rows = soonest.filter((action) => action.dueDate !== null && action.dueDate <= weekAhead).map(actionRow);
+    LIMIT ${BLOCK_ROWS}`;
+}
+
+/** The caller's open actions that are overdue or due within a week, soonest first, and how many open actions they own. */
+export async function myDueActions(user: CurrentUser, now = new Date()) {
+  const today = todayUtc(now);
+  const weekAhead = new Date(today.getTime() + 7 * DAY_MS);
+  const soonest = (await homeSections(user)).rows.dueActions ?? [];
+  const ownedOpen = sectionTotal(soonest);
+  const rows = soonest.map(actionRow).filter((action) => action.dueDate !== null && action.dueDate <= weekAhead);
   const overdue = rows.filter((action) => action.dueDate && action.dueDate < today).length;
-  if (rows.length === 0 && ownedOpen === 0 && teamsWith(user, "action.update") !== "all" && (teamsWith(user, "action.update") as string[]).length === 0)
-    return null;
+  const updatable = teamsWith(user, "action.update");
+  if (rows.length === 0 && ownedOpen === 0 && updatable !== "all" && updatable.length === 0) return null;
   return { rows: rows.map((action) => ({ ...action, overdue: Boolean(action.dueDate && action.dueDate < today) })), overdue, ownedOpen };
 }
 
-/** Done actions on teams where the caller verifies, waiting for proof that they worked. */
-export async function actionsAwaitingMyVerification(user: CurrentUser) {
-  const verifiable = teamsWith(user, "action.verify");
-  if (verifiable !== "all" && verifiable.length === 0) return null;
-  const { rows, total } = await rowsWithTotal<ActionRowSql>(Prisma.sql`
+/** Done actions on teams where the caller verifies, oldest completion first. */
+function verificationQueueSql(user: CurrentUser, verifiable: string[] | "all") {
+  return Prisma.sql`
     SELECT ${actionRowColumns}
     FROM corrective_actions ca ${actionRowJoins}
     WHERE ${visibleActionsSql(user, verifiable === "all" ? undefined : verifiable)} AND ca.status = 'DONE'
       ${verifiable === "all" ? Prisma.empty : Prisma.sql`AND ca.team_id = ANY(${verifiable}::text[])`}
     ORDER BY ca.completed_at ASC NULLS LAST, ca.id ASC
-    LIMIT ${BLOCK_ROWS}`);
-  return { rows: rows.map(actionRow), total };
+    LIMIT ${BLOCK_ROWS}`;
+}
+
+/** Done actions on teams where the caller verifies, waiting for proof that they worked. */
+export async function actionsAwaitingMyVerification(user: CurrentUser) {
+  const rows = (await homeSections(user)).rows.verificationQueue;
+  if (!rows) return null;
+  return { rows: rows.map(actionRow), total: sectionTotal(rows) };
+}
+
+/** Open cords on the services of the caller's teams and everything below them (lib/cords/queries.ts). */
+export async function openCordsForHome(user: CurrentUser) {
+  const rows = (await homeSections(user)).rows.cords ?? [];
+  return { rows: rows.map(homeCordFrom), total: sectionTotal(rows) };
 }
 
 /** How many series home shows. */
@@ -181,16 +237,10 @@ export async function myNextReviews(user: CurrentUser, now = new Date()) {
 
 /** Key service metrics breached or moving the wrong way in the caller's subtree (their own teams and below). */
 export async function breachedMetricsInMySubtree(user: CurrentUser) {
-  const teams = await orgTeamTree(user.organizationId);
-  const home = user.directTeamIds.length > 0 ? user.directTeamIds : user.isAdmin ? teams.filter((team) => !team.parentId).map((team) => team.id) : [];
-  const readable = teamsWith(user, "team.view");
-  const subtree = [...new Set(home.flatMap((teamId) => subtreeIds(teams, teamId)))].filter((teamId) => readable === "all" || readable.includes(teamId));
-  if (subtree.length === 0) return null;
-  const flagged = await flaggedMetrics(user.organizationId, subtree);
-  const breached = flagged.filter((metric) => metric.flags.some((flag) => flag.kind === "breach" || (flag.kind === "anomaly" && flag.worse)));
-  return {
-    rows: breached.slice(0, BLOCK_ROWS),
-    total: breached.length,
-    scopeName: home.length === 1 ? (teams.find((team) => team.id === home[0])?.name ?? null) : null,
-  };
+  const { rows, metricsScopeName } = await homeSections(user);
+  if (!rows.metrics) return null;
+  const breached = flaggedOnly(metricOverviewsFrom(rows.metrics[0]?.metrics)).filter((metric) =>
+    metric.flags.some((flag) => flag.kind === "breach" || (flag.kind === "anomaly" && flag.worse)),
+  );
+  return { rows: breached.slice(0, BLOCK_ROWS), total: breached.length, scopeName: metricsScopeName };
 }

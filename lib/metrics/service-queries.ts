@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS, num, utc } from "@/lib/metrics/incident-sql";
 import { flagWeight, metricFlags, type Direction, type MetricFlag } from "@/lib/metrics/stats";
 
@@ -40,7 +40,13 @@ export async function metricOverviews(
   // instant: the unique key) and both weekly means. One JSON array, not a row per metric: a
   // top-level team has hundreds of metrics, and decoding rows value by value costs the server far
   // more than one JSON.parse.
-  const [row] = await db.$queryRaw<{ metrics: unknown }[]>`
+  const [row] = await db.$queryRaw<{ metrics: unknown }[]>(metricOverviewsSql(organizationId, teamIds, filter));
+  return metricOverviewsFrom(row?.metrics);
+}
+
+/** The overview's statement: one row whose `metrics` column is the JSON array metricOverviewsFrom reads. */
+export function metricOverviewsSql(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Prisma.Sql {
+  return Prisma.sql`
     SELECT coalesce(json_agg(json_build_object(
         'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
         'cadence', m.cadence, 'anomaly_threshold_pct', m.anomaly_threshold_pct, 'service_id', s.id, 'service_name', s.name, 'team_id', s.team_id,
@@ -62,7 +68,11 @@ export async function metricOverviews(
       AND m.archived_at IS NULL
       AND (${filter.serviceId ?? null}::text IS NULL OR s.id = ${filter.serviceId ?? null}::text)
       AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))`;
-  const rows = Array.isArray(row?.metrics) ? (row.metrics as Record<string, unknown>[]) : [];
+}
+
+/** Metric overviews with their flags from the statement's JSON array. */
+export function metricOverviewsFrom(json: unknown): MetricOverview[] {
+  const rows = Array.isArray(json) ? (json as Record<string, unknown>[]) : [];
   return rows.map((row) => {
     const direction = row.direction === "UP" ? "UP" : "DOWN";
     const overview = {
@@ -151,7 +161,11 @@ export async function findServiceForMetrics(organizationId: string, serviceId: s
  * beyond the threshold, regressions before improvements.
  */
 export async function flaggedMetrics(organizationId: string, teamIds: readonly string[]): Promise<MetricOverview[]> {
-  const metrics = await metricOverviews(organizationId, teamIds);
+  return flaggedOnly(await metricOverviews(organizationId, teamIds));
+}
+
+/** The flagged metrics among overviews, the most pressing first (flaggedMetrics). */
+export function flaggedOnly(metrics: readonly MetricOverview[]): MetricOverview[] {
   return metrics
     .filter((metric) => metric.flags.length > 0)
     .sort((a, b) => flagWeight(b.flags) - flagWeight(a.flags) || a.serviceName.localeCompare(b.serviceName));

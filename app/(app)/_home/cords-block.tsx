@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { openCordsInMyScope } from "@/lib/cords/queries";
+import { openCordsForHome } from "@/lib/home/queries";
 import { HomeBlock, HomeRow, daysAgo } from "./home-block";
 
 /**
@@ -8,7 +8,7 @@ import { HomeBlock, HomeRow, daysAgo } from "./home-block";
  * the tree shows on the home of every team above it. Hidden while every line runs.
  */
 export async function CordsBlock({ user }: { user: CurrentUser }) {
-  const cords = await openCordsInMyScope(user);
+  const cords = await openCordsForHome(user);
   if (cords.total === 0) return null;
   return (
     <HomeBlock title="Line stopped" count={cords.total} href="/cords?status=open" linkLabel="Cords" empty="Every line runs.">
@@ -16,9 +16,9 @@ export async function CordsBlock({ user }: { user: CurrentUser }) {
         <HomeRow
           key={cord.id}
           href={cord.url}
-          title={`${cord.service.name}: ${cord.problem}`}
+          title={`${cord.serviceName}: ${cord.problem}`}
           badge={cord.coeDue ? <Badge tone="amber">COE due</Badge> : <Badge tone="red">Stopped</Badge>}
-          meta={`Pulled ${daysAgo(new Date(cord.pulledAt))} by ${cord.pulledBy?.name ?? "a former user"}${cord.plusOnes > 0 ? ` · ${cord.plusOnes} +1` : ""}`}
+          meta={`Pulled ${daysAgo(cord.pulledAt)} by ${cord.pulledByName ?? "a former user"}${cord.plusOnes > 0 ? ` · ${cord.plusOnes} +1` : ""}`}
         />
       ))}
     </HomeBlock>
