@@ -47,7 +47,6 @@ export const EVENT_TYPES = {
   "game_day.finished": "A game day finished.",
   "lesson.created": "A lesson was added to a COE (a draft until its author confirms it).",
   "lesson.confirmed": "A COE's author confirmed a lesson: it is in the learnings library.",
-  "lesson.updated": "A lesson's statement, detail, tags, categories or services changed.",
   "lesson.deleted": "A lesson was removed from its COE.",
   "best_practice.promoted": "A lesson or a weekly review decision was promoted to an organization-wide best practice.",
   "best_practice.updated": "A best practice's title or description changed.",
