@@ -21,6 +21,9 @@ export async function sendPendingEmails(now = new Date()): Promise<number> {
   const pending = await db.notification.findMany({
     where: { emailedAt: null, createdAt: { gte: new Date(now.getTime() - 2 * 86_400_000) } },
     select: { id: true, title: true, actionId: true, href: true, user: { select: { email: true, name: true } } },
+    // Newest first: what just happened is what someone must act on; a backlog beyond one run's 200
+    // drains on the following runs (an unordered pick could skip a fresh one for runs on end).
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: 200,
   });
   const baseUrl = env().NEXTAUTH_URL ?? "http://localhost:3000";
