@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { jsonDate, readJsonSections, sectionTotal } from "@/lib/sql-sections";
+import { db } from "@/lib/db";
+import { SECTION_TOTAL_CAP, firstRowsWithTotalSql, jsonDate, readJsonSections, sectionTotal, totalLabel } from "@/lib/sql-sections";
 
 describe("readJsonSections", () => {
   it("reads every section in one statement, each in its own order, with its total before the limit", async () => {
@@ -20,6 +21,46 @@ describe("readJsonSections", () => {
   it("asks nothing for no sections and refuses a name that is not a plain identifier", async () => {
     expect(await readJsonSections({})).toEqual({});
     await expect(readJsonSections({ 'x"; DROP': Prisma.sql`SELECT 1` })).rejects.toThrow(/plain identifier/);
+  });
+});
+
+describe("firstRowsWithTotalSql", () => {
+  const table = `sql_sections_probe_${process.pid}`;
+
+  it("returns the first rows in order, labelled after the limit, with the count of every match up to past the cap", async () => {
+    await db.$executeRawUnsafe(`CREATE TABLE ${table} (n integer PRIMARY KEY, label text NOT NULL)`);
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO ${table} SELECT n, 'row ' || n FROM generate_series(1, 250) AS n`);
+      const section = (below: number) =>
+        firstRowsWithTotalSql({
+          table,
+          alias: "p",
+          where: Prisma.sql`p.n < ${below}`,
+          orderBy: Prisma.sql`p.n DESC`,
+          limit: 3,
+          columns: Prisma.sql`p.n, l.upper`,
+          joins: Prisma.sql`CROSS JOIN LATERAL (SELECT upper(p.label) AS upper) l`,
+        });
+      const { few, many, none } = await readJsonSections({ few: section(11), many: section(1000), none: section(0) });
+      expect(few?.map((row) => [row.n, row.upper])).toEqual([
+        [10, "ROW 10"],
+        [9, "ROW 9"],
+        [8, "ROW 8"],
+      ]);
+      expect(sectionTotal(few ?? [])).toBe(10);
+      expect(sectionTotal(many ?? [])).toBe(SECTION_TOTAL_CAP + 1);
+      expect(totalLabel(sectionTotal(many ?? []))).toBe(`${SECTION_TOTAL_CAP}+`);
+      expect(totalLabel(sectionTotal(few ?? []))).toBe("10");
+      expect(none).toEqual([]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE ${table}`);
+    }
+  });
+
+  it("refuses a table or alias that is not a plain name", () => {
+    const parts = { where: Prisma.sql`true`, orderBy: Prisma.sql`1`, limit: 1, columns: Prisma.sql`1`, joins: Prisma.empty };
+    expect(() => firstRowsWithTotalSql({ ...parts, table: "coes; DROP", alias: "c" })).toThrow(/plain table/);
+    expect(() => firstRowsWithTotalSql({ ...parts, table: "coes", alias: "c c" })).toThrow(/plain table/);
   });
 });
 

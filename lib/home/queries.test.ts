@@ -3,9 +3,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleActionsWhere } from "@/lib/actions/access";
-import { actionWorld, daysFromToday, testDb } from "@/lib/actions/test-fixtures";
+import { actionWorld, daysFromToday, testDb, userFor } from "@/lib/actions/test-fixtures";
 import { visibleCoesWhere } from "@/lib/coes/access";
-import { actionsAwaitingMyVerification, coesAwaitingMyReview, myDueActions, myNextReviews } from "@/lib/home/queries";
+import {
+  actionsAwaitingMyVerification,
+  coesAwaitingMyReview,
+  expiringVerificationsForHome,
+  myDueActions,
+  myNextReviews,
+  openFindingsForHome,
+} from "@/lib/home/queries";
+import { enforcedRule, policyWorld } from "@/lib/policies/test-fixtures";
 import { teamsWith } from "@/lib/permissions";
 
 afterAll(() => testDb.$disconnect());
@@ -125,5 +133,72 @@ describe("home blocks", () => {
     // A member of Payments submits to Checkout's and Retail's reviews, not to Platform's.
     expect(await names(world.users.owner)).toEqual(["Checkout weekly", "Payments weekly", "Retail weekly"]);
     expect(await names(world.users.outsider)).toEqual(["Platform weekly"]);
+  });
+
+  it("list open findings of enforced rules in the caller's own subtrees, most severe first, and verifications expiring there soonest first", async () => {
+    const world = await policyWorld();
+    const organizationId = world.org.id;
+    const critical = await enforcedRule(organizationId);
+    const low = await testDb.policyRule.update({ where: { id: (await enforcedRule(organizationId)).id }, data: { severity: "LOW" } });
+    const draft = await testDb.policyRule.update({ where: { id: (await enforcedRule(organizationId)).id }, data: { status: "DRAFT" } });
+    const finding = (ruleId: string, service: { id: string; teamId: string }, openedDaysAgo: number, status: "OPEN" | "RESOLVED" = "OPEN") =>
+      testDb.policyFinding.create({
+        data: {
+          organizationId,
+          ruleId,
+          serviceId: service.id,
+          teamId: service.teamId,
+          status,
+          firstOpenedAt: daysFromToday(-openedDaysAgo),
+          openedAt: daysFromToday(-openedDaysAgo),
+          lastEvaluatedAt: new Date(),
+        },
+      });
+    const lowOnWeb = await finding(low.id, world.web, 30);
+    const criticalOnCart = await finding(critical.id, world.cart, 2);
+    const criticalOnWeb = await finding(critical.id, world.web, 5);
+    await finding(draft.id, world.cart, 9);
+    await finding(low.id, world.cart, 9, "RESOLVED");
+    await finding(critical.id, world.infra, 40);
+
+    const dimension = await testDb.verificationDimension.create({ data: { organizationId, key: `dr-${organizationId.slice(-6)}`, name: "Disaster recovery" } });
+    const dimensionTwo = await testDb.verificationDimension.create({ data: { organizationId, key: `az-${organizationId.slice(-6)}`, name: "Multi-AZ" } });
+    const verification = (service: { id: string }, dimensionId: string, expiresInDays: number, result: "PASSED" | "FAILED" = "PASSED") =>
+      testDb.serviceVerification.create({
+        data: {
+          organizationId,
+          serviceId: service.id,
+          dimensionId,
+          result,
+          verifiedAt: daysFromToday(-80),
+          expiresAt: daysFromToday(expiresInDays),
+          updatedAt: new Date(),
+        },
+      });
+    await verification(world.cart, dimension.id, 10);
+    await verification(world.web, dimension.id, 3);
+    await verification(world.cart, dimensionTwo.id, 40); // outside the 14-day window
+    await verification(world.web, dimensionTwo.id, -2); // already expired
+    await verification(world.infra, dimension.id, 1); // another subtree
+
+    const retailManager = await userFor(world.retailManager.id);
+    const findings = await openFindingsForHome(retailManager);
+    expect(findings?.rows.map((row) => row.id)).toEqual([criticalOnWeb.id, criticalOnCart.id, lowOnWeb.id]);
+    expect(findings?.total).toBe(3);
+    expect(findings?.rows[0]).toMatchObject({ serviceName: world.web.name, ruleName: critical.name, severity: "CRITICAL", teamName: "Retail" });
+    const expiring = await expiringVerificationsForHome(retailManager);
+    expect(expiring?.rows.map((row) => [row.serviceName, row.dimensionName])).toEqual([
+      [world.web.name, "Disaster recovery"],
+      [world.cart.name, "Disaster recovery"],
+    ]);
+    expect(expiring?.total).toBe(2);
+
+    // A member of Checkout sees Checkout's only; an admin on no team gets neither block.
+    const member = await userFor(world.member.id);
+    expect((await openFindingsForHome(member))?.rows.map((row) => row.id)).toEqual([criticalOnCart.id]);
+    expect((await expiringVerificationsForHome(member))?.rows.map((row) => row.serviceName)).toEqual([world.cart.name]);
+    const admin = await userFor(world.admin.id);
+    expect(await openFindingsForHome(admin)).toBeNull();
+    expect(await expiringVerificationsForHome(admin)).toBeNull();
   });
 });

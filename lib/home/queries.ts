@@ -11,8 +11,11 @@ import { seriesOpenTo } from "@/lib/reviews/access";
 import { comingIsoWeek, parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
 import { flaggedOnly, metricOverviewsFrom, metricOverviewsSql } from "@/lib/metrics/service-queries";
 import { homeCordFrom, openCordsInMyScopeSql } from "@/lib/cords/queries";
-import { jsonDate, readJsonSections, sectionTotal, type JsonRow } from "@/lib/sql-sections";
+import { firstRowsWithTotalSql, jsonDate, readJsonSections, sectionTotal, type JsonRow } from "@/lib/sql-sections";
 import { orgTeamTree } from "@/lib/org/queries";
+import { homeFindingFrom, openFindingsSectionSql } from "@/lib/policies/home-section";
+import { expiringVerificationsSectionSql, homeExpiringFrom } from "@/lib/verification/home-section";
+import { readableTeamIds } from "@/lib/verification/access";
 import { ancestorIds, subtreeIds } from "@/lib/org/tree";
 
 // Home: "what needs me", one block per kind of work, each scoped with the same rule its own list page
@@ -24,6 +27,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A draft untouched this long is going stale: the incident fades from memory. */
 const STALE_DRAFT_DAYS = 7;
 const BLOCK_ROWS = 6;
+const FINDING_ROWS = 5;
+const EXPIRING_ROWS = 8;
 
 type CoeRow = { id: string; title: string; severity: CoeSeverity; status: CoeStatus; submittedAt: Date | null; updatedAt: Date; team: { name: string } };
 
@@ -38,7 +43,7 @@ type ActionRow = {
   owner: { name: string } | null;
 };
 
-type HomeSection = "reviewQueue" | "myCoes" | "dueActions" | "verificationQueue" | "metrics" | "cords";
+type HomeSection = "reviewQueue" | "myCoes" | "dueActions" | "verificationQueue" | "metrics" | "cords" | "findings" | "expiring";
 
 /** The subtree whose metrics home watches: the caller's own teams and below (an admin on no team: the roots), as far as they may read. */
 function metricsScope(user: CurrentUser, teams: Awaited<ReturnType<typeof orgTeamTree>>) {
@@ -46,6 +51,11 @@ function metricsScope(user: CurrentUser, teams: Awaited<ReturnType<typeof orgTea
   const readable = teamsWith(user, "team.view");
   const subtree = [...new Set(home.flatMap((teamId) => subtreeIds(teams, teamId)))].filter((teamId) => readable === "all" || readable.includes(teamId));
   return { subtree, scopeName: home.length === 1 ? (teams.find((team) => team.id === home[0])?.name ?? null) : null };
+}
+
+/** The teams of the caller's own subtrees (their teams and everything below), where findings and verifications concern them. */
+function ownSubtreeIds(user: CurrentUser, teams: Awaited<ReturnType<typeof orgTeamTree>>): string[] {
+  return [...new Set(user.directTeamIds.flatMap((teamId) => subtreeIds(teams, teamId)))];
 }
 
 /**
@@ -63,6 +73,13 @@ const homeSections = cache(async (user: CurrentUser) => {
   if (verifiable === "all" || verifiable.length > 0) sections.verificationQueue = verificationQueueSql(user, verifiable);
   if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user.organizationId, metrics.subtree);
   if (cords) sections.cords = cords;
+  const ownSubtrees = ownSubtreeIds(user, teams);
+  if (ownSubtrees.length > 0) {
+    sections.findings = openFindingsSectionSql(user.organizationId, ownSubtrees, FINDING_ROWS);
+    const readable = readableTeamIds(user);
+    const expiringTeams = readable === "all" ? ownSubtrees : ownSubtrees.filter((teamId) => readable.has(teamId));
+    sections.expiring = expiringVerificationsSectionSql(user.organizationId, expiringTeams, EXPIRING_ROWS, new Date());
+  }
   return { rows: await readJsonSections(sections), metricsScopeName: metrics.scopeName };
 });
 
@@ -96,15 +113,18 @@ const coeRowColumns = Prisma.sql`c.id, c.title, c.severity::text AS severity, c.
 
 /** COEs in review on teams where the caller reviews, not written by them: oldest submission first. */
 function reviewQueueSql(user: CurrentUser, reviewable: string[] | "all") {
-  return Prisma.sql`
-    SELECT ${coeRowColumns}, count(*) OVER () AS total
-    FROM coes c JOIN teams t ON t.id = c.team_id
-    WHERE ${visibleCoesSql(user)} AND c.status = 'IN_REVIEW'
+  return firstRowsWithTotalSql({
+    table: "coes",
+    alias: "c",
+    where: Prisma.sql`${visibleCoesSql(user)} AND c.status = 'IN_REVIEW'
       ${reviewable === "all" ? Prisma.empty : Prisma.sql`AND c.team_id = ANY(${reviewable}::text[])`}
       AND c.created_by_id IS DISTINCT FROM ${user.userId}
-      AND NOT EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId})
-    ORDER BY c.submitted_at ASC NULLS LAST, c.id ASC
-    LIMIT ${BLOCK_ROWS}`;
+      AND NOT EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId})`,
+    orderBy: Prisma.sql`c.submitted_at ASC NULLS LAST, c.id ASC`,
+    limit: BLOCK_ROWS,
+    columns: coeRowColumns,
+    joins: Prisma.sql`JOIN teams t ON t.id = c.team_id`,
+  });
 }
 
 /** COEs in review on teams where the caller reviews, not written by them: oldest submission first. */
@@ -121,7 +141,8 @@ function myCoesSql(user: CurrentUser) {
       (SELECT r.decision::text FROM coe_reviews r WHERE r.coe_id = c.id ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS "lastDecision"
     FROM coes c JOIN teams t ON t.id = c.team_id
     WHERE c.organization_id = ${user.organizationId} AND c.status IN ('DRAFT', 'IN_REVIEW')
-      AND (c.created_by_id = ${user.userId} OR EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId}))
+      -- From the caller's own COEs, not a walk over the organization's: one index per way of being an author.
+      AND c.id IN (SELECT m.id FROM coes m WHERE m.created_by_id = ${user.userId} UNION SELECT a.coe_id FROM coe_authors a WHERE a.user_id = ${user.userId})
     ORDER BY c.updated_at ASC, c.id ASC
     LIMIT 50`;
 }
@@ -147,17 +168,20 @@ export async function myOpenCoes(user: CurrentUser, now = new Date()) {
 }
 
 const actionRowColumns = Prisma.sql`ca.id, ca.title, ca.status::text AS status, ca.due_date AS "dueDate", ca.priority::text AS priority,
-  ca.completed_at AS "completedAt", t.name AS "teamName", u.name AS "ownerName", count(*) OVER () AS total`;
+  ca.completed_at AS "completedAt", t.name AS "teamName", u.name AS "ownerName"`;
 const actionRowJoins = Prisma.sql`JOIN teams t ON t.id = ca.team_id LEFT JOIN users u ON u.id = ca.owner_id`;
 
 /** The caller's open actions by due date (the first rows are the ones due soonest), with how many they own open. */
 function dueActionsSql(user: CurrentUser) {
-  return Prisma.sql`
-    SELECT ${actionRowColumns}
-    FROM corrective_actions ca ${actionRowJoins}
-    WHERE ${visibleActionsSql(user)} AND ca.owner_id = ${user.userId} AND ca.status IN ('OPEN', 'IN_PROGRESS')
-    ORDER BY ca.due_date ASC NULLS LAST, ca.id ASC
-    LIMIT ${BLOCK_ROWS}`;
+  return firstRowsWithTotalSql({
+    table: "corrective_actions",
+    alias: "ca",
+    where: Prisma.sql`${visibleActionsSql(user)} AND ca.owner_id = ${user.userId} AND ca.status IN ('OPEN', 'IN_PROGRESS')`,
+    orderBy: Prisma.sql`ca.due_date ASC NULLS LAST, ca.id ASC`,
+    limit: BLOCK_ROWS,
+    columns: actionRowColumns,
+    joins: actionRowJoins,
+  });
 }
 
 /** The caller's open actions that are overdue or due within a week, soonest first, and how many open actions they own. */
@@ -175,13 +199,16 @@ export async function myDueActions(user: CurrentUser, now = new Date()) {
 
 /** Done actions on teams where the caller verifies, oldest completion first. */
 function verificationQueueSql(user: CurrentUser, verifiable: string[] | "all") {
-  return Prisma.sql`
-    SELECT ${actionRowColumns}
-    FROM corrective_actions ca ${actionRowJoins}
-    WHERE ${visibleActionsSql(user, verifiable === "all" ? undefined : verifiable)} AND ca.status = 'DONE'
-      ${verifiable === "all" ? Prisma.empty : Prisma.sql`AND ca.team_id = ANY(${verifiable}::text[])`}
-    ORDER BY ca.completed_at ASC NULLS LAST, ca.id ASC
-    LIMIT ${BLOCK_ROWS}`;
+  return firstRowsWithTotalSql({
+    table: "corrective_actions",
+    alias: "ca",
+    where: Prisma.sql`${visibleActionsSql(user, verifiable === "all" ? undefined : verifiable)} AND ca.status = 'DONE'
+      ${verifiable === "all" ? Prisma.empty : Prisma.sql`AND ca.team_id = ANY(${verifiable}::text[])`}`,
+    orderBy: Prisma.sql`ca.completed_at ASC NULLS LAST, ca.id ASC`,
+    limit: BLOCK_ROWS,
+    columns: actionRowColumns,
+    joins: actionRowJoins,
+  });
 }
 
 /** Done actions on teams where the caller verifies, waiting for proof that they worked. */
@@ -243,4 +270,18 @@ export async function breachedMetricsInMySubtree(user: CurrentUser) {
     metric.flags.some((flag) => flag.kind === "breach" || (flag.kind === "anomaly" && flag.worse)),
   );
   return { rows: breached.slice(0, BLOCK_ROWS), total: breached.length, scopeName: metricsScopeName };
+}
+
+/** The most severe open policy findings of the caller's own subtrees. Null for someone on no team. */
+export async function openFindingsForHome(user: CurrentUser) {
+  const rows = (await homeSections(user)).rows.findings;
+  if (!rows) return null;
+  return { rows: rows.map(homeFindingFrom), total: sectionTotal(rows) };
+}
+
+/** Verifications of the caller's own subtrees that expire soon: the next drills to plan. Null for someone on no team. */
+export async function expiringVerificationsForHome(user: CurrentUser) {
+  const rows = (await homeSections(user)).rows.expiring;
+  if (!rows) return null;
+  return { rows: rows.map(homeExpiringFrom), total: sectionTotal(rows) };
 }

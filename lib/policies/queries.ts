@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { rowsAndTotal } from "@/lib/page-total";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
@@ -247,18 +246,5 @@ export async function rulesFromCoe(user: CurrentUser, coeId: string) {
         : null;
       return { id: rule.id, name: rule.name, status: rule.status, checks: result?.applicable ?? 0, failing: result?.failing.length ?? 0 };
     }),
-  );
-}
-
-/** Home: the top open findings (most severe first) of the teams the user is on, and how many there are. */
-export async function topFindingsForUser(user: CurrentUser, take = 5) {
-  if (user.directTeamIds.length === 0) return null;
-  const teams = await orgTeamTree(user.organizationId);
-  const teamIds = [...new Set(user.directTeamIds.flatMap((teamId) => subtreeIds(teams, teamId)))];
-  const where: Prisma.PolicyFindingWhereInput = { organizationId: user.organizationId, teamId: { in: teamIds }, status: "OPEN", rule: { status: "ENFORCED" } };
-  return rowsAndTotal(
-    take,
-    () => db.policyFinding.findMany({ where, select: findingSelect, orderBy: [{ rule: { severity: "asc" } }, { openedAt: "asc" }], take }),
-    () => db.policyFinding.count({ where }),
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { totalLabel } from "@/lib/sql-sections";
 
 /**
  * The frame of one "what needs me" block on home: a title with a count, the rows, and — when there
@@ -27,7 +28,7 @@ export function HomeBlock({
         <h2 className="text-sm font-semibold text-slate-900">
           {title}
           {count !== undefined && count > 0 ? (
-            <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800">{count}</span>
+            <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800">{totalLabel(count)}</span>
           ) : null}
         </h2>
         {href ? (

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format-date";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { actionsAwaitingMyVerification, myDueActions } from "@/lib/home/queries";
+import { totalLabel } from "@/lib/sql-sections";
 import { HomeBlock, HomeRow, daysAgo } from "./home-block";
 
 /** Action owners: their actions overdue or due within a week. */
@@ -13,10 +14,10 @@ export async function MyActionsBlock({ user }: { user: CurrentUser }) {
       title="Your actions due"
       count={due.rows.length}
       href="/actions?view=mine"
-      linkLabel={due.ownedOpen > 0 ? `All ${due.ownedOpen} open` : "My actions"}
+      linkLabel={due.ownedOpen > 0 ? `All ${totalLabel(due.ownedOpen)} open` : "My actions"}
       empty={
         due.ownedOpen > 0
-          ? `Nothing overdue or due this week. ${due.ownedOpen} open action${due.ownedOpen === 1 ? "" : "s"} of yours ${due.ownedOpen === 1 ? "is" : "are"} on schedule.`
+          ? `Nothing overdue or due this week. ${totalLabel(due.ownedOpen)} open action${due.ownedOpen === 1 ? "" : "s"} of yours ${due.ownedOpen === 1 ? "is" : "are"} on schedule.`
           : "You own no open corrective action. Nothing overdue, nothing due this week."
       }
     >

@@ -1,11 +1,11 @@
 import { SeverityBadge } from "@/components/policies/policy-badges";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { topFindingsForUser } from "@/lib/policies/queries";
+import { openFindingsForHome } from "@/lib/home/queries";
 import { HomeBlock, HomeRow, daysAgo } from "./home-block";
 
 /** The most severe open policy findings of the user's teams (and below). */
 export async function PolicyBlock({ user }: { user: CurrentUser }) {
-  const findings = await topFindingsForUser(user);
+  const findings = await openFindingsForHome(user);
   if (!findings) return null;
   return (
     <HomeBlock
@@ -19,9 +19,9 @@ export async function PolicyBlock({ user }: { user: CurrentUser }) {
         <HomeRow
           key={finding.id}
           href={`/policies/findings/${finding.id}`}
-          title={`${finding.service.name}: ${finding.rule.name}`}
-          badge={<SeverityBadge severity={finding.rule.severity} />}
-          meta={`Failing since ${daysAgo(finding.openedAt)} · ${finding.team.name}`}
+          title={`${finding.serviceName}: ${finding.ruleName}`}
+          badge={<SeverityBadge severity={finding.severity} />}
+          meta={`Failing since ${daysAgo(finding.openedAt)} · ${finding.teamName}`}
         />
       ))}
     </HomeBlock>

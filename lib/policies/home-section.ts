@@ -1,0 +1,33 @@
+import "server-only";
+import { Prisma, type PolicySeverity } from "@/lib/generated/prisma/client";
+import { firstRowsWithTotalSql, jsonDate, type JsonRow } from "@/lib/sql-sections";
+
+/**
+ * Home's "Policy findings" block as a section of home's one statement (lib/sql-sections.ts): open
+ * findings of enforced rules on the given teams' services, most severe first, then longest failing.
+ * The caller passes the teams whose findings they may read (their own subtrees).
+ */
+export function openFindingsSectionSql(organizationId: string, teamIds: string[], take: number): Prisma.Sql {
+  return firstRowsWithTotalSql({
+    table: "policy_findings",
+    alias: "f",
+    where: Prisma.sql`f.organization_id = ${organizationId} AND f.team_id = ANY(${teamIds}::text[]) AND f.status = 'OPEN'
+      AND EXISTS (SELECT 1 FROM policy_rules er WHERE er.id = f.rule_id AND er.status = 'ENFORCED')`,
+    orderBy: Prisma.sql`(SELECT sr.severity FROM policy_rules sr WHERE sr.id = f.rule_id) ASC, f.opened_at ASC, f.id ASC`,
+    limit: take,
+    columns: Prisma.sql`f.id, f.opened_at AS "openedAt", s.name AS "serviceName", r.name AS "ruleName", r.severity::text AS severity, t.name AS "teamName"`,
+    joins: Prisma.sql`JOIN policy_rules r ON r.id = f.rule_id JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = f.team_id`,
+  });
+}
+
+/** A row of openFindingsSectionSql, as home shows it. */
+export function homeFindingFrom(row: JsonRow) {
+  return {
+    id: String(row.id),
+    openedAt: jsonDate(row.openedAt) ?? new Date(0),
+    serviceName: String(row.serviceName),
+    ruleName: String(row.ruleName),
+    severity: row.severity as PolicySeverity,
+    teamName: String(row.teamName),
+  };
+}
