@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { cordOfCoe } from "@/lib/cords/queries";
 
-/** "Started from the Andon cord on …" on a COE that was started from a cord. */
-export async function CoeCordLink({ organizationId, coeId }: { organizationId: string; coeId: string }) {
-  const cord = await cordOfCoe(organizationId, coeId);
+/** "Started from the Andon cord on …" on a COE that was started from a cord (read with the COE). */
+export function CoeCordLink({ cord }: { cord: { id: string; service: { name: string } } | null }) {
   if (!cord) return null;
   return (
     <p className="-mt-4 mb-6 text-sm text-slate-700">

@@ -6,15 +6,15 @@ import { SimilarCoesPanel } from "@/components/learnings/similar-coes-panel";
 import { Card, CardBody } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { coeForLearnings, lessonsForCoe, recurrencesOf, relatedCoes } from "@/lib/learnings/queries";
+import { coeForLearnings, lessonsForCoe, recurrencesOf, relatedCoes, type LearningsCoe } from "@/lib/learnings/queries";
 
 /**
  * The learnings side of a COE: "recurrence of …" for the reviewer, related COEs, the COE's lessons
- * and, while it is being written, similar past COEs. Loaded from the COE's id (already shown to
- * the caller by the page, checked again here).
+ * and, while it is being written, similar past COEs. A page that has read the COE for the caller
+ * passes what it read (`checked`); otherwise it is read here from the id, for the caller.
  */
-export async function CoeLearnings({ user, coeId, editing = false }: { user: CurrentUser; coeId: string; editing?: boolean }) {
-  const coe = await coeForLearnings(user, coeId);
+export async function CoeLearnings({ user, coeId, checked, editing = false }: { user: CurrentUser; coeId: string; checked?: LearningsCoe; editing?: boolean }) {
+  const coe = checked ?? (await coeForLearnings(user, coeId));
   if (!coe) return null;
   const [lessons, related, recurrences] = await Promise.all([lessonsForCoe(user, coe), relatedCoes(user, coe.id), recurrencesOf(user, coe.id)]);
   return (

@@ -3,11 +3,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { teamsWith } from "@/lib/permissions";
-import { rulesFromCoe } from "@/lib/policies/queries";
+import type { CoeRule } from "@/lib/policies/coe-rules";
+import { coeRuleResults } from "@/lib/policies/queries";
 
 /** On a COE: the rules its lessons became, and "Make this a rule" for anyone who may propose one (member and above). */
-export async function CoeRules({ user, coeId }: { user: CurrentUser; coeId: string }) {
-  const rules = await rulesFromCoe(user, coeId);
+export async function CoeRules({ user, coeId, rules: made }: { user: CurrentUser; coeId: string; rules: CoeRule[] }) {
+  const rules = await coeRuleResults(user, made);
   const proposer = teamsWith(user, "policy.facts");
   const canWrite = proposer === "all" || proposer.length > 0;
   if (rules.length === 0 && !canWrite) return null;

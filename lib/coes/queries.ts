@@ -15,6 +15,7 @@ import { lookupLabel } from "@/lib/lookup/queries";
 import { loadSnapshotRow, snapshotSelect, toSnapshot } from "@/lib/coes/snapshot-db";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 import { coalesceRevisions } from "@/lib/coes/revision-steps";
+import { COE_RULES_SHOWN, coeRuleSelect } from "@/lib/policies/coe-rules";
 
 const COES_PAGE_SIZE = 20;
 
@@ -170,8 +171,8 @@ export async function coeFormOptions(user: CurrentUser) {
  * per request, so the page and its metadata share one load.
  */
 export const getCoeForView = cache(async function getCoeForView(user: CurrentUser, coeId: string) {
-  // The document, the read view's own dates, its review threads, decisions and attachments: one
-  // statement with relation joins (four before).
+  // The document, the read view's own dates, its review threads, decisions and attachments, the cord
+  // it was started from and the rules made from its lessons: one statement with relation joins.
   const loaded = await db.coe.findFirst({
     where: visibleCoeWhere(user, coeId),
     select: {
@@ -197,10 +198,12 @@ export const getCoeForView = cache(async function getCoeForView(user: CurrentUse
         orderBy: { createdAt: "desc" },
       },
       attachments: { select: { id: true, fileName: true, byteSize: true, contentType: true }, orderBy: { createdAt: "asc" } },
+      cord: { select: { id: true, service: { select: { name: true } } } },
+      policyRules: { where: { organizationId: user.organizationId }, select: coeRuleSelect, orderBy: { createdAt: "asc" }, take: COE_RULES_SHOWN },
     },
   });
   if (!loaded) return null;
-  const { createdAt, submittedAt, approvedAt, closedAt, createdBy, reviewThreads: threads, reviews, attachments, ...row } = loaded;
+  const { createdAt, submittedAt, approvedAt, closedAt, createdBy, reviewThreads: threads, reviews, attachments, cord, policyRules, ...row } = loaded;
   const snapshot = toSnapshot(row);
   const extra = { createdAt, submittedAt, approvedAt, closedAt, createdBy };
   const actor = lifecycleActor(user, row.teamId);
@@ -221,6 +224,9 @@ export const getCoeForView = cache(async function getCoeForView(user: CurrentUse
     threads,
     reviews,
     attachments,
+    createdById: row.createdById,
+    cord,
+    rules: policyRules,
     missing: missingForReview(snapshot),
     permissions: {
       edit: offersEdit(lifecycleState, actor),

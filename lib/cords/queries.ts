@@ -206,8 +206,3 @@ export async function teamSubtree(organizationId: string, teamId: string): Promi
   const teams = await db.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } });
   return teams.some((team) => team.id === teamId) ? subtreeIds(teams, teamId) : null;
 }
-
-/** The cord a COE was started from, for the COE page (cords are readable organization-wide). */
-export async function cordOfCoe(organizationId: string, coeId: string) {
-  return db.cord.findFirst({ where: { organizationId, coeId }, select: { id: true, service: { select: { name: true } } } });
-}

@@ -10,8 +10,11 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { RECURRENCE_DAYS } from "@/lib/learnings/recurrence";
 import { canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
 
+/** A COE as the learnings panels need it: who may edit its lessons follows from these. */
+export type LearningsCoe = { id: string; teamId: string; createdById: string | null; authorIds: string[] };
+
 /** A COE's lessons (the caller has already been shown the COE), with what the caller may do. */
-export async function lessonsForCoe(user: CurrentUser, coe: { id: string; teamId: string; createdById: string | null; authorIds: string[] }) {
+export async function lessonsForCoe(user: CurrentUser, coe: LearningsCoe) {
   const lessons = await db.lesson.findMany({
     where: { coeId: coe.id, ...visibleLessonsWhere(user) },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],

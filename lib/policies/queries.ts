@@ -12,6 +12,7 @@ import { conditionsSchema, RuleSet } from "@/lib/policies/conditions";
 import { conditionFacts } from "@/lib/policies/conditions";
 import { ruleApplies, scopeTeams } from "@/lib/policies/applicability";
 import type { DryRunInput } from "@/lib/policies/schemas";
+import type { CoeRule } from "@/lib/policies/coe-rules";
 
 export type FindingFilter = {
   teamId?: string;
@@ -226,14 +227,8 @@ export async function coeForRule(user: CurrentUser, coeId: string) {
   return db.coe.findFirst({ where: { AND: [{ id: coeId }, visibleCoesWhere(user)] }, select: { id: true, title: true, teamId: true, lessonsLearned: true } });
 }
 
-/** Rules made from a COE's lessons, each with how many services it checks and how many fail now. */
-export async function rulesFromCoe(user: CurrentUser, coeId: string) {
-  const rules = await db.policyRule.findMany({
-    where: { organizationId: user.organizationId, sourceCoeId: coeId },
-    select: { id: true, name: true, status: true, conditions: true, scopeTeamId: true, applicableFactKey: true },
-    orderBy: { createdAt: "asc" },
-    take: 10,
-  });
+/** Rules made from a COE's lessons (read with the COE: lib/policies/coe-rules.ts), each with how many services it checks and how many fail now. */
+export async function coeRuleResults(user: CurrentUser, rules: CoeRule[]) {
   return Promise.all(
     rules.map(async (rule) => {
       const parsed = conditionsSchema.safeParse(rule.conditions);

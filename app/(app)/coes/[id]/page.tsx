@@ -69,7 +69,7 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
           </>
         }
       />
-      <CoeCordLink organizationId={user.organizationId} coeId={coe.id} />
+      <CoeCordLink cord={coe.cord} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <Card>
@@ -95,8 +95,12 @@ export default async function CoePage({ params }: { params: Promise<{ id: string
             changesRequested={changesRequested ? (coe.reviews[0]?.note ?? "") : null}
             openThreadCount={coe.threads?.filter((thread) => !thread.resolvedAt).length ?? 0}
           />
-          <CoeLearnings user={user} coeId={coe.id} />
-          <CoeRules user={user} coeId={coe.id} />
+          <CoeLearnings
+            user={user}
+            coeId={coe.id}
+            checked={{ id: coe.id, teamId: coe.snapshot.teamId, createdById: coe.createdById, authorIds: coe.snapshot.authors.map((author) => author.id) }}
+          />
+          <CoeRules user={user} coeId={coe.id} rules={coe.rules} />
           <CoeTicketsCard user={user} coeId={coe.id} />
           {coe.reviews.length > 0 ? (
             <Card>
