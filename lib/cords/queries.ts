@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jsonDate, type JsonRow } from "@/lib/sql-sections";
@@ -65,6 +66,23 @@ export async function recentCordsForService(organizationId: string, serviceId: s
   return rows.map(cordJson);
 }
 
+/** How many open cords a request reads at most: far more than an organization has stopped at once. */
+const OPEN_CORDS_READ = 1000;
+
+/**
+ * The organization's open cords, newest first, read once per request (React's cache): the frame's
+ * banner and the "Line stopped" badges of the page under it filter the same few rows, so a page
+ * showing both pays one statement. Open cords are few; past OPEN_CORDS_READ the oldest are left out.
+ */
+const openCordsOfOrganization = cache(async (organizationId: string) =>
+  db.cord.findMany({
+    where: { organizationId, resolvedAt: null },
+    select: { id: true, pulledAt: true, problem: true, serviceId: true, service: { select: { id: true, name: true, teamId: true } } },
+    orderBy: [{ pulledAt: "desc" }, { id: "desc" }],
+    take: OPEN_CORDS_READ,
+  }),
+);
+
 /**
  * The banner's open cords: those on services of teams where the caller is a member or above
  * (roles spread down the tree, so a manager sees the stops of their whole subtree).
@@ -72,18 +90,12 @@ export async function recentCordsForService(organizationId: string, serviceId: s
 export async function openCordsForBanner(user: CurrentUser, take = 3) {
   const teams = teamsWith(user, "cord.resolve");
   if (teams !== "all" && teams.length === 0) return { rows: [], total: 0 };
-  const where: Prisma.CordWhereInput = {
-    organizationId: user.organizationId,
-    resolvedAt: null,
-    ...(teams === "all" ? {} : { service: { teamId: { in: teams } } }),
+  const mine = teams === "all" ? null : new Set(teams);
+  const rows = (await openCordsOfOrganization(user.organizationId)).filter((cord) => mine === null || mine.has(cord.service.teamId));
+  return {
+    rows: rows.slice(0, take).map(({ id, pulledAt, problem, service }) => ({ id, pulledAt, problem, service: { id: service.id, name: service.name } })),
+    total: Math.min(rows.length, take + 1),
   };
-  const rows = await db.cord.findMany({
-    where,
-    select: { id: true, pulledAt: true, problem: true, service: { select: { id: true, name: true } } },
-    orderBy: { pulledAt: "desc" },
-    take: take + 1,
-  });
-  return { rows: rows.slice(0, take), total: rows.length };
 }
 
 /**
@@ -125,22 +137,22 @@ export function homeCordFrom(row: JsonRow) {
 
 /**
  * Which services have a stopped line, for the "Line stopped" badge on pages that list services
- * (metrics, policies): among some services, or among those of some teams. Open cords are few, so
- * this reads only them.
+ * (metrics, policies): among some services, or among those of some teams. Filters the request's
+ * one read of the organization's open cords.
  */
 export async function stoppedServiceIds(
   organizationId: string,
   among: { serviceIds: readonly string[] } | { teamIds: readonly string[] | "all" },
 ): Promise<Set<string>> {
-  const scope: Prisma.CordWhereInput =
-    "serviceIds" in among
-      ? { serviceId: { in: [...new Set(among.serviceIds)] } }
-      : among.teamIds === "all"
-        ? {}
-        : { service: { teamId: { in: [...among.teamIds] } } };
   if ("serviceIds" in among ? among.serviceIds.length === 0 : among.teamIds !== "all" && among.teamIds.length === 0) return new Set();
-  const rows = await db.cord.findMany({ where: { organizationId, resolvedAt: null, ...scope }, select: { serviceId: true }, take: 1000 });
-  return new Set(rows.map((row) => row.serviceId));
+  const services = "serviceIds" in among ? new Set(among.serviceIds) : null;
+  const teams = "teamIds" in among && among.teamIds !== "all" ? new Set(among.teamIds) : null;
+  const open = await openCordsOfOrganization(organizationId);
+  return new Set(
+    open
+      .filter((cord) => (services === null || services.has(cord.serviceId)) && (teams === null || teams.has(cord.service.teamId)))
+      .map((cord) => cord.serviceId),
+  );
 }
 
 export type CordListFilter = { serviceId?: string; teamIds?: string[]; status?: "open" | "resolved"; since?: Date };
