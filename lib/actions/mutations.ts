@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/permissions";
 import { visibleCoeWhere } from "@/lib/coes/access";
-import { ACTION_STATUS_LABELS } from "@/lib/coes/questions";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
 import { actionOwnerWhere, statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
 import { syncCoeClosure } from "@/lib/coes/closure-mutations";
 import { checkStatusChange, checkWontDoDecision } from "@/lib/actions/status-rules";

@@ -12,7 +12,8 @@ import { notifyUsers } from "@/lib/notifications/mutations";
 import { createCoe } from "@/lib/coes/mutations";
 import { ancestorIds } from "@/lib/org/tree";
 import { cordJson, cordSelect, type CordJson } from "@/lib/cords/api-json";
-import { COE_SEVERITY_FOR_CORD, CORD_EVENT_LABELS, OVERRIDE_LIFETIME_MS, type CordEventKind } from "@/lib/cords/labels";
+import { COE_SEVERITY_FOR_CORD, CORD_EVENT_LABELS, OVERRIDE_LIFETIME_MS } from "@/lib/cords/labels";
+import { type CordEventKind } from "@/lib/generated/prisma/enums";
 import type { cordActionSchema, cordNoteSchema, grantOverrideSchema, pullCordSchema, resolveCordSchema } from "@/lib/cords/schemas";
 import { createAction } from "@/lib/actions/mutations";
 

@@ -6,13 +6,21 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/coes/questions";
-import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS, type VerificationMethod } from "@/lib/actions/labels";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
+import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
+import { type VerificationMethod } from "@/lib/generated/prisma/enums";
 import { changeActionStatusAction, commentOnActionAction, decideWontDoAction, linkActionAction, updateActionAction } from "@/lib/actions/actions";
 import { changeStatusSchema, commentSchema, linkSchema, updateActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
-const STATUS_VERBS: Record<ActionStatus, string> = { OPEN: "Reopen", IN_PROGRESS: "Start work", DONE: "Mark done", VERIFIED: "Verify", WONT_DO: "Won't do" };
+const STATUS_VERBS: Record<CorrectiveActionStatus, string> = {
+  OPEN: "Reopen",
+  IN_PROGRESS: "Start work",
+  DONE: "Mark done",
+  VERIFIED: "Verify",
+  WONT_DO: "Won't do",
+};
 
 function Feedback({ form }: { form: ReturnType<typeof useActionForm> }) {
   return (
@@ -24,8 +32,8 @@ function Feedback({ form }: { form: ReturnType<typeof useActionForm> }) {
 }
 
 /** Picks the next status, then asks for what it needs: evidence, the proof, or the reason. */
-export function StatusForm({ actionId, version, statuses }: { actionId: string; version: number; statuses: ActionStatus[] }) {
-  const [status, setStatus] = useState<ActionStatus>(statuses[0]!);
+export function StatusForm({ actionId, version, statuses }: { actionId: string; version: number; statuses: CorrectiveActionStatus[] }) {
+  const [status, setStatus] = useState<CorrectiveActionStatus>(statuses[0]!);
   const [evidence, setEvidence] = useState("");
   const [verificationMethod, setVerificationMethod] = useState<VerificationMethod | "">("");
   const [verificationNote, setVerificationNote] = useState("");
