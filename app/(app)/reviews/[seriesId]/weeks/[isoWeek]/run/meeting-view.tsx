@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { MeetingNote } from "@/components/reviews/meeting-note";
+import { MeetingNote } from "./meeting-note";
 import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
-import { Countdown, useNow } from "@/components/reviews/countdown";
+import { Countdown, useNow } from "./countdown";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
