@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { ConflictError, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import { decryptSecret } from "@/lib/security/secret-box";
 import { integrationActor } from "@/lib/integrations/actor";
@@ -98,7 +98,7 @@ async function applyRemoteState(
   let version = ticket.action.version;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await changeStatus(actor, { actionId: ticket.action.id, version, status: to, ...(to === "DONE" ? { evidence } : {}) });
+      await changeCorrectiveActionStatus(actor, { actionId: ticket.action.id, version, status: to, ...(to === "DONE" ? { evidence } : {}) });
       return answer(200, { actionId: ticket.action.id, status: to });
     } catch (error) {
       // Someone changed the action meanwhile: look again (it may already be where the ticket says).

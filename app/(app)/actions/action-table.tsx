@@ -11,7 +11,7 @@ import { TypeAhead } from "@/components/ui/type-ahead";
 import { TableBody, TableEmpty } from "@/components/ui/table-parts";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { type CoeSeverity, type CorrectiveActionPriority, type CorrectiveActionStatus, type CorrectiveActionType } from "@/lib/generated/prisma/enums";
-import { bulkUpdateActionsAction } from "@/lib/actions/actions";
+import { bulkUpdateCorrectiveActionsAction } from "@/lib/actions/actions";
 import { bulkActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
@@ -63,7 +63,7 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
     form.submit({
       schema: bulkActionSchema,
       input,
-      action: bulkUpdateActionsAction,
+      action: bulkUpdateCorrectiveActionsAction,
       onSuccess: (data) => {
         setSelected(new Set());
         setOwnerId("");

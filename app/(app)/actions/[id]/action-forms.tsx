@@ -10,7 +10,13 @@ import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
 import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
 import { type VerificationMethod } from "@/lib/generated/prisma/enums";
-import { changeActionStatusAction, commentOnActionAction, decideWontDoAction, linkActionAction, updateActionAction } from "@/lib/actions/actions";
+import {
+  changeCorrectiveActionStatusAction,
+  commentOnCorrectiveActionAction,
+  decideWontDoAction,
+  linkToCorrectiveActionAction,
+  updateCorrectiveActionAction,
+} from "@/lib/actions/actions";
 import { changeStatusSchema, commentSchema, linkSchema, updateActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
@@ -53,7 +59,7 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
         verificationNote: status === "VERIFIED" ? verificationNote : undefined,
         wontDoReason: status === "WONT_DO" ? wontDoReason : undefined,
       },
-      action: changeActionStatusAction,
+      action: changeCorrectiveActionStatusAction,
       onSuccess: (saved) => ({
         success: saved.status === status ? `Now ${ACTION_STATUS_LABELS[status].toLowerCase()}.` : "Won't do requested: a manager of the team decides.",
       }),
@@ -167,7 +173,7 @@ export function EditForm({
         dueDate: due && due !== dueDate ? due : undefined,
         dueDateReason: due !== dueDate && reason.trim() ? reason : undefined,
       },
-      action: updateActionAction,
+      action: updateCorrectiveActionAction,
       onSuccess: () => {
         setReason("");
         return { success: "Saved." };
@@ -219,7 +225,7 @@ export function CommentForm({ actionId }: { actionId: string }) {
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit({ schema: commentSchema, input: { actionId, body }, action: commentOnActionAction, onSuccess: () => setBody("") });
+        form.submit({ schema: commentSchema, input: { actionId, body }, action: commentOnCorrectiveActionAction, onSuccess: () => setBody("") });
       }}
     >
       {form.error ? <Alert tone="error">{form.error}</Alert> : null}
@@ -246,7 +252,7 @@ export function LinkForm({ actionId }: { actionId: string }) {
         form.submit({
           schema: linkSchema,
           input: { actionId, url, label },
-          action: linkActionAction,
+          action: linkToCorrectiveActionAction,
           onSuccess: () => {
             setUrl("");
             setLabel("");

@@ -9,7 +9,7 @@ import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/actions/labels";
 import { type CorrectiveActionPriority, type CorrectiveActionType } from "@/lib/generated/prisma/enums";
-import { createActionAction } from "@/lib/actions/actions";
+import { createCorrectiveActionAction } from "@/lib/actions/actions";
 import { createActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
@@ -36,7 +36,7 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
         form.submit({
           schema: createActionSchema,
           input: { title, description, ownerId, teamId: teamId || undefined, coeId: coeId || undefined, type, priority, dueDate },
-          action: createActionAction,
+          action: createCorrectiveActionAction,
           onSuccess: (saved) => router.push(`/actions/${saved.id}`),
         });
       }}

@@ -9,7 +9,7 @@ import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/actions/labels";
 import { type CorrectiveActionType } from "@/lib/generated/prisma/enums";
-import { addCordNoteAction, createCordActionAction, grantOverrideAction, resolveCordAction, startCoeFromCordAction } from "@/lib/cords/actions";
+import { addCordNoteAction, createCorrectiveActionFromCordAction, grantOverrideAction, resolveCordAction, startCoeFromCordAction } from "@/lib/cords/actions";
 import { cordActionSchema, cordNoteSchema, grantOverrideSchema, resolveCordSchema } from "@/lib/cords/schemas";
 
 /** A note from the owners on the timeline: "rolling back", "page corrected". */
@@ -151,7 +151,7 @@ export function CordActionForm({ cordId, ownerId }: { cordId: string; ownerId: s
         form.submit({
           schema: cordActionSchema,
           input: { cordId, title, description: "", ownerId, type, priority: "MEDIUM" as const, dueDate },
-          action: createCordActionAction,
+          action: createCorrectiveActionFromCordAction,
           onSuccess: (saved) => {
             setTitle("");
             setDueDate("");
