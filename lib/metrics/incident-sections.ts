@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MEASURES, num, scopedCoes, utc, type CoeScope, type Measure } from "@/lib/metrics/incident-sql";
 import { DURATION_EDGES_SEC, type Summary } from "@/lib/metrics/stats";
-import { type CoeSeverity } from "@/lib/generated/prisma/enums";
+import type { CoeSeverity, PilotMetric } from "@/lib/generated/prisma/enums";
 
 // Each part of the incident dashboard as one SQL expression over a CTE named `scoped` (the rows of
 // `scopedCoes`), returning JSON, with its parser. A section filters `scoped` to its own time span
@@ -369,7 +369,6 @@ export function actionFiguresSection(scope: CoeScope, from: Date, today: string)
   };
 }
 
-type PilotMetric = "MTTR" | "TIME_TO_DETECT" | "TIME_TO_MITIGATE";
 export type PilotRow = {
   teamId: string;
   metric: PilotMetric;
