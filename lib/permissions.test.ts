@@ -10,8 +10,8 @@ import {
   teamsWith,
   type Capability,
   type Principal,
-  type TeamRole,
 } from "@/lib/permissions";
+import { type TeamRole } from "@/lib/generated/prisma/enums";
 
 // The expected matrix, written out cell by cell so a change to the real one must be made twice.
 const EXPECTED: Record<Capability, Record<TeamRole, boolean>> = {

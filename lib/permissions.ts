@@ -1,3 +1,4 @@
+import { TeamRole } from "@/lib/generated/prisma/enums";
 import type { TeamNode } from "@/lib/org/tree";
 
 /**
@@ -5,8 +6,7 @@ import type { TeamNode } from "@/lib/org/tree";
  * and API handlers alike. A role held on a team applies to its whole subtree; organization admins
  * may do everything.
  */
-export const TEAM_ROLES = ["VIEWER", "MEMBER", "REVIEWER", "MANAGER"] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+export const TEAM_ROLES = Object.values(TeamRole);
 
 export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
   VIEWER: "Viewer",

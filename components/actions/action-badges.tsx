@@ -1,16 +1,17 @@
 import { Badge } from "@/components/ui/badge";
-import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, type ActionPriority, type ActionStatus } from "@/lib/coes/questions";
+import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS } from "@/lib/actions/labels";
+import { type CorrectiveActionPriority, type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 
-const STATUS_TONES: Record<ActionStatus, "neutral" | "amber" | "green" | "indigo"> = {
+const STATUS_TONES: Record<CorrectiveActionStatus, "neutral" | "amber" | "green" | "indigo"> = {
   OPEN: "neutral",
   IN_PROGRESS: "amber",
   DONE: "green",
   VERIFIED: "indigo",
   WONT_DO: "neutral",
 };
-const PRIORITY_TONES: Record<ActionPriority, "red" | "amber" | "neutral"> = { HIGH: "red", MEDIUM: "amber", LOW: "neutral" };
+const PRIORITY_TONES: Record<CorrectiveActionPriority, "red" | "amber" | "neutral"> = { HIGH: "red", MEDIUM: "amber", LOW: "neutral" };
 
-export function ActionStatusBadge({ status, wontDoRequested = false }: { status: ActionStatus; wontDoRequested?: boolean }) {
+export function ActionStatusBadge({ status, wontDoRequested = false }: { status: CorrectiveActionStatus; wontDoRequested?: boolean }) {
   return (
     <span className="inline-flex flex-wrap gap-1">
       <Badge tone={STATUS_TONES[status]}>{ACTION_STATUS_LABELS[status]}</Badge>
@@ -19,7 +20,7 @@ export function ActionStatusBadge({ status, wontDoRequested = false }: { status:
   );
 }
 
-export function PriorityBadge({ priority }: { priority: ActionPriority }) {
+export function PriorityBadge({ priority }: { priority: CorrectiveActionPriority }) {
   return <Badge tone={PRIORITY_TONES[priority]}>{ACTION_PRIORITY_LABELS[priority]}</Badge>;
 }
 

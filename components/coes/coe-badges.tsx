@@ -1,8 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import { SEVERITY_MEANINGS, STATUS_LABELS, type CoeStatus, type Severity } from "@/lib/coes/questions";
+import { SEVERITY_MEANINGS, STATUS_LABELS } from "@/lib/coes/questions";
+import { type CoeSeverity, type CoeStatus } from "@/lib/generated/prisma/enums";
 
 const STATUS_TONES: Record<CoeStatus, "neutral" | "amber" | "green" | "indigo"> = { DRAFT: "neutral", IN_REVIEW: "amber", APPROVED: "green", CLOSED: "indigo" };
-const SEVERITY_TONES: Record<Severity, "red" | "amber" | "neutral"> = { SEV1: "red", SEV2: "red", SEV3: "amber", SEV4: "neutral" };
+const SEVERITY_TONES: Record<CoeSeverity, "red" | "amber" | "neutral"> = { SEV1: "red", SEV2: "red", SEV3: "amber", SEV4: "neutral" };
 
 /** The COE's state; a draft a reviewer sent back is "Changes requested", its own state for the authors. */
 export function StatusBadge({ status, changesRequested = false }: { status: CoeStatus; changesRequested?: boolean }) {
@@ -10,7 +11,7 @@ export function StatusBadge({ status, changesRequested = false }: { status: CoeS
   return <Badge tone={STATUS_TONES[status]}>{STATUS_LABELS[status]}</Badge>;
 }
 
-export function SeverityBadge({ severity }: { severity: Severity }) {
+export function SeverityBadge({ severity }: { severity: CoeSeverity }) {
   return (
     <span title={SEVERITY_MEANINGS[severity]}>
       <Badge tone={SEVERITY_TONES[severity]}>{severity}</Badge>

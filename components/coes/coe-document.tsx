@@ -3,7 +3,8 @@ import { SeverityBadge, StatusBadge } from "@/components/coes/coe-badges";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/format-date";
 import { formatDuration, incidentDurations } from "@/lib/coes/durations";
-import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, QUESTIONS, SEVERITY_MEANINGS, type AnswerField } from "@/lib/coes/questions";
+import { QUESTIONS, SEVERITY_MEANINGS, type AnswerField } from "@/lib/coes/questions";
+import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/actions/labels";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
 /**

@@ -1,5 +1,6 @@
 import { LocalTime } from "@/components/cords/local-time";
-import { CORD_EVENT_LABELS, type CordEventKind } from "@/lib/cords/labels";
+import { CORD_EVENT_LABELS } from "@/lib/cords/labels";
+import { type CordEventKind } from "@/lib/generated/prisma/enums";
 
 export type TimelineEntry = {
   id: bigint | string;

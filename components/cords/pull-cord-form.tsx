@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { pullCordAction } from "@/lib/cords/actions";
-import { CORD_SEVERITIES, CORD_SEVERITY_HINTS, CORD_SEVERITY_LABELS, type CordSeverity } from "@/lib/cords/labels";
+import { CORD_SEVERITIES, CORD_SEVERITY_HINTS, CORD_SEVERITY_LABELS } from "@/lib/cords/labels";
+import { type CordSeverity } from "@/lib/generated/prisma/enums";
 import { pullCordSchema } from "@/lib/cords/schemas";
 
 /**

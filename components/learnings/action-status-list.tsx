@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { ACTION_STATUS_LABELS } from "@/lib/coes/questions";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
 
 type Action = { id: string; title: string; status: string; verifiedAt?: string | Date | null };
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/ui/run-action";
-import { reviewActionStatusAction } from "@/lib/reviews/actions";
+import { changeCorrectiveActionStatusInReviewAction } from "@/lib/reviews/actions";
 
 /** Open ⇄ in progress from the meeting; finishing an action needs evidence, on the action's own page. */
 export function ActionQuickStatus({ actionId, version, status, large = false }: { actionId: string; version: number; status: string; large?: boolean }) {
@@ -20,7 +20,7 @@ export function ActionQuickStatus({ actionId, version, status, large = false }: 
         className={`rounded-md bg-white px-2 py-1 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 ${large ? "text-base" : "text-xs"}`}
         onClick={() =>
           startTransition(async () => {
-            const result = await runAction(() => reviewActionStatusAction({ actionId, version, status: next }));
+            const result = await runAction(() => changeCorrectiveActionStatusInReviewAction({ actionId, version, status: next }));
             if (!result.ok) setError(result.error);
             else {
               setError(null);

@@ -4,7 +4,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { createFeed, revokeFeed } from "@/lib/actions/calendar-mutations";
-import { addComment, addLink, bulkUpdate, changeStatus, createAction, decideWontDo, updateAction } from "@/lib/actions/mutations";
+import {
+  commentOnCorrectiveAction,
+  linkToCorrectiveAction,
+  bulkUpdateCorrectiveActions,
+  changeCorrectiveActionStatus,
+  createCorrectiveAction,
+  decideWontDo,
+  updateCorrectiveAction,
+} from "@/lib/actions/mutations";
 import { setEscalationGraceDays } from "@/lib/actions/grace-days";
 import {
   bulkActionSchema,
@@ -21,23 +29,23 @@ import {
 // (who may act depends on its team and owner): each action here names the check it relies on.
 // Side effects (history, audit, events, the reminder run) live there too, so the API behaves alike.
 
-/** action.update on the action's team (createAction). */
-export const createActionAction = authedAction("createAction", createActionSchema, async (input, user) => {
-  const saved = await createAction(user, input);
+/** action.update on the action's team (createCorrectiveAction). */
+export const createCorrectiveActionAction = authedAction("createCorrectiveAction", createActionSchema, async (input, user) => {
+  const saved = await createCorrectiveAction(user, input);
   revalidatePath("/actions");
   return saved;
 });
 
 /** The owner or action.update on the team (assertCanEdit); moving teams needs both teams. */
-export const updateActionAction = authedAction("updateAction", updateActionSchema, async (input, user) => {
-  const saved = await updateAction(user, input);
+export const updateCorrectiveActionAction = authedAction("updateCorrectiveAction", updateActionSchema, async (input, user) => {
+  const saved = await updateCorrectiveAction(user, input);
   revalidatePath(`/actions/${saved.id}`);
   return saved;
 });
 
 /** The status table in lib/actions/status-rules.ts (checkStatusChange). */
-export const changeActionStatusAction = authedAction("changeActionStatus", changeStatusSchema, async (input, user) => {
-  const saved = await changeStatus(user, input);
+export const changeCorrectiveActionStatusAction = authedAction("changeCorrectiveActionStatus", changeStatusSchema, async (input, user) => {
+  const saved = await changeCorrectiveActionStatus(user, input);
   revalidatePath(`/actions/${saved.id}`);
   return saved;
 });
@@ -50,22 +58,22 @@ export const decideWontDoAction = authedAction("decideWontDo", decideWontDoSchem
 });
 
 /** Anyone who can see the action may comment (loadForChange scopes it). */
-export const commentOnActionAction = authedAction("commentOnAction", commentSchema, async (input, user) => {
-  const comment = await addComment(user, input);
+export const commentOnCorrectiveActionAction = authedAction("commentOnCorrectiveAction", commentSchema, async (input, user) => {
+  const comment = await commentOnCorrectiveAction(user, input);
   revalidatePath(`/actions/${input.actionId}`);
   return comment;
 });
 
 /** The owner or action.update on the team (assertCanEdit). */
-export const linkActionAction = authedAction("linkAction", linkSchema, async (input, user) => {
-  const link = await addLink(user, input);
+export const linkToCorrectiveActionAction = authedAction("linkToCorrectiveAction", linkSchema, async (input, user) => {
+  const link = await linkToCorrectiveAction(user, input);
   revalidatePath(`/actions/${input.actionId}`);
   return link;
 });
 
 /** The owner or action.update on every selected action's team (assertCanEdit per row). */
-export const bulkUpdateActionsAction = authedAction("bulkUpdateActions", bulkActionSchema, async (input, user) => {
-  const result = await bulkUpdate(user, input);
+export const bulkUpdateCorrectiveActionsAction = authedAction("bulkUpdateCorrectiveActions", bulkActionSchema, async (input, user) => {
+  const result = await bulkUpdateCorrectiveActions(user, input);
   revalidatePath("/actions");
   return result;
 });

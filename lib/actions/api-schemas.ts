@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { instantStringSchema } from "@/lib/validation/dates";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
-import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, SEVERITIES } from "@/lib/coes/questions";
+import { SEVERITIES } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions/labels";
 import { ACTION_SOURCES, VERIFICATION_METHODS } from "@/lib/actions/labels";
 import { actionFilterSchema, changeStatusSchema, updateActionSchema } from "@/lib/actions/schemas";
 

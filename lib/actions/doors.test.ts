@@ -23,7 +23,7 @@ vi.mock("@/lib/jobs/boss", async () => {
   };
 });
 
-const { createActionAction, updateActionAction, changeActionStatusAction } = await import("@/lib/actions/actions");
+const { createCorrectiveActionAction, updateCorrectiveActionAction, changeCorrectiveActionStatusAction } = await import("@/lib/actions/actions");
 const { POST: postApi } = await import("@/app/api/v1/action-items/route");
 const { PATCH: patchApi } = await import("@/app/api/v1/action-items/[id]/route");
 const { actionWorld, daysFromToday, testDb } = await import("@/lib/actions/test-fixtures");
@@ -91,16 +91,16 @@ describe("the UI and the API", () => {
     session.user = paymentsManager;
     let uiId = "";
     await step("ui", "create", async () => {
-      const created = await createActionAction(input);
+      const created = await createCorrectiveActionAction(input);
       if (!created.ok) throw new Error(created.error);
       uiId = created.data.id;
     });
     await step("ui", "reassign", async () =>
-      expect(await updateActionAction({ actionId: uiId, version: 1, ownerId: reviewer.userId })).toMatchObject({ ok: true }),
+      expect(await updateCorrectiveActionAction({ actionId: uiId, version: 1, ownerId: reviewer.userId })).toMatchObject({ ok: true }),
     );
     session.user = reviewer;
     await step("ui", "start", async () =>
-      expect(await changeActionStatusAction({ actionId: uiId, version: 2, status: "IN_PROGRESS" })).toMatchObject({ ok: true }),
+      expect(await changeCorrectiveActionStatusAction({ actionId: uiId, version: 2, status: "IN_PROGRESS" })).toMatchObject({ ok: true }),
     );
     session.user = null;
 

@@ -1,3 +1,4 @@
+import type { GameDayStatus } from "@/lib/generated/prisma/enums";
 import { ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { icsText, newCalendar } from "@/lib/ics";
 
@@ -26,7 +27,7 @@ export type CalendarGameDay = {
   title: string;
   teamName: string;
   environment: string;
-  status: "PLANNED" | "RUNNING" | "FINISHED" | "CANCELLED";
+  status: GameDayStatus;
   startsAt: Date;
   durationMinutes: number;
   facilitatorName: string | null;

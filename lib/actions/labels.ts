@@ -1,6 +1,34 @@
-/** The words for the enums this domain adds; the action's own enums are labelled in lib/coes/questions.ts. */
-export const VERIFICATION_METHODS = ["TEST", "GAME_DAY", "ALARM_FIRED", "NO_RECURRENCE", "OTHER"] as const;
-export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+import {
+  CorrectiveActionPriority,
+  CorrectiveActionSource,
+  CorrectiveActionStatus,
+  CorrectiveActionType,
+  VerificationMethod,
+} from "@/lib/generated/prisma/enums";
+
+/*
+ * The words for the corrective-action enums. The value lists come from Prisma's generated enums (declaration order
+ * in the schema is the order forms and filters show), and each label map is typed by its enum, so a value added to
+ * the schema fails the typecheck here until it has a label.
+ */
+export const ACTION_TYPES = Object.values(CorrectiveActionType);
+export const ACTION_TYPE_LABELS: Record<CorrectiveActionType, string> = { PREVENT: "Prevent", DETECT: "Detect", MITIGATE: "Mitigate", PROCESS: "Process" };
+
+export const ACTION_PRIORITIES = Object.values(CorrectiveActionPriority);
+export const ACTION_PRIORITY_LABELS: Record<CorrectiveActionPriority, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+
+export const ACTION_STATUSES = Object.values(CorrectiveActionStatus);
+export const ACTION_STATUS_LABELS: Record<CorrectiveActionStatus, string> = {
+  OPEN: "Open",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+  VERIFIED: "Verified",
+  WONT_DO: "Won't do",
+};
+/** Statuses that count as finished: a COE can close, and an action leaves the open lists, only in these. */
+export const FINISHED_ACTION_STATUSES: readonly CorrectiveActionStatus[] = ["DONE", "VERIFIED", "WONT_DO"];
+
+export const VERIFICATION_METHODS = Object.values(VerificationMethod);
 export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = {
   TEST: "A test",
   GAME_DAY: "A game day",
@@ -9,9 +37,8 @@ export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = {
   OTHER: "Other proof",
 };
 
-export const ACTION_SOURCES = ["COE", "WEEKLY_REVIEW", "ANDON_EVENT", "STANDALONE", "GAME_DAY", "BEST_PRACTICE"] as const;
-export type ActionSource = (typeof ACTION_SOURCES)[number];
-export const ACTION_SOURCE_LABELS: Record<ActionSource, string> = {
+export const ACTION_SOURCES = Object.values(CorrectiveActionSource);
+export const ACTION_SOURCE_LABELS: Record<CorrectiveActionSource, string> = {
   COE: "COE",
   WEEKLY_REVIEW: "Weekly review",
   ANDON_EVENT: "Andon event",

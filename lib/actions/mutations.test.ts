@@ -2,7 +2,14 @@
 // due-date reasons, won't-do approval, optimistic concurrency, history, and the COE closing and
 // reopening with its actions.
 import { afterAll, describe, expect, it } from "vitest";
-import { bulkUpdate, changeStatus, createAction, decideWontDo, patchAction, updateAction } from "@/lib/actions/mutations";
+import {
+  bulkUpdateCorrectiveActions,
+  changeCorrectiveActionStatus,
+  createCorrectiveAction,
+  decideWontDo,
+  patchCorrectiveAction,
+  updateCorrectiveAction,
+} from "@/lib/actions/mutations";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
 import { ConflictError, ForbiddenError, UserError } from "@/lib/errors";
 
@@ -15,12 +22,23 @@ describe("status changes", () => {
     const world = await actionWorld();
     const first = await world.action("Automate renewal", -2);
     const second = await world.action("Expiry alarm", 5);
-    const done = await changeStatus(world.users.owner, { actionId: first.id, version: 1, status: "DONE", evidence: "https://git.example.com/pr/1" });
+    const done = await changeCorrectiveActionStatus(world.users.owner, {
+      actionId: first.id,
+      version: 1,
+      status: "DONE",
+      evidence: "https://git.example.com/pr/1",
+    });
     expect(done).toMatchObject({ status: "DONE", version: 2 });
     await expect(
-      changeStatus(world.users.owner, { actionId: first.id, version: 2, status: "VERIFIED", verificationMethod: "TEST", verificationNote: "I tested it" }),
+      changeCorrectiveActionStatus(world.users.owner, {
+        actionId: first.id,
+        version: 2,
+        status: "VERIFIED",
+        verificationMethod: "TEST",
+        verificationNote: "I tested it",
+      }),
     ).rejects.toThrow(ForbiddenError);
-    await changeStatus(world.users.reviewer, {
+    await changeCorrectiveActionStatus(world.users.reviewer, {
       actionId: first.id,
       version: 2,
       status: "VERIFIED",
@@ -29,12 +47,12 @@ describe("status changes", () => {
     });
     expect(await coeStatus(world.coe.id)).toBe("APPROVED");
 
-    await changeStatus(world.users.owner, { actionId: second.id, version: 1, status: "DONE", evidence: "Alarm added" });
+    await changeCorrectiveActionStatus(world.users.owner, { actionId: second.id, version: 1, status: "DONE", evidence: "Alarm added" });
     expect(await coeStatus(world.coe.id)).toBe("CLOSED");
     const revisions = await testDb.coeRevision.findMany({ where: { coeId: world.coe.id }, select: { summary: true } });
     expect(revisions.map((revision) => revision.summary)).toContain("Closed: every corrective action is finished");
 
-    await changeStatus(world.users.owner, { actionId: second.id, version: 2, status: "OPEN" });
+    await changeCorrectiveActionStatus(world.users.owner, { actionId: second.id, version: 2, status: "OPEN" });
     expect(await coeStatus(world.coe.id)).toBe("APPROVED");
 
     const history = await testDb.correctiveActionEvent.findMany({
@@ -53,23 +71,27 @@ describe("status changes", () => {
   it("refuses a change based on a stale version", async () => {
     const world = await actionWorld();
     const action = await world.action("Stale", 3);
-    await changeStatus(world.users.owner, { actionId: action.id, version: 1, status: "IN_PROGRESS" });
-    await expect(changeStatus(world.users.owner, { actionId: action.id, version: 1, status: "DONE", evidence: "done" })).rejects.toThrow(ConflictError);
-    await expect(updateAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed" })).rejects.toThrow(ConflictError);
+    await changeCorrectiveActionStatus(world.users.owner, { actionId: action.id, version: 1, status: "IN_PROGRESS" });
+    await expect(changeCorrectiveActionStatus(world.users.owner, { actionId: action.id, version: 1, status: "DONE", evidence: "done" })).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(updateCorrectiveAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed" })).rejects.toThrow(ConflictError);
   });
 
   it("applies an edit and a status change together or not at all (the API's PATCH)", async () => {
     const world = await actionWorld();
     const action = await world.action("Atomic", 3);
     await expect(
-      patchAction(
+      patchCorrectiveAction(
         world.users.owner,
         { actionId: action.id, version: 1, title: "Renamed first" },
         { status: "VERIFIED", verificationMethod: "TEST", verificationNote: "ok" },
       ),
     ).rejects.toThrow(ForbiddenError);
     expect(await testDb.correctiveAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ title: "Atomic", version: 1 });
-    expect(await patchAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed" }, { status: "DONE", evidence: "merged" })).toMatchObject({
+    expect(
+      await patchCorrectiveAction(world.users.owner, { actionId: action.id, version: 1, title: "Renamed" }, { status: "DONE", evidence: "merged" }),
+    ).toMatchObject({
       status: "DONE",
       version: 3,
     });
@@ -78,7 +100,7 @@ describe("status changes", () => {
   it("turns won't do from the owner into a request a manager decides", async () => {
     const world = await actionWorld();
     const action = await world.action("Rewrite the gateway", 10);
-    const requested = await changeStatus(world.users.owner, {
+    const requested = await changeCorrectiveActionStatus(world.users.owner, {
       actionId: action.id,
       version: 1,
       status: "WONT_DO",
@@ -97,9 +119,9 @@ describe("creating actions", () => {
   it("defaults the team to the COE's, reopens a closed COE, and refuses teams without action rights", async () => {
     const world = await actionWorld();
     const only = await world.action("Only action", 3);
-    await changeStatus(world.users.owner, { actionId: only.id, version: 1, status: "DONE", evidence: "shipped" });
+    await changeCorrectiveActionStatus(world.users.owner, { actionId: only.id, version: 1, status: "DONE", evidence: "shipped" });
     expect(await coeStatus(world.coe.id)).toBe("CLOSED");
-    const created = await createAction(world.users.reviewer, {
+    const created = await createCorrectiveAction(world.users.reviewer, {
       title: "Follow-up from the review",
       description: "",
       ownerId: world.users.owner.userId,
@@ -112,7 +134,7 @@ describe("creating actions", () => {
     expect(row).toMatchObject({ teamId: world.teams.payments.id, source: "COE", status: "OPEN" });
     expect(await coeStatus(world.coe.id)).toBe("APPROVED");
     await expect(
-      createAction(world.users.outsider, {
+      createCorrectiveAction(world.users.outsider, {
         title: "Not my team",
         description: "",
         ownerId: world.users.owner.userId,
@@ -123,7 +145,7 @@ describe("creating actions", () => {
       }),
     ).rejects.toThrow(ForbiddenError);
     // Without a COE or team, the owner's only team.
-    const standalone = await createAction(world.users.paymentsManager, {
+    const standalone = await createCorrectiveAction(world.users.paymentsManager, {
       title: "Standalone",
       description: "",
       ownerId: world.users.owner.userId,
@@ -143,8 +165,8 @@ describe("due dates and bulk changes", () => {
   it("needs a reason to move a due date and keeps it in the history", async () => {
     const world = await actionWorld();
     const action = await world.action("Move me", 3);
-    await expect(updateAction(world.users.owner, { actionId: action.id, version: 1, dueDate: "2030-01-01" })).rejects.toThrow(UserError);
-    await updateAction(world.users.owner, { actionId: action.id, version: 1, dueDate: "2030-01-01", dueDateReason: "Vendor slipped" });
+    await expect(updateCorrectiveAction(world.users.owner, { actionId: action.id, version: 1, dueDate: "2030-01-01" })).rejects.toThrow(UserError);
+    await updateCorrectiveAction(world.users.owner, { actionId: action.id, version: 1, dueDate: "2030-01-01", dueDateReason: "Vendor slipped" });
     const event = await testDb.correctiveActionEvent.findFirstOrThrow({ where: { actionId: action.id, kind: "due_date" } });
     expect(event).toMatchObject({ toValue: "2030-01-01", reason: "Vendor slipped" });
   });
@@ -154,9 +176,11 @@ describe("due dates and bulk changes", () => {
     const a = await world.action("A", -3);
     const b = await world.action("B", -9);
     const foreign = await world.action("Platform's", -3, { teamId: world.teams.platform.id, ownerId: world.users.outsider.userId, coeId: null });
-    await expect(bulkUpdate(world.users.reviewer, { actionIds: [a.id, foreign.id], ownerId: world.users.reviewer.userId })).rejects.toThrow(/not found/);
+    await expect(bulkUpdateCorrectiveActions(world.users.reviewer, { actionIds: [a.id, foreign.id], ownerId: world.users.reviewer.userId })).rejects.toThrow(
+      /not found/,
+    );
     expect((await testDb.correctiveAction.findUniqueOrThrow({ where: { id: a.id } })).ownerId).toBe(world.users.owner.userId);
-    const result = await bulkUpdate(world.users.reviewer, {
+    const result = await bulkUpdateCorrectiveActions(world.users.reviewer, {
       actionIds: [a.id, b.id],
       ownerId: world.users.reviewer.userId,
       dueDate: "2030-02-01",

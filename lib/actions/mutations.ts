@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can } from "@/lib/permissions";
 import { visibleCoeWhere } from "@/lib/coes/access";
-import { ACTION_STATUS_LABELS } from "@/lib/coes/questions";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
 import { actionOwnerWhere, statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
 import { syncCoeClosure } from "@/lib/coes/closure-mutations";
 import { checkStatusChange, checkWontDoDecision } from "@/lib/actions/status-rules";
@@ -145,7 +145,7 @@ export type NewActionInput = Omit<CreateActionInput, "teamId" | "coeId" | "owner
  * Creates an action; `teamId` defaults to the COE's, else the owner's only team. Pass `client` when
  * the action is part of a larger change (a COE save, a review's new action, a best practice adopted).
  */
-export async function createAction(user: CurrentUser, input: NewActionInput, client?: Tx): Promise<SavedAction> {
+export async function createCorrectiveAction(user: CurrentUser, input: NewActionInput, client?: Tx): Promise<SavedAction> {
   const saved = await inTransaction(client, async (tx): Promise<SavedAction> => {
     if (!input.coeId && (!input.ownerId || !input.dueDate)) {
       throw new UserError("Choose who owns the action and when it is due.", {
@@ -201,7 +201,7 @@ export async function createAction(user: CurrentUser, input: NewActionInput, cli
 }
 
 /** Edits fields; moving a due date needs a reason, and the history keeps it. */
-export async function updateAction(user: CurrentUser, input: UpdateActionInput, client?: Tx): Promise<SavedAction> {
+export async function updateCorrectiveAction(user: CurrentUser, input: UpdateActionInput, client?: Tx): Promise<SavedAction> {
   return inTransaction(client, async (tx) => {
     const row = await loadForChange(tx, user, input.actionId);
     if (row.version !== input.version) throw staleVersion(row);
@@ -214,7 +214,7 @@ export async function updateAction(user: CurrentUser, input: UpdateActionInput, 
  * Work under way or finished is tracked and stays. Its history goes with the row; the audit log and
  * the action.deleted event keep the removal.
  */
-export async function removeAction(user: CurrentUser, input: { actionId: string; coeId: string }, client?: Tx): Promise<void> {
+export async function removeCorrectiveAction(user: CurrentUser, input: { actionId: string; coeId: string }, client?: Tx): Promise<void> {
   return inTransaction(client, async (tx) => {
     const row = await loadForChange(tx, user, input.actionId);
     if (row.coeId !== input.coeId) throw new NotFoundError("The corrective action");
@@ -243,7 +243,7 @@ export async function removeAction(user: CurrentUser, input: { actionId: string;
  * change leaves the fields untouched too. `status` is optional; the status input is validated
  * by the caller with changeStatusSchema.
  */
-export async function patchAction(
+export async function patchCorrectiveAction(
   user: CurrentUser,
   edits: UpdateActionInput,
   status?: Omit<ChangeStatusInput, "actionId" | "version">,
@@ -306,7 +306,11 @@ async function applyEdits(tx: Tx, user: CurrentUser, row: ChangeRow, input: Upda
  * `verificationRunId` (with VERIFIED by GAME_DAY): the game-day run whose hypothesis held, which
  * lib/game-days has checked; the action page links to it.
  */
-export async function changeStatus(user: CurrentUser, input: ChangeStatusInput & { verificationRunId?: string }, client?: Tx): Promise<SavedAction> {
+export async function changeCorrectiveActionStatus(
+  user: CurrentUser,
+  input: ChangeStatusInput & { verificationRunId?: string },
+  client?: Tx,
+): Promise<SavedAction> {
   return inTransaction(client, async (tx) => {
     const row = await loadForChange(tx, user, input.actionId);
     if (row.version !== input.version) throw staleVersion(row);
@@ -440,7 +444,7 @@ export async function decideWontDo(user: CurrentUser, input: { actionId: string;
   });
 }
 
-export async function addComment(user: CurrentUser, input: { actionId: string; body: string }, client?: Tx) {
+export async function commentOnCorrectiveAction(user: CurrentUser, input: { actionId: string; body: string }, client?: Tx) {
   return inTransaction(client, async (tx) => {
     const row = await loadForChange(tx, user, input.actionId);
     const comment = await tx.correctiveActionComment.create({ data: { actionId: row.id, authorId: user.userId, body: input.body }, select: { id: true } });
@@ -449,7 +453,7 @@ export async function addComment(user: CurrentUser, input: { actionId: string; b
   });
 }
 
-export async function addLink(user: CurrentUser, input: { actionId: string; url: string; label: string }, client?: Tx) {
+export async function linkToCorrectiveAction(user: CurrentUser, input: { actionId: string; url: string; label: string }, client?: Tx) {
   return inTransaction(client, async (tx) => {
     const row = await loadForChange(tx, user, input.actionId);
     assertCanEdit(user, row);
@@ -466,7 +470,7 @@ export async function addLink(user: CurrentUser, input: { actionId: string; url:
  * Reassign, move the due date (one reason for all) or set a status on many actions at once: all or
  * nothing, so a selection never ends half-changed. Each action still gets its own history and audit.
  */
-export async function bulkUpdate(user: CurrentUser, input: BulkActionInput, client?: Tx): Promise<{ updated: number }> {
+export async function bulkUpdateCorrectiveActions(user: CurrentUser, input: BulkActionInput, client?: Tx): Promise<{ updated: number }> {
   const result = await inTransaction(client, async (tx) => {
     const ids = [...new Set(input.actionIds)];
     const rows = await tx.correctiveAction.findMany({ where: { AND: [{ id: { in: ids } }, visibleActionsWhere(user)] }, select: changeSelect });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDaySchema } from "@/lib/validation/dates";
-import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, SEVERITIES } from "@/lib/coes/questions";
+import { SEVERITIES } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions/labels";
 import { ACTION_SORTS, ACTION_VIEWS, VERIFICATION_METHODS } from "@/lib/actions/labels";
 
 /**

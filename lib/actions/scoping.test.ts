@@ -7,7 +7,8 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { bulkUpdateActionsAction, changeActionStatusAction, commentOnActionAction, updateActionAction } = await import("@/lib/actions/actions");
+const { bulkUpdateCorrectiveActionsAction, changeCorrectiveActionStatusAction, commentOnCorrectiveActionAction, updateCorrectiveActionAction } =
+  await import("@/lib/actions/actions");
 const { exportActions, getActionForView, listActions } = await import("@/lib/actions/queries");
 const { escalationView } = await import("@/lib/actions/follow-up");
 const { actionFilterSchema } = await import("@/lib/actions/schemas");
@@ -130,10 +131,10 @@ describe("corrective-action scoping", () => {
     const action = await world.action("Do not touch", -2);
     session.user = world.users.outsider;
     const results = [
-      await changeActionStatusAction({ actionId: action.id, version: 1, status: "DONE", evidence: "fake evidence" }),
-      await updateActionAction({ actionId: action.id, version: 1, ownerId: world.users.outsider.userId }),
-      await bulkUpdateActionsAction({ actionIds: [action.id], ownerId: world.users.outsider.userId }),
-      await commentOnActionAction({ actionId: action.id, body: "hello" }),
+      await changeCorrectiveActionStatusAction({ actionId: action.id, version: 1, status: "DONE", evidence: "fake evidence" }),
+      await updateCorrectiveActionAction({ actionId: action.id, version: 1, ownerId: world.users.outsider.userId }),
+      await bulkUpdateCorrectiveActionsAction({ actionIds: [action.id], ownerId: world.users.outsider.userId }),
+      await commentOnCorrectiveActionAction({ actionId: action.id, body: "hello" }),
     ];
     for (const result of results) expect(result).toMatchObject({ ok: false, status: 404 });
     const after = await testDb.correctiveAction.findUniqueOrThrow({ where: { id: action.id } });

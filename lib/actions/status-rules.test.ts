@@ -1,7 +1,7 @@
 // Who may move a corrective action where: the status table, case by case.
 import { describe, expect, it } from "vitest";
 import { availableStatuses, checkStatusChange, checkWontDoDecision, type StatusActor, type StatusFacts } from "@/lib/actions/status-rules";
-import type { ActionStatus } from "@/lib/coes/questions";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 
 const actor = (overrides: Partial<StatusActor> = {}): StatusActor => ({
   userId: "u1",
@@ -16,7 +16,7 @@ const member = actor({ canUpdate: true });
 const reviewer = actor({ canUpdate: true, canVerify: true });
 const manager = actor({ canUpdate: true, canVerify: true, canApproveWontDo: true });
 const viewer = actor();
-const facts = (status: ActionStatus, overrides: Partial<StatusFacts> = {}): StatusFacts => ({
+const facts = (status: CorrectiveActionStatus, overrides: Partial<StatusFacts> = {}): StatusFacts => ({
   status,
   completedById: "someone-else",
   wontDoPending: false,
@@ -24,7 +24,7 @@ const facts = (status: ActionStatus, overrides: Partial<StatusFacts> = {}): Stat
 });
 
 describe("checkStatusChange", () => {
-  const cases: [string, ActionStatus, ActionStatus, StatusActor, "apply" | "request" | "refused", StatusFacts?][] = [
+  const cases: [string, CorrectiveActionStatus, CorrectiveActionStatus, StatusActor, "apply" | "request" | "refused", StatusFacts?][] = [
     ["owner starts work", "OPEN", "IN_PROGRESS", owner, "apply"],
     ["member starts work", "OPEN", "IN_PROGRESS", member, "apply"],
     ["viewer cannot start work", "OPEN", "IN_PROGRESS", viewer, "refused"],

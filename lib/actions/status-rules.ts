@@ -1,4 +1,4 @@
-import type { ActionStatus } from "@/lib/coes/questions";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * Who may move a corrective action from one status to another, as a table so it can be tested
@@ -18,18 +18,18 @@ export type StatusActor = {
   canApproveWontDo: boolean;
 };
 
-export type StatusFacts = { status: ActionStatus; completedById: string | null; wontDoPending: boolean };
+export type StatusFacts = { status: CorrectiveActionStatus; completedById: string | null; wontDoPending: boolean };
 
 export type StatusCheck = { ok: true; mode: "apply" | "request" } | { ok: false; reason: string };
 
-type Rule = { from: readonly ActionStatus[]; who: (actor: StatusActor, facts: StatusFacts) => StatusCheck };
+type Rule = { from: readonly CorrectiveActionStatus[]; who: (actor: StatusActor, facts: StatusFacts) => StatusCheck };
 
 const ownerOrUpdater = (actor: StatusActor): StatusCheck =>
   actor.isOwner || actor.canUpdate
     ? { ok: true, mode: "apply" }
     : { ok: false, reason: "Only the owner or a member of the owning team can change this action; viewers cannot." };
 
-const STATUS_RULES: Record<ActionStatus, Rule> = {
+const STATUS_RULES: Record<CorrectiveActionStatus, Rule> = {
   OPEN: {
     from: ["IN_PROGRESS", "DONE", "VERIFIED", "WONT_DO"],
     who: (actor, facts) => {
@@ -59,9 +59,9 @@ const STATUS_RULES: Record<ActionStatus, Rule> = {
   },
 };
 
-const LABEL: Record<ActionStatus, string> = { OPEN: "open", IN_PROGRESS: "in progress", DONE: "done", VERIFIED: "verified", WONT_DO: "won't do" };
+const LABEL: Record<CorrectiveActionStatus, string> = { OPEN: "open", IN_PROGRESS: "in progress", DONE: "done", VERIFIED: "verified", WONT_DO: "won't do" };
 
-export function checkStatusChange(to: ActionStatus, facts: StatusFacts, actor: StatusActor): StatusCheck {
+export function checkStatusChange(to: CorrectiveActionStatus, facts: StatusFacts, actor: StatusActor): StatusCheck {
   const rule = STATUS_RULES[to];
   if (facts.status === to) return { ok: false, reason: `This action is already ${LABEL[to]}.` };
   if (!rule.from.includes(facts.status)) return { ok: false, reason: `A ${LABEL[facts.status]} action cannot become ${LABEL[to]}.` };
@@ -76,6 +76,6 @@ export function checkWontDoDecision(facts: StatusFacts, actor: StatusActor): Sta
 }
 
 /** The statuses an actor can move the action to now, for the buttons on the page. */
-export function availableStatuses(facts: StatusFacts, actor: StatusActor): ActionStatus[] {
-  return (Object.keys(STATUS_RULES) as ActionStatus[]).filter((to) => checkStatusChange(to, facts, actor).ok);
+export function availableStatuses(facts: StatusFacts, actor: StatusActor): CorrectiveActionStatus[] {
+  return (Object.keys(STATUS_RULES) as CorrectiveActionStatus[]).filter((to) => checkStatusChange(to, facts, actor).ok);
 }

@@ -7,7 +7,13 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { changeActionStatusAction, linkActionAction, updateActionAction, createActionAction, bulkUpdateActionsAction } = await import("@/lib/actions/actions");
+const {
+  changeCorrectiveActionStatusAction,
+  linkToCorrectiveActionAction,
+  updateCorrectiveActionAction,
+  createCorrectiveActionAction,
+  bulkUpdateCorrectiveActionsAction,
+} = await import("@/lib/actions/actions");
 const { getActionForView } = await import("@/lib/actions/queries");
 const { lookupActionOwners } = await import("@/lib/lookup/queries");
 const { actionWorld, testDb, userFor } = await import("@/lib/actions/test-fixtures");
@@ -70,11 +76,17 @@ describe("a viewer and corrective actions", () => {
     const { viewer, assigned, users, teams } = await viewerWorld();
     session.user = viewer;
     const results = [
-      await changeActionStatusAction({ actionId: assigned.id, version: 1, status: "IN_PROGRESS" }),
-      await updateActionAction({ actionId: assigned.id, version: 1, title: "Renamed by a viewer" }),
-      await linkActionAction({ actionId: assigned.id, url: "https://example.com/runbook", label: "" }),
-      await bulkUpdateActionsAction({ actionIds: [assigned.id], status: "IN_PROGRESS" }),
-      await createActionAction({ title: "New by a viewer", ownerId: users.owner.userId, teamId: teams.payments.id, type: "PREVENT", dueDate: "2030-01-01" }),
+      await changeCorrectiveActionStatusAction({ actionId: assigned.id, version: 1, status: "IN_PROGRESS" }),
+      await updateCorrectiveActionAction({ actionId: assigned.id, version: 1, title: "Renamed by a viewer" }),
+      await linkToCorrectiveActionAction({ actionId: assigned.id, url: "https://example.com/runbook", label: "" }),
+      await bulkUpdateCorrectiveActionsAction({ actionIds: [assigned.id], status: "IN_PROGRESS" }),
+      await createCorrectiveActionAction({
+        title: "New by a viewer",
+        ownerId: users.owner.userId,
+        teamId: teams.payments.id,
+        type: "PREVENT",
+        dueDate: "2030-01-01",
+      }),
     ];
     expect(results.pop()).toMatchObject({ ok: false, status: 403 });
     for (const result of results) expect(result).toMatchObject({ ok: false, status: 403, error: expect.stringContaining("viewers cannot") });
@@ -84,11 +96,11 @@ describe("a viewer and corrective actions", () => {
 
     // Nor can anyone make a viewer the owner, through any door.
     session.user = users.reviewer;
-    const reassign = await updateActionAction({ actionId: assigned.id, version: 1, ownerId: users.owner.userId });
+    const reassign = await updateCorrectiveActionAction({ actionId: assigned.id, version: 1, ownerId: users.owner.userId });
     expect(reassign).toMatchObject({ ok: true });
-    const back = await updateActionAction({ actionId: assigned.id, version: 2, ownerId: viewer.userId });
+    const back = await updateCorrectiveActionAction({ actionId: assigned.id, version: 2, ownerId: viewer.userId });
     expect(back).toMatchObject({ ok: false, status: 400, fieldErrors: { ownerId: [expect.any(String)] } });
-    const created = await createActionAction({
+    const created = await createCorrectiveActionAction({
       title: "For a viewer",
       ownerId: viewer.userId,
       teamId: teams.payments.id,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { instantStringSchema } from "@/lib/validation/dates";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 import { ValidationError } from "@/lib/errors";
-import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES, COE_STATUSES, SEVERITIES } from "@/lib/coes/questions";
+import { COE_STATUSES, SEVERITIES } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions/labels";
 import { COE_DOCUMENT_KEYS, coeDocumentFields } from "@/lib/coes/schemas";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 

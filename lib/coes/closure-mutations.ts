@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/audit/record";
 import { lockForTransaction } from "@/lib/db-lock";
-import { FINISHED_ACTION_STATUSES } from "@/lib/coes/questions";
+import { FINISHED_ACTION_STATUSES } from "@/lib/actions/labels";
 import { writeRevision } from "@/lib/coes/mutations";
 import { emitCoeEvent } from "@/lib/events/coe-events";
 

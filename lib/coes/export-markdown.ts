@@ -1,5 +1,6 @@
 import { formatDuration, incidentDurations } from "@/lib/coes/durations";
-import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, QUESTIONS, SEVERITY_MEANINGS, STATUS_LABELS } from "@/lib/coes/questions";
+import { QUESTIONS, SEVERITY_MEANINGS, STATUS_LABELS } from "@/lib/coes/questions";
+import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/actions/labels";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 
 /** "2026-11-20 14:05 UTC": exports and diffs read the same on every machine. */

@@ -3,7 +3,7 @@
 // and the API; actions under way or finished are read-only in the editor.
 import { afterAll, describe, expect, it } from "vitest";
 import { ForbiddenError, UserError } from "@/lib/errors";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { createCoe, saveCoe } from "@/lib/coes/mutations";
 import type { CoeDocument } from "@/lib/coes/schemas";
 import { coeWorld, completeDocument, testDb, userFor } from "@/lib/coes/test-fixtures";
@@ -88,7 +88,7 @@ describe("the COE editor's corrective actions", () => {
     const document = completeDocument(world);
     const action = document.actions[0]!;
     const { coeId, version } = await draft(world, document);
-    await changeStatus(world.users.author, { actionId: action.id, version: 1, status: "IN_PROGRESS" });
+    await changeCorrectiveActionStatus(world.users.author, { actionId: action.id, version: 1, status: "IN_PROGRESS" });
     const renamed = { ...action, title: "Renamed in the editor", priority: "LOW" as const };
     const saved = await saveCoe(world.users.author, { coeId, baseVersion: version, document: { ...document, actions: [renamed] } });
     expect(saved.snapshot.actions).toMatchObject([{ id: action.id, title: action.title, priority: "HIGH", status: "IN_PROGRESS" }]);
@@ -113,7 +113,7 @@ describe("the COE editor's corrective actions", () => {
     const document = completeDocument(world);
     const started = { ...document.actions[0]!, id: crypto.randomUUID(), title: "Already started" };
     const { coeId, version } = await draft(world, { ...document, actions: [...document.actions, started] });
-    await changeStatus(world.users.author, { actionId: started.id, version: 1, status: "IN_PROGRESS" });
+    await changeCorrectiveActionStatus(world.users.author, { actionId: started.id, version: 1, status: "IN_PROGRESS" });
     const moved = { ...document, teamId: world.teams.platform.id, actions: [...document.actions, started] };
     await expect(saveCoe(world.users.author, { coeId, baseVersion: version, document: moved })).rejects.toBeInstanceOf(UserError);
     await saveCoe(world.users.admin, { coeId, baseVersion: version, document: moved });

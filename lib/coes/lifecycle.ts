@@ -1,4 +1,5 @@
-import { FINISHED_ACTION_STATUSES, type ActionStatus, type CoeStatus } from "@/lib/coes/questions";
+import { FINISHED_ACTION_STATUSES } from "@/lib/actions/labels";
+import { type CoeStatus, type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import type { Transition } from "@/lib/coes/schemas";
 
 /**
@@ -18,7 +19,7 @@ export type LifecycleCoe = {
   status: CoeStatus;
   authorIds: readonly string[];
   createdById: string | null;
-  actionStatuses: readonly ActionStatus[];
+  actionStatuses: readonly CorrectiveActionStatus[];
   /** Messages from missingForReview; only submit looks at them. */
   missing: readonly string[];
 };

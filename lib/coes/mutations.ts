@@ -16,7 +16,7 @@ import { snapshotToDocument, type CoeSnapshot } from "@/lib/coes/snapshot";
 import { notifyCoeTransition } from "@/lib/coes/notify";
 import { conflictPayload, loadSnapshotRow, toSnapshot, type SnapshotRow } from "@/lib/coes/snapshot-db";
 import { coeTransitionEvent, emitCoeEvent } from "@/lib/events/coe-events";
-import { createAction, removeAction, updateAction } from "@/lib/actions/mutations";
+import { createCorrectiveAction, removeCorrectiveAction, updateCorrectiveAction } from "@/lib/actions/mutations";
 import type { UpdateActionInput } from "@/lib/actions/schemas";
 
 /**
@@ -312,7 +312,7 @@ async function syncActions(tx: Tx, user: CurrentUser, row: SnapshotRow, document
     const before = existing.get(action.id);
     if (!before) {
       await forActionRow(tx, user, row, index, () =>
-        createAction(
+        createCorrectiveAction(
           user,
           {
             id: action.id,
@@ -333,11 +333,11 @@ async function syncActions(tx: Tx, user: CurrentUser, row: SnapshotRow, document
     }
     if (before.status !== "OPEN") continue;
     const edits = inlineEdits(before, action, document.teamId !== row.teamId && before.teamId === row.teamId ? document.teamId : undefined);
-    if (edits) await forActionRow(tx, user, row, index, () => updateAction(user, { actionId: before.id, version: before.version, ...edits }, tx));
+    if (edits) await forActionRow(tx, user, row, index, () => updateCorrectiveAction(user, { actionId: before.id, version: before.version, ...edits }, tx));
   }
   for (const before of row.correctiveActions) {
     if (incoming.has(before.id) || before.status !== "OPEN") continue;
-    await removeAction(user, { actionId: before.id, coeId: row.id }, tx);
+    await removeCorrectiveAction(user, { actionId: before.id, coeId: row.id }, tx);
     changes[`action:${before.id}`] = { from: before.title, to: null };
   }
   return changes;
@@ -346,7 +346,7 @@ async function syncActions(tx: Tx, user: CurrentUser, row: SnapshotRow, document
 type InlineAction = CoeDocument["actions"][number];
 type StoredAction = SnapshotRow["correctiveActions"][number];
 
-/** What the editor changed on an open action, as an edit for updateAction; null when nothing. */
+/** What the editor changed on an open action, as an edit for updateCorrectiveAction; null when nothing. */
 function inlineEdits(before: StoredAction, action: InlineAction, teamId: string | undefined): Omit<UpdateActionInput, "actionId" | "version"> | null {
   const edits: Omit<UpdateActionInput, "actionId" | "version"> = {};
   if (action.title !== before.title) edits.title = action.title;

@@ -1,6 +1,8 @@
+import { CoeSeverity, CoeStatus } from "@/lib/generated/prisma/enums";
+
 /**
  * The words of a COE: the six questions with their exact text and guidance, and the labels of
- * every enum. Shared by the editor, the read view, the export and the API docs.
+ * the COE's own enums (the corrective action's are in lib/actions/labels.ts). Shared by the editor, the read view, the export and the API docs.
  */
 export const ANSWER_FIELDS = ["whatHappened", "customerImpact", "contributingFactors", "supportingData", "lessonsLearned", "correctiveActionsSummary"] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
@@ -60,18 +62,16 @@ export function sectionLabel(section: string): string {
   return question ? `${question.number}. ${question.question}` : section;
 }
 
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITIES = Object.values(CoeSeverity);
 
-export const SEVERITY_MEANINGS: Record<Severity, string> = {
+export const SEVERITY_MEANINGS: Record<CoeSeverity, string> = {
   SEV1: "Critical: a core customer function is down or data is at risk for many customers.",
   SEV2: "Major: a core function is degraded, or down for a subset of customers.",
   SEV3: "Minor: a non-core function is impaired; a workaround exists.",
   SEV4: "Low: little or no customer impact; a near miss worth learning from.",
 };
 
-export const COE_STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "CLOSED"] as const;
-export type CoeStatus = (typeof COE_STATUSES)[number];
+export const COE_STATUSES = Object.values(CoeStatus);
 
 export const STATUS_LABELS: Record<CoeStatus, string> = {
   DRAFT: "Draft",
@@ -79,26 +79,6 @@ export const STATUS_LABELS: Record<CoeStatus, string> = {
   APPROVED: "Approved",
   CLOSED: "Closed",
 };
-
-export const ACTION_TYPES = ["PREVENT", "DETECT", "MITIGATE", "PROCESS"] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
-export const ACTION_TYPE_LABELS: Record<ActionType, string> = { PREVENT: "Prevent", DETECT: "Detect", MITIGATE: "Mitigate", PROCESS: "Process" };
-
-export const ACTION_PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
-export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
-export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
-
-export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "DONE", "VERIFIED", "WONT_DO"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  OPEN: "Open",
-  IN_PROGRESS: "In progress",
-  DONE: "Done",
-  VERIFIED: "Verified",
-  WONT_DO: "Won't do",
-};
-/** Statuses that count as finished when deciding whether a COE can close. */
-export const FINISHED_ACTION_STATUSES: readonly ActionStatus[] = ["DONE", "VERIFIED", "WONT_DO"];
 
 /** The default contributing-factor taxonomy every organization starts with. */
 export const DEFAULT_FACTOR_CATEGORIES = [

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDaySchema, instantSchema } from "@/lib/validation/dates";
-import { ACTION_PRIORITIES, ACTION_TYPES, COE_STATUSES, SECTION_KEYS, SEVERITIES } from "@/lib/coes/questions";
+import { COE_STATUSES, SECTION_KEYS, SEVERITIES } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_TYPES } from "@/lib/actions/labels";
 import { markdownTextSchema } from "@/lib/markdown-limits";
 
 /**

@@ -1,4 +1,10 @@
-import type { ActionPriority, ActionStatus, ActionType, CoeStatus, Severity } from "@/lib/coes/questions";
+import {
+  type CoeSeverity,
+  type CoeStatus,
+  type CorrectiveActionPriority,
+  type CorrectiveActionStatus,
+  type CorrectiveActionType,
+} from "@/lib/generated/prisma/enums";
 import type { CoeDocumentInput } from "@/lib/coes/schemas";
 
 /**
@@ -10,7 +16,7 @@ export type CoeSnapshot = {
   title: string;
   teamId: string;
   teamName: string;
-  severity: Severity;
+  severity: CoeSeverity;
   status: CoeStatus;
   restricted: boolean;
   services: { id: string; name: string }[];
@@ -33,10 +39,10 @@ export type CoeSnapshot = {
     title: string;
     ownerId: string | null;
     ownerName: string | null;
-    type: ActionType;
-    priority: ActionPriority;
+    type: CorrectiveActionType;
+    priority: CorrectiveActionPriority;
     dueDate: string | null;
-    status: ActionStatus;
+    status: CorrectiveActionStatus;
   }[];
 };
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { requestReminderRun } from "@/lib/jobs/boss";
-import { addCordNote, createCordAction, grantOverride, pullCord, resolveCord, startCoeFromCord } from "@/lib/cords/mutations";
+import { addCordNote, createCorrectiveActionFromCord, grantOverride, pullCord, resolveCord, startCoeFromCord } from "@/lib/cords/mutations";
 import { cordActionSchema, cordNoteSchema, grantOverrideSchema, pullCordSchema, resolveCordSchema, startCoeSchema } from "@/lib/cords/schemas";
 
 // Thin doors onto lib/cords/mutations.ts: the API calls the same functions. The role checks live in
@@ -30,8 +30,8 @@ export const grantOverrideAction = authedAction("cord.override", grantOverrideSc
 
 export const startCoeFromCordAction = authedAction("cord.startCoe", startCoeSchema, async (input, user) => startCoeFromCord(user, input.cordId));
 
-export const createCordActionAction = authedAction("cord.createAction", cordActionSchema, async (input, user) => {
-  const saved = await createCordAction(user, input);
+export const createCorrectiveActionFromCordAction = authedAction("cord.createCorrectiveAction", cordActionSchema, async (input, user) => {
+  const saved = await createCorrectiveActionFromCord(user, input);
   await requestReminderRun();
   revalidatePath(`/cords/${input.cordId}`);
   return saved;

@@ -1,6 +1,7 @@
+import { CordEventKind, CordSeverity } from "@/lib/generated/prisma/enums";
+
 /** Words for the cord's enums, shared by pages, forms and the API (no server code here). */
-export const CORD_SEVERITIES = ["STOP_DEPLOYS", "CUSTOMER_DEFECT"] as const;
-export type CordSeverity = (typeof CORD_SEVERITIES)[number];
+export const CORD_SEVERITIES = Object.values(CordSeverity);
 
 export const CORD_SEVERITY_LABELS: Record<CordSeverity, string> = {
   STOP_DEPLOYS: "Stop deploys only",
@@ -15,8 +16,7 @@ export const CORD_SEVERITY_HINTS: Record<CordSeverity, string> = {
 /** The COE severity a "Start the COE" draft begins with; the authors adjust it. */
 export const COE_SEVERITY_FOR_CORD: Record<CordSeverity, "SEV2" | "SEV3"> = { CUSTOMER_DEFECT: "SEV2", STOP_DEPLOYS: "SEV3" };
 
-export const CORD_EVENT_KINDS = ["PULLED", "PLUS_ONE", "NOTE", "DEPLOY_BLOCKED", "OVERRIDE_GRANTED", "OVERRIDE_USED", "RESOLVED", "COE_STARTED"] as const;
-export type CordEventKind = (typeof CORD_EVENT_KINDS)[number];
+export const CORD_EVENT_KINDS = Object.values(CordEventKind);
 
 export const CORD_EVENT_LABELS: Record<CordEventKind, string> = {
   PULLED: "Pulled the cord",

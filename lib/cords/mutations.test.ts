@@ -3,7 +3,7 @@
 // concurrent gate calls, and "Start the COE" prefills a draft linked both ways.
 import { afterAll, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { addCordNote, createCordAction, grantOverride, pullCord, resolveCord, startCoeFromCord } from "@/lib/cords/mutations";
+import { addCordNote, createCorrectiveActionFromCord, grantOverride, pullCord, resolveCord, startCoeFromCord } from "@/lib/cords/mutations";
 import { askGate, cordWorld, testDb } from "@/lib/cords/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
@@ -176,8 +176,8 @@ describe("actions from a cord", () => {
       priority: "HIGH" as const,
       dueDate: "2026-12-31",
     };
-    await expect(createCordAction(world.users.outsider, input)).rejects.toThrow(ForbiddenError);
-    const saved = await createCordAction(world.users.member, input);
+    await expect(createCorrectiveActionFromCord(world.users.outsider, input)).rejects.toThrow(ForbiddenError);
+    const saved = await createCorrectiveActionFromCord(world.users.member, input);
     const action = await testDb.correctiveAction.findUniqueOrThrow({
       where: { id: saved.id },
       select: { source: true, teamId: true, coeId: true, description: true },

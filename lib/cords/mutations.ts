@@ -12,9 +12,10 @@ import { notifyUsers } from "@/lib/notifications/mutations";
 import { createCoe } from "@/lib/coes/mutations";
 import { ancestorIds } from "@/lib/org/tree";
 import { cordJson, cordSelect, type CordJson } from "@/lib/cords/api-json";
-import { COE_SEVERITY_FOR_CORD, CORD_EVENT_LABELS, OVERRIDE_LIFETIME_MS, type CordEventKind } from "@/lib/cords/labels";
+import { COE_SEVERITY_FOR_CORD, CORD_EVENT_LABELS, OVERRIDE_LIFETIME_MS } from "@/lib/cords/labels";
+import { type CordEventKind } from "@/lib/generated/prisma/enums";
 import type { cordActionSchema, cordNoteSchema, grantOverrideSchema, pullCordSchema, resolveCordSchema } from "@/lib/cords/schemas";
-import { createAction } from "@/lib/actions/mutations";
+import { createCorrectiveAction } from "@/lib/actions/mutations";
 
 /**
  * The one write path for cords, their timeline and their overrides. Every change writes its
@@ -299,12 +300,12 @@ export async function startCoeFromCord(actor: CurrentUser, cordId: string): Prom
  * action rules of lib/actions/mutations.ts apply: rights on the team, an active owner), its
  * description pointing back at the cord, and a note on the cord's timeline, in one transaction.
  */
-export async function createCordAction(actor: CurrentUser, input: z.output<typeof cordActionSchema>): Promise<{ id: string }> {
+export async function createCorrectiveActionFromCord(actor: CurrentUser, input: z.output<typeof cordActionSchema>): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const row = await loadCord(tx, actor.organizationId, input.cordId);
     const { cordId, ...fields } = input;
     const backlink = `Follows up the Andon cord on ${row.service.name}: /cords/${cordId}`;
-    const saved = await createAction(
+    const saved = await createCorrectiveAction(
       actor,
       { ...fields, description: fields.description ? `${fields.description}\n\n${backlink}` : backlink, teamId: row.service.teamId, source: "ANDON_EVENT" },
       tx,

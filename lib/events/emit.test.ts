@@ -1,7 +1,7 @@
 // The existing domains write their events to the outbox in the change's transaction, with the
 // resource in its API shape; the reminder job writes action.overdue once per action and day.
 import { afterAll, describe, expect, it } from "vitest";
-import { changeStatus, updateAction } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus, updateCorrectiveAction } from "@/lib/actions/mutations";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
 import { createCoe } from "@/lib/coes/mutations";
 import { produceNotifications } from "@/lib/notifications/producer";
@@ -16,9 +16,9 @@ describe("domain events from the existing domains", () => {
     const world = await actionWorld();
     const coe = await createCoe(world.users.paymentsManager, { title: "Checkout timeouts", teamId: world.teams.payments.id, severity: "SEV2" });
     const action = await world.action("Add a timeout alarm", 5);
-    await updateAction(world.users.paymentsManager, { actionId: action.id, version: 1, ownerId: world.users.reviewer.userId });
-    await changeStatus(world.users.reviewer, { actionId: action.id, version: 2, status: "DONE", evidence: "Alarm added" });
-    await changeStatus(world.users.paymentsManager, {
+    await updateCorrectiveAction(world.users.paymentsManager, { actionId: action.id, version: 1, ownerId: world.users.reviewer.userId });
+    await changeCorrectiveActionStatus(world.users.reviewer, { actionId: action.id, version: 2, status: "DONE", evidence: "Alarm added" });
+    await changeCorrectiveActionStatus(world.users.paymentsManager, {
       actionId: action.id,
       version: 3,
       status: "VERIFIED",

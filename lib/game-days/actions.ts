@@ -6,7 +6,7 @@ import {
   abortExperiment,
   addExperiment,
   appendLog,
-  createActionFromRun,
+  createCorrectiveActionFromRun,
   createGameDay,
   giveVerdict,
   importJournal,
@@ -73,8 +73,8 @@ export const importJournalAction = authedAction("importJournal", importJournalSc
   return saved;
 });
 
-export const createActionFromRunAction = authedAction("createActionFromRun", actionFromRunSchema, async (input, user) => {
-  const saved = await createActionFromRun(user, input);
+export const createCorrectiveActionFromRunAction = authedAction("createCorrectiveActionFromRun", actionFromRunSchema, async (input, user) => {
+  const saved = await createCorrectiveActionFromRun(user, input);
   revalidatePath("/actions");
   return saved;
 });

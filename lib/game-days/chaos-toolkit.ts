@@ -1,3 +1,4 @@
+import type { ExperimentVerdict } from "@/lib/generated/prisma/enums";
 import { createHash } from "node:crypto";
 import { UserError } from "@/lib/errors";
 
@@ -70,7 +71,7 @@ function activityProblems(activity: unknown, where: string, needsTolerance: bool
   return problems;
 }
 
-type Verdict = "HELD" | "DEVIATED" | "ABORTED";
+type Verdict = ExperimentVerdict;
 
 type JournalActivity = {
   phase: "steady-state-before" | "method" | "steady-state-after" | "rollback";

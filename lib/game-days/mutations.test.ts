@@ -3,10 +3,10 @@
 // run, and the grid and game days stay inside what the caller may see.
 import { afterAll, describe, expect, it } from "vitest";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { NotFoundError, UserError, ForbiddenError } from "@/lib/errors";
 import { createService } from "@/prisma/seed/factories";
-import { createActionFromRun, createGameDay, importJournal, verifyActionByRun, abortExperiment } from "@/lib/game-days/mutations";
+import { createCorrectiveActionFromRun, createGameDay, importJournal, verifyActionByRun, abortExperiment } from "@/lib/game-days/mutations";
 import { sampleJournal } from "@/lib/game-days/journal-fixtures";
 import { JournalError } from "@/lib/game-days/chaos-toolkit";
 import { listGameDays } from "@/lib/game-days/queries";
@@ -88,7 +88,7 @@ describe("journal import", () => {
     const w = await world();
     const run = await importJournal(w.users.owner, { gameDayId: w.gameDayId, journal: JSON.stringify(sampleJournal("deviated")) });
     expect(run).toMatchObject({ verdict: "DEVIATED", verificationRecorded: false });
-    const action = await createActionFromRun(w.users.owner, {
+    const action = await createCorrectiveActionFromRun(w.users.owner, {
       runId: run.runId,
       title: "Set client timeouts below the latency budget",
       description: "",
@@ -109,7 +109,7 @@ describe("journal import", () => {
     const held = await importJournal(w.users.owner, { gameDayId: w.gameDayId, journal: JSON.stringify(sampleJournal("completed")) });
     const deviated = await importJournal(w.users.owner, { gameDayId: w.gameDayId, journal: JSON.stringify(sampleJournal("deviated")) });
     const action = await w.action("Retry DNS lookups", 10);
-    await changeStatus(w.users.owner, { actionId: action.id, version: 1, status: "DONE", evidence: "https://git.example.com/pr/7" });
+    await changeCorrectiveActionStatus(w.users.owner, { actionId: action.id, version: 1, status: "DONE", evidence: "https://git.example.com/pr/7" });
     await expect(verifyActionByRun(w.users.reviewer, { actionId: action.id, version: 2, runId: deviated.runId, note: "" })).rejects.toThrow(UserError);
     await verifyActionByRun(w.users.reviewer, { actionId: action.id, version: 2, runId: held.runId, note: "" });
     expect(

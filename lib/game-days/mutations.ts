@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import type { ExperimentVerdict, Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import { visibleCoeWhere } from "@/lib/coes/access";
-import { changeStatus, createAction } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus, createCorrectiveAction } from "@/lib/actions/mutations";
 import { recordVerificationFromRun } from "@/lib/verification/mutations";
 import { assertCanRun, visibleGameDaysWhere } from "@/lib/game-days/access";
 import { parseJournal } from "@/lib/game-days/chaos-toolkit";
@@ -413,11 +413,11 @@ async function loadRun(user: CurrentUser, runId: string) {
 }
 
 /** A finding of a deviated (or aborted) run becomes a corrective action of the game day's team, linked to the run. */
-export async function createActionFromRun(user: CurrentUser, input: z.output<typeof actionFromRunSchema>) {
+export async function createCorrectiveActionFromRun(user: CurrentUser, input: z.output<typeof actionFromRunSchema>) {
   const run = await loadRun(user, input.runId);
   if (run.verdict === "HELD") throw new UserError("This run held its hypothesis: there is no finding to follow up.");
   const { runId: _runId, ...fields } = input;
-  return createAction(user, { ...fields, teamId: run.gameDay.teamId, gameDayRunId: run.id });
+  return createCorrectiveAction(user, { ...fields, teamId: run.gameDay.teamId, gameDayRunId: run.id });
 }
 
 /** Verifies a done corrective action by a run whose hypothesis held (method GAME_DAY). */
@@ -425,7 +425,7 @@ export async function verifyActionByRun(user: CurrentUser, input: z.output<typeo
   const run = await loadRun(user, input.runId);
   if (run.verdict !== "HELD") throw new UserError("Only a run whose hypothesis held proves the fix works.", { runId: ["Choose a run that held."] });
   const note = `Game day “${run.gameDay.title}”, experiment “${run.experiment.title}”: hypothesis held.${input.note ? ` ${input.note}` : ""}`;
-  return changeStatus(user, {
+  return changeCorrectiveActionStatus(user, {
     actionId: input.actionId,
     version: input.version,
     status: "VERIFIED",

@@ -1,3 +1,4 @@
+import { ExperimentVerdict } from "@/lib/generated/prisma/enums";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
@@ -101,7 +102,7 @@ export function registerVerificationPaths(registry: OpenAPIRegistry): void {
     responses: {
       201: jsonResponse(
         "The run.",
-        z.object({ runId: z.string(), verdict: z.enum(["HELD", "DEVIATED", "ABORTED"]), duplicate: z.boolean(), verificationRecorded: z.boolean() }),
+        z.object({ runId: z.string(), verdict: z.enum(ExperimentVerdict), duplicate: z.boolean(), verificationRecorded: z.boolean() }),
       ),
       ...problemResponses(400, 401, 403, 404, 415),
     },

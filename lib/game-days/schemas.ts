@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDaySchema, instantStringSchema } from "@/lib/validation/dates";
-import { ACTION_PRIORITIES, ACTION_TYPES } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_TYPES } from "@/lib/actions/labels";
 import { TEMPLATE_KEYS } from "@/lib/game-days/templates";
 
 const id = z.string().trim().min(1, "Required.").max(64);

@@ -3,8 +3,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { ConflictError, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { changeStatus } from "@/lib/actions/mutations";
-import type { ActionStatus } from "@/lib/coes/questions";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import { decryptSecret } from "@/lib/security/secret-box";
 import { integrationActor } from "@/lib/integrations/actor";
 import { andonStatusForJira } from "@/lib/integrations/jira";
@@ -65,7 +65,7 @@ async function rememberDelivery(integrationId: string, deliveryId: string | null
 }
 
 /** The action status a remote change asks for, or null when the action already matches (or may only change in Andon). */
-function targetStatus(current: ActionStatus, remote: MappableStatus): ActionStatus | null {
+function targetStatus(current: CorrectiveActionStatus, remote: MappableStatus): CorrectiveActionStatus | null {
   if (remote === "DONE") return current === "OPEN" || current === "IN_PROGRESS" ? "DONE" : null;
   if (current === "VERIFIED") return null; // a verified action is reopened in Andon, by a reviewer
   if (current === "WONT_DO") return "OPEN"; // won't do reopens to open only (lib/actions/status-rules.ts)
@@ -98,7 +98,7 @@ async function applyRemoteState(
   let version = ticket.action.version;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await changeStatus(actor, { actionId: ticket.action.id, version, status: to, ...(to === "DONE" ? { evidence } : {}) });
+      await changeCorrectiveActionStatus(actor, { actionId: ticket.action.id, version, status: to, ...(to === "DONE" ? { evidence } : {}) });
       return answer(200, { actionId: ticket.action.id, status: to });
     } catch (error) {
       // Someone changed the action meanwhile: look again (it may already be where the ticket says).

@@ -1,14 +1,14 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
-import { MAPPABLE_STATUSES } from "@/lib/integrations/schemas";
+import { MAPPABLE_STATUSES, TICKET_PROVIDERS } from "@/lib/integrations/schemas";
 
 const integrationSchema = z
   .object({
     id: z.string(),
     teamId: z.string(),
     teamName: z.string(),
-    provider: z.enum(["GITHUB", "JIRA"]),
+    provider: z.enum(TICKET_PROVIDERS),
     baseUrl: z.string().meta({ description: "GitHub: the API root (https://api.github.com); Jira: the site (https://acme.atlassian.net)." }),
     repository: z.string().nullable().meta({ description: "GitHub: owner/name." }),
     jiraEmail: z.string().nullable(),
@@ -46,7 +46,7 @@ const integrationBody = z
 
 const ticketSchema = z
   .object({
-    provider: z.enum(["GITHUB", "JIRA"]),
+    provider: z.enum(TICKET_PROVIDERS),
     issueName: z.string().nullable().meta({ description: "owner/repo#12 or OPS-12; null until created.", example: "acme/operations#12" }),
     issuePermalink: z.string().nullable(),
     state: z.enum(["PENDING", "OPEN", "CLOSED"]).meta({ description: "The ticket's last known state; PENDING before it exists." }),

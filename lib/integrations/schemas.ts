@@ -1,11 +1,11 @@
+import { TicketProvider, type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 
-export const TICKET_PROVIDERS = ["GITHUB", "JIRA"] as const;
-export type TicketProviderName = (typeof TICKET_PROVIDERS)[number];
-export const TICKET_PROVIDER_LABELS: Record<TicketProviderName, string> = { GITHUB: "GitHub Issues", JIRA: "Jira" };
+export const TICKET_PROVIDERS = Object.values(TicketProvider);
+export const TICKET_PROVIDER_LABELS: Record<TicketProvider, string> = { GITHUB: "GitHub Issues", JIRA: "Jira" };
 
 /** Andon statuses a Jira status may stand for: verification stays in Andon, won't do is decided in Andon. */
-export const MAPPABLE_STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
+export const MAPPABLE_STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const satisfies readonly CorrectiveActionStatus[];
 export type MappableStatus = (typeof MAPPABLE_STATUSES)[number];
 
 export const DEFAULT_JIRA_STATUS_MAPPING: Record<string, MappableStatus> = { "To Do": "OPEN", "In Progress": "IN_PROGRESS", Done: "DONE" };

@@ -1,11 +1,12 @@
-import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/coes/questions";
+import { ACTION_STATUS_LABELS, FINISHED_ACTION_STATUSES } from "@/lib/actions/labels";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 
 /** What a ticket says about its corrective action, for both providers. */
 export type ActionForTicket = {
   id: string;
   title: string;
   description: string;
-  status: ActionStatus;
+  status: CorrectiveActionStatus;
   dueDate: Date | null;
   evidence: string | null;
   wontDoReason: string | null;
@@ -19,7 +20,7 @@ export type ActionForTicket = {
 
 export type TicketLinks = { actionUrl: string; coeUrl: string | null };
 
-export const isFinished = (status: ActionStatus) => status === "DONE" || status === "VERIFIED" || status === "WONT_DO";
+export const isFinished = (status: CorrectiveActionStatus) => FINISHED_ACTION_STATUSES.includes(status);
 
 /** The ticket's description as lines: what to do, where it came from, who owns it, the way back to Andon. */
 export function ticketDescription(action: ActionForTicket, links: TicketLinks): { text: string; href?: string }[] {

@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as githubInbound } from "@/app/api/integrations/github/route";
 import { POST as jiraInbound } from "@/app/api/integrations/jira/route";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
 import { createTicketIntegration, requestTicket, requestTicketsForCoe, retryTicketSync } from "@/lib/integrations/mutations";
 import { runTicketSyncPass } from "@/lib/integrations/sync";
@@ -96,7 +96,7 @@ describe("ticket sync with GitHub Issues", () => {
       expect((await github(integrationId, webhookSecret, "issues", "delivery-9", closed, "sha256=00")).status).toBe(401);
 
       // Reopened in Andon → reopened in GitHub with a comment; GitHub's own "reopened" delivery then changes nothing.
-      await changeStatus(world.users.owner, { actionId: action.id, version: done.version, status: "IN_PROGRESS" });
+      await changeCorrectiveActionStatus(world.users.owner, { actionId: action.id, version: done.version, status: "IN_PROGRESS" });
       expect(await afterChange()).toMatchObject({ updated: 1 });
       expect(issue.state).toBe("open");
       const reopenWrites = fake.writes().slice(writesAfterClose);
@@ -111,7 +111,7 @@ describe("ticket sync with GitHub Issues", () => {
 
       // Done in Andon with evidence → closed as completed, the evidence in a comment.
       const current = await actionOf(action.id);
-      await changeStatus(world.users.owner, {
+      await changeCorrectiveActionStatus(world.users.owner, {
         actionId: action.id,
         version: current.version,
         status: "DONE",
@@ -222,7 +222,7 @@ describe("ticket sync with Jira", () => {
       expect(await (await deliver("jira-1")).json()).toEqual({ duplicate: true });
 
       // Reopened in Andon: Jira's Reopen transition (to In Progress) and a comment.
-      await changeStatus(world.users.owner, { actionId: action.id, version: done.version, status: "IN_PROGRESS" });
+      await changeCorrectiveActionStatus(world.users.owner, { actionId: action.id, version: done.version, status: "IN_PROGRESS" });
       expect(await afterChange()).toMatchObject({ updated: 1 });
       expect(issue.status).toBe("In Progress");
       expect(

@@ -1,6 +1,8 @@
+import { LessonStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
-import { ACTION_STATUSES, COE_STATUSES } from "@/lib/coes/questions";
+import { COE_STATUSES } from "@/lib/coes/questions";
+import { ACTION_STATUSES } from "@/lib/actions/labels";
 import { ADOPTION_STATUSES } from "@/lib/learnings/schemas";
 import { epochMsSchema } from "@/lib/validation/dates";
 
@@ -15,7 +17,7 @@ export const lessonSchema = z
     statement: z.string().meta({ description: "At most 280 characters." }),
     detail: z.string(),
     tags: z.array(z.string()),
-    status: z.enum(["DRAFT", "CONFIRMED"]).meta({ description: "Drafts (e.g. split from an older COE's answer) wait for the author to confirm them." }),
+    status: z.enum(LessonStatus).meta({ description: "Drafts (e.g. split from an older COE's answer) wait for the author to confirm them." }),
     categoryIds: z.array(z.string()),
     serviceIds: z.array(z.string()),
     version: z.int(),

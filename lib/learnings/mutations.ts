@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/e
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleCoeWhere } from "@/lib/coes/access";
-import { createAction } from "@/lib/actions/mutations";
+import { createCorrectiveAction } from "@/lib/actions/mutations";
 import { canDecideAdoption, canEditBestPractice, canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
 import { bestPracticeJson, bestPracticeJsonSelect, lessonJson, lessonJsonSelect } from "@/lib/learnings/api-json";
 import { splitLessons } from "@/lib/learnings/split-lessons";
@@ -295,7 +295,7 @@ export async function decideAdoption(user: CurrentUser, input: AdoptBestPractice
       if (!rule) throw new UserError("Choose a policy rule of your organization.", { policyRuleId: ["Unknown policy rule."] });
       policyRuleId = rule.id;
     } else if (input.status === "ADOPTED") {
-      const action = await createAction(
+      const action = await createCorrectiveAction(
         user,
         {
           title: `Adopt best practice: ${practice.title}`.slice(0, 300),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AdoptionStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleCoesSql } from "@/lib/coes/search";
@@ -137,7 +138,7 @@ export async function listBestPractices(user: CurrentUser) {
   });
 }
 
-export type AdoptionState = "ADOPTED" | "NOT_APPLICABLE" | "NOT_YET";
+export type AdoptionState = AdoptionStatus | "NOT_YET";
 type AdoptionNode = {
   teamId: string;
   name: string;

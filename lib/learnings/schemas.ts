@@ -1,3 +1,4 @@
+import { AdoptionStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { calendarDaySchema } from "@/lib/validation/dates";
 import { LESSON_STATEMENT_MAX } from "@/lib/learnings/split-lessons";
@@ -59,7 +60,7 @@ export const updateBestPracticeSchema = z.object({
 });
 export type UpdateBestPracticeInput = z.output<typeof updateBestPracticeSchema>;
 
-export const ADOPTION_STATUSES = ["ADOPTED", "NOT_APPLICABLE"] as const;
+export const ADOPTION_STATUSES = Object.values(AdoptionStatus);
 
 const adoptionFields = {
   teamId: id,

@@ -1,10 +1,12 @@
+import { MetricCadence, MetricDirection } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { instantStringSchema } from "@/lib/validation/dates";
 import { bigintIdStringSchema } from "@/lib/validation/numbers";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 import type { MetricOverview } from "@/lib/metrics/service-queries";
 import type { MeasureSummaries, SeverityRow } from "@/lib/metrics/incident-queries";
-import { SEVERITIES, TREND_WEEKS, WINDOWS } from "@/lib/metrics/schemas";
+import { TREND_WEEKS, WINDOWS } from "@/lib/metrics/schemas";
+import { SEVERITIES } from "@/lib/coes/questions";
 import type { Summary } from "@/lib/metrics/stats";
 
 // Shapes of /api/v1/metrics. Request bodies reuse lib/metrics/schemas.ts.
@@ -37,9 +39,9 @@ const serviceMetricSchema = z
     serviceName: z.string(),
     name: z.string(),
     unit: z.string(),
-    direction: z.enum(["UP", "DOWN"]).meta({ description: "Which direction is good." }),
+    direction: z.enum(MetricDirection).meta({ description: "Which direction is good." }),
     target: z.number().nullable(),
-    cadence: z.enum(["DAILY", "WEEKLY"]),
+    cadence: z.enum(MetricCadence),
     anomalyThresholdPct: z.number().nullable(),
     latestValue: z.number().nullable(),
     latestAt: z.iso.datetime().nullable(),

@@ -11,7 +11,7 @@ import {
   type RecurrenceRow,
 } from "@/lib/metrics/incident-sections";
 import type { Windows } from "@/lib/metrics/incident-queries";
-import type { Severity } from "@/lib/metrics/schemas";
+import { type CoeSeverity } from "@/lib/generated/prisma/enums";
 import { rollUp } from "@/lib/metrics/stats";
 import type { TeamNode } from "@/lib/org/tree";
 
@@ -20,7 +20,7 @@ import type { TeamNode } from "@/lib/org/tree";
 export type { ActionFigures, CategoryRow, RecurrenceRow };
 
 /** Incidents per contributing-factor category (a COE counts once per category), most frequent first. */
-export async function byCategory(scope: CoeScope, windows: Windows, severity: Severity | null): Promise<CategoryRow[]> {
+export async function byCategory(scope: CoeScope, windows: Windows, severity: CoeSeverity | null): Promise<CategoryRow[]> {
   return runSection(scope, windows.from, windows.to, byCategorySection(windows.from, windows.to, severity));
 }
 

@@ -14,7 +14,8 @@ import {
   type TrendWeek,
 } from "@/lib/metrics/incident-sections";
 import type { Summary } from "@/lib/metrics/stats";
-import { SEVERITIES, type Severity } from "@/lib/metrics/schemas";
+import { SEVERITIES } from "@/lib/coes/questions";
+import { type CoeSeverity } from "@/lib/generated/prisma/enums";
 import { subtreeIds, type TeamNode } from "@/lib/org/tree";
 
 // Incident metrics from COE timestamps, aggregated in PostgreSQL (percentile_cont is the same
@@ -40,7 +41,7 @@ export function headlineFrom(windows: Windows): Date {
  * TTD/TTM/TTR over the window, the window before it, and the year before the window (the
  * baseline of a team that is not a pilot), in one pass over the scope's COEs.
  */
-export async function headlineSummaries(scope: CoeScope, windows: Windows, severity: Severity | null) {
+export async function headlineSummaries(scope: CoeScope, windows: Windows, severity: CoeSeverity | null) {
   return runSection(scope, headlineFrom(windows), windows.to, headlineSection(windows, severity));
 }
 
@@ -49,7 +50,7 @@ export async function measureSummary(scope: CoeScope, measure: Measure, from: Da
   return (await runSection(scope, from, to, spanSummariesSection(from, to)))[measure];
 }
 
-export type SeverityRow = { severity: Severity; incidents: number } & Record<Measure, Summary>;
+export type SeverityRow = { severity: CoeSeverity; incidents: number } & Record<Measure, Summary>;
 
 /** Every severity, in order, with zero figures where the window has no incidents. */
 export function severityRows(figures: readonly { severity: string; incidents: number; ttd: Summary; ttm: Summary; ttr: Summary }[]): SeverityRow[] {
@@ -96,7 +97,7 @@ export async function byTeamRolledUp(
   teams: readonly TeamNode[],
   listed: readonly string[],
   windows: Windows,
-  severity: Severity | null,
+  severity: CoeSeverity | null,
 ): Promise<TeamRollupRow[]> {
   if (listed.length === 0) return [];
   const figures = await runSection(scope, windows.from, windows.to, byTeamSection(rollupPairs(teams, listed), windows.from, windows.to, severity));
@@ -104,7 +105,7 @@ export async function byTeamRolledUp(
 }
 
 /** How many incidents took how long to resolve, in the buckets of DURATION_EDGES_SEC. */
-export async function ttrDistribution(scope: CoeScope, windows: Windows, severity: Severity | null): Promise<number[]> {
+export async function ttrDistribution(scope: CoeScope, windows: Windows, severity: CoeSeverity | null): Promise<number[]> {
   return runSection(scope, windows.from, windows.to, distributionSection(windows.from, windows.to, severity));
 }
 
@@ -115,7 +116,7 @@ export function trendWeeks(now: Date, weeks: number): { firstWeek: Date; lastWee
 }
 
 /** Weekly incidents and TTR/TTD by the week the incident started (weeks start on Monday, UTC). */
-export async function weeklyTrend(scope: CoeScope, now: Date, weeks: number, severity: Severity | null): Promise<TrendWeek[]> {
+export async function weeklyTrend(scope: CoeScope, now: Date, weeks: number, severity: CoeSeverity | null): Promise<TrendWeek[]> {
   const { firstWeek, lastWeek } = trendWeeks(now, weeks);
   return runSection(scope, firstWeek, now, weeklyTrendSection(firstWeek, lastWeek, now, severity));
 }
@@ -127,6 +128,6 @@ function startOfUtcWeek(date: Date): Date {
 }
 
 /** Each counted COE of the window with its own three durations, longest to resolve first. */
-export async function slowestIncidents(scope: CoeScope, windows: Windows, severity: Severity | null, limit = 10): Promise<IncidentRow[]> {
+export async function slowestIncidents(scope: CoeScope, windows: Windows, severity: CoeSeverity | null, limit = 10): Promise<IncidentRow[]> {
   return runSection(scope, windows.from, windows.to, slowestSection(windows.from, windows.to, severity, limit));
 }

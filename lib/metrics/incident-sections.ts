@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MEASURES, num, scopedCoes, utc, type CoeScope, type Measure } from "@/lib/metrics/incident-sql";
 import { DURATION_EDGES_SEC, type Summary } from "@/lib/metrics/stats";
-import type { Severity } from "@/lib/metrics/schemas";
+import type { CoeSeverity, PilotMetric } from "@/lib/generated/prisma/enums";
 
 // Each part of the incident dashboard as one SQL expression over a CTE named `scoped` (the rows of
 // `scopedCoes`), returning JSON, with its parser. A section filters `scoped` to its own time span
@@ -30,7 +30,7 @@ function inSpan(from: Date, to: Date, alias = ""): Prisma.Sql {
   return Prisma.sql`${column} >= ${utc(from)} AND ${column} < ${utc(to)}`;
 }
 
-function ofSeverity(severity: Severity | null, alias = ""): Prisma.Sql {
+function ofSeverity(severity: CoeSeverity | null, alias = ""): Prisma.Sql {
   return severity === null ? Prisma.sql`TRUE` : Prisma.sql`${Prisma.raw(`${alias}severity`)} = ${severity}::text`;
 }
 
@@ -73,7 +73,7 @@ export type HeadlineSpans = { from: Date; to: Date; previousFrom: Date; yearBefo
 /** TTD/TTM/TTR over the window, the window before it, and the year before the window. */
 export function headlineSection(
   spans: HeadlineSpans,
-  severity: Severity | null,
+  severity: CoeSeverity | null,
 ): Section<{ current: MeasureSummaries; previous: MeasureSummaries; yearBefore: MeasureSummaries }> {
   const earliest = spans.yearBeforeFrom < spans.previousFrom ? spans.yearBeforeFrom : spans.previousFrom;
   const current = Prisma.sql`started_at >= ${utc(spans.from)}`;
@@ -118,7 +118,7 @@ export function byTeamSection(
   pairs: { roots: string[]; members: string[] },
   from: Date,
   to: Date,
-  severity: Severity | null,
+  severity: CoeSeverity | null,
 ): Section<Map<string, TeamFigures>> {
   return {
     sql: Prisma.sql`(SELECT coalesce(json_agg(json_build_object('team_id', root_id, 'incidents', incidents, 'ttr', ttr, 'ttd', ttd)), '[]'::json)
@@ -139,7 +139,7 @@ export function byTeamSection(
 }
 
 /** How many incidents took how long to resolve, in the buckets of DURATION_EDGES_SEC. */
-export function distributionSection(from: Date, to: Date, severity: Severity | null): Section<number[]> {
+export function distributionSection(from: Date, to: Date, severity: CoeSeverity | null): Section<number[]> {
   return {
     sql: Prisma.sql`(SELECT coalesce(json_agg(json_build_object('bucket', bucket, 'incidents', incidents)), '[]'::json)
       FROM (
@@ -158,7 +158,7 @@ export function distributionSection(from: Date, to: Date, severity: Severity | n
 export type TrendWeek = { weekStart: string; incidents: number; ttrMedian: number | null; ttrP90: number | null; ttdMedian: number | null };
 
 /** Incidents and TTR/TTD per week, from the week starting `firstWeek` to the one starting `lastWeek`, counting starts before `to`. */
-export function weeklyTrendSection(firstWeek: Date, lastWeek: Date, to: Date, severity: Severity | null): Section<TrendWeek[]> {
+export function weeklyTrendSection(firstWeek: Date, lastWeek: Date, to: Date, severity: CoeSeverity | null): Section<TrendWeek[]> {
   return {
     sql: Prisma.sql`(SELECT json_agg(json_build_object('week_start', to_char(start, 'YYYY-MM-DD'), 'incidents', incidents, 'ttr_median', ttr_median, 'ttr_p90', ttr_p90, 'ttd_median', ttd_median) ORDER BY start)
       FROM (
@@ -184,7 +184,7 @@ export function weeklyTrendSection(firstWeek: Date, lastWeek: Date, to: Date, se
 export type CategoryRow = { categoryId: string; name: string; incidents: number; ttrMedian: number | null; ttrTotal: number };
 
 /** Incidents per contributing-factor category (a COE counts once per category), most frequent first. */
-export function byCategorySection(from: Date, to: Date, severity: Severity | null): Section<CategoryRow[]> {
+export function byCategorySection(from: Date, to: Date, severity: CoeSeverity | null): Section<CategoryRow[]> {
   return {
     sql: Prisma.sql`(WITH counted AS (SELECT id, ttr FROM scoped WHERE ${inSpan(from, to)} AND ${ofSeverity(severity)}),
       tagged AS (SELECT DISTINCT cf.coe_id, cf.category_id FROM contributing_factors cf WHERE cf.coe_id IN (SELECT id FROM counted))
@@ -284,7 +284,7 @@ export type IncidentRow = {
   coeId: string;
   title: string;
   teamId: string;
-  severity: Severity;
+  severity: CoeSeverity;
   startedAt: Date;
   ttd: number | null;
   ttm: number | null;
@@ -292,7 +292,7 @@ export type IncidentRow = {
 };
 
 /** The span's incidents with their own three durations, longest to resolve first (unresolved first of all). */
-export function slowestSection(from: Date, to: Date, severity: Severity | null, limit: number): Section<IncidentRow[]> {
+export function slowestSection(from: Date, to: Date, severity: CoeSeverity | null, limit: number): Section<IncidentRow[]> {
   return {
     sql: Prisma.sql`(SELECT coalesce(json_agg(json_build_object('id', slowest.id, 'title', c.title, 'team_id', slowest.team_id, 'severity', slowest.severity,
           'started_ms', ${epochMs("slowest.started_at")}, 'ttd', slowest.ttd, 'ttm', slowest.ttm, 'ttr', slowest.ttr)
@@ -309,7 +309,7 @@ export function slowestSection(from: Date, to: Date, severity: Severity | null, 
         coeId: String(row.id),
         title: String(row.title),
         teamId: String(row.team_id),
-        severity: String(row.severity) as Severity,
+        severity: String(row.severity) as CoeSeverity,
         startedAt: new Date(Number(row.started_ms)),
         ttd: num(row.ttd),
         ttm: num(row.ttm),
@@ -369,7 +369,6 @@ export function actionFiguresSection(scope: CoeScope, from: Date, today: string)
   };
 }
 
-type PilotMetric = "MTTR" | "TIME_TO_DETECT" | "TIME_TO_MITIGATE";
 export type PilotRow = {
   teamId: string;
   metric: PilotMetric;

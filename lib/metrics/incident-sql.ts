@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Severity } from "@/lib/metrics/schemas";
+import { type CoeSeverity } from "@/lib/generated/prisma/enums";
 
 // Building blocks of the incident-metric queries. Every query starts from `scopedCoes`, which is
 // where the scope lives: the organization, the team subtree the caller may see, the COEs that
@@ -25,7 +25,7 @@ export type CoeScope = { organizationId: string; teamIds: readonly string[] };
  * The counted COEs of the scope that started in [from, to), with their three durations: only
  * columns of the covering index on coes, so PostgreSQL reads the index alone.
  */
-export function scopedCoes(scope: CoeScope, from: Date, to: Date, severity: Severity | null): Prisma.Sql {
+export function scopedCoes(scope: CoeScope, from: Date, to: Date, severity: CoeSeverity | null): Prisma.Sql {
   return Prisma.sql`
     SELECT c.id, c.team_id, c.severity::text AS severity, c.started_at,
       CASE WHEN c.detected_at >= c.started_at THEN EXTRACT(EPOCH FROM c.detected_at - c.started_at)::float8 END AS ttd,

@@ -1,11 +1,12 @@
+import { MetricCadence, MetricDirection, PilotMetric } from "@/lib/generated/prisma/enums";
+import { SEVERITIES } from "@/lib/coes/questions";
+import type { CoeSeverity } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { isYearInRange } from "@/lib/validation/dates";
 
 // What the metrics pages and endpoints accept. Page query strings fall back to defaults on bad
 // values (a hand-edited URL should still show a page); forms and the API are strict.
 
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
-export type Severity = (typeof SEVERITIES)[number];
 export const WINDOWS = ["30", "90", "180", "365"] as const;
 export const TREND_WEEKS = ["12", "26", "52"] as const;
 
@@ -27,7 +28,7 @@ export const metricsViewSchema = z.object({
 export type MetricsView = z.output<typeof metricsViewSchema>;
 
 /** The view as the queries take it. */
-export type IncidentFilter = { severity: Severity | null; windowDays: number; weeks: number };
+export type IncidentFilter = { severity: CoeSeverity | null; windowDays: number; weeks: number };
 
 export function incidentFilter(view: MetricsView): IncidentFilter {
   return { severity: view.severity === "all" ? null : view.severity, windowDays: Number(view.window), weeks: Number(view.weeks) };
@@ -45,9 +46,9 @@ export const metricDefinitionSchema = z.object({
   name: z.string().trim().min(1, "Name the metric, e.g. “Availability”.").max(80, "Keep the name under 80 characters."),
   unit: z.string().trim().max(20, "Keep the unit under 20 characters, e.g. “%” or “ms”.").default(""),
   description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
-  direction: z.enum(["UP", "DOWN"], { error: "Say which direction is good." }),
+  direction: z.enum(MetricDirection, { error: "Say which direction is good." }),
   target: optionalNumber("The target must be a number, e.g. 99.9."),
-  cadence: z.enum(["DAILY", "WEEKLY"], { error: "Choose daily or weekly." }).default("DAILY"),
+  cadence: z.enum(MetricCadence, { error: "Choose daily or weekly." }).default("DAILY"),
   anomalyThresholdPct: optionalNumber("The threshold must be a number of percent, e.g. 20.").refine(
     (value) => value === null || (value > 0 && value <= 1000),
     "The threshold must be between 0 and 1000 percent.",
@@ -117,7 +118,7 @@ export const metricPointBatchSchema = z
 
 export const pilotStartSchema = z.object({
   teamId: id("team"),
-  metric: z.enum(["MTTR", "TIME_TO_DETECT", "TIME_TO_MITIGATE"]).default("MTTR"),
+  metric: z.enum(PilotMetric).default("MTTR"),
 });
 export const pilotStopSchema = z.object({ teamId: id("team") });
 

@@ -1,3 +1,4 @@
+import type { MetricDirection } from "@/lib/generated/prisma/enums";
 import { subtreeIds, type TeamNode } from "@/lib/org/tree";
 
 /**
@@ -87,7 +88,7 @@ export function rollUp<K extends string>(
 }
 
 /** Which way a key service metric should move. */
-export type Direction = "UP" | "DOWN";
+export type Direction = MetricDirection;
 
 /** A value breaches its target when it is on the bad side of it; meeting the target exactly is fine. */
 export function breachesTarget(value: number, target: number | null, direction: Direction): boolean {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { requestPolicyEvaluation } from "@/lib/jobs/policies";
 import { createRule, setRuleStatus, updateRule } from "@/lib/policies/rule-mutations";
-import { createActionFromFinding, decideAcknowledgment, requestAcknowledgment } from "@/lib/policies/finding-mutations";
+import { createCorrectiveActionFromFinding, decideAcknowledgment, requestAcknowledgment } from "@/lib/policies/finding-mutations";
 import { dryRunRule } from "@/lib/policies/queries";
 import { uploadFactsCsv } from "@/lib/policies/fact-api";
 import { importCatalog } from "@/lib/policies/catalog-import";
@@ -68,9 +68,9 @@ export const decideAcknowledgmentAction = authedAction("decideAcknowledgment", d
   return { id: ack.id, status: ack.status };
 });
 
-/** action.update on the finding's team (createAction in lib/actions/mutations.ts). */
-export const createActionFromFindingAction = authedAction("createActionFromFinding", findingActionSchema, async (input, user) => {
-  const action = await createActionFromFinding(user, input);
+/** action.update on the finding's team (createCorrectiveAction in lib/actions/mutations.ts). */
+export const createCorrectiveActionFromFindingAction = authedAction("createCorrectiveActionFromFinding", findingActionSchema, async (input, user) => {
+  const action = await createCorrectiveActionFromFinding(user, input);
   revalidatePath(`/policies/findings/${input.findingId}`);
   return { id: action.id };
 });

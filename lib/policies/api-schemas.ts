@@ -1,3 +1,4 @@
+import { AcknowledgmentStatus, FactValueType } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { instantStringSchema } from "@/lib/validation/dates";
 import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
@@ -17,7 +18,7 @@ const conditionsDocSchema = z.record(z.string(), z.unknown()).meta({
 const factSchema = z
   .object({
     key: z.string(),
-    type: z.enum(["NUMBER", "BOOLEAN", "STRING", "DATETIME"]),
+    type: z.enum(FactValueType),
     value: z.union([z.number(), z.boolean(), z.string(), z.null()]),
     source: z.string(),
     observedAt: z.string(),
@@ -165,7 +166,7 @@ export const acknowledgmentSchema = z
     category: z.enum(ACK_CATEGORIES),
     reason: z.string(),
     expiresAt: z.string(),
-    status: z.enum(["REQUESTED", "APPROVED", "DENIED", "EXPIRED", "ENDED"]),
+    status: z.enum(AcknowledgmentStatus),
     requestedById: z.string().nullable(),
     decidedById: z.string().nullable(),
     decidedAt: z.string().nullable(),

@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIds } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
-import { createAction } from "@/lib/actions/mutations";
+import { createCorrectiveAction } from "@/lib/actions/mutations";
 import { acknowledgmentJson, acknowledgmentSelect, findingJson, findingSelect } from "@/lib/policies/api-json";
 import type { DecideAcknowledgmentInput, RequestAcknowledgmentInput } from "@/lib/policies/schemas";
 import { ACK_CATEGORY_LABELS } from "@/lib/policies/schemas";
@@ -203,10 +203,10 @@ const PRIORITY = { CRITICAL: "HIGH", HIGH: "HIGH", MEDIUM: "MEDIUM", LOW: "LOW" 
  * Creates a corrective action for a finding through the actions' one write path and links it. Closing
  * the action does not resolve the finding: only the rule passing does.
  */
-export async function createActionFromFinding(user: CurrentUser, input: { findingId: string; ownerId: string; dueDate: string }) {
+export async function createCorrectiveActionFromFinding(user: CurrentUser, input: { findingId: string; ownerId: string; dueDate: string }) {
   const finding = await loadFinding(db, user, input.findingId);
   if (finding.correctiveActionId) throw new UserError("This finding already has a corrective action.");
-  const action = await createAction(user, {
+  const action = await createCorrectiveAction(user, {
     title: `${finding.rule.name}: ${finding.service.name}`.slice(0, 200),
     description: `Created from the policy finding /policies/findings/${finding.id}. The finding resolves when the rule passes again.`,
     ownerId: input.ownerId,

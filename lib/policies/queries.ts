@@ -1,4 +1,5 @@
 import "server-only";
+import type { PolicyFindingStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -18,7 +19,7 @@ export type FindingFilter = {
   teamId?: string;
   serviceId?: string;
   ruleId?: string;
-  status?: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+  status?: PolicyFindingStatus;
   severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
   kind?: "RISK" | "OPPORTUNITY";
   category?: string;

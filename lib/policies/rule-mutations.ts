@@ -1,4 +1,5 @@
 import "server-only";
+import type { PolicyRuleStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type DbClient } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -12,7 +13,7 @@ import { ruleJson, ruleSelect } from "@/lib/policies/api-json";
 import { visibleCoeWhere } from "@/lib/coes/access";
 import { canCreateRule, canDraftRuleFor, canManageRuleScope, ownerOf, type RuleAccessTarget } from "@/lib/policies/rule-access";
 
-type RuleStatus = "DRAFT" | "ENFORCED" | "DISABLED";
+type RuleStatus = PolicyRuleStatus;
 
 function assertScope(user: CurrentUser, scopeTeamId: string | null): void {
   if (!canManageRuleScope(user, scopeTeamId)) {

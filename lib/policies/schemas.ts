@@ -1,12 +1,13 @@
+import { AcknowledgmentCategory, PolicyFindingStatus, PolicyRuleKind, PolicyRuleStatus, PolicySeverity } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { calendarDaySchema, instantStringSchema, parseInstant } from "@/lib/validation/dates";
 import { FACT_KEY_PATTERN, conditionsSchema } from "@/lib/policies/conditions";
 
-export const RULE_KINDS = ["RISK", "OPPORTUNITY"] as const;
-export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
-export const RULE_STATUSES = ["DRAFT", "ENFORCED", "DISABLED"] as const;
-export const FINDING_STATUSES = ["OPEN", "ACKNOWLEDGED", "RESOLVED"] as const;
-export const ACK_CATEGORIES = ["ACCEPTED_RISK", "MITIGATED_ELSEWHERE", "FALSE_POSITIVE"] as const;
+export const RULE_KINDS = Object.values(PolicyRuleKind);
+export const SEVERITIES = Object.values(PolicySeverity);
+export const RULE_STATUSES = Object.values(PolicyRuleStatus);
+export const FINDING_STATUSES = Object.values(PolicyFindingStatus);
+export const ACK_CATEGORIES = Object.values(AcknowledgmentCategory);
 const FACT_TYPES = ["number", "boolean", "string", "datetime"] as const;
 const MAX_ACK_DAYS = 180;
 export const MAX_FACTS_PER_PUSH = 1000;
@@ -119,14 +120,14 @@ export const findingActionSchema = z.object({
   dueDate: calendarDaySchema("Choose a due date."),
 });
 
-export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
-export const ACK_CATEGORY_LABELS: Record<(typeof ACK_CATEGORIES)[number], string> = {
+export const SEVERITY_LABELS: Record<PolicySeverity, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const ACK_CATEGORY_LABELS: Record<AcknowledgmentCategory, string> = {
   ACCEPTED_RISK: "Accepted risk",
   MITIGATED_ELSEWHERE: "Mitigated elsewhere",
   FALSE_POSITIVE: "False positive",
 };
-export const RULE_STATUS_LABELS: Record<(typeof RULE_STATUSES)[number], string> = { DRAFT: "Draft", ENFORCED: "Enforced", DISABLED: "Disabled" };
-export const FINDING_STATUS_LABELS: Record<(typeof FINDING_STATUSES)[number], string> = { OPEN: "Open", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
+export const RULE_STATUS_LABELS: Record<PolicyRuleStatus, string> = { DRAFT: "Draft", ENFORCED: "Enforced", DISABLED: "Disabled" };
+export const FINDING_STATUS_LABELS: Record<PolicyFindingStatus, string> = { OPEN: "Open", ACKNOWLEDGED: "Acknowledged", RESOLVED: "Resolved" };
 
 /** A Backstage catalog to import: pasted or uploaded text, or a URL the server fetches. `dryRun` previews only. */
 export const catalogImportSchema = z

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { changeStatusSchema } from "@/lib/actions/schemas";
 import {
   addCustomItem,
   addDecision,
   announceAgenda,
-  createReviewAction,
+  createCorrectiveActionFromReview,
   createSeries,
   goToItem,
   publishReview,
@@ -84,14 +84,16 @@ export const addDecisionAction = authedAction("addReviewDecision", addDecisionSc
 
 export const setAttendanceAction = authedAction("setReviewAttendance", setAttendanceSchema, async (input, user) => setAttendance(user, input));
 
-export const createReviewActionAction = authedAction("createReviewAction", reviewActionSchema, async (input, user) => {
-  const saved = await createReviewAction(user, input);
+export const createCorrectiveActionFromReviewAction = authedAction("createCorrectiveActionFromReview", reviewActionSchema, async (input, user) => {
+  const saved = await createCorrectiveActionFromReview(user, input);
   revalidatePath("/actions");
   return saved;
 });
 
 /** Quick status updates from the meeting view: the actions domain's own rules (checkStatusChange). */
-export const reviewActionStatusAction = authedAction("reviewActionStatus", changeStatusSchema, async (input, user) => changeStatus(user, input));
+export const changeCorrectiveActionStatusInReviewAction = authedAction("changeCorrectiveActionStatusInReview", changeStatusSchema, async (input, user) =>
+  changeCorrectiveActionStatus(user, input),
+);
 
 export const publishReviewAction = authedAction("publishReview", publishSchema, async (input, user) => {
   const saved = await publishReview(user, input);

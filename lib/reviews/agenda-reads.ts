@@ -1,4 +1,5 @@
 import "server-only";
+import { FINISHED_ACTION_STATUSES } from "@/lib/actions/labels";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { COUNTED_STATUSES, DAY_MS, utc } from "@/lib/metrics/incident-sql";
@@ -14,7 +15,6 @@ import type { WeekWindow } from "@/lib/reviews/iso-week";
  */
 type AgendaScope = { organizationId: string; teamIds: readonly string[] };
 
-export const FINISHED_ACTION_STATUSES = ["DONE", "VERIFIED", "WONT_DO"] as const;
 const ACTION_LIMIT = 300;
 const COE_LIMIT = 200;
 

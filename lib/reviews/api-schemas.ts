@@ -1,3 +1,4 @@
+import { WeeklyReviewStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { AGENDA_SECTIONS } from "@/lib/reviews/agenda-types";
 import { isoWeekSchema } from "@/lib/reviews/schemas";
@@ -39,7 +40,7 @@ export const agendaJsonSchema = z
     }),
     isoWeek: z.string(),
     window: z.object({ from: z.string(), to: z.string(), meetingDate: z.string(), meetingStartsAt: z.string() }),
-    review: z.object({ id: z.string().nullable(), status: z.enum(["PLANNED", "RUNNING", "PUBLISHED"]), version: z.number().int() }),
+    review: z.object({ id: z.string().nullable(), status: z.enum(WeeklyReviewStatus), version: z.number().int() }),
     items: z.array(
       item.extend({
         startSlot: z.number().int(),

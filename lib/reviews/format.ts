@@ -1,3 +1,4 @@
+import type { WeeklyReviewStatus } from "@/lib/generated/prisma/enums";
 import { WEEKDAY_LABELS } from "@/lib/reviews/schemas";
 
 /** Display helpers shared by the review pages, the ICS file and the minutes. */
@@ -18,7 +19,7 @@ export function formatMttrChange(changePct: number | null): string {
   return `${changePct > 0 ? "+" : ""}${changePct.toFixed(0)}%`;
 }
 
-export type ReviewStatus = "PLANNED" | "RUNNING" | "PUBLISHED";
+export type ReviewStatus = WeeklyReviewStatus;
 export type ReviewState = { label: "Planned" | "Not held" | "Running" | "Published"; tone: "neutral" | "red" | "amber" | "green" };
 
 /**

@@ -7,7 +7,7 @@ import { readMinutes, minutesToMarkdown } from "@/lib/reviews/minutes";
 import {
   addCustomItem,
   addDecision,
-  createReviewAction,
+  createCorrectiveActionFromReview,
   goToItem,
   publishReview,
   saveAgendaEdits,
@@ -125,7 +125,7 @@ describe("weekly review mutations", () => {
     ({ version } = await startMeeting(manager, { seriesId, isoWeek: WEEK, version }));
     ({ version } = await saveNote(manager, { seriesId, isoWeek: WEEK, version, itemKey: "successes", body: "Good week for checkout." }));
     ({ version } = await addDecision(manager, { seriesId, isoWeek: WEEK, version, itemKey: "successes", text: "Keep the freeze until Monday" }));
-    const created = await createReviewAction(manager, {
+    const created = await createCorrectiveActionFromReview(manager, {
       seriesId,
       isoWeek: WEEK,
       version,
@@ -198,7 +198,7 @@ describe("weekly review mutations", () => {
       { timeout: 20_000 },
     );
     await rowTaken;
-    const attempt = createReviewAction(manager, input).catch((error: unknown) => error);
+    const attempt = createCorrectiveActionFromReview(manager, input).catch((error: unknown) => error);
     await expect
       .poll(
         async () =>
@@ -215,7 +215,7 @@ describe("weekly review mutations", () => {
     const actions = () => testDb.correctiveAction.findMany({ where: { weeklyReviewId: review.id }, select: { id: true } });
     expect(await actions()).toEqual([]);
 
-    const retried = await createReviewAction(manager, { ...input, version: version + 1 });
+    const retried = await createCorrectiveActionFromReview(manager, { ...input, version: version + 1 });
     expect((await actions()).map((action) => action.id)).toEqual([retried.actionId]);
     expect(await testDb.auditEvent.count({ where: { entityId: review.id, action: "weekly_review.action_created" } })).toBe(1);
   });

@@ -5,7 +5,7 @@ import { changedFields, recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createAction } from "@/lib/actions/mutations";
+import { createCorrectiveAction } from "@/lib/actions/mutations";
 import { createBestPracticeFromDecision } from "@/lib/learnings/mutations";
 import { can } from "@/lib/permissions";
 import { canRunSeries, requireSeries, requireSeriesForSubmission, type SeriesRow } from "@/lib/reviews/access";
@@ -331,7 +331,7 @@ export async function setAttendance(user: CurrentUser, ref: WeekRef & { userIds:
  * A corrective action created in the meeting. It goes through the actions domain's one write path
  * (owner, team rights, history, audit), sourced to this review in the same transaction.
  */
-export async function createReviewAction(user: CurrentUser, input: ReviewActionInput): Promise<SavedReview & { actionId: string }> {
+export async function createCorrectiveActionFromReview(user: CurrentUser, input: ReviewActionInput): Promise<SavedReview & { actionId: string }> {
   let actionId = "";
   // The action is created inside the review's transaction: a stale version (409) or a published
   // review rolls it back too, so retrying after the refusal does not create it twice.
@@ -340,7 +340,7 @@ export async function createReviewAction(user: CurrentUser, input: ReviewActionI
     input,
     async (tx, review, series) => {
       if (review.status === "PUBLISHED") throw new UserError("This review is published; create the action from the actions page instead.");
-      const created = await createAction(
+      const created = await createCorrectiveAction(
         user,
         {
           title: input.title,

@@ -1,6 +1,7 @@
+import { ReviewSubmissionKind } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { calendarDaySchema } from "@/lib/validation/dates";
-import { ACTION_TYPES } from "@/lib/coes/questions";
+import { ACTION_TYPES } from "@/lib/actions/labels";
 import { agendaEditsSchema, customItemSchema } from "@/lib/reviews/agenda-edits";
 import { isValidTimeZone, parseIsoWeek } from "@/lib/reviews/iso-week";
 
@@ -35,7 +36,7 @@ export const addCustomItemSchema = z.object({ ...weekRef, item: customItemSchema
 export const submitItemSchema = z.object({
   seriesId: id,
   isoWeek: isoWeekSchema,
-  kind: z.enum(["SUCCESS", "FAILING", "BEST_PRACTICE"]),
+  kind: z.enum(ReviewSubmissionKind),
   title: z.string().trim().min(3, "Say it in at least 3 characters.").max(200),
   body: z.string().trim().max(5000).default(""),
 });

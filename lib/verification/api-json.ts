@@ -1,10 +1,11 @@
+import type { VerificationResult } from "@/lib/generated/prisma/enums";
 import type { DimensionSetting } from "@/lib/verification/dimension-queries";
 import { ageDays, verificationStatus } from "@/lib/verification/status";
 
 type CurrentRow = {
   serviceId: string;
   dimensionKey: string;
-  result: "PASSED" | "FAILED" | "NOT_APPLICABLE";
+  result: VerificationResult;
   method: string | null;
   verifiedAt: Date | null;
   expiresAt: Date | null;

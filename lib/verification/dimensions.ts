@@ -1,3 +1,5 @@
+import { VerificationHow, VerificationResult } from "@/lib/generated/prisma/enums";
+
 /** The five dimensions from the seed, in its order. Organizations add their own after these. */
 export const BUILT_IN_DIMENSIONS = [
   {
@@ -22,8 +24,7 @@ export const BUILT_IN_DIMENSIONS = [
   },
 ] as const;
 
-export const VERIFICATION_HOWS = ["GAME_DAY", "AUTOMATED_TEST", "RESTORE_TEST", "TABLETOP", "MANUAL_CHECK"] as const;
-export type VerificationHow = (typeof VERIFICATION_HOWS)[number];
+export const VERIFICATION_HOWS = Object.values(VerificationHow);
 export const VERIFICATION_HOW_LABELS: Record<VerificationHow, string> = {
   GAME_DAY: "Game day",
   AUTOMATED_TEST: "Automated test",
@@ -32,9 +33,8 @@ export const VERIFICATION_HOW_LABELS: Record<VerificationHow, string> = {
   MANUAL_CHECK: "Manual check",
 };
 
-export const VERIFICATION_RESULTS = ["PASSED", "FAILED", "NOT_APPLICABLE"] as const;
-export type VerificationResultValue = (typeof VERIFICATION_RESULTS)[number];
-export const VERIFICATION_RESULT_LABELS: Record<VerificationResultValue, string> = {
+export const VERIFICATION_RESULTS = Object.values(VerificationResult);
+export const VERIFICATION_RESULT_LABELS: Record<VerificationResult, string> = {
   PASSED: "Passed",
   FAILED: "Failed",
   NOT_APPLICABLE: "Not applicable",

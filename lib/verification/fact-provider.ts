@@ -1,4 +1,5 @@
 import "server-only";
+import type { VerificationResult } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { CollectedFact, FactDefinition, FactProvider } from "@/lib/policies/fact-provider";
@@ -8,7 +9,7 @@ import { ageDays, verificationStatus } from "@/lib/verification/status";
 type Row = {
   service_id: string;
   dimension_key: string;
-  result: "PASSED" | "FAILED" | "NOT_APPLICABLE" | null;
+  result: VerificationResult | null;
   expires_at: Date | null;
   verified_at: Date | null;
   rto_observed: number | null;

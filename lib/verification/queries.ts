@@ -1,4 +1,5 @@
 import "server-only";
+import type { VerificationResult } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -244,7 +245,7 @@ export async function serviceVerifications(user: CurrentUser, serviceId: string,
       {
         id: string;
         dimensionId: string;
-        result: "PASSED" | "FAILED" | "NOT_APPLICABLE";
+        result: VerificationResult;
         method: string | null;
         performedAt: Date;
         evidence: string;
@@ -335,7 +336,7 @@ export async function gridCsvRows(user: CurrentUser, teamId: string | undefined,
       teamName: string;
       tier: number | null;
       dimensionId: string;
-      result: "PASSED" | "FAILED" | "NOT_APPLICABLE" | null;
+      result: VerificationResult | null;
       method: string | null;
       verifiedAt: Date | null;
       expiresAt: Date | null;

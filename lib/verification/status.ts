@@ -1,3 +1,4 @@
+import type { VerificationResult } from "@/lib/generated/prisma/enums";
 /**
  * Status arithmetic for a service's verification in one dimension, as pure functions: the grid, the
  * service card, the reminder job, the policy facts and the CSV all ask the same questions here.
@@ -38,7 +39,7 @@ export function expiresAtFor(verifiedAt: Date, intervalDays: number): Date {
   return new Date(verifiedAt.getTime() + intervalDays * DAY_MS);
 }
 
-export type CurrentVerification = { result: "PASSED" | "FAILED" | "NOT_APPLICABLE"; expiresAt: Date | null } | null | undefined;
+export type CurrentVerification = { result: VerificationResult; expiresAt: Date | null } | null | undefined;
 
 export function verificationStatus(current: CurrentVerification, now: Date): VerificationStatus {
   if (!current) return "NEVER";

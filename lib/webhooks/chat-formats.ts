@@ -1,3 +1,4 @@
+import type { WebhookFormat } from "@/lib/generated/prisma/enums";
 import { EVENT_TYPES, isEventType } from "@/lib/events/catalog";
 
 /**
@@ -5,7 +6,7 @@ import { EVENT_TYPES, isEventType } from "@/lib/events/catalog";
  * Microsoft Teams workflow webhooks (Adaptive Card) and Google Chat (cardsV2). Chat services do not
  * verify signatures, so these are sent unsigned.
  */
-export type ChatFormat = "SLACK" | "TEAMS" | "GOOGLE_CHAT";
+export type ChatFormat = Exclude<WebhookFormat, "RAW">;
 
 type Subject = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
 // message twice, retries after the receiver comes back, 410 disabling, rolled-back changes sending nothing.
 import { afterAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
 import { db } from "@/lib/db";
 import { emitEvent } from "@/lib/events/mutations";
@@ -31,8 +31,14 @@ describe("webhook delivery", () => {
       enabled: true,
     });
     const first = await world.action("Automate renewal", 3);
-    await changeStatus(world.users.owner, { actionId: first.id, version: 1, status: "DONE", evidence: "PR 1" });
-    await changeStatus(world.users.reviewer, { actionId: first.id, version: 2, status: "VERIFIED", verificationMethod: "TEST", verificationNote: "Tested" });
+    await changeCorrectiveActionStatus(world.users.owner, { actionId: first.id, version: 1, status: "DONE", evidence: "PR 1" });
+    await changeCorrectiveActionStatus(world.users.reviewer, {
+      actionId: first.id,
+      version: 2,
+      status: "VERIFIED",
+      verificationMethod: "TEST",
+      verificationNote: "Tested",
+    });
     await expect(
       db.$transaction(async (tx) => {
         await emitEvent(tx, { organizationId: world.org.id, type: "coe.approved", teamId: world.teams.payments.id, data: { id: "rolled-back" } });
@@ -161,8 +167,8 @@ describe("webhook delivery", () => {
     });
     const payments = await world.action("Payments action", 3);
     const platformAction = await world.action("Platform action", 3, { teamId: world.teams.platform.id, ownerId: world.users.outsider.userId, coeId: null });
-    await changeStatus(world.users.owner, { actionId: payments.id, version: 1, status: "IN_PROGRESS" });
-    await changeStatus(world.users.outsider, { actionId: platformAction.id, version: 1, status: "IN_PROGRESS" });
+    await changeCorrectiveActionStatus(world.users.owner, { actionId: payments.id, version: 1, status: "IN_PROGRESS" });
+    await changeCorrectiveActionStatus(world.users.outsider, { actionId: platformAction.id, version: 1, status: "IN_PROGRESS" });
     await pass();
     expect(receiver.received).toHaveLength(1);
     const [entry] = receiver.received;

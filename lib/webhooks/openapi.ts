@@ -1,3 +1,5 @@
+import { WEBHOOK_FORMATS } from "@/lib/webhooks/schemas";
+import { MetricDirection } from "@/lib/generated/prisma/enums";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { actionItemSchema } from "@/lib/actions/api-schemas";
@@ -65,7 +67,7 @@ const weeklyDigestDataSchema = z
         teamName: z.string(),
         latestValue: z.number(),
         target: z.number(),
-        direction: z.enum(["UP", "DOWN"]),
+        direction: z.enum(MetricDirection),
         path: z.string(),
       }),
       "active metric whose latest value breaches its target",
@@ -133,7 +135,7 @@ const endpointSchema = z
     id: z.string(),
     url: z.url(),
     description: z.string(),
-    format: z.enum(["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"]).meta({ description: "RAW: signed Standard Webhooks JSON; the chat formats are sent unsigned." }),
+    format: z.enum(WEBHOOK_FORMATS).meta({ description: "RAW: signed Standard Webhooks JSON; the chat formats are sent unsigned." }),
     eventTypes: z.array(z.string()).meta({ description: "Event types sent (see `webhooks`); empty: every type, including ones added later." }),
     teamId: z.string().nullable().meta({ description: "Only events of this team's subtree; null: the whole organization (admins only)." }),
     teamName: z.string().nullable(),
@@ -150,7 +152,7 @@ const endpointBody = z
   .object({
     url: z.url(),
     description: z.string().optional(),
-    format: z.enum(["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"]).optional(),
+    format: z.enum(WEBHOOK_FORMATS).optional(),
     eventTypes: z
       .array(z.enum(SUBSCRIBABLE_EVENT_TYPES as string[] as [string, ...string[]]))
       .optional()

@@ -1,8 +1,9 @@
+import { WebhookFormat, WebhookMessageStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { SUBSCRIBABLE_EVENT_TYPES } from "@/lib/events/catalog";
 
-export const WEBHOOK_FORMATS = ["RAW", "SLACK", "TEAMS", "GOOGLE_CHAT"] as const;
-export const WEBHOOK_FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], string> = {
+export const WEBHOOK_FORMATS = Object.values(WebhookFormat);
+export const WEBHOOK_FORMAT_LABELS: Record<WebhookFormat, string> = {
   RAW: "Standard Webhooks JSON (signed)",
   SLACK: "Slack incoming webhook (unsigned)",
   TEAMS: "Microsoft Teams workflow (unsigned)",
@@ -42,8 +43,8 @@ export const webhookEndpointUpdateSchema = webhookEndpointInputSchema.extend({ e
 export const webhookEndpointRefSchema = z.object({ endpointId: id });
 export const webhookMessageRefSchema = z.object({ messageId: id });
 
-export const MESSAGE_STATUSES = ["PENDING", "SUCCEEDED", "EXHAUSTED"] as const;
-export const MESSAGE_STATUS_LABELS: Record<(typeof MESSAGE_STATUSES)[number], string> = {
+export const MESSAGE_STATUSES = Object.values(WebhookMessageStatus);
+export const MESSAGE_STATUS_LABELS: Record<WebhookMessageStatus, string> = {
   PENDING: "Retrying",
   SUCCEEDED: "Delivered",
   EXHAUSTED: "Failed (exhausted)",

@@ -2,7 +2,7 @@
 // PATCH /api/v1/action-items/{id}) with 5 subscribed endpoints being delivered to, against none.
 // A measurement, run on demand: WEBHOOK_WRITE_BENCH=1 npx vitest run lib/webhooks/write-cost.test.ts
 import { afterAll, describe, expect, it } from "vitest";
-import { changeStatus } from "@/lib/actions/mutations";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
 import { runDeliveryPass } from "@/lib/webhooks/delivery";
 import { createWebhookEndpoint } from "@/lib/webhooks/mutations";
@@ -21,7 +21,7 @@ describe.runIf(process.env.WEBHOOK_WRITE_BENCH === "1")("write cost of events", 
       const samples: number[] = [];
       for (let i = 0; i < count; i++) {
         const started = performance.now();
-        await changeStatus(world.users.owner, { actionId: action.id, version, status: version % 2 === 1 ? "IN_PROGRESS" : "OPEN" });
+        await changeCorrectiveActionStatus(world.users.owner, { actionId: action.id, version, status: version % 2 === 1 ? "IN_PROGRESS" : "OPEN" });
         samples.push(performance.now() - started);
         version += 1;
       }

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
-import type { ActionPriority, ActionStatus, ActionType, CoeStatus, Severity } from "../../lib/coes/questions";
+import {
+  type CoeSeverity,
+  type CoeStatus,
+  type CorrectiveActionPriority,
+  type CorrectiveActionStatus,
+  type CorrectiveActionType,
+} from "../../lib/generated/prisma/enums";
 import { DEFAULT_FACTOR_CATEGORIES } from "../../lib/coes/questions";
 import { snapshotSelect, toSnapshot } from "../../lib/coes/snapshot-row";
 import { DEMO_ORG_ID, DEMO_TEAMS } from "./constants";
@@ -23,14 +29,14 @@ const CATEGORY_IDS: Record<(typeof DEFAULT_FACTOR_CATEGORIES)[number]["name"], s
 };
 type CategoryName = keyof typeof CATEGORY_IDS;
 
-type DemoAction = { title: string; owner: string; type: ActionType; priority: ActionPriority; due: string; status: ActionStatus };
+type DemoAction = { title: string; owner: string; type: CorrectiveActionType; priority: CorrectiveActionPriority; due: string; status: CorrectiveActionStatus };
 type DemoCoe = {
   id: string;
   title: string;
   team: keyof typeof DEMO_TEAMS;
   services: string[];
   authors: string[];
-  severity: Severity;
+  severity: CoeSeverity;
   status: CoeStatus;
   restricted?: boolean;
   /** Start, then minutes to detect, mitigate, resolve. */

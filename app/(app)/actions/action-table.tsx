@@ -10,22 +10,22 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { TableBody, TableEmpty } from "@/components/ui/table-parts";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionPriority, ActionStatus, ActionType, Severity } from "@/lib/coes/questions";
-import { bulkUpdateActionsAction } from "@/lib/actions/actions";
+import { type CoeSeverity, type CorrectiveActionPriority, type CorrectiveActionStatus, type CorrectiveActionType } from "@/lib/generated/prisma/enums";
+import { bulkUpdateCorrectiveActionsAction } from "@/lib/actions/actions";
 import { bulkActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
 export type ActionTableRow = {
   id: string;
   title: string;
-  status: ActionStatus;
-  priority: ActionPriority;
-  type: ActionType;
+  status: CorrectiveActionStatus;
+  priority: CorrectiveActionPriority;
+  type: CorrectiveActionType;
   dueDate: string | null;
   daysOverdue: number | null;
   ownerName: string | null;
   teamName: string;
-  coe: { id: string; title: string; severity: Severity } | null;
+  coe: { id: string; title: string; severity: CoeSeverity } | null;
   wontDoRequested: boolean;
   editable: boolean;
 };
@@ -63,7 +63,7 @@ export function ActionTable({ rows, filtered }: { rows: ActionTableRow[]; filter
     form.submit({
       schema: bulkActionSchema,
       input,
-      action: bulkUpdateActionsAction,
+      action: bulkUpdateCorrectiveActionsAction,
       onSuccess: (data) => {
         setSelected(new Set());
         setOwnerId("");

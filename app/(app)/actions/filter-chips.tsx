@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/coes/questions";
+import { ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/actions/labels";
 import { ACTION_SORT_LABELS } from "@/lib/actions/labels";
 import { filterQuery } from "@/lib/actions/filter-query";
 import type { ActionFilter } from "@/lib/actions/schemas";

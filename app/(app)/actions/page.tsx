@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HealthPanel } from "@/components/actions/health-panel";
+import { HealthPanel } from "./health-panel";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -9,15 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { requirePageUser } from "@/lib/auth/session";
-import {
-  ACTION_PRIORITIES,
-  ACTION_PRIORITY_LABELS,
-  ACTION_STATUSES,
-  ACTION_STATUS_LABELS,
-  ACTION_TYPES,
-  ACTION_TYPE_LABELS,
-  SEVERITIES,
-} from "@/lib/coes/questions";
+import { SEVERITIES } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_STATUSES, ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/actions/labels";
 import { ACTION_SORTS, ACTION_SORT_LABELS, ACTION_VIEWS, ACTION_VIEW_LABELS } from "@/lib/actions/labels";
 import { daysOverdue } from "@/lib/actions/escalation";
 import { cleanQuery, filterQuery, isFiltered } from "@/lib/actions/filter-query";

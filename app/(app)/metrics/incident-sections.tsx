@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { CategoryChart } from "@/components/charts/category-chart";
-import { ChartPanel } from "@/components/charts/chart-panel";
-import { DistributionChart } from "@/components/charts/distribution-chart";
-import { TrendChart } from "@/components/charts/trend-chart";
+import { CategoryChart } from "./category-chart";
+import { ChartPanel } from "./chart-panel";
+import { DistributionChart } from "./distribution-chart";
+import { TrendChart } from "./trend-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";

@@ -1,5 +1,6 @@
 "use client";
 
+import type { PilotMetric } from "@/lib/generated/prisma/enums";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { runAction } from "@/components/ui/run-action";
@@ -12,7 +13,6 @@ import { cn } from "@/components/ui/cn";
 import { startPilotAction, stopPilotAction } from "@/lib/metrics/actions";
 import { formatChange, formatSeconds } from "@/lib/metrics/format";
 
-type PilotMetric = "MTTR" | "TIME_TO_DETECT" | "TIME_TO_MITIGATE";
 const LABELS: Record<PilotMetric, string> = { MTTR: "MTTR (time to resolve)", TIME_TO_DETECT: "Time to detect", TIME_TO_MITIGATE: "Time to mitigate" };
 
 export type PilotView = {

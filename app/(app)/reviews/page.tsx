@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewSeriesForm } from "@/components/reviews/new-series-form";
+import { NewSeriesForm } from "./new-series-form";
 import { CalendarIcon } from "@/components/shell/icons";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

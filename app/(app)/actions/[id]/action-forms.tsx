@@ -6,13 +6,27 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/coes/questions";
-import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS, type VerificationMethod } from "@/lib/actions/labels";
-import { changeActionStatusAction, commentOnActionAction, decideWontDoAction, linkActionAction, updateActionAction } from "@/lib/actions/actions";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
+import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
+import { type VerificationMethod } from "@/lib/generated/prisma/enums";
+import {
+  changeCorrectiveActionStatusAction,
+  commentOnCorrectiveActionAction,
+  decideWontDoAction,
+  linkToCorrectiveActionAction,
+  updateCorrectiveActionAction,
+} from "@/lib/actions/actions";
 import { changeStatusSchema, commentSchema, linkSchema, updateActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
-const STATUS_VERBS: Record<ActionStatus, string> = { OPEN: "Reopen", IN_PROGRESS: "Start work", DONE: "Mark done", VERIFIED: "Verify", WONT_DO: "Won't do" };
+const STATUS_VERBS: Record<CorrectiveActionStatus, string> = {
+  OPEN: "Reopen",
+  IN_PROGRESS: "Start work",
+  DONE: "Mark done",
+  VERIFIED: "Verify",
+  WONT_DO: "Won't do",
+};
 
 function Feedback({ form }: { form: ReturnType<typeof useActionForm> }) {
   return (
@@ -24,8 +38,8 @@ function Feedback({ form }: { form: ReturnType<typeof useActionForm> }) {
 }
 
 /** Picks the next status, then asks for what it needs: evidence, the proof, or the reason. */
-export function StatusForm({ actionId, version, statuses }: { actionId: string; version: number; statuses: ActionStatus[] }) {
-  const [status, setStatus] = useState<ActionStatus>(statuses[0]!);
+export function StatusForm({ actionId, version, statuses }: { actionId: string; version: number; statuses: CorrectiveActionStatus[] }) {
+  const [status, setStatus] = useState<CorrectiveActionStatus>(statuses[0]!);
   const [evidence, setEvidence] = useState("");
   const [verificationMethod, setVerificationMethod] = useState<VerificationMethod | "">("");
   const [verificationNote, setVerificationNote] = useState("");
@@ -45,7 +59,7 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
         verificationNote: status === "VERIFIED" ? verificationNote : undefined,
         wontDoReason: status === "WONT_DO" ? wontDoReason : undefined,
       },
-      action: changeActionStatusAction,
+      action: changeCorrectiveActionStatusAction,
       onSuccess: (saved) => ({
         success: saved.status === status ? `Now ${ACTION_STATUS_LABELS[status].toLowerCase()}.` : "Won't do requested: a manager of the team decides.",
       }),
@@ -159,7 +173,7 @@ export function EditForm({
         dueDate: due && due !== dueDate ? due : undefined,
         dueDateReason: due !== dueDate && reason.trim() ? reason : undefined,
       },
-      action: updateActionAction,
+      action: updateCorrectiveActionAction,
       onSuccess: () => {
         setReason("");
         return { success: "Saved." };
@@ -211,7 +225,7 @@ export function CommentForm({ actionId }: { actionId: string }) {
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit({ schema: commentSchema, input: { actionId, body }, action: commentOnActionAction, onSuccess: () => setBody("") });
+        form.submit({ schema: commentSchema, input: { actionId, body }, action: commentOnCorrectiveActionAction, onSuccess: () => setBody("") });
       }}
     >
       {form.error ? <Alert tone="error">{form.error}</Alert> : null}
@@ -238,7 +252,7 @@ export function LinkForm({ actionId }: { actionId: string }) {
         form.submit({
           schema: linkSchema,
           input: { actionId, url, label },
-          action: linkActionAction,
+          action: linkToCorrectiveActionAction,
           onSuccess: () => {
             setUrl("");
             setLabel("");

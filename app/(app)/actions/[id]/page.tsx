@@ -8,8 +8,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, type ActionStatus } from "@/lib/coes/questions";
-import { ACTION_SOURCE_LABELS, VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS, type VerificationMethod } from "@/lib/actions/labels";
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/actions/labels";
+import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
+import { ACTION_SOURCE_LABELS, VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
+import { type VerificationMethod } from "@/lib/generated/prisma/enums";
 import { daysOverdue } from "@/lib/actions/escalation";
 import { getActionForView, todayUtc } from "@/lib/actions/queries";
 import { CommentForm, EditForm, LinkForm, StatusForm, WontDoDecision } from "./action-forms";
@@ -33,7 +35,7 @@ const EVENT_LABELS: Record<string, string> = {
 
 function eventValue(kind: string, value: string | null) {
   if (value === null) return null;
-  return kind === "status" ? (ACTION_STATUS_LABELS[value as ActionStatus] ?? value) : value;
+  return kind === "status" ? (ACTION_STATUS_LABELS[value as CorrectiveActionStatus] ?? value) : value;
 }
 
 /**

@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, type ActionPriority, type ActionType } from "@/lib/coes/questions";
-import { createActionAction } from "@/lib/actions/actions";
+import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/actions/labels";
+import { type CorrectiveActionPriority, type CorrectiveActionType } from "@/lib/generated/prisma/enums";
+import { createCorrectiveActionAction } from "@/lib/actions/actions";
 import { createActionSchema } from "@/lib/actions/schemas";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
@@ -22,8 +23,8 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
   const [ownerId, setOwnerId] = useState("");
   const [teamId, setTeamId] = useState("");
   const [coeId, setCoeId] = useState(initialCoeId);
-  const [type, setType] = useState<ActionType>("PREVENT");
-  const [priority, setPriority] = useState<ActionPriority>("MEDIUM");
+  const [type, setType] = useState<CorrectiveActionType>("PREVENT");
+  const [priority, setPriority] = useState<CorrectiveActionPriority>("MEDIUM");
   const [dueDate, setDueDate] = useState("");
   const form = useActionForm();
 
@@ -35,7 +36,7 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
         form.submit({
           schema: createActionSchema,
           input: { title, description, ownerId, teamId: teamId || undefined, coeId: coeId || undefined, type, priority, dueDate },
-          action: createActionAction,
+          action: createCorrectiveActionAction,
           onSuccess: (saved) => router.push(`/actions/${saved.id}`),
         });
       }}
@@ -84,7 +85,7 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
           <input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} className={inputClasses} />
         </FormField>
         <FormField label="Type" errors={form.fieldErrors.type}>
-          <select value={type} onChange={(event) => setType(event.target.value as ActionType)} className={inputClasses}>
+          <select value={type} onChange={(event) => setType(event.target.value as CorrectiveActionType)} className={inputClasses}>
             {ACTION_TYPES.map((option) => (
               <option key={option} value={option}>
                 {ACTION_TYPE_LABELS[option]}
@@ -93,7 +94,7 @@ export function NewActionForm({ teams, coeId: initialCoeId, coeTitle }: { teams:
           </select>
         </FormField>
         <FormField label="Priority" errors={form.fieldErrors.priority}>
-          <select value={priority} onChange={(event) => setPriority(event.target.value as ActionPriority)} className={inputClasses}>
+          <select value={priority} onChange={(event) => setPriority(event.target.value as CorrectiveActionPriority)} className={inputClasses}>
             {ACTION_PRIORITIES.map((option) => (
               <option key={option} value={option}>
                 {ACTION_PRIORITY_LABELS[option]}

@@ -11,7 +11,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { inputClasses } from "@/components/ui/form-field";
 import { transitionCoeAction } from "@/lib/coes/actions";
 import type { MissingItem } from "@/lib/coes/completeness";
-import type { CoeStatus } from "@/lib/coes/questions";
+import { type CoeStatus } from "@/lib/generated/prisma/enums";
 import type { Transition } from "@/lib/coes/schemas";
 
 /** Where the COE is in its lifecycle and the moves the reader may make. */

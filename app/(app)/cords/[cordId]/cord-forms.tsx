@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ACTION_TYPE_LABELS, ACTION_TYPES, type ActionType } from "@/lib/coes/questions";
-import { addCordNoteAction, createCordActionAction, grantOverrideAction, resolveCordAction, startCoeFromCordAction } from "@/lib/cords/actions";
+import { ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/actions/labels";
+import { type CorrectiveActionType } from "@/lib/generated/prisma/enums";
+import { addCordNoteAction, createCorrectiveActionFromCordAction, grantOverrideAction, resolveCordAction, startCoeFromCordAction } from "@/lib/cords/actions";
 import { cordActionSchema, cordNoteSchema, grantOverrideSchema, resolveCordSchema } from "@/lib/cords/schemas";
 
 /** A note from the owners on the timeline: "rolling back", "page corrected". */
@@ -138,7 +139,7 @@ export function StartCoeButton({ cordId }: { cordId: string }) {
  */
 export function CordActionForm({ cordId, ownerId }: { cordId: string; ownerId: string }) {
   const [title, setTitle] = useState("");
-  const [type, setType] = useState<ActionType>("PREVENT");
+  const [type, setType] = useState<CorrectiveActionType>("PREVENT");
   const [dueDate, setDueDate] = useState("");
   const form = useActionForm();
   return (
@@ -150,7 +151,7 @@ export function CordActionForm({ cordId, ownerId }: { cordId: string; ownerId: s
         form.submit({
           schema: cordActionSchema,
           input: { cordId, title, description: "", ownerId, type, priority: "MEDIUM" as const, dueDate },
-          action: createCordActionAction,
+          action: createCorrectiveActionFromCordAction,
           onSuccess: (saved) => {
             setTitle("");
             setDueDate("");
@@ -175,7 +176,7 @@ export function CordActionForm({ cordId, ownerId }: { cordId: string; ownerId: s
       </FormField>
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField label="Type" errors={form.fieldErrors.type}>
-          <select value={type} onChange={(event) => setType(event.target.value as ActionType)} className={inputClasses}>
+          <select value={type} onChange={(event) => setType(event.target.value as CorrectiveActionType)} className={inputClasses}>
             {ACTION_TYPES.map((option) => (
               <option key={option} value={option}>
                 {ACTION_TYPE_LABELS[option]}

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { createActionFromRunAction } from "@/lib/game-days/actions";
+import { createCorrectiveActionFromRunAction } from "@/lib/game-days/actions";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 
 /** A finding of the run becomes a corrective action of the game day's team (source: game day, linked to the run). */
@@ -30,7 +30,7 @@ export function ActionFromRunForm({ runId }: { runId: string }) {
         event.preventDefault();
         form.submit({
           input: { runId, title, ownerId, dueDate, description: "", type: "PREVENT" as const, priority: "HIGH" as const },
-          action: createActionFromRunAction,
+          action: createCorrectiveActionFromRunAction,
           onSuccess: () => {
             setOpen(false);
             setTitle("");

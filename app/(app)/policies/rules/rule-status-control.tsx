@@ -1,5 +1,6 @@
 "use client";
 
+import type { PolicyRuleStatus } from "@/lib/generated/prisma/enums";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ export function RuleStatusControl({
   ruleId: string;
   ruleName: string;
   version: number;
-  status: "DRAFT" | "ENFORCED" | "DISABLED";
+  status: PolicyRuleStatus;
   chooseTeam: boolean;
   teams: { id: string; name: string }[];
 }) {

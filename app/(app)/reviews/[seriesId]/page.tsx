@@ -13,7 +13,7 @@ import { findSeries } from "@/lib/reviews/access";
 import { reviewState, scheduleLabel, weekPath } from "@/lib/reviews/format";
 import { addWeeks, currentIsoWeek, formatIsoWeek, meetingEndsAt, parseIsoWeek } from "@/lib/reviews/iso-week";
 import { reviewPeople, seriesHistory } from "@/lib/reviews/queries";
-import { SeriesSettingsForm } from "@/components/reviews/series-settings-form";
+import { SeriesSettingsForm } from "./series-settings-form";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Review series" };

@@ -1,4 +1,5 @@
-import { TEAM_ROLE_LABELS, type TeamRole } from "@/lib/permissions";
+import { TEAM_ROLE_LABELS } from "@/lib/permissions";
+import { type TeamRole } from "@/lib/generated/prisma/enums";
 
 const FIELD_LABELS: Record<string, string> = {
   name: "Name",

@@ -19,15 +19,15 @@ import {
   ticketIntegrationUpdateSchema,
   type MappableStatus,
   type TicketIntegrationInput,
-  type TicketProviderName,
 } from "@/lib/integrations/schemas";
+import { type TicketProvider } from "@/lib/generated/prisma/enums";
 
 const STATUS_LABELS: Record<MappableStatus, string> = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done" };
 
 export type IntegrationInitial = {
   integrationId: string;
   version: number;
-  provider: TicketProviderName;
+  provider: TicketProvider;
   teamId: string;
   baseUrl: string;
   repository: string;
@@ -43,7 +43,7 @@ export type IntegrationInitial = {
  * one. A new integration's inbound webhook secret is generated when left empty and shown once.
  */
 export function IntegrationForm({ teams, initial }: { teams: TeamOption[]; initial?: IntegrationInitial }) {
-  const [provider, setProvider] = useState<TicketProviderName>(initial?.provider ?? "GITHUB");
+  const [provider, setProvider] = useState<TicketProvider>(initial?.provider ?? "GITHUB");
   const [teamId, setTeamId] = useState(initial?.teamId ?? teams[0]?.id ?? "");
   const [baseUrl, setBaseUrl] = useState(initial?.baseUrl ?? "");
   const [repository, setRepository] = useState(initial?.repository ?? "");
@@ -116,7 +116,7 @@ export function IntegrationForm({ teams, initial }: { teams: TeamOption[]; initi
         <FormAlerts error={error} success={success} />
         <div className="grid gap-4 md:grid-cols-2">
           <FormField label="Ticket system" errors={fieldErrors.provider}>
-            <select className={inputClasses} name="provider" value={provider} onChange={(event) => setProvider(event.target.value as TicketProviderName)}>
+            <select className={inputClasses} name="provider" value={provider} onChange={(event) => setProvider(event.target.value as TicketProvider)}>
               {TICKET_PROVIDERS.map((value) => (
                 <option key={value} value={value}>
                   {TICKET_PROVIDER_LABELS[value]}

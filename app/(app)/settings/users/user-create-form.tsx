@@ -10,7 +10,7 @@ import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { TeamRole } from "@/lib/permissions";
+import { type TeamRole } from "@/lib/generated/prisma/enums";
 import { createUserAction } from "@/lib/users/actions";
 
 type Created = { id: string; name: string; email: string; temporaryPassword: string };

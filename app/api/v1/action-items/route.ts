@@ -3,7 +3,7 @@ import { pageOf, readCursor } from "@/lib/api/pagination";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actionItemCursorSchema, actionItemListQuerySchema } from "@/lib/actions/api-schemas";
 import { actionItemFor, actionItemJson, actionItemSelect } from "@/lib/actions/api-json";
-import { createAction } from "@/lib/actions/mutations";
+import { createCorrectiveAction } from "@/lib/actions/mutations";
 import { createdAfterCursorSql, pageActionIds } from "@/lib/actions/list-sql";
 import { actionFilterSql, actionRowsInOrder } from "@/lib/actions/queries";
 import { createActionSchema } from "@/lib/actions/schemas";
@@ -23,9 +23,9 @@ export const GET = apiRoute({ query: actionItemListQuerySchema }, async ({ user,
   );
 });
 
-// The same write path as the page: action.update on the team is checked in createAction.
+// The same write path as the page: action.update on the team is checked in createCorrectiveAction.
 export const POST = apiRoute({ body: createActionSchema }, async ({ user, body }) => {
-  const created = await createAction(user, body);
+  const created = await createCorrectiveAction(user, body);
   const action = await actionItemFor(user, created.id);
   if (!action) throw new NotFoundError("The corrective action");
   return Response.json(action, { status: 201 });

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/form-field";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
-import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS } from "@/lib/coes/questions";
+import { ACTION_PRIORITIES, ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/actions/labels";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
 import type { FieldErrors } from "@/lib/errors";
 import type { EditorForm, EditorOptions } from "./editor-model";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format-date";
 import { coeToMarkdown } from "@/lib/coes/export-markdown";
-import type { CoeStatus } from "@/lib/coes/questions";
+import { type CoeStatus } from "@/lib/generated/prisma/enums";
 import { lineDiff } from "@/lib/coes/revision-diff";
 import type { ConflictPayload } from "@/lib/coes/snapshot";
 import { differingSections, mergeSections, sectionText } from "./conflict-merge";

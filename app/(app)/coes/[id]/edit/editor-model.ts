@@ -1,4 +1,11 @@
-import { ANSWER_FIELDS, type ActionPriority, type ActionStatus, type ActionType, type AnswerField, type CoeStatus, type Severity } from "@/lib/coes/questions";
+import { ANSWER_FIELDS, type AnswerField } from "@/lib/coes/questions";
+import {
+  type CoeSeverity,
+  type CoeStatus,
+  type CorrectiveActionPriority,
+  type CorrectiveActionStatus,
+  type CorrectiveActionType,
+} from "@/lib/generated/prisma/enums";
 import { coeDocumentSchema, factorSchema, inlineActionSchema, linkSchema, timelineEntrySchema, type CoeDocumentInput } from "@/lib/coes/schemas";
 import type { FieldErrors } from "@/lib/errors";
 import type { CoeSnapshot } from "@/lib/coes/snapshot";
@@ -10,7 +17,7 @@ import type { CoeSnapshot } from "@/lib/coes/snapshot";
 export type EditorForm = {
   title: string;
   teamId: string;
-  severity: Severity;
+  severity: CoeSeverity;
   restricted: boolean;
   serviceIds: string[];
   authorIds: string[];
@@ -25,10 +32,10 @@ export type EditorForm = {
     id: string;
     title: string;
     ownerId: string;
-    type: ActionType;
-    priority: ActionPriority;
+    type: CorrectiveActionType;
+    priority: CorrectiveActionPriority;
     dueDate: string;
-    status: ActionStatus;
+    status: CorrectiveActionStatus;
     /** Why a saved due date moves: set when the move is applied, spent once it is saved. */
     dueDateReason?: string;
   }[];

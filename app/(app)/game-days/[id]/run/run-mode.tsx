@@ -1,5 +1,6 @@
 "use client";
 
+import type { ExperimentVerdict } from "@/lib/generated/prisma/enums";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -15,7 +16,7 @@ import { VerdictBadge } from "../../verdict-badge";
 type Experiment = {
   id: string;
   title: string;
-  verdict: "HELD" | "DEVIATED" | "ABORTED" | null;
+  verdict: ExperimentVerdict | null;
   abortReason: string | null;
   checkedSteps: number[];
   abortConditions: string;

@@ -9,7 +9,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
-import { ACTION_STATUS_LABELS } from "@/lib/coes/questions";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
 import { canDecideAdoption, canEditBestPractice } from "@/lib/learnings/access";
 import { getBestPractice, type AdoptionState } from "@/lib/learnings/queries";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { createActionFromFindingAction, decideAcknowledgmentAction, requestAcknowledgmentAction } from "@/lib/policies/actions";
+import { createCorrectiveActionFromFindingAction, decideAcknowledgmentAction, requestAcknowledgmentAction } from "@/lib/policies/actions";
 import { ACK_CATEGORIES, ACK_CATEGORY_LABELS, findingActionSchema, requestAcknowledgmentSchema } from "@/lib/policies/schemas";
 
 function inDays(days: number): string {
@@ -93,7 +93,7 @@ export function FindingActionForm({ findingId, userId }: { findingId: string; us
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit({ schema: findingActionSchema, input: { findingId, ownerId: userId, dueDate }, action: createActionFromFindingAction });
+        form.submit({ schema: findingActionSchema, input: { findingId, ownerId: userId, dueDate }, action: createCorrectiveActionFromFindingAction });
       }}
     >
       <FormField label="Due date (owned by you)" errors={form.fieldErrors.dueDate ?? form.fieldErrors.ownerId}>

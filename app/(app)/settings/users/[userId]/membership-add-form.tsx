@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlerts } from "@/components/ui/form-alerts";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { TeamRole } from "@/lib/permissions";
+import { type TeamRole } from "@/lib/generated/prisma/enums";
 import { setMembershipAction } from "@/lib/users/actions";
 import { membershipSetSchema } from "@/lib/users/schemas";
 

@@ -7,7 +7,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inputClasses } from "@/components/ui/form-field";
 import { confirmAction, runAction } from "@/components/ui/run-action";
 import { Td } from "@/components/ui/table";
-import type { TeamRole } from "@/lib/permissions";
+import { type TeamRole } from "@/lib/generated/prisma/enums";
 import { setMembershipAction } from "@/lib/users/actions";
 
 /** One team membership: the role saves as soon as it is picked; removing asks first. */

@@ -6,13 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { recordVerificationAction } from "@/lib/verification/actions";
-import {
-  VERIFICATION_HOWS,
-  VERIFICATION_HOW_LABELS,
-  VERIFICATION_RESULTS,
-  VERIFICATION_RESULT_LABELS,
-  type VerificationHow,
-} from "@/lib/verification/dimensions";
+import { VERIFICATION_HOWS, VERIFICATION_HOW_LABELS, VERIFICATION_RESULTS, VERIFICATION_RESULT_LABELS } from "@/lib/verification/dimensions";
+import { type VerificationHow } from "@/lib/generated/prisma/enums";
 import { recordVerificationSchema } from "@/lib/verification/schemas";
 
 type Result = (typeof VERIFICATION_RESULTS)[number];

@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { ConflictError, NotFoundError, fieldErrorsFromIssues, ValidationError } from "@/lib/errors";
 import { actionItemIdParamsSchema, actionItemPatchSchema, changeStatusSchema } from "@/lib/actions/api-schemas";
 import { actionItemFor } from "@/lib/actions/api-json";
-import { patchAction } from "@/lib/actions/mutations";
+import { patchCorrectiveAction } from "@/lib/actions/mutations";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 async function readAction(user: CurrentUser, id: string) {
@@ -41,7 +41,7 @@ export const PATCH = apiRoute({ params: actionItemIdParamsSchema, body: actionIt
     };
   }
   try {
-    await patchAction(user, { ...fields, actionId: params.id }, statusChange);
+    await patchCorrectiveAction(user, { ...fields, actionId: params.id }, statusChange);
   } catch (error) {
     if (error instanceof ConflictError) throw new ConflictError(error.message, await readAction(user, params.id));
     throw error;

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AgendaEditor, type EditorItem } from "@/components/reviews/agenda-editor";
-import { RebuildAgendaButton } from "@/components/reviews/rebuild-agenda-button";
-import { StartMeetingButton } from "@/components/reviews/start-meeting-button";
-import { AnnounceAgendaButton } from "@/components/reviews/announce-agenda-button";
+import { AgendaEditor, type EditorItem } from "./agenda-editor";
+import { RebuildAgendaButton } from "./rebuild-agenda-button";
+import { StartMeetingButton } from "./start-meeting-button";
+import { AnnounceAgendaButton } from "./announce-agenda-button";
 import { SubmissionForm } from "@/components/reviews/submission-form";
 import { SubTeamSummary } from "@/components/reviews/sub-team-summary";
 import { Alert } from "@/components/ui/alert";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { MeetingView, type MeetingItem } from "@/components/reviews/meeting-view";
+import { MeetingView, type MeetingItem } from "./meeting-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { dailySeries } from "@/lib/metrics/service-queries";
 import { canRunSeries, findSeries } from "@/lib/reviews/access";

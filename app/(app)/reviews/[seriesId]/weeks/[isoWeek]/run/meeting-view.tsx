@@ -3,16 +3,16 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { MeetingNote } from "@/components/reviews/meeting-note";
+import { MeetingNote } from "./meeting-note";
 import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
-import { Countdown, useNow } from "@/components/reviews/countdown";
+import { Countdown, useNow } from "./countdown";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { inputClasses } from "@/components/ui/form-field";
 import { runAction } from "@/components/ui/run-action";
 import type { ActionResult } from "@/lib/action";
-import { addDecisionAction, createReviewActionAction, goToItemAction, publishReviewAction, setAttendanceAction } from "@/lib/reviews/actions";
+import { addDecisionAction, createCorrectiveActionFromReviewAction, goToItemAction, publishReviewAction, setAttendanceAction } from "@/lib/reviews/actions";
 import { SECTION_LABELS, type AgendaItem } from "@/lib/reviews/agenda-types";
 import { weekPath } from "@/lib/reviews/format";
 import { SLOT_MINUTES } from "@/lib/reviews/slotting";
@@ -319,7 +319,7 @@ function NewActionForm(props: MeetingProps & { itemKey: string; version: number;
         if (title.trim().length < 3) return;
         props.run(
           (latest) =>
-            createReviewActionAction({
+            createCorrectiveActionFromReviewAction({
               seriesId: props.seriesId,
               isoWeek: props.isoWeek,
               version: latest,
