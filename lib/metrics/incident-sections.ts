@@ -228,13 +228,14 @@ export type RecurrenceRow = {
  * Recurrences: a COE started in [from, to) that recurs an earlier COE of the scope by the rule the
  * COE page uses (lib/learnings/recurrence.ts: same service and factor category, approved within
  * the 180 days before), paired per service and category with the most recently approved such COE.
- * Newest first. The earlier COEs are read from `coes` by approval time, not from `scoped`, whose
- * span is by start.
+ * Newest first. The earlier COE may be the scope's or, as on the COE page, any approved COE of the
+ * organization that is not restricted (what every reader may open); it is read from `coes` by
+ * approval time, not from `scoped`, whose span is by start.
  */
 export function recurrencesSection(scope: CoeScope, from: Date, to: Date, limit: number): Section<RecurrenceRow[]> {
   const pairs = recurrencePairsSql(
     Prisma.sql`SELECT s.id FROM scoped s WHERE ${inSpan(from, to, "s.")}`,
-    Prisma.sql`c.team_id = ANY(${[...scope.teamIds]}::text[])`,
+    Prisma.sql`(c.team_id = ANY(${[...scope.teamIds]}::text[]) OR (c.status IN ('APPROVED', 'CLOSED') AND NOT c.restricted))`,
   );
   return {
     sql: Prisma.sql`(WITH pairs AS (${pairs}),

@@ -16,6 +16,7 @@ export type CoeSpec = {
   serviceIds?: string[];
   categoryIds?: string[];
   title?: string;
+  restricted?: boolean;
   /** Days from start to approval (the recurrence rule counts from it); approved and closed COEs default to one. */
   approveDays?: number;
 };
@@ -30,6 +31,7 @@ export async function createCoe(db: PrismaClient, organizationId: string, spec: 
       title: spec.title ?? `Incident ${spec.startedAt.toISOString()}`,
       severity: spec.severity ?? "SEV2",
       status,
+      restricted: spec.restricted ?? false,
       startedAt: spec.startedAt,
       detectedAt: at(spec.detectMin === undefined ? 5 : spec.detectMin),
       mitigatedAt: at(spec.mitigateMin),
