@@ -79,6 +79,18 @@ test("pull the cord, the gate stops deploys, override once, resolve and start th
     await expect(timeline).toContainText("sha-e2e-1");
   });
 
+  await test.step("the member adds a corrective action: the cord lists it and the action links back", async () => {
+    const form = memberPage.getByRole("form", { name: "Add a corrective action" });
+    await form.getByLabel("Corrective action").fill(`Safari checkout test ${suffix}`);
+    await form.getByLabel("Due").fill("2099-01-31");
+    await form.getByRole("button", { name: "Add action" }).click();
+    const listed = memberPage.getByRole("list", { name: "Corrective actions from this cord" }).getByRole("link", { name: `Safari checkout test ${suffix}` });
+    await expect(listed).toBeVisible();
+    await listed.click();
+    await memberPage.waitForURL(/\/actions\/[^/]+$/);
+    await expect(memberPage.getByRole("link", { name: new RegExp(`^From Andon cord on ${service.name} \\(`) })).toHaveAttribute("href", cordUrl);
+  });
+
   await test.step("the manager grants an override and exactly one gate call passes", async () => {
     const page = await as(manager);
     await page.goto(cordUrl);

@@ -13,6 +13,7 @@ export const actionItemSelect = {
   verificationMethod: true,
   verificationNote: true,
   wontDoReason: true,
+  cordId: true,
 } satisfies Prisma.CorrectiveActionSelect;
 type ActionItemRow = Prisma.CorrectiveActionGetPayload<{ select: typeof actionItemSelect }>;
 
@@ -36,6 +37,7 @@ export function actionItemJson(row: ActionItemRow, now = new Date()) {
     ownerId: row.owner?.id ?? null,
     ownerName: row.owner?.name ?? null,
     coe: row.coe ? { id: row.coe.id, title: row.coe.title, severity: row.coe.severity } : null,
+    cordId: row.cordId,
     evidence: row.evidence,
     verificationMethod: row.verificationMethod,
     verificationNote: row.verificationNote,

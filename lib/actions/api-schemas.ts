@@ -28,6 +28,10 @@ export const actionItemSchema = z
     ownerId: z.string().nullable(),
     ownerName: z.string().nullable(),
     coe: z.object({ id: z.string(), title: z.string(), severity: z.enum(SEVERITIES) }).nullable(),
+    cordId: z
+      .string()
+      .nullable()
+      .meta({ description: "The Andon cord the action follows up (source `ANDON_EVENT`), readable at `/api/v1/cords/{id}`; null otherwise." }),
     evidence: z.string().nullable(),
     verificationMethod: z.enum(VERIFICATION_METHODS).nullable(),
     verificationNote: z.string().nullable(),

@@ -137,6 +137,8 @@ export type NewActionInput = Omit<CreateActionInput, "teamId" | "coeId" | "owner
   /** The weekly review the action is created in (lib/reviews has checked the caller runs it). */
   weeklyReviewId?: string;
   source?: "BEST_PRACTICE" | "ANDON_EVENT";
+  /** The Andon cord the action follows up (lib/cords has checked the cord): sourced ANDON_EVENT and linked to it. */
+  cordId?: string;
   /** A game-day finding (lib/game-days has checked the run): sourced GAME_DAY and linked to the run. */
   gameDayRunId?: string;
 };
@@ -178,8 +180,11 @@ export async function createCorrectiveAction(user: CurrentUser, input: NewAction
         coeId,
         teamId: team.id,
         weeklyReviewId: input.weeklyReviewId ?? null,
-        source: input.source ?? (coeId ? "COE" : input.weeklyReviewId ? "WEEKLY_REVIEW" : input.gameDayRunId ? "GAME_DAY" : "STANDALONE"),
+        source:
+          input.source ??
+          (input.cordId ? "ANDON_EVENT" : coeId ? "COE" : input.weeklyReviewId ? "WEEKLY_REVIEW" : input.gameDayRunId ? "GAME_DAY" : "STANDALONE"),
         gameDayRunId: input.gameDayRunId ?? null,
+        cordId: input.cordId ?? null,
         title: input.title,
         description: input.description,
         ownerId: input.ownerId,

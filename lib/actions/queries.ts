@@ -159,6 +159,8 @@ export async function getActionForView(user: CurrentUser, actionId: string) {
       },
       comments: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       links: { select: { id: true, url: true, label: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      // Everyone in the organization may read a cord (lib/cords/queries.ts), so its link needs no further check.
+      cord: { select: { id: true, pulledAt: true, service: { select: { name: true } } } },
     },
   });
   if (!action) return null;

@@ -164,13 +164,13 @@ describe("the deploy gate", () => {
 });
 
 describe("actions from a cord", () => {
-  it("are sourced ANDON_EVENT, owned by the service's team, point back at the cord and show on its timeline; outsiders may not create them", async () => {
+  it("are sourced ANDON_EVENT, owned by the service's team, linked to the cord and show on its timeline; outsiders may not create them", async () => {
     const world = await cordWorld();
     const { cord } = await pullCord(world.users.viewer, { ...report, serviceId: world.service.id });
     const input = {
       cordId: cord.id,
       title: "Alarm on zero prices",
-      description: "",
+      description: "Prices of zero should page someone.",
       ownerId: world.users.member.userId,
       type: "DETECT" as const,
       priority: "HIGH" as const,
@@ -180,10 +180,16 @@ describe("actions from a cord", () => {
     const saved = await createCorrectiveActionFromCord(world.users.member, input);
     const action = await testDb.correctiveAction.findUniqueOrThrow({
       where: { id: saved.id },
-      select: { source: true, teamId: true, coeId: true, description: true },
+      select: { source: true, teamId: true, coeId: true, cordId: true, description: true },
     });
-    expect(action).toMatchObject({ source: "ANDON_EVENT", teamId: world.teams.shop.id, coeId: null });
-    expect(action.description).toContain(`/cords/${cord.id}`);
+    // The link is the column: the description stays what the author wrote.
+    expect(action).toEqual({
+      source: "ANDON_EVENT",
+      teamId: world.teams.shop.id,
+      coeId: null,
+      cordId: cord.id,
+      description: "Prices of zero should page someone.",
+    });
     const notes = await testDb.cordEvent.findMany({ where: { cordId: cord.id, kind: "NOTE" }, select: { body: true } });
     expect(notes.map((note) => note.body)).toEqual([`Corrective action created: “Alarm on zero prices” (/actions/${saved.id})`]);
   });

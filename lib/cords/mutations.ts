@@ -297,19 +297,13 @@ export async function startCoeFromCord(actor: CurrentUser, cordId: string): Prom
 
 /**
  * A corrective action started from a cord: source ANDON_EVENT, owned by the service's team (the
- * action rules of lib/actions/mutations.ts apply: rights on the team, an active owner), its
- * description pointing back at the cord, and a note on the cord's timeline, in one transaction.
+ * action rules of lib/actions/mutations.ts apply: rights on the team, an active owner), linked to
+ * the cord (its page shows where it came from), and a note on the cord's timeline, in one transaction.
  */
 export async function createCorrectiveActionFromCord(actor: CurrentUser, input: z.output<typeof cordActionSchema>): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const row = await loadCord(tx, actor.organizationId, input.cordId);
-    const { cordId, ...fields } = input;
-    const backlink = `Follows up the Andon cord on ${row.service.name}: /cords/${cordId}`;
-    const saved = await createCorrectiveAction(
-      actor,
-      { ...fields, description: fields.description ? `${fields.description}\n\n${backlink}` : backlink, teamId: row.service.teamId, source: "ANDON_EVENT" },
-      tx,
-    );
+    const saved = await createCorrectiveAction(actor, { ...input, cordId: row.id, teamId: row.service.teamId }, tx);
     await addEvent(tx, row.id, "NOTE", actor.userId, `Corrective action created: “${input.title}” (/actions/${saved.id})`);
     return { id: saved.id };
   });

@@ -6,6 +6,7 @@ import { jsonDate, type JsonRow } from "@/lib/sql-sections";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { can, teamsWith } from "@/lib/permissions";
 import { visibleCoesWhere } from "@/lib/coes/access";
+import { visibleActionsWhere } from "@/lib/actions/access";
 import { cordJson, cordSelect } from "@/lib/cords/api-json";
 import { subtreeIds } from "@/lib/org/tree";
 
@@ -37,9 +38,16 @@ export async function getCordForView(user: CurrentUser, cordId: string) {
   const coe = row.coeId
     ? await db.coe.findFirst({ where: { AND: [{ id: row.coeId }, visibleCoesWhere(user)] }, select: { id: true, title: true, status: true } })
     : null;
+  // The actions that follow the cord up, each as far as the caller may read actions (lib/actions/access.ts).
+  const actions = await db.correctiveAction.findMany({
+    where: { AND: [{ cordId: row.id }, visibleActionsWhere(user)] },
+    select: { id: true, title: true, status: true, dueDate: true, owner: { select: { name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   const teamId = row.service.teamId;
   return {
     ...cordJson(row),
+    actions,
     serviceTeam: { id: teamId, name: row.service.team.name },
     timeline: row.events,
     /** An override granted and not yet used or expired. */

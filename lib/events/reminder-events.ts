@@ -15,6 +15,7 @@ export function reminderEventsSql(organizationId: string, today: string): Prisma
       'daysOverdue', CASE WHEN a.due_date < ${today}::date THEN ${today}::date - a.due_date END,
       'teamId', t.id, 'teamName', t.name, 'ownerId', o.id, 'ownerName', o.name,
       'coe', CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'title', c.title, 'severity', c.severity) END,
+      'cordId', a.cord_id,
       'evidence', a.evidence, 'verificationMethod', a.verification_method, 'verificationNote', a.verification_note,
       'wontDoReason', a.wont_do_reason, 'wontDoRequested', a.wont_do_requested_at IS NOT NULL,
       'completedAt', to_char(a.completed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),

@@ -8,7 +8,7 @@ import { bestPracticeJsonSelect, lessonJsonSelect } from "@/lib/learnings/api-js
 import { orgTeamTree } from "@/lib/org/queries";
 import { childrenByParent } from "@/lib/org/tree";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { RECURRENCE_DAYS } from "@/lib/learnings/recurrence";
+import { recurrencePairsSql } from "@/lib/learnings/recurrence";
 import { canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
 
 /** A COE as the learnings panels need it: who may edit its lessons follows from these. */
@@ -94,28 +94,20 @@ export async function recurrencesOf(user: CurrentUser, coeId: string): Promise<R
       actions: { id: string; title: string; status: string; verifiedAt: number | null }[];
     }[]
   >`
-    WITH me AS (
-      SELECT s.id, COALESCE(s.started_at, s.created_at) AS moment FROM coes s WHERE s.id = ${coeId} AND s.organization_id = ${user.organizationId}
-    ),
-    pairs AS (
-      SELECT DISTINCT c.id, sv.name AS service, fc.name AS category
-      FROM me
-      JOIN coe_services mys ON mys.coe_id = me.id
-      JOIN contributing_factors myf ON myf.coe_id = me.id
-      JOIN coe_services cs ON cs.service_id = mys.service_id AND cs.coe_id <> me.id
-      JOIN contributing_factors cf ON cf.coe_id = cs.coe_id AND cf.category_id = myf.category_id
-      JOIN coes c ON c.id = cs.coe_id
-      JOIN services sv ON sv.id = cs.service_id
-      JOIN factor_categories fc ON fc.id = cf.category_id
-      WHERE c.approved_at IS NOT NULL AND c.approved_at < me.moment AND c.approved_at >= me.moment - make_interval(days => ${RECURRENCE_DAYS}::int)
-        AND ${visibleCoesSql(user)}
+    WITH pairs AS (${recurrencePairsSql(
+      Prisma.sql`SELECT s.id FROM coes s WHERE s.id = ${coeId} AND s.organization_id = ${user.organizationId}`,
+      visibleCoesSql(user),
+    )}),
+    named AS (
+      SELECT p.earlier_id AS id, sv.name AS service, fc.name AS category
+      FROM pairs p JOIN services sv ON sv.id = p.service_id JOIN factor_categories fc ON fc.id = p.category_id
     )
     SELECT c.id AS "coeId", c.title, extract(epoch FROM c.approved_at) * 1000 AS "approvedAt",
-      ARRAY(SELECT DISTINCT p.service FROM pairs p WHERE p.id = c.id) AS services,
-      ARRAY(SELECT DISTINCT p.category FROM pairs p WHERE p.id = c.id) AS categories,
+      ARRAY(SELECT DISTINCT n.service FROM named n WHERE n.id = c.id) AS services,
+      ARRAY(SELECT DISTINCT n.category FROM named n WHERE n.id = c.id) AS categories,
       COALESCE((SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'status', a.status, 'verifiedAt', extract(epoch FROM a.verified_at) * 1000) ORDER BY a.created_at)
                 FROM corrective_actions a WHERE a.coe_id = c.id), '[]'::json) AS actions
-    FROM coes c WHERE c.id IN (SELECT id FROM pairs)
+    FROM coes c WHERE c.id IN (SELECT earlier_id FROM pairs)
     ORDER BY c.approved_at DESC
     LIMIT 5`;
   return rows.map((row) => {

@@ -80,12 +80,12 @@ export function chartTable(chart: ChartName, dashboard: IncidentDashboard): Data
       };
     case "recurrence":
       return {
-        columns: ["COE", "Started", "Recurs after", "Started (earlier)", "Service", "Category", "Days apart"],
+        columns: ["COE", "Started", "Recurs", "Approved (earlier)", "Service", "Category", "Days since approval"],
         rows: dashboard.recurrences.map((row) => [
           row.title,
           row.startedAt.toISOString(),
           row.earlierTitle,
-          row.earlierStartedAt.toISOString(),
+          row.earlierApprovedAt.toISOString(),
           row.serviceName,
           row.categoryName,
           Math.round(row.daysApart * 10) / 10,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { actionDay, closeRate, RECURRENCE_DAYS, recurrenceLookbackFrom, rollUpActionFigures } from "@/lib/metrics/incident-breakdowns";
+import { actionDay, closeRate, rollUpActionFigures } from "@/lib/metrics/incident-breakdowns";
 import { headlineFrom, rollupPairs, severityRows, teamRollupRows, trendWeeks, windowsEndingAt } from "@/lib/metrics/incident-queries";
 import {
   actionFiguresSection,
@@ -55,12 +55,12 @@ export async function loadIncidentDashboard(scope: MetricsScope, filter: Inciden
     distribution: distributionSection(windows.from, windows.to, filter.severity),
     trend: weeklyTrendSection(firstWeek, lastWeek, now, filter.severity),
     categories: byCategorySection(windows.from, windows.to, filter.severity),
-    recurrences: recurrencesSection(windows.from, windows.to, RECURRENCE_DAYS, detail.recurrences),
+    recurrences: recurrencesSection(scope, windows.from, windows.to, detail.recurrences),
     slowest: slowestSection(windows.from, windows.to, filter.severity, 10),
     actions: actionFiguresSection(scope, windows.from, actionDay(windows)),
     pilots: pilotsSection(scope),
   } satisfies Record<string, Section<unknown>>;
-  const earliest = new Date(Math.min(headlineFrom(windows).getTime(), firstWeek.getTime(), recurrenceLookbackFrom(windows).getTime()));
+  const earliest = new Date(Math.min(headlineFrom(windows).getTime(), firstWeek.getTime()));
   const names = Object.keys(sections) as (keyof typeof sections)[];
   const [row] = await db.$queryRaw<Record<string, unknown>[]>`
     WITH scoped AS MATERIALIZED (${scopedCoes(scope, earliest, windows.to, null)})

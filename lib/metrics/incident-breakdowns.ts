@@ -1,5 +1,5 @@
 import "server-only";
-import { DAY_MS, type CoeScope } from "@/lib/metrics/incident-sql";
+import type { CoeScope } from "@/lib/metrics/incident-sql";
 import {
   ACTION_KEYS,
   actionFiguresSection,
@@ -24,20 +24,13 @@ export async function byCategory(scope: CoeScope, windows: Windows, severity: Co
   return runSection(scope, windows.from, windows.to, byCategorySection(windows.from, windows.to, severity));
 }
 
-export const RECURRENCE_DAYS = 90;
-
-/** The earliest start a recurrence in the window can pair with. */
-export function recurrenceLookbackFrom(windows: Windows): Date {
-  return new Date(windows.from.getTime() - RECURRENCE_DAYS * DAY_MS);
-}
-
 /**
- * Recurrences: a COE in the window that shares a service and a contributing-factor category with
- * an earlier COE of the scope that started at most 90 days before it, paired with the latest such
- * COE. Newest first.
+ * Recurrences: a COE in the window that recurs an earlier COE of the scope by the COE page's rule
+ * (lib/learnings/recurrence.ts), paired per service and category with the most recently approved
+ * such COE. Newest first.
  */
 export async function recurrences(scope: CoeScope, windows: Windows, limit = 50): Promise<RecurrenceRow[]> {
-  return runSection(scope, recurrenceLookbackFrom(windows), windows.to, recurrencesSection(windows.from, windows.to, RECURRENCE_DAYS, limit));
+  return runSection(scope, windows.from, windows.to, recurrencesSection(scope, windows.from, windows.to, limit));
 }
 
 /** The day (UTC) an action due before it is overdue. */

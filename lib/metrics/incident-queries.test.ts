@@ -226,13 +226,14 @@ describe("breakdowns", () => {
     ]);
   });
 
-  it("finds recurrences: same service and category within 90 days", async () => {
+  it("finds recurrences: same service and category as a COE approved in the 180 days before", async () => {
     const rows = await recurrences(world.scope, windowsEndingAt(NOW, 30));
-    // api + DNS: c (10 d ago) recurs after d (20 d), d after e (40 d); each paired with the latest
-    // earlier one. web has DNS once and config once: no recurrence.
+    // api + DNS, each approved a day after it started: c (10 d ago) recurs d (approved 19 d ago),
+    // d (20 d ago) recurs e (approved 39 d ago); each paired with the latest approved one. web has
+    // DNS once and config once: no recurrence.
     expect(rows.map((row) => [row.coeId, row.earlierCoeId, Math.round(row.daysApart)])).toEqual([
-      [world.coes.c.id, world.coes.d.id, 10],
-      [world.coes.d.id, world.coes.e.id, 20],
+      [world.coes.c.id, world.coes.d.id, 9],
+      [world.coes.d.id, world.coes.e.id, 19],
     ]);
     expect(rows[0]).toMatchObject({ serviceName: world.api.name, categoryName: "DNS" });
   });

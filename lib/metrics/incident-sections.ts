@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MEASURES, num, scopedCoes, utc, type CoeScope, type Measure } from "@/lib/metrics/incident-sql";
+import { recurrencePairsSql } from "@/lib/learnings/recurrence";
 import { DURATION_EDGES_SEC, type Summary } from "@/lib/metrics/stats";
 import type { CoeSeverity, PilotMetric } from "@/lib/generated/prisma/enums";
 
@@ -216,51 +217,46 @@ export type RecurrenceRow = {
   startedAt: Date;
   earlierCoeId: string;
   earlierTitle: string;
-  earlierStartedAt: Date;
+  earlierApprovedAt: Date;
   serviceName: string;
   categoryName: string;
+  /** From the earlier COE's approval to this incident's start. */
   daysApart: number;
 };
 
 /**
- * Recurrences: a COE started in [from, to) that shares a service and a contributing-factor
- * category with an earlier COE of the scope started at most `days` days before it, paired with the
- * latest such COE (one window-function pass, not a self-join, so it stays fast on a large
- * organization). Newest first. `scoped` must reach back to `days` before `from`.
+ * Recurrences: a COE started in [from, to) that recurs an earlier COE of the scope by the rule the
+ * COE page uses (lib/learnings/recurrence.ts: same service and factor category, approved within
+ * the 180 days before), paired per service and category with the most recently approved such COE.
+ * Newest first. The earlier COE may be the scope's or, as on the COE page, any approved COE of the
+ * organization that is not restricted (what every reader may open); it is read from `coes` by
+ * approval time, not from `scoped`, whose span is by start.
  */
-export function recurrencesSection(from: Date, to: Date, days: number, limit: number): Section<RecurrenceRow[]> {
-  const lookbackFrom = new Date(from.getTime() - days * 86_400_000);
+export function recurrencesSection(scope: CoeScope, from: Date, to: Date, limit: number): Section<RecurrenceRow[]> {
+  const pairs = recurrencePairsSql(
+    Prisma.sql`SELECT s.id FROM scoped s WHERE ${inSpan(from, to, "s.")}`,
+    Prisma.sql`(c.team_id = ANY(${[...scope.teamIds]}::text[]) OR (c.status IN ('APPROVED', 'CLOSED') AND NOT c.restricted))`,
+  );
   return {
-    sql: Prisma.sql`(WITH keyed AS (
-        SELECT DISTINCT s.id, s.started_at, cs.service_id, cf.category_id
-        FROM scoped s
-        JOIN coe_services cs ON cs.coe_id = s.id
-        JOIN contributing_factors cf ON cf.coe_id = s.id
-        WHERE ${inSpan(lookbackFrom, to, "s.")}
-      ),
-      paired AS (
-        SELECT keyed.*,
-          lag(id) OVER same_cause AS earlier_id,
-          lag(started_at) OVER same_cause AS earlier_started_at
-        FROM keyed
-        WINDOW same_cause AS (PARTITION BY service_id, category_id ORDER BY started_at, id)
+    sql: Prisma.sql`(WITH pairs AS (${pairs}),
+      latest AS (
+        SELECT DISTINCT ON (p.coe_id, p.service_id, p.category_id) p.*
+        FROM pairs p
+        ORDER BY p.coe_id, p.service_id, p.category_id, p.earlier_approved_at DESC, p.earlier_id DESC
       ),
       recurring AS (
-        SELECT p.id, p.started_at, p.earlier_id, p.earlier_started_at, svc.name AS service_name, fc.name AS category_name
-        FROM paired p
-        JOIN services svc ON svc.id = p.service_id
-        JOIN factor_categories fc ON fc.id = p.category_id
-        WHERE p.earlier_id IS NOT NULL
-          AND p.started_at >= ${utc(from)}
-          AND p.started_at - p.earlier_started_at <= make_interval(days => ${days}::int)
-        ORDER BY p.started_at DESC, svc.name, fc.name, p.id
+        SELECT l.coe_id AS id, l.moment AS started_at, l.earlier_id, l.earlier_approved_at, svc.name AS service_name, fc.name AS category_name
+        FROM latest l
+        JOIN services svc ON svc.id = l.service_id
+        JOIN factor_categories fc ON fc.id = l.category_id
+        ORDER BY l.moment DESC, svc.name, fc.name, l.coe_id
         LIMIT ${limit}
       )
       SELECT coalesce(json_agg(json_build_object(
           'coe_id', r.id, 'title', coe.title, 'started_ms', ${epochMs("r.started_at")},
-          'earlier_id', r.earlier_id, 'earlier_title', earlier.title, 'earlier_started_ms', ${epochMs("r.earlier_started_at")},
+          'earlier_id', r.earlier_id, 'earlier_title', earlier.title, 'earlier_approved_ms', ${epochMs("r.earlier_approved_at")},
           'service_name', r.service_name, 'category_name', r.category_name,
-          'days_apart', EXTRACT(EPOCH FROM r.started_at - r.earlier_started_at)::float8 / 86400)
+          'days_apart', EXTRACT(EPOCH FROM r.started_at - r.earlier_approved_at)::float8 / 86400)
         ORDER BY r.started_at DESC, r.service_name, r.category_name, r.id), '[]'::json)
       FROM recurring r
       JOIN coes coe ON coe.id = r.id
@@ -272,7 +268,7 @@ export function recurrencesSection(from: Date, to: Date, days: number, limit: nu
         startedAt: new Date(Number(row.started_ms)),
         earlierCoeId: String(row.earlier_id),
         earlierTitle: String(row.earlier_title),
-        earlierStartedAt: new Date(Number(row.earlier_started_ms)),
+        earlierApprovedAt: new Date(Number(row.earlier_approved_ms)),
         serviceName: String(row.service_name),
         categoryName: String(row.category_name),
         daysApart: num(row.days_apart) ?? 0,

@@ -16,9 +16,13 @@ export type CoeSpec = {
   serviceIds?: string[];
   categoryIds?: string[];
   title?: string;
+  restricted?: boolean;
+  /** Days from start to approval (the recurrence rule counts from it); approved and closed COEs default to one. */
+  approveDays?: number;
 };
 
 export async function createCoe(db: PrismaClient, organizationId: string, spec: CoeSpec) {
+  const status = spec.status ?? "APPROVED";
   const at = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? null : new Date(spec.startedAt.getTime() + minutes * MINUTE));
   return db.coe.create({
     data: {
@@ -26,11 +30,13 @@ export async function createCoe(db: PrismaClient, organizationId: string, spec: 
       teamId: spec.teamId,
       title: spec.title ?? `Incident ${spec.startedAt.toISOString()}`,
       severity: spec.severity ?? "SEV2",
-      status: spec.status ?? "APPROVED",
+      status,
+      restricted: spec.restricted ?? false,
       startedAt: spec.startedAt,
       detectedAt: at(spec.detectMin === undefined ? 5 : spec.detectMin),
       mitigatedAt: at(spec.mitigateMin),
       resolvedAt: at(spec.resolveMin),
+      approvedAt: status === "APPROVED" || status === "CLOSED" ? new Date(spec.startedAt.getTime() + (spec.approveDays ?? 1) * 1440 * MINUTE) : null,
       services: { create: (spec.serviceIds ?? []).map((serviceId) => ({ serviceId })) },
       factors: { create: (spec.categoryIds ?? []).map((categoryId, position) => ({ categoryId, description: "factor", position })) },
     },

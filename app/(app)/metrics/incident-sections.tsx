@@ -9,7 +9,7 @@ import { DateTime } from "@/components/ui/format-date";
 import { chartTable, type ChartName } from "@/lib/metrics/chart-tables";
 import type { IncidentDashboard } from "@/lib/metrics/dashboard";
 import { formatPct, formatSeconds } from "@/lib/metrics/format";
-import { RECURRENCE_DAYS } from "@/lib/metrics/incident-breakdowns";
+import { RECURRENCE_DAYS } from "@/lib/learnings/recurrence";
 import type { MetricsView } from "@/lib/metrics/schemas";
 import { DURATION_BUCKET_LABELS } from "@/lib/metrics/stats";
 import { SegmentedLinks } from "./segmented-links";
@@ -280,12 +280,14 @@ export function Recurrences({ dashboard, view }: Props) {
   return (
     <TableCard
       title="Recurring incidents"
-      description={`COEs in the window that share a service and a contributing-factor category with an earlier COE at most ${RECURRENCE_DAYS} days before.`}
+      description={`COEs in the window whose service and contributing-factor category match a COE approved in the ${RECURRENCE_DAYS} days before — the rule that flags "recurrence of" on a COE.`}
       chart="recurrence"
       view={view}
     >
       {dashboard.recurrences.length === 0 ? (
-        <NoIncidents what="No recurrences: no two COEs in this window hit the same service for the same kind of reason." />
+        <NoIncidents
+          what={`No recurrences: no COE in this window hit the same service for the same kind of reason as one approved in the ${RECURRENCE_DAYS} days before.`}
+        />
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="recurrence-list">
           {shown.map((row) => (
@@ -296,10 +298,11 @@ export function Recurrences({ dashboard, view }: Props) {
               <span className="text-slate-500">
                 (<DateTime value={row.startedAt} dateOnly />)
               </span>{" "}
-              recurs {Math.round(row.daysApart)} days after{" "}
+              recurs{" "}
               <Link href={`/coes/${row.earlierCoeId}`} className="font-medium text-indigo-700 hover:underline">
                 {row.earlierTitle}
               </Link>
+              , approved {Math.round(row.daysApart)} days before
               <span className="ml-2 inline-flex gap-1.5">
                 <Badge>{row.serviceName}</Badge>
                 <Badge tone="amber">{row.categoryName}</Badge>

@@ -10,15 +10,18 @@ import { TableBody } from "@/components/ui/table-parts";
 import { requirePageUser } from "@/lib/auth/session";
 import { scheduleLabel, weekPath } from "@/lib/reviews/format";
 import { comingIsoWeek, currentIsoWeek } from "@/lib/reviews/iso-week";
-import { listSeries, teamsToOrganize } from "@/lib/reviews/queries";
+import { listSeries, seriesAboveMyTeams, teamsToOrganize } from "@/lib/reviews/queries";
 import { submittableSeries } from "@/lib/reviews/access";
 import { SubmissionForm } from "@/components/reviews/submission-form";
+import { ReviewedAbove } from "./reviewed-above";
 
 export const metadata: Metadata = { title: "Reviews" };
 
 export default async function ReviewsPage() {
   const user = await requirePageUser();
   const [series, organizable, submittable] = await Promise.all([listSeries(user), teamsToOrganize(user), submittableSeries(user)]);
+  // A sub-team without a series of its own is reviewed higher up: say where, rather than "no series".
+  const above = series.length === 0 ? await seriesAboveMyTeams(user, submittable) : [];
   const now = new Date();
   return (
     <>
@@ -26,7 +29,9 @@ export default async function ReviewsPage() {
         title="Weekly operational reviews"
         description="One meeting per org unit per week, with an agenda built from what happened, run live and minuted."
       />
-      {series.length === 0 && submittable.length > 0 ? null : series.length === 0 ? (
+      {series.length === 0 && above.length > 0 ? (
+        <ReviewedAbove entries={above} />
+      ) : series.length === 0 && submittable.length > 0 ? null : series.length === 0 ? (
         <EmptyState title="No review series yet" icon={<CalendarIcon />}>
           A manager sets up a weekly review for their team. Andon then builds each week&apos;s agenda in fifteen-minute slots — successes and failings, overdue
           actions, new COEs, key service metrics, new best practices — and keeps the minutes.

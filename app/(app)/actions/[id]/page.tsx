@@ -5,7 +5,7 @@ import { ActionStatusBadge, OverdueBadge, PriorityBadge } from "@/components/act
 import { Markdown } from "@/components/coes/markdown";
 import { BackLink } from "@/components/ui/back-link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { DateTime } from "@/components/ui/format-date";
+import { DateTime, formatDate } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/actions/labels";
@@ -78,6 +78,10 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
       "Source",
       action.coe ? (
         <Link key="c" href={`/coes/${action.coe.id}`} className="text-indigo-700 hover:underline">{`${action.coe.severity} · ${action.coe.title}`}</Link>
+      ) : action.cord ? (
+        <Link key="c" href={`/cords/${action.cord.id}`} className="text-indigo-700 hover:underline">
+          From Andon cord on {action.cord.service.name} ({formatDate(action.cord.pulledAt)})
+        </Link>
       ) : (
         ACTION_SOURCE_LABELS[action.source]
       ),

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CordTimeline } from "@/components/cords/cord-timeline";
 import { LocalTime } from "@/components/cords/local-time";
+import { ActionStatusBadge } from "@/components/actions/action-badges";
 import { StatusBadge } from "@/components/coes/coe-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatDate } from "@/components/ui/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { CORD_SEVERITY_LABELS } from "@/lib/cords/labels";
@@ -94,6 +96,29 @@ export default async function CordPage({ params }: { params: Promise<{ cordId: s
                 </p>
               )}
               {!cord.coeId && cord.canStartCoe ? <StartCoeButton cordId={cord.id} /> : null}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Corrective actions" />
+            <CardBody className="text-sm">
+              {cord.actions.length === 0 ? (
+                <p className="text-slate-700">No corrective actions follow up this cord{cord.canCreateAction ? " yet: add one below" : ""}.</p>
+              ) : (
+                <ul className="space-y-2" aria-label="Corrective actions from this cord">
+                  {cord.actions.map((action) => (
+                    <li key={action.id} className="flex flex-wrap items-center gap-2">
+                      <Link href={`/actions/${action.id}`} className="font-medium text-indigo-700 hover:underline">
+                        {action.title}
+                      </Link>
+                      <ActionStatusBadge status={action.status} />
+                      <span className="text-slate-600">
+                        {action.owner?.name ?? "Unassigned"}
+                        {action.dueDate ? ` · due ${formatDate(action.dueDate)}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </CardBody>
           </Card>
           {cord.canResolve ? (
