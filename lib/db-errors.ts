@@ -5,7 +5,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-/** A foreign key refused the write: e.g. deleting a team that COEs or actions still point at. */
+/**
+ * A foreign key refused the write: e.g. deleting a team that COEs or actions still point at. Raw
+ * statements report it as P2010 ("raw query failed") with the pg adapter's error in `meta`.
+ */
 export function isForeignKeyViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2003") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2010" && (cause?.kind === "ForeignKeyConstraintViolation" || cause?.originalCode === "23503");
 }

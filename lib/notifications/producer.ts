@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorIndex, type AncestorIndex, type TeamNode } from "@/lib/org/tree";
-import { planNotifications, type PlanAction } from "@/lib/notifications/plan";
+import { planNotifications, type PlanAction, type PlannedNotification } from "@/lib/notifications/plan";
+import { isForeignKeyViolation } from "@/lib/db-errors";
 import { reminderContext, reminderScope, sameReminderContext, type ReminderScope } from "@/lib/notifications/reminder-scope";
 import { sendPendingEmails } from "@/lib/notifications/email";
 import { logError, logInfo } from "@/lib/log";
@@ -181,18 +182,33 @@ async function insertPlanned(
 ): Promise<number> {
   const planned = planNotifications({ actions, ...tree });
   if (planned.length === 0) return 0;
+  try {
+    return await insertPlannedRows(organizationId, planned, tree.now);
+  } catch (error) {
+    // A user or action deleted while this very statement ran (after its snapshot, before its
+    // foreign-key check): run it again once; the new snapshot no longer sees the row, so it is skipped.
+    if (!isForeignKeyViolation(error)) throw error;
+    return insertPlannedRows(organizationId, planned, tree.now);
+  }
+}
+
+async function insertPlannedRows(organizationId: string, planned: PlannedNotification[], now: Date): Promise<number> {
   // The same statement writes action.due_soon / overdue / escalated to the event outbox, once per
   // (action, kind, dedupe key) newly inserted: set-based, so a full pass costs no extra round trip.
+  // The plan was made in memory from reads a moment earlier: a recipient or an action deleted since
+  // is skipped here rather than failing the whole batch on notifications' foreign keys.
   const rows = await db.$queryRaw<{ created: number }[]>`
     WITH inserted AS (
       INSERT INTO notifications (id, organization_id, user_id, action_id, kind, dedupe_key, title)
       SELECT gen_random_uuid()::text, ${organizationId}, p."userId", p."actionId", p.kind::"NotificationKind", p."dedupeKey", p.title
       FROM json_to_recordset(${JSON.stringify(planned)}::json) AS p("userId" text, "actionId" text, kind text, "dedupeKey" text, title text)
+      WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = p."userId")
+        AND EXISTS (SELECT 1 FROM corrective_actions a WHERE a.id = p."actionId")
       ON CONFLICT (user_id, action_id, kind, dedupe_key) DO NOTHING
       RETURNING action_id, kind, dedupe_key
     ), events AS (
       INSERT INTO domain_events (id, organization_id, type, team_id, data)
-      ${reminderEventsSql(organizationId, utcDay(tree.now))}
+      ${reminderEventsSql(organizationId, utcDay(now))}
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM inserted)::int AS created`;

@@ -12,8 +12,8 @@ const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancest
  * reloads itself, before any rendering starts: a rendering that fails half-way can only answer 500.
  * The check costs nothing in normal operation. Only after this process's pool saw the database fail
  * (the last minute) does a page request first run `SELECT 1` with a one-second limit; once that answers,
- * pages render again. The first page of an outage still fails inside rendering: its error page says
- * "database unavailable" (components/ops/database-unavailable.tsx), with status 500.
+ * pages render again. The first pages of an outage, already rendering when the database went, are
+ * answered the same way by the HTTP server once their rendering fails (lib/ops/failed-page.ts).
  */
 export async function databaseOutagePage(pool: ResilientPool | undefined = processPool(), now = Date.now()): Promise<Response | null> {
   if (!pool || !pool.sawOutageWithin(OUTAGE_WINDOW_MS, now)) return null;
@@ -21,15 +21,17 @@ export async function databaseOutagePage(pool: ResilientPool | undefined = proce
     pool.clearOutage();
     return null;
   }
-  return new Response(OUTAGE_HTML, {
-    status: 503,
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
-      "cache-control": "no-store",
-      "content-security-policy": PAGE_POLICY,
-    },
-  });
+  return new Response(OUTAGE_PAGE_HTML, { status: 503, headers: outagePageHeaders() });
+}
+
+/** The outage page's headers: 503's Retry-After, never cached, and a policy that allows its inline style only. */
+export function outagePageHeaders(): Record<string, string> {
+  return {
+    "content-type": "text/html; charset=utf-8",
+    "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
+    "cache-control": "no-store",
+    "content-security-policy": PAGE_POLICY,
+  };
 }
 
 async function databaseAnswers(pool: ResilientPool): Promise<boolean> {
@@ -46,7 +48,7 @@ async function databaseAnswers(pool: ResilientPool): Promise<boolean> {
   }
 }
 
-const OUTAGE_HTML = `<!doctype html>
+export const OUTAGE_PAGE_HTML = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

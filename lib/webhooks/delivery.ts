@@ -9,6 +9,7 @@ import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
 import { fanOutMessages } from "@/lib/webhooks/fan-out";
 import { DISABLE_AFTER_FAILING_MS, nextAttemptDelay } from "@/lib/webhooks/retry";
+import { limiter, type Limiter } from "@/lib/webhooks/limiter";
 import { sendWebhook, type SendOutcome } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 
@@ -24,6 +25,15 @@ import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 const FAN_OUT_BATCH = 500;
 const CLAIM_BATCH = 100;
 const SEND_CONCURRENCY = 32;
+/**
+ * Recording an attempt is a transaction of 2–4 statements that holds a pooled connection throughout.
+ * With 32 senders recording at once on a pool of 10, page and API requests queued behind them for a
+ * connection (a status change's p95 went from 49 to 123 ms while 5 endpoints received 1,000 messages).
+ * At most half the pool records at once: the sends themselves need no connection and stay 32 wide.
+ */
+function recordingSlots(): number {
+  return Math.max(1, Math.floor(env().DATABASE_POOL_SIZE / 2));
+}
 /** Longer than the 15 s timeout plus bookkeeping: a claimed message is not taken by another worker. */
 const CLAIM_LOCK_SECONDS = 60;
 
@@ -190,22 +200,25 @@ export async function deliverDueMessages(
     }
     return queue.shift();
   };
+  const recording = limiter(recordingSlots());
   const sender = async () => {
     for (let message = await nextMessage(); message; message = await nextMessage()) {
       const endpoint = endpoints.get(message.endpoint_id);
       if (!endpoint) continue;
       try {
-        await attempt(endpoint, message, allowedHosts);
+        await attempt(endpoint, message, allowedHosts, recording);
       } catch (error) {
         logError("webhook attempt could not be recorded", error, { messageId: message.id });
       }
+      // Signing and serialising are synchronous: let waiting requests run between two messages.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: messageId === null ? SEND_CONCURRENCY : 1 }, sender));
   return claimed;
 }
 
-async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[]): Promise<void> {
+async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[], recording: Limiter): Promise<void> {
   const now = new Date();
   let request: { headers: Record<string, string>; body: string };
   try {
@@ -213,12 +226,13 @@ async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allow
   } catch (error) {
     // The signing secret cannot be read (another ANDON_ENCRYPTION_KEY): a failed attempt that says so, retried later.
     if (!(error instanceof SecretKeyError)) throw error;
-    await recordAttempt(endpoint, message, {}, message.payload, { status: null, body: null, error: error.message, durationMs: 0 }, now);
+    const failure = { status: null, body: null, error: error.message, durationMs: 0 };
+    await recording(() => recordAttempt(endpoint, message, {}, message.payload, failure, now));
     return;
   }
   const { headers, body } = request;
   const outcome = await sendWebhook(endpoint.url, headers, body, { allowedHosts });
-  await recordAttempt(endpoint, message, headers, body, outcome, now);
+  await recording(() => recordAttempt(endpoint, message, headers, body, outcome, now));
 }
 
 const succeeded = (outcome: SendOutcome) => outcome.status !== null && outcome.status >= 200 && outcome.status < 300;

@@ -5,13 +5,15 @@
  * - graceful shutdown on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_SECONDS (see shutdown.ts),
  * - a request id per request (x-request-id, kept from the caller when sane) in every log line,
  * - JSON log lines for everything written to the console,
- * - request counts and latency by route for /api/metrics.
+ * - request counts and latency by route for /api/metrics,
+ * - the "database unavailable" page with 503 for a page that failed because the database went away.
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 
 import next from "next";
 
+import { answerOutageForFailedPage } from "../../lib/ops/failed-page";
 import { metrics, routeLabel } from "../../lib/ops/metrics";
 import { requestStorage } from "../../lib/ops/request-context";
 import { logError, logInfo } from "../../lib/log";
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
     request.headers["x-andon-remote-address"] = request.socket.remoteAddress ?? "";
     const path = (request.url ?? "/").split("?")[0]!;
     const started = process.hrtime.bigint();
+    // A page whose rendering fails because the database just went away answers 503, not 500.
+    answerOutageForFailedPage(request, response);
     response.once("finish", () => {
       const route = routeLabel(path);
       const method = request.method ?? "GET";
