@@ -1,7 +1,8 @@
 /**
- * Gives every `vitest run` a database of its own: created on the test server, migrated, handed to
- * the test workers as DATABASE_URL (and via `inject("databaseUrl")`), dropped at the end. Tests
- * share it across files, so each test makes its own uniquely named data.
+ * Gives each Vitest project of a `vitest run` a database of its own (vitest.config.ts: most files
+ * share one; those that scan the whole database get another): created on the test server,
+ * migrated, handed to the test files via `inject("databaseUrl")` (vitest.setup.ts makes it their
+ * DATABASE_URL), dropped at the end. Files share it, so each test makes its own uniquely named data.
  */
 import { randomBytes } from "node:crypto";
 

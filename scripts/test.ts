@@ -1,6 +1,6 @@
 /**
- * `npm test`: typecheck, lint (Prettier, ESLint), knip, Vitest, then Playwright against a production
- * build — in that order, stopping at the first failure.
+ * `npm test`: typecheck, lint (Prettier, ESLint) and knip side by side, then Vitest, then Playwright
+ * against a production build — stopping at the first failure.
  *
  *   npm test -- --skip-e2e            everything but the browser journeys
  *   npm test -- --only unit           one step (typecheck | lint | knip | unit | e2e; comma-separate several)
@@ -12,7 +12,7 @@
 import net from "node:net";
 import os from "node:os";
 
-import { USAGE, UsageError, parseTestArgs, type StepName, type TestArgs } from "./test-runner/args";
+import { USAGE, UsageError, parseTestArgs, stepBatches, type StepName, type TestArgs } from "./test-runner/args";
 import { StepFailure, binOf, closeChildren, interruptChild, run } from "./test-runner/children";
 import { PLAYWRIGHT_REPORT, VITEST_REPORT, clearReports, countsLine } from "./test-runner/counts";
 import { freshEndToEndDatabase, releaseDatabases, testServerUrl } from "./test-runner/database";
@@ -29,6 +29,8 @@ const E2E_URL = `http://localhost:${E2E_PORT}`;
 const E2E_AUTH_SECRET = "andon-e2e-secret-not-for-production-0123456789";
 
 let finishing: Promise<never> | undefined;
+/** Set once this run's typecheck step passed: the end-to-end build then need not check types again. */
+let typecheckPassed = false;
 
 async function main(): Promise<void> {
   const { steps, playwrightArgs } = argsOrExit(process.argv.slice(2));
@@ -37,23 +39,39 @@ async function main(): Promise<void> {
   const started = Date.now();
   clearReports();
 
-  for (const name of steps) {
-    console.log(`\n▶ ${name}`);
-    const stepStarted = Date.now();
-    try {
-      await runStep(name, playwrightArgs);
-      results.push({ name, ok: true, seconds: secondsSince(stepStarted), exitCode: 0 });
-      console.log(`✓ ${name} passed in ${formatSeconds(secondsSince(stepStarted))}`);
-    } catch (error) {
+  for (const batch of stepBatches(steps)) {
+    const held = batch.length > 1;
+    if (held) console.log(`\n▶ ${batch.join(", ")} side by side (each tool's output follows when it ends)`);
+    const outcomes = await Promise.all(batch.map((name) => timedStep(name, playwrightArgs, results, held)));
+    results.sort((a, b) => steps.indexOf(a.name) - steps.indexOf(b.name)); // the summary keeps the suite's order
+    const failure = outcomes.find((outcome) => outcome !== undefined);
+    if (failure) {
       if (finishing) await finishing; // interrupted: the signal handler reports and exits
-      const exitCode = error instanceof StepFailure ? error.exitCode || 1 : 1;
-      results.push({ name, ok: false, seconds: secondsSince(stepStarted), exitCode });
-      console.error(`✗ ${name} failed: ${describeError(error)}`);
-      if (!(error instanceof StepFailure) && error instanceof Error && error.stack) console.error(error.stack);
-      await finish(exitCode, summaryLine(results, steps, secondsSince(started)));
+      await finish(failure.exitCode, summaryLine(results, steps, secondsSince(started)));
     }
   }
   await finish(0, summaryLine(results, steps, secondsSince(started)));
+}
+
+/** Runs one step and records its result; returns the failure, if any, once reported. */
+async function timedStep(name: StepName, playwrightArgs: string[], results: StepResult[], held: boolean): Promise<StepResult | undefined> {
+  if (!held) console.log(`\n▶ ${name}`);
+  const stepStarted = Date.now();
+  try {
+    await runStep(name, playwrightArgs, held);
+    results.push({ name, ok: true, seconds: secondsSince(stepStarted), exitCode: 0 });
+    if (name === "typecheck") typecheckPassed = true;
+    console.log(`✓ ${name} passed in ${formatSeconds(secondsSince(stepStarted))}`);
+    return undefined;
+  } catch (error) {
+    const exitCode = error instanceof StepFailure ? error.exitCode || 1 : 1;
+    const result = { name, ok: false, seconds: secondsSince(stepStarted), exitCode };
+    results.push(result);
+    if (finishing) return result;
+    console.error(`✗ ${name} failed: ${describeError(error)}`);
+    if (!(error instanceof StepFailure) && error instanceof Error && error.stack) console.error(error.stack);
+    return result;
+  }
 }
 
 function argsOrExit(args: string[]): TestArgs {
@@ -66,18 +84,18 @@ function argsOrExit(args: string[]): TestArgs {
   }
 }
 
-async function runStep(name: StepName, playwrightArgs: string[]): Promise<void> {
+async function runStep(name: StepName, playwrightArgs: string[], held: boolean): Promise<void> {
   switch (name) {
     case "typecheck":
       // Route and next-env types come from Next.js; generate them so a clean checkout typechecks.
-      await run("next typegen", binOf("next"), ["typegen"]);
-      return run("tsc", binOf("typescript", "tsc"), ["--noEmit"]);
+      await run("next typegen", binOf("next"), ["typegen"], {}, { held });
+      return run("tsc", binOf("typescript", "tsc"), ["--noEmit"], {}, { held });
     case "lint":
-      await run("prettier", binOf("prettier"), ["--check", "--log-level=warn", "."]);
-      return run("eslint", binOf("eslint"), ["--max-warnings=0", "."]);
+      await run("prettier", binOf("prettier"), ["--check", "--log-level=warn", "."], {}, { held });
+      return run("eslint", binOf("eslint"), ["--max-warnings=0", "."], {}, { held });
     case "knip":
       // Unused files, exports, types and dependencies; entry points it cannot infer are in knip.jsonc.
-      return run("knip", binOf("knip"), ["--no-progress"]);
+      return run("knip", binOf("knip"), ["--no-progress"], {}, { held });
     case "unit":
       return run("vitest", binOf("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], {
         TEST_DATABASE_URL: await testServerUrl(),
@@ -100,6 +118,8 @@ async function runEndToEnd(playwrightArgs: string[]): Promise<void> {
     // The benchmark's floor routes, which e2e/bench.spec.ts checks still answer.
     ANDON_BENCH_FLOORS: "on",
     PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT,
+    // next.config.js: skip Next.js's own type check only when this run's tsc already passed.
+    ANDON_BUILD_TYPES_CHECKED: typecheckPassed ? "1" : "0",
   };
   await timed("next build", () => run("next build", binOf("next"), ["build"], env));
   await timed("playwright", () => run("playwright", binOf("@playwright/test", "playwright"), ["test", ...playwrightArgs], env));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { STEPS, UsageError, parseTestArgs } from "./args";
+import { STEPS, UsageError, parseTestArgs, stepBatches } from "./args";
 
 describe("npm test arguments", () => {
   it("runs every step, in order, when given none", () => {
@@ -38,5 +38,13 @@ describe("npm test arguments", () => {
   ])("refuses %j", (args, message) => {
     expect(() => parseTestArgs(args)).toThrow(UsageError);
     expect(() => parseTestArgs(args)).toThrow(message);
+  });
+
+  it("runs the static checks side by side, unit and e2e each alone", () => {
+    expect(stepBatches(STEPS)).toEqual([["typecheck", "lint", "knip"], ["unit"], ["e2e"]]);
+    expect(stepBatches(["lint", "unit"])).toEqual([["lint"], ["unit"]]);
+    expect(stepBatches(["typecheck", "knip", "e2e"])).toEqual([["typecheck", "knip"], ["e2e"]]);
+    expect(stepBatches(["unit", "e2e"])).toEqual([["unit"], ["e2e"]]);
+    expect(stepBatches([])).toEqual([]);
   });
 });

@@ -37,3 +37,19 @@ export function parseTestArgs(args: readonly string[]): TestArgs {
   }
   return { steps, playwrightArgs: [] };
 }
+
+/**
+ * The steps grouped into what runs at once. typecheck, lint and knip only read the tree and are
+ * each one single-threaded process, so consecutive ones run side by side (on two cores that takes
+ * about the longest one's time instead of their sum); unit and e2e each need the machine alone.
+ */
+const SIDE_BY_SIDE: readonly StepName[] = ["typecheck", "lint", "knip"];
+export function stepBatches(steps: readonly StepName[]): StepName[][] {
+  const batches: StepName[][] = [];
+  for (const step of steps) {
+    const last = batches.at(-1);
+    if (last && SIDE_BY_SIDE.includes(step) && SIDE_BY_SIDE.includes(last[0]!)) last.push(step);
+    else batches.push([step]);
+  }
+  return batches;
+}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { binOf, exitCodeOf, run, StepFailure } from "./children";
 
@@ -28,5 +28,20 @@ describe("the tools npm test runs", () => {
     } finally {
       fs.rmSync(script, { force: true });
     }
+  });
+
+  it("holds a tool's output, stdout and stderr alike, and writes it in one piece under the tool's name when it ends", async () => {
+    const script = `${os.tmpdir()}/andon-test-runner-held-${process.pid}.cjs`;
+    fs.writeFileSync(script, 'process.stdout.write("out\\n"); process.stderr.write("err\\n"); process.exitCode = 2;\n');
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
+    try {
+      await expect(run("held", script, [], {}, { held: true })).rejects.toHaveProperty("exitCode", 2);
+    } finally {
+      write.mockRestore();
+      fs.rmSync(script, { force: true });
+    }
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^ {2}── held ──\n(out\nerr|err\nout)\n$/);
   });
 });
