@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { Prisma, type CoeSeverity, type CoeStatus, type CorrectiveActionPriority, type CorrectiveActionStatus } from "@/lib/generated/prisma/client";
-import { visibleCoesSql } from "@/lib/coes/search";
+import { visibleCoesSql } from "@/lib/coes/access";
 import { visibleActionsSql } from "@/lib/actions/list-sql";
 import { todayUtc } from "@/lib/actions/queries";
 import { teamsWith } from "@/lib/permissions";

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { visibleCoesSql } from "@/lib/coes/search";
-import { visibleCoesWhere, visibleCoeWhere } from "@/lib/coes/access";
+import { visibleCoesSql, visibleCoesWhere, visibleCoeWhere } from "@/lib/coes/access";
 import { bestPracticeJsonSelect, lessonJsonSelect } from "@/lib/learnings/api-json";
 import { orgTeamTree } from "@/lib/org/queries";
 import { childrenByParent } from "@/lib/org/tree";
