@@ -52,7 +52,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
     loadIncidentDashboard(scope, filter, now, detail),
     metricOverviews(scope.organizationId, scope.teamIds),
     servicesOfTeams(scope.organizationId, scope.teamIds),
-    stoppedServiceIds(scope.organizationId, { teamIds: scope.teamIds }),
+    stoppedServiceIds(user, { teamIds: scope.teamIds }),
     cordMetrics(scope, filter.windowDays, now),
   ]);
   const cards = metricCardCount(view.metrics);

@@ -30,7 +30,7 @@ export default async function ServiceMetricsPage({ params }: { params: Promise<{
   const [metrics, values, stopped] = await Promise.all([
     metricOverviews(user.organizationId, [service.teamId], { serviceId: service.id }),
     recentValues(user.organizationId, service.id),
-    stoppedServiceIds(user.organizationId, { serviceIds: [service.id] }),
+    stoppedServiceIds(user, { serviceIds: [service.id] }),
   ]);
   const series = await dailySeries(
     metrics.map((metric) => metric.id),
