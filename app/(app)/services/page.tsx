@@ -24,7 +24,7 @@ export default async function ServicesPage() {
   const [stopped, windows] = await Promise.all([
     stoppedServiceIds(user, { serviceIds: teams.flatMap((team) => team.services.map((service) => service.id)) }),
     windowsOfTeams(
-      user.organizationId,
+      user,
       teamsTouching(
         tree,
         teams.map((team) => team.id),

@@ -15,7 +15,7 @@ export async function CordSection({ user, service }: { user: CurrentUser; servic
   const [open, recent, windows] = await Promise.all([
     openCordForService(user, service.id),
     recentCordsForService(user, service.id),
-    upcomingWindowsForService(user.organizationId, service),
+    upcomingWindowsForService(user, service),
   ]);
   const past = recent.filter((cord) => cord.status === "resolved");
   return (
