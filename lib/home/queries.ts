@@ -71,7 +71,7 @@ const homeSections = cache(async (user: CurrentUser) => {
   const sections: Partial<Record<HomeSection, Prisma.Sql>> = { myCoes: myCoesSql(user), dueActions: dueActionsSql(user) };
   if (reviewable === "all" || reviewable.length > 0) sections.reviewQueue = reviewQueueSql(user, reviewable);
   if (verifiable === "all" || verifiable.length > 0) sections.verificationQueue = verificationQueueSql(user, verifiable);
-  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user.organizationId, metrics.subtree);
+  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user, metrics.subtree);
   if (cords) sections.cords = cords;
   const ownSubtrees = ownSubtreeIds(user, teams);
   if (ownSubtrees.length > 0) {
