@@ -15,7 +15,6 @@ import { firstRowsWithTotalSql, jsonDate, readJsonSections, sectionTotal, type J
 import { orgTeamTree } from "@/lib/org/queries";
 import { homeFindingFrom, openFindingsSectionSql } from "@/lib/policies/home-section";
 import { expiringVerificationsSectionSql, homeExpiringFrom } from "@/lib/verification/home-section";
-import { readableTeamIds } from "@/lib/verification/access";
 import { ancestorIds, subtreeIds } from "@/lib/org/tree";
 
 // Home: "what needs me", one block per kind of work, each scoped with the same rule its own list page
@@ -75,10 +74,8 @@ const homeSections = cache(async (user: CurrentUser) => {
   if (cords) sections.cords = cords;
   const ownSubtrees = ownSubtreeIds(user, teams);
   if (ownSubtrees.length > 0) {
-    sections.findings = openFindingsSectionSql(user.organizationId, ownSubtrees, FINDING_ROWS);
-    const readable = readableTeamIds(user);
-    const expiringTeams = readable === "all" ? ownSubtrees : ownSubtrees.filter((teamId) => readable.has(teamId));
-    sections.expiring = expiringVerificationsSectionSql(user.organizationId, expiringTeams, EXPIRING_ROWS, new Date());
+    sections.findings = openFindingsSectionSql(user, ownSubtrees, FINDING_ROWS);
+    sections.expiring = expiringVerificationsSectionSql(user, ownSubtrees, EXPIRING_ROWS, new Date());
   }
   return { rows: await readJsonSections(sections), metricsScopeName: metrics.scopeName };
 });
