@@ -44,7 +44,7 @@ export async function feedIcs(secret: string, baseUrl: string): Promise<string |
   const until = new Date(now + 92 * DAY_MS);
   const tree = await orgTeamTree(principal.organizationId);
   const [freezes, gameDays] = await Promise.all([
-    freezeOccurrencesOfTeams(principal.organizationId, teamsTouching(tree, principal.directTeamIds), from, until),
+    freezeOccurrencesOfTeams(principal, teamsTouching(tree, principal.directTeamIds), from, until),
     calendarGameDays(principal, [...new Set(principal.directTeamIds.flatMap((teamId) => subtreeIds(tree, teamId)))], from, until),
   ]);
   const host = new URL(baseUrl).hostname;

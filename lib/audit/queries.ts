@@ -1,16 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Principal } from "@/lib/permissions";
 
 const AUDIT_PAGE_SIZE = 50;
 
 /**
  * Newest first, keyset-paginated on the id (ids rise with time): the settings page and the API
- * read the log through this one query. `limit` rows plus whether there are more.
+ * read the log through this one query. `limit` rows plus whether there are more. The log is for
+ * admins (canAdminister): both doors check that before they call.
  */
-export async function listAuditEvents(organizationId: string, filter: { before?: bigint; entityType?: string }, limit = AUDIT_PAGE_SIZE) {
+export async function listAuditEvents(reader: Principal, filter: { before?: bigint; entityType?: string }, limit = AUDIT_PAGE_SIZE) {
   const rows = await db.auditEvent.findMany({
     where: {
-      organizationId,
+      organizationId: reader.organizationId,
       ...(filter.before ? { id: { lt: filter.before } } : {}),
       ...(filter.entityType ? { entityType: filter.entityType } : {}),
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can, teamsWith, type Principal } from "@/lib/permissions";
 import type { LifecycleActor } from "@/lib/coes/lifecycle";
 
@@ -20,6 +20,21 @@ export function visibleCoesWhere(user: Principal): Prisma.CoeWhereInput {
       { status: { in: ["APPROVED", "CLOSED"] }, restricted: false },
     ],
   };
+}
+
+/**
+ * visibleCoesWhere as SQL over `coes c`, for statements Prisma cannot write (ranking, home's one
+ * read). The two must say the same thing: lib/coes/access.test.ts compares them.
+ */
+export function visibleCoesSql(user: Principal): Prisma.Sql {
+  if (user.isAdmin) return Prisma.sql`c.organization_id = ${user.organizationId}`;
+  const readable = teamsWith(user, "team.view");
+  const readableTeams = readable === "all" ? [] : readable;
+  return Prisma.sql`c.organization_id = ${user.organizationId} AND (
+    c.team_id = ANY(${readableTeams}::text[])
+    OR c.created_by_id = ${user.userId}
+    OR EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId})
+    OR (c.status IN ('APPROVED', 'CLOSED') AND NOT c.restricted))`;
 }
 
 /** One visible COE by id: the id alone is never enough. */

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/coes/headline";
-import { teamsWith, type Principal } from "@/lib/permissions";
+import type { Principal } from "@/lib/permissions";
+import { visibleCoesSql } from "@/lib/coes/access";
 
 // The searchable text of a COE is the generated column coes.search_vector (the title weighs more
 // than the answers; see prisma/schema.prisma), with a GIN index: the index decides the match and
@@ -27,21 +28,6 @@ export async function searchCoes(organizationId: string, query: string): Promise
     ORDER BY rank DESC, c.updated_at DESC, c.id
     LIMIT ${MAX_SEARCH_MATCHES}`;
   return rows.map((row) => ({ id: row.id, rank: Number(row.rank) }));
-}
-
-/**
- * `visibleCoesWhere` (lib/coes/access.ts) as SQL over `coes c`, for statements Prisma cannot write
- * (ranking). The two must say the same thing: lib/coes/search.test.ts compares them.
- */
-export function visibleCoesSql(user: Principal): Prisma.Sql {
-  if (user.isAdmin) return Prisma.sql`c.organization_id = ${user.organizationId}`;
-  const readable = teamsWith(user, "team.view");
-  const readableTeams = readable === "all" ? [] : readable;
-  return Prisma.sql`c.organization_id = ${user.organizationId} AND (
-    c.team_id = ANY(${readableTeams}::text[])
-    OR c.created_by_id = ${user.userId}
-    OR EXISTS (SELECT 1 FROM coe_authors a WHERE a.coe_id = c.id AND a.user_id = ${user.userId})
-    OR (c.status IN ('APPROVED', 'CLOSED') AND NOT c.restricted))`;
 }
 
 export type SearchPage = { total: number; page: number; matches: SearchMatch[] };

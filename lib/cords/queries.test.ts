@@ -26,10 +26,10 @@ describe("open cords of a request", () => {
     expect((await openCordsForBanner(world.users.outsider)).rows.map((row) => row.id)).toEqual([infraCord.id]);
     expect(await openCordsForBanner(world.users.viewer)).toEqual({ rows: [], total: 0 }); // a viewer resolves nothing: no banner
 
-    const byService = await stoppedServiceIds(world.org.id, { serviceIds: [world.service.id, quiet.id, resolved.id, infra.id] });
+    const byService = await stoppedServiceIds(world.users.retailManager, { serviceIds: [world.service.id, quiet.id, resolved.id, infra.id] });
     expect([...byService].sort()).toEqual([world.service.id, infra.id].sort());
-    expect([...(await stoppedServiceIds(world.org.id, { teamIds: [world.teams.shop.id] }))]).toEqual([world.service.id]);
-    expect([...(await stoppedServiceIds(world.org.id, { teamIds: "all" }))].sort()).toEqual([world.service.id, infra.id].sort());
-    expect(await stoppedServiceIds(world.org.id, { teamIds: [] })).toEqual(new Set());
+    expect([...(await stoppedServiceIds(world.users.retailManager, { teamIds: [world.teams.shop.id] }))]).toEqual([world.service.id]);
+    expect([...(await stoppedServiceIds(world.users.retailManager, { teamIds: "all" }))].sort()).toEqual([world.service.id, infra.id].sort());
+    expect(await stoppedServiceIds(world.users.retailManager, { teamIds: [] })).toEqual(new Set());
   });
 });

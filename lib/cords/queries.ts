@@ -9,10 +9,10 @@ import { visibleCoesWhere } from "@/lib/coes/access";
 import { visibleActionsWhere } from "@/lib/actions/access";
 import { cordJson, cordSelect } from "@/lib/cords/api-json";
 import { subtreeIds } from "@/lib/org/tree";
+import { visibleCordsSql, visibleCordsWhere } from "@/lib/cords/access";
 
-// Who sees cords: everyone in the organization. A stopped line is news for anyone who might deploy
-// to the service or depend on it, and the org tree itself is readable by all (lib/org/queries.ts).
-// Every query is still scoped to the caller's organization; writes check the owning team.
+// Who sees cords is lib/cords/access.ts (everyone in the organization); every query here starts
+// from that rule, and writes check the owning team.
 
 const timelineSelect = {
   id: true,
@@ -26,7 +26,7 @@ const timelineSelect = {
 /** A cord with its whole timeline, for its page. */
 export async function getCordForView(user: CurrentUser, cordId: string) {
   const row = await db.cord.findFirst({
-    where: { id: cordId, organizationId: user.organizationId },
+    where: { AND: [{ id: cordId }, visibleCordsWhere(user)] },
     select: {
       ...cordSelect,
       service: { select: { id: true, name: true, teamId: true, team: { select: { name: true } } } },
@@ -61,16 +61,16 @@ export async function getCordForView(user: CurrentUser, cordId: string) {
 }
 
 /** The open cord on a service (with its latest timeline entries), or null. */
-export async function openCordForService(organizationId: string, serviceId: string) {
+export async function openCordForService(user: CurrentUser, serviceId: string) {
   return db.cord.findFirst({
-    where: { organizationId, openServiceId: serviceId },
+    where: { AND: [visibleCordsWhere(user), { openServiceId: serviceId }] },
     select: { ...cordSelect, events: { select: timelineSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 6 } },
   });
 }
 
 /** The service's latest cords, open or resolved. */
-export async function recentCordsForService(organizationId: string, serviceId: string, take = 5) {
-  const rows = await db.cord.findMany({ where: { organizationId, serviceId }, select: cordSelect, orderBy: { pulledAt: "desc" }, take });
+export async function recentCordsForService(user: CurrentUser, serviceId: string, take = 5) {
+  const rows = await db.cord.findMany({ where: { AND: [visibleCordsWhere(user), { serviceId }] }, select: cordSelect, orderBy: { pulledAt: "desc" }, take });
   return rows.map(cordJson);
 }
 
@@ -78,13 +78,13 @@ export async function recentCordsForService(organizationId: string, serviceId: s
 const OPEN_CORDS_READ = 1000;
 
 /**
- * The organization's open cords, newest first, read once per request (React's cache): the frame's
+ * The open cords the caller may read (the organization's), newest first, read once per request (React's cache): the frame's
  * banner and the "Line stopped" badges of the page under it filter the same few rows, so a page
  * showing both pays one statement. Open cords are few; past OPEN_CORDS_READ the oldest are left out.
  */
-const openCordsOfOrganization = cache(async (organizationId: string) =>
+const openCordsReadableBy = cache(async (user: CurrentUser) =>
   db.cord.findMany({
-    where: { organizationId, resolvedAt: null },
+    where: { ...visibleCordsWhere(user), resolvedAt: null },
     select: { id: true, pulledAt: true, problem: true, serviceId: true, service: { select: { id: true, name: true, teamId: true } } },
     orderBy: [{ pulledAt: "desc" }, { id: "desc" }],
     take: OPEN_CORDS_READ,
@@ -99,7 +99,7 @@ export async function openCordsForBanner(user: CurrentUser, take = 3) {
   const teams = teamsWith(user, "cord.resolve");
   if (teams !== "all" && teams.length === 0) return { rows: [], total: 0 };
   const mine = teams === "all" ? null : new Set(teams);
-  const rows = (await openCordsOfOrganization(user.organizationId)).filter((cord) => mine === null || mine.has(cord.service.teamId));
+  const rows = (await openCordsReadableBy(user)).filter((cord) => mine === null || mine.has(cord.service.teamId));
   return {
     rows: rows.slice(0, take).map(({ id, pulledAt, problem, service }) => ({ id, pulledAt, problem, service: { id: service.id, name: service.name } })),
     total: Math.min(rows.length, take + 1),
@@ -123,7 +123,7 @@ export function openCordsInMyScopeSql(user: CurrentUser, take: number): Prisma.S
     JOIN services s ON s.id = c.service_id
     LEFT JOIN users pu ON pu.id = c.pulled_by_id
     LEFT JOIN coes coe ON coe.id = c.coe_id
-    WHERE c.organization_id = ${user.organizationId} AND c.resolved_at IS NULL
+    WHERE ${visibleCordsSql(user)} AND c.resolved_at IS NULL
       ${teamIds === "all" ? Prisma.empty : Prisma.sql`AND s.team_id = ANY(${teamIds}::text[])`}
     ORDER BY c.pulled_at DESC, c.id DESC
     LIMIT ${take}`;
@@ -149,13 +149,13 @@ export function homeCordFrom(row: JsonRow) {
  * one read of the organization's open cords.
  */
 export async function stoppedServiceIds(
-  organizationId: string,
+  user: CurrentUser,
   among: { serviceIds: readonly string[] } | { teamIds: readonly string[] | "all" },
 ): Promise<Set<string>> {
   if ("serviceIds" in among ? among.serviceIds.length === 0 : among.teamIds !== "all" && among.teamIds.length === 0) return new Set();
   const services = "serviceIds" in among ? new Set(among.serviceIds) : null;
   const teams = "teamIds" in among && among.teamIds !== "all" ? new Set(among.teamIds) : null;
-  const open = await openCordsOfOrganization(organizationId);
+  const open = await openCordsReadableBy(user);
   return new Set(
     open
       .filter((cord) => (services === null || services.has(cord.serviceId)) && (teams === null || teams.has(cord.service.teamId)))
@@ -165,9 +165,9 @@ export async function stoppedServiceIds(
 
 export type CordListFilter = { serviceId?: string; teamIds?: string[]; status?: "open" | "resolved"; since?: Date };
 
-function listWhere(organizationId: string, filter: CordListFilter): Prisma.CordWhereInput {
+function listWhere(user: CurrentUser, filter: CordListFilter): Prisma.CordWhereInput {
   return {
-    organizationId,
+    ...visibleCordsWhere(user),
     ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
     ...(filter.teamIds ? { service: { teamId: { in: filter.teamIds } } } : {}),
     ...(filter.status === "open" ? { resolvedAt: null } : filter.status === "resolved" ? { resolvedAt: { not: null } } : {}),
@@ -176,13 +176,10 @@ function listWhere(organizationId: string, filter: CordListFilter): Prisma.CordW
 }
 
 /** A page of cords, newest first, keyed by (pulledAt, id) for the API's cursor. */
-export async function listCordsAfter(organizationId: string, filter: CordListFilter, after: [string, string] | null, take: number) {
+export async function listCordsAfter(user: CurrentUser, filter: CordListFilter, after: [string, string] | null, take: number) {
   const rows = await db.cord.findMany({
     where: {
-      AND: [
-        listWhere(organizationId, filter),
-        after ? { OR: [{ pulledAt: { lt: new Date(after[0]) } }, { pulledAt: new Date(after[0]), id: { lt: after[1] } }] } : {},
-      ],
+      AND: [listWhere(user, filter), after ? { OR: [{ pulledAt: { lt: new Date(after[0]) } }, { pulledAt: new Date(after[0]), id: { lt: after[1] } }] } : {}],
     },
     select: cordSelect,
     orderBy: [{ pulledAt: "desc" }, { id: "desc" }],
@@ -192,8 +189,8 @@ export async function listCordsAfter(organizationId: string, filter: CordListFil
 }
 
 /** A page of cords for the Cords page. */
-export async function listCordsPage(organizationId: string, filter: CordListFilter, page: number, pageSize = 25) {
-  const where = listWhere(organizationId, filter);
+export async function listCordsPage(user: CurrentUser, filter: CordListFilter, page: number, pageSize = 25) {
+  const where = listWhere(user, filter);
   const [total, rows] = await Promise.all([
     db.cord.count({ where }),
     db.cord.findMany({ where, select: cordSelect, orderBy: [{ pulledAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
@@ -202,9 +199,9 @@ export async function listCordsPage(organizationId: string, filter: CordListFilt
 }
 
 /** A cord with its timeline in the API's shape. */
-export async function cordDetailJson(organizationId: string, cordId: string) {
+export async function cordDetailJson(user: CurrentUser, cordId: string) {
   const row = await db.cord.findFirst({
-    where: { id: cordId, organizationId },
+    where: { AND: [{ id: cordId }, visibleCordsWhere(user)] },
     select: { ...cordSelect, events: { select: timelineSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
   });
   if (!row) return null;
@@ -222,7 +219,7 @@ export async function cordDetailJson(organizationId: string, cordId: string) {
 }
 
 /** A team of the organization and every team below it; null for a team that is not there. */
-export async function teamSubtree(organizationId: string, teamId: string): Promise<string[] | null> {
-  const teams = await db.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } });
+export async function teamSubtree(user: CurrentUser, teamId: string): Promise<string[] | null> {
+  const teams = await db.team.findMany({ where: { organizationId: user.organizationId }, select: { id: true, parentId: true } });
   return teams.some((team) => team.id === teamId) ? subtreeIds(teams, teamId) : null;
 }

@@ -5,7 +5,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { feedIcs } from "@/lib/actions/calendar";
 import { createFeed } from "@/lib/actions/calendar-mutations";
 import { createFreezeWindow, deleteFreezeWindow } from "@/lib/freeze-windows/mutations";
-import { windowsOfTeams } from "@/lib/freeze-windows/queries";
+import { getFreezeWindow, windowsOfTeams } from "@/lib/freeze-windows/queries";
 import { freezeWindowSchema } from "@/lib/freeze-windows/schemas";
 import { askGate, cordWorld, testDb } from "@/lib/cords/test-fixtures";
 
@@ -55,10 +55,13 @@ describe("freeze windows", () => {
     expect(memberFeed).toContain("SUMMARY:Deploy freeze: Weekend freeze");
     expect(memberFeed).toContain(`UID:freeze-${window.id}-`);
     expect(await ics(world.users.outsider)).not.toContain("Deploy freeze");
-    expect((await windowsOfTeams(world.org.id, [world.teams.retail.id])).map((listed) => [listed.id, listed.teamName])).toEqual([[window.id, "Retail"]]);
+    expect((await windowsOfTeams(world.users.member, [world.teams.retail.id])).map((listed) => [listed.id, listed.teamName])).toEqual([[window.id, "Retail"]]);
+    // Readable across the organization (an outsider deploys too), never from another organization.
+    expect((await getFreezeWindow(world.users.outsider, window.id))?.id).toBe(window.id);
+    expect(await getFreezeWindow((await cordWorld()).users.manager, window.id)).toBeNull();
     // The Shop manager manages below Retail, not Retail itself.
     await expect(deleteFreezeWindow(world.users.manager, window.id)).rejects.toThrow(ForbiddenError);
     await deleteFreezeWindow(world.users.retailManager, window.id);
-    expect(await windowsOfTeams(world.org.id, [world.teams.retail.id])).toEqual([]);
+    expect(await windowsOfTeams(world.users.member, [world.teams.retail.id])).toEqual([]);
   });
 });

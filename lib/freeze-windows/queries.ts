@@ -2,9 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ancestorIds, subtreeIds, type TeamNode } from "@/lib/org/tree";
+import type { Principal } from "@/lib/permissions";
+import { visibleFreezeWindowsWhere } from "@/lib/freeze-windows/access";
 import { occurrencesBetween, upcomingOccurrences } from "@/lib/freeze-windows/recurrence";
 
-// Freeze windows are readable by everyone in the organization, like the cords they sit beside.
+// Who reads freeze windows is lib/freeze-windows/access.ts; every query here starts from it.
 
 export const freezeWindowSelect = {
   id: true,
@@ -41,10 +43,10 @@ function stillRunning(now: Date): Prisma.FreezeWindowWhereInput {
   return { OR: [{ lastEndsAt: null }, { lastEndsAt: { gt: now } }] };
 }
 
-export async function listFreezeWindows(organizationId: string, teamIds?: string[]) {
+export async function listFreezeWindows(user: Principal, teamIds?: string[]) {
   const now = new Date();
   const rows = await db.freezeWindow.findMany({
-    where: { organizationId, ...(teamIds ? { teamId: { in: teamIds } } : {}), ...stillRunning(now) },
+    where: { ...visibleFreezeWindowsWhere(user), ...(teamIds ? { teamId: { in: teamIds } } : {}), ...stillRunning(now) },
     select: freezeWindowSelect,
     orderBy: { startsAt: "asc" },
     take: 200,
@@ -52,18 +54,18 @@ export async function listFreezeWindows(organizationId: string, teamIds?: string
   return rows.map((row) => freezeWindowJson(row, now));
 }
 
-export async function getFreezeWindow(organizationId: string, windowId: string) {
-  const row = await db.freezeWindow.findFirst({ where: { id: windowId, organizationId }, select: freezeWindowSelect });
+export async function getFreezeWindow(user: Principal, windowId: string) {
+  const row = await db.freezeWindow.findFirst({ where: { AND: [{ id: windowId }, visibleFreezeWindowsWhere(user)] }, select: freezeWindowSelect });
   return row ? freezeWindowJson(row) : null;
 }
 
 /** The windows that cover a service (its team's ancestors', or naming it), with their next occurrences. */
-export async function upcomingWindowsForService(organizationId: string, service: { id: string; teamId: string }) {
+export async function upcomingWindowsForService(user: Principal, service: { id: string; teamId: string }) {
   const now = new Date();
-  const teams = await db.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } });
+  const teams = await db.team.findMany({ where: { organizationId: user.organizationId }, select: { id: true, parentId: true } });
   const rows = await db.freezeWindow.findMany({
     where: {
-      organizationId,
+      ...visibleFreezeWindowsWhere(user),
       ...stillRunning(now),
       OR: [{ services: { some: { serviceId: service.id } } }, { teamId: { in: ancestorIds(teams, service.teamId) }, services: { none: {} } }],
     },
@@ -94,10 +96,10 @@ const listedWindowSelect = {
 } satisfies Prisma.FreezeWindowSelect;
 
 /** Freeze windows still to come (or running) set on some teams, with their team and service names, soonest first. */
-export async function windowsOfTeams(organizationId: string, teamIds: readonly string[] | "all", now = new Date()) {
+export async function windowsOfTeams(user: Principal, teamIds: readonly string[] | "all", now = new Date()) {
   if (teamIds !== "all" && teamIds.length === 0) return [];
   const rows = await db.freezeWindow.findMany({
-    where: { organizationId, ...(teamIds === "all" ? {} : { teamId: { in: [...teamIds] } }), ...stillRunning(now) },
+    where: { ...visibleFreezeWindowsWhere(user), ...(teamIds === "all" ? {} : { teamId: { in: [...teamIds] } }), ...stillRunning(now) },
     select: listedWindowSelect,
     orderBy: { startsAt: "asc" },
     take: 200,
@@ -113,11 +115,11 @@ export async function windowsOfTeams(organizationId: string, teamIds: readonly s
 }
 
 /** Each occurrence of some teams' windows that overlaps [from, to), for the calendar feed. */
-export async function freezeOccurrencesOfTeams(organizationId: string, teamIds: readonly string[] | "all", from: Date, to: Date) {
+export async function freezeOccurrencesOfTeams(user: Principal, teamIds: readonly string[] | "all", from: Date, to: Date) {
   if (teamIds !== "all" && teamIds.length === 0) return [];
   const rows = await db.freezeWindow.findMany({
     where: {
-      organizationId,
+      ...visibleFreezeWindowsWhere(user),
       ...(teamIds === "all" ? {} : { teamId: { in: [...teamIds] } }),
       startsAt: { lt: to },
       OR: [{ lastEndsAt: null }, { lastEndsAt: { gt: from } }],

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { Prisma, type CoeSeverity, type CoeStatus, type CorrectiveActionPriority, type CorrectiveActionStatus } from "@/lib/generated/prisma/client";
-import { visibleCoesSql } from "@/lib/coes/search";
+import { visibleCoesSql } from "@/lib/coes/access";
 import { visibleActionsSql } from "@/lib/actions/list-sql";
 import { todayUtc } from "@/lib/actions/queries";
 import { teamsWith } from "@/lib/permissions";
@@ -15,7 +15,6 @@ import { firstRowsWithTotalSql, jsonDate, readJsonSections, sectionTotal, type J
 import { orgTeamTree } from "@/lib/org/queries";
 import { homeFindingFrom, openFindingsSectionSql } from "@/lib/policies/home-section";
 import { expiringVerificationsSectionSql, homeExpiringFrom } from "@/lib/verification/home-section";
-import { readableTeamIds } from "@/lib/verification/access";
 import { ancestorIds, subtreeIds } from "@/lib/org/tree";
 
 // Home: "what needs me", one block per kind of work, each scoped with the same rule its own list page
@@ -71,14 +70,12 @@ const homeSections = cache(async (user: CurrentUser) => {
   const sections: Partial<Record<HomeSection, Prisma.Sql>> = { myCoes: myCoesSql(user), dueActions: dueActionsSql(user) };
   if (reviewable === "all" || reviewable.length > 0) sections.reviewQueue = reviewQueueSql(user, reviewable);
   if (verifiable === "all" || verifiable.length > 0) sections.verificationQueue = verificationQueueSql(user, verifiable);
-  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user.organizationId, metrics.subtree);
+  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user, metrics.subtree);
   if (cords) sections.cords = cords;
   const ownSubtrees = ownSubtreeIds(user, teams);
   if (ownSubtrees.length > 0) {
-    sections.findings = openFindingsSectionSql(user.organizationId, ownSubtrees, FINDING_ROWS);
-    const readable = readableTeamIds(user);
-    const expiringTeams = readable === "all" ? ownSubtrees : ownSubtrees.filter((teamId) => readable.has(teamId));
-    sections.expiring = expiringVerificationsSectionSql(user.organizationId, expiringTeams, EXPIRING_ROWS, new Date());
+    sections.findings = openFindingsSectionSql(user, ownSubtrees, FINDING_ROWS);
+    sections.expiring = expiringVerificationsSectionSql(user, ownSubtrees, EXPIRING_ROWS, new Date());
   }
   return { rows: await readJsonSections(sections), metricsScopeName: metrics.scopeName };
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/coes/headline";
-import { visibleCoesSql } from "@/lib/coes/search";
+import { visibleCoesSql } from "@/lib/coes/access";
 import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
 import type { CurrentUser } from "@/lib/auth/principal";

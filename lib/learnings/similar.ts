@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { visibleCoesSql } from "@/lib/coes/search";
+import { visibleCoesSql } from "@/lib/coes/access";
 import type { CurrentUser } from "@/lib/auth/principal";
 
 // Similar past COEs for one COE, in one statement over any number of COEs:

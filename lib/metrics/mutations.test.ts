@@ -77,13 +77,13 @@ describe("recording values and flags", () => {
     ] as const) {
       await recordMetricValue(w.member, { metricId: metric.id, timestamp: daysAgo(new Date("2026-05-20T00:00:00Z"), day).toISOString(), value });
     }
-    const [overview] = await metricOverviews(w.org.id, [w.team.id]);
+    const [overview] = await metricOverviews(w.member, [w.team.id]);
     expect(overview).toMatchObject({ latestValue: 320, thisWeek: (240 + 260 + 320) / 3, lastWeek: 200 });
     expect(overview!.flags).toEqual([
       { kind: "breach", value: 320, target: 300 },
       { kind: "anomaly", changePct: expect.closeTo(36.67, 2), thresholdPct: 20, worse: true },
     ]);
-    expect((await flaggedMetrics(w.org.id, [w.parent.id, w.team.id])).map((flagged) => flagged.id)).toEqual([metric.id]);
+    expect((await flaggedMetrics(w.manager, [w.parent.id, w.team.id])).map((flagged) => flagged.id)).toEqual([metric.id]);
     await expect(recordMetricValue(w.viewer, { metricId: metric.id, timestamp: "2026-05-21", value: 1 })).rejects.toBeInstanceOf(UserError);
   });
 });

@@ -3,9 +3,12 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS, num, utc } from "@/lib/metrics/incident-sql";
 import { flagWeight, metricFlags, type Direction, type MetricFlag } from "@/lib/metrics/stats";
+import type { Principal } from "@/lib/permissions";
+import { metricServicesWhere, visibleMetricsSql, visibleMetricsWhere } from "@/lib/metrics/access";
 
 // Key service metrics: definitions with their latest figures and flags, and short series for the
-// small charts. Scoped by the services' owning teams; callers pass only teams the user may see.
+// small charts. Every query takes the reader and applies lib/metrics/access.ts; the teams callers
+// pass narrow that further (a metrics view's subtree).
 
 export type MetricOverview = {
   id: string;
@@ -31,7 +34,7 @@ export type MetricOverview = {
  * seven days up to it and the seven days before (for a weekly metric: its last two values).
  */
 export async function metricOverviews(
-  organizationId: string,
+  user: Principal,
   teamIds: readonly string[],
   filter: { serviceId?: string; metricIds?: string[] } = {},
 ): Promise<MetricOverview[]> {
@@ -40,12 +43,12 @@ export async function metricOverviews(
   // instant: the unique key) and both weekly means. One JSON array, not a row per metric: a
   // top-level team has hundreds of metrics, and decoding rows value by value costs the server far
   // more than one JSON.parse.
-  const [row] = await db.$queryRaw<{ metrics: unknown }[]>(metricOverviewsSql(organizationId, teamIds, filter));
+  const [row] = await db.$queryRaw<{ metrics: unknown }[]>(metricOverviewsSql(user, teamIds, filter));
   return metricOverviewsFrom(row?.metrics);
 }
 
 /** The overview's statement: one row whose `metrics` column is the JSON array metricOverviewsFrom reads. */
-export function metricOverviewsSql(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Prisma.Sql {
+export function metricOverviewsSql(user: Principal, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Prisma.Sql {
   return Prisma.sql`
     SELECT coalesce(json_agg(json_build_object(
         'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
@@ -63,7 +66,7 @@ export function metricOverviewsSql(organizationId: string, teamIds: readonly str
       FROM metric_values v
       WHERE v.metric_id = m.id AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at
     ) recent ON TRUE
-    WHERE m.organization_id = ${organizationId} AND s.organization_id = ${organizationId}
+    WHERE ${visibleMetricsSql(user)} AND s.organization_id = ${user.organizationId}
       AND s.team_id = ANY(${[...teamIds]}::text[])
       AND m.archived_at IS NULL
       AND (${filter.serviceId ?? null}::text IS NULL OR s.id = ${filter.serviceId ?? null}::text)
@@ -109,7 +112,7 @@ export function metricOverviewsFrom(json: unknown): MetricOverview[] {
 export type SeriesPoint = { day: string; value: number };
 
 /** Daily means of each metric over the last `days` days, for the small charts. */
-export async function dailySeries(metricIds: readonly string[], now: Date, days = 90): Promise<Map<string, SeriesPoint[]>> {
+export async function dailySeries(user: Principal, metricIds: readonly string[], now: Date, days = 90): Promise<Map<string, SeriesPoint[]>> {
   const series = new Map<string, SeriesPoint[]>(metricIds.map((metricId) => [metricId, []]));
   if (metricIds.length === 0) return series;
   const since = new Date(now.getTime() - days * DAY_MS);
@@ -117,6 +120,7 @@ export async function dailySeries(metricIds: readonly string[], now: Date, days 
     SELECT v.metric_id, to_char(date_trunc('day', v.recorded_at), 'YYYY-MM-DD') AS day, avg(v.value)::float8 AS value
     FROM metric_values v
     WHERE v.metric_id = ANY(${[...metricIds]}::text[]) AND v.recorded_at >= ${utc(since)}
+      AND v.metric_id IN (SELECT m.id FROM service_metrics m JOIN services s ON s.id = m.service_id WHERE ${visibleMetricsSql(user)} AND m.id = ANY(${[...metricIds]}::text[]))
     GROUP BY v.metric_id, 2
     ORDER BY v.metric_id, 2`;
   for (const row of rows) series.get(row.metric_id)?.push({ day: row.day, value: Number(row.value) });
@@ -124,9 +128,9 @@ export async function dailySeries(metricIds: readonly string[], now: Date, days 
 }
 
 /** The latest values of one service's metrics, newest first, for the table on the service page. */
-export async function recentValues(organizationId: string, serviceId: string, limit = 50) {
+export async function recentValues(user: Principal, serviceId: string, limit = 50) {
   return db.metricValue.findMany({
-    where: { organizationId, serviceId, metric: { archivedAt: null } },
+    where: { organizationId: user.organizationId, serviceId, metric: { AND: [visibleMetricsWhere(user), { archivedAt: null }] } },
     select: {
       id: true,
       recordedAt: true,
@@ -140,18 +144,18 @@ export async function recentValues(organizationId: string, serviceId: string, li
 }
 
 /** The services the teams own, by name: the links under the metric cards (one JSON array, like the overview). */
-export async function servicesOfTeams(organizationId: string, teamIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+export async function servicesOfTeams(user: Principal, teamIds: readonly string[]): Promise<{ id: string; name: string }[]> {
   const [row] = await db.$queryRaw<{ services: unknown }[]>`
     SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json) AS services
     FROM services s
-    WHERE s.organization_id = ${organizationId} AND s.team_id = ANY(${[...teamIds]}::text[])`;
+    WHERE s.organization_id = ${user.organizationId} AND s.team_id = ANY(${[...teamIds]}::text[])`;
   return Array.isArray(row?.services) ? (row.services as { id: string; name: string }[]) : [];
 }
 
-/** A service the user may see, with its owning team. */
-export async function findServiceForMetrics(organizationId: string, serviceId: string) {
+/** A service whose metrics the user may read, with its owning team; null for any other. */
+export async function findServiceForMetrics(user: Principal, serviceId: string) {
   return db.service.findFirst({
-    where: { id: serviceId, organizationId },
+    where: { AND: [{ id: serviceId }, metricServicesWhere(user)] },
     select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } },
   });
 }
@@ -160,8 +164,8 @@ export async function findServiceForMetrics(organizationId: string, serviceId: s
  * The metrics to look at first in a weekly review: breached targets and week-over-week moves
  * beyond the threshold, regressions before improvements.
  */
-export async function flaggedMetrics(organizationId: string, teamIds: readonly string[]): Promise<MetricOverview[]> {
-  return flaggedOnly(await metricOverviews(organizationId, teamIds));
+export async function flaggedMetrics(user: Principal, teamIds: readonly string[]): Promise<MetricOverview[]> {
+  return flaggedOnly(await metricOverviews(user, teamIds));
 }
 
 /** The flagged metrics among overviews, the most pressing first (flaggedMetrics). */
@@ -172,10 +176,10 @@ export function flaggedOnly(metrics: readonly MetricOverview[]): MetricOverview[
 }
 
 /** A page of live metric ids of the given teams' services, in id order (the API's metric list). */
-export async function metricIdsPage(organizationId: string, teamIds: readonly string[], filter: { serviceId?: string; afterId?: string; take: number }) {
+export async function metricIdsPage(user: Principal, teamIds: readonly string[], filter: { serviceId?: string; afterId?: string; take: number }) {
   const rows = await db.serviceMetric.findMany({
     where: {
-      organizationId,
+      AND: [visibleMetricsWhere(user)],
       archivedAt: null,
       service: { teamId: { in: [...teamIds] } },
       ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
@@ -188,18 +192,21 @@ export async function metricIdsPage(organizationId: string, teamIds: readonly st
   return rows.map((row) => row.id);
 }
 
-/** A metric with the team that owns its service, to check who may read it. */
-export async function findMetricOwner(organizationId: string, metricId: string) {
-  return db.serviceMetric.findFirst({ where: { id: metricId, organizationId }, select: { id: true, service: { select: { teamId: true } } } });
+/** A metric the caller may read, with the team that owns its service; null for any other. */
+export async function findReadableMetric(user: Principal, metricId: string) {
+  return db.serviceMetric.findFirst({
+    where: { AND: [{ id: metricId }, visibleMetricsWhere(user)] },
+    select: { id: true, service: { select: { teamId: true } } },
+  });
 }
 
 /** One metric's values in time order, keyset-paginated on (recordedAt, id); `take` rows. */
 export async function metricValuesPage(
-  organizationId: string,
+  user: Principal,
   metricId: string,
   filter: { from?: string; to?: string; after: readonly [string, string] | null; take: number },
 ) {
-  const where: Prisma.MetricValueWhereInput[] = [{ metricId, organizationId }];
+  const where: Prisma.MetricValueWhereInput[] = [{ metricId, organizationId: user.organizationId, metric: visibleMetricsWhere(user) }];
   if (filter.from) where.push({ recordedAt: { gte: new Date(filter.from) } });
   if (filter.to) where.push({ recordedAt: { lt: new Date(filter.to) } });
   if (filter.after) {
@@ -215,9 +222,9 @@ export async function metricValuesPage(
 }
 
 /** Every value of a service's live metrics, by metric name then time (the CSV download). */
-export async function serviceMetricValuesForExport(organizationId: string, serviceId: string) {
+export async function serviceMetricValuesForExport(user: Principal, serviceId: string) {
   return db.metricValue.findMany({
-    where: { organizationId, serviceId, metric: { archivedAt: null } },
+    where: { organizationId: user.organizationId, serviceId, metric: { AND: [visibleMetricsWhere(user), { archivedAt: null }] } },
     select: { recordedAt: true, value: true, metric: { select: { name: true } } },
     orderBy: [{ metric: { name: "asc" } }, { recordedAt: "asc" }],
   });

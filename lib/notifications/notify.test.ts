@@ -25,7 +25,7 @@ describe("notifyUsers", () => {
 
     const rows = await testDb.notification.findMany({ where: { organizationId: world.org.id, kind: "COE_SUBMITTED" }, select: { userId: true, href: true } });
     expect(rows.map((row) => row.userId).sort()).toEqual([owner.userId, manager.userId].sort());
-    expect((await latestNotificationsFor(owner.userId)).find((item) => item.kind === "COE_SUBMITTED")?.href).toBe("/coes/x");
+    expect((await latestNotificationsFor(owner)).find((item) => item.kind === "COE_SUBMITTED")?.href).toBe("/coes/x");
   });
 });
 
@@ -86,7 +86,7 @@ describe("the bell", () => {
       })),
     });
     expect(await unreadCountFor(userId)).toBe(BELL_UNREAD_CAP);
-    const latest = await latestNotificationsFor(userId);
+    const latest = await latestNotificationsFor(world.users.owner);
     expect(latest).toHaveLength(BELL_LIST_SIZE);
     expect(latest[0]?.title).toBe(`Comment ${BELL_UNREAD_CAP + 19}`);
     expect(latest.every((item, index) => index === 0 || item.createdAt <= latest[index - 1]!.createdAt)).toBe(true);

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import type { Principal } from "@/lib/permissions";
 
 /**
  * The bell shows "99+" past 99, so counting stops at 100: a manager with tens of thousands of unread
@@ -24,9 +25,9 @@ export const unreadCountFor = cache(async (userId: string): Promise<number> => {
 });
 
 /** The open bell's list: the user's latest notifications (their own only), newest first. */
-export async function latestNotificationsFor(userId: string) {
+export async function latestNotificationsFor(user: Principal) {
   const rows = await db.notification.findMany({
-    where: { userId },
+    where: { userId: user.userId },
     select: { id: true, kind: true, title: true, actionId: true, href: true, readAt: true, createdAt: true },
     orderBy: { createdAt: "desc" },
     take: BELL_LIST_SIZE,
@@ -47,7 +48,7 @@ export function notificationHref(notification: { href: string | null; actionId: 
 }
 
 /** The kinds the user turned off in account settings. */
-export async function notificationOptOutsFor(userId: string): Promise<string[]> {
-  const rows = await db.notificationOptOut.findMany({ where: { userId }, select: { kind: true } });
+export async function notificationOptOutsFor(user: Principal): Promise<string[]> {
+  const rows = await db.notificationOptOut.findMany({ where: { userId: user.userId }, select: { kind: true } });
   return rows.map((row) => row.kind);
 }

@@ -4,9 +4,11 @@ import { db } from "@/lib/db";
 import { subtreeIds } from "@/lib/org/tree";
 import { currentTreeVersion, teamTreeAtVersion, type OrgTeam } from "@/lib/org/team-tree-cache";
 import type { CurrentUser } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/permissions";
+import { visibleServicesWhere, visibleTeamsWhere } from "@/lib/org/access";
 
-// The org tree (teams and services) is readable by everyone in the organization: knowing who owns
-// what is how people find the right team. What teams *contain* (COEs, actions) is scoped elsewhere.
+// The org tree (teams and services) is readable by everyone in the organization (lib/org/access.ts).
+// What teams *contain* (COEs, actions) is scoped elsewhere.
 
 /**
  * Every team of the organization with its place in the tree, by name. Cached per request: the
@@ -16,9 +18,9 @@ export const orgTeamTree = cache(async (organizationId: string): Promise<readonl
   teamTreeAtVersion(organizationId, await currentTreeVersion(organizationId)),
 );
 
-export async function listTeams(organizationId: string) {
+export async function listTeams(user: Principal) {
   const teams = await db.team.findMany({
-    where: { organizationId },
+    where: visibleTeamsWhere(user),
     select: {
       id: true,
       name: true,
@@ -32,17 +34,17 @@ export async function listTeams(organizationId: string) {
   return teams.map(({ _count, ...team }) => ({ ...team, serviceCount: _count.services, memberCount: _count.memberships }));
 }
 
-export async function listServices(organizationId: string, filter: { teamIds?: string[] } = {}) {
+export async function listServices(user: Principal, filter: { teamIds?: string[] } = {}) {
   return db.service.findMany({
-    where: { organizationId, ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}) },
+    where: { ...visibleServicesWhere(user), ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}) },
     select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } },
     orderBy: { name: "asc" },
   });
 }
 
-export async function findTeam(organizationId: string, teamId: string) {
+export async function findTeam(user: Principal, teamId: string) {
   return db.team.findFirst({
-    where: { id: teamId, organizationId },
+    where: { AND: [{ id: teamId }, visibleTeamsWhere(user)] },
     select: { id: true, name: true, description: true, parentId: true },
   });
 }
@@ -89,17 +91,21 @@ export async function teamsForHome(user: CurrentUser) {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function findService(organizationId: string, serviceId: string) {
+export async function findService(user: Principal, serviceId: string) {
   return db.service.findFirst({
-    where: { id: serviceId, organizationId },
+    where: { AND: [{ id: serviceId }, visibleServicesWhere(user)] },
     select: { id: true, name: true, description: true, teamId: true },
   });
 }
 
 /** A page of the organization's services (optionally of some teams) in id order, for the API. */
-export async function servicesPage(organizationId: string, filter: { teamIds?: string[]; afterId?: string; take: number }) {
+export async function servicesPage(user: Principal, filter: { teamIds?: string[]; afterId?: string; take: number }) {
   return db.service.findMany({
-    where: { organizationId, ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}), ...(filter.afterId ? { id: { gt: filter.afterId } } : {}) },
+    where: {
+      ...visibleServicesWhere(user),
+      ...(filter.teamIds ? { teamId: { in: filter.teamIds } } : {}),
+      ...(filter.afterId ? { id: { gt: filter.afterId } } : {}),
+    },
     select: { id: true, name: true, description: true, teamId: true },
     orderBy: { id: "asc" },
     take: filter.take,
@@ -109,10 +115,10 @@ export async function servicesPage(organizationId: string, filter: { teamIds?: s
 const TEAM_API_FIELDS = { id: true, name: true, description: true, parentId: true, createdAt: true } as const;
 
 /** A page of the organization's teams (optionally the children of one parent, null = top level) in id order, for the API. */
-export async function teamsPage(organizationId: string, filter: { parentId?: string | null; afterId?: string; take: number }) {
+export async function teamsPage(user: Principal, filter: { parentId?: string | null; afterId?: string; take: number }) {
   return db.team.findMany({
     where: {
-      organizationId,
+      ...visibleTeamsWhere(user),
       ...(filter.parentId !== undefined ? { parentId: filter.parentId } : {}),
       ...(filter.afterId ? { id: { gt: filter.afterId } } : {}),
     },
@@ -123,6 +129,6 @@ export async function teamsPage(organizationId: string, filter: { parentId?: str
 }
 
 /** One team in the API's shape, or null when it is not in the organization. */
-export async function teamForApi(organizationId: string, teamId: string) {
-  return db.team.findFirst({ where: { id: teamId, organizationId }, select: TEAM_API_FIELDS });
+export async function teamForApi(user: Principal, teamId: string) {
+  return db.team.findFirst({ where: { AND: [{ id: teamId }, visibleTeamsWhere(user)] }, select: TEAM_API_FIELDS });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { subtreeIds } from "@/lib/org/tree";
 import { add, rollUp, ZERO, type ComplianceCounts } from "@/lib/policies/rollup";
+import { visibleFindingsSql } from "@/lib/policies/access";
 import { complianceRoots } from "@/lib/policies/queries";
 import { weekStart } from "@/lib/policies/sql";
 import type { FindingFilter } from "@/lib/policies/queries";
@@ -64,7 +65,7 @@ export async function complianceForTeam(user: CurrentUser, teamId: string | null
       SELECT f.rule_id, r.name AS rule_name, r.severity::text AS severity, f.team_id,
         count(*) FILTER (WHERE f.status = 'OPEN')::int AS open, count(*) FILTER (WHERE f.status = 'ACKNOWLEDGED')::int AS acknowledged
       FROM policy_findings f JOIN policy_rules r ON r.id = f.rule_id
-      WHERE f.organization_id = ${user.organizationId} AND f.team_id = ANY(${subtree}::text[]) AND f.status IN ('OPEN', 'ACKNOWLEDGED') AND r.status = 'ENFORCED' ${ruleFilter}
+      WHERE ${visibleFindingsSql(user)} AND f.team_id = ANY(${subtree}::text[]) AND f.status IN ('OPEN', 'ACKNOWLEDGED') AND r.status = 'ENFORCED' ${ruleFilter}
       GROUP BY f.rule_id, r.name, r.severity, f.team_id`,
     db.$queryRaw<{ id: string; name: string; open: number; acknowledged: number }[]>`
       SELECT s.id, s.name,

@@ -18,7 +18,7 @@ async function serviceInOrg(user: CurrentUser, serviceId: string) {
 
 export async function factListJson(user: CurrentUser, serviceId: string) {
   const service = await serviceInOrg(user, serviceId);
-  const facts = await serviceFacts(user.organizationId, service.id);
+  const facts = await serviceFacts(user, service.id);
   return {
     serviceId: service.id,
     data: facts.map((fact) => ({

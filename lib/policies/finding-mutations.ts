@@ -7,18 +7,13 @@ import { emitEvent, emitEvents } from "@/lib/events/mutations";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIds } from "@/lib/org/tree";
-import { can, teamsWith } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { visibleFindingsWhere } from "@/lib/policies/access";
 import { createCorrectiveAction } from "@/lib/actions/mutations";
 import { acknowledgmentJson, acknowledgmentSelect, findingJson, findingSelect } from "@/lib/policies/api-json";
 import type { DecideAcknowledgmentInput, RequestAcknowledgmentInput } from "@/lib/policies/schemas";
 import { ACK_CATEGORY_LABELS } from "@/lib/policies/schemas";
 import { refreshComplianceSnapshots } from "@/lib/policies/compliance-snapshots";
-
-/** Findings the caller may read: those of teams they can view (roles spread down the tree). */
-export function visibleFindingsWhere(user: CurrentUser): Prisma.PolicyFindingWhereInput {
-  const teams = teamsWith(user, "team.view");
-  return { organizationId: user.organizationId, ...(teams === "all" ? {} : { teamId: { in: teams } }) };
-}
 
 async function loadFinding(tx: DbClient, user: CurrentUser, findingId: string) {
   const finding = await tx.policyFinding.findFirst({ where: { AND: [{ id: findingId }, visibleFindingsWhere(user)] }, select: findingSelect });

@@ -1,17 +1,19 @@
 import "server-only";
 import { Prisma, type PolicySeverity } from "@/lib/generated/prisma/client";
 import { firstRowsWithTotalSql, jsonDate, type JsonRow } from "@/lib/sql-sections";
+import type { CurrentUser } from "@/lib/auth/principal";
+import { visibleFindingsSql } from "@/lib/policies/access";
 
 /**
  * Home's "Policy findings" block as a section of home's one statement (lib/sql-sections.ts): open
  * findings of enforced rules on the given teams' services, most severe first, then longest failing.
- * The caller passes the teams whose findings they may read (their own subtrees).
+ * The caller passes the teams to show (their own subtrees); the reader's visibility rule applies too.
  */
-export function openFindingsSectionSql(organizationId: string, teamIds: string[], take: number): Prisma.Sql {
+export function openFindingsSectionSql(user: CurrentUser, teamIds: string[], take: number): Prisma.Sql {
   return firstRowsWithTotalSql({
     table: "policy_findings",
     alias: "f",
-    where: Prisma.sql`f.organization_id = ${organizationId} AND f.team_id = ANY(${teamIds}::text[]) AND f.status = 'OPEN'
+    where: Prisma.sql`${visibleFindingsSql(user)} AND f.team_id = ANY(${teamIds}::text[]) AND f.status = 'OPEN'
       AND EXISTS (SELECT 1 FROM policy_rules er WHERE er.id = f.rule_id AND er.status = 'ENFORCED')`,
     orderBy: Prisma.sql`(SELECT sr.severity FROM policy_rules sr WHERE sr.id = f.rule_id) ASC, f.opened_at ASC, f.id ASC`,
     limit: take,

@@ -8,7 +8,7 @@ import { subtreeIds } from "@/lib/org/tree";
 import { teamsWith } from "@/lib/permissions";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { findingSelect, ruleSelect } from "@/lib/policies/api-json";
-import { visibleFindingsWhere } from "@/lib/policies/finding-mutations";
+import { visibleFindingsWhere } from "@/lib/policies/access";
 import { conditionsSchema, RuleSet } from "@/lib/policies/conditions";
 import { conditionFacts } from "@/lib/policies/conditions";
 import { ruleApplies, scopeTeams } from "@/lib/policies/applicability";
@@ -158,15 +158,16 @@ export async function incidentsAfterFindings(user: CurrentUser, ruleId: string) 
 }
 
 /** Fact keys that exist in the organization with their type, for the rule editor's pickers. */
-export async function factCatalog(organizationId: string) {
+export async function factCatalog(user: CurrentUser) {
   const rows = await db.$queryRaw<{ key: string; type: string; services: number }[]>`
-    SELECT key, min(type::text) AS type, count(*)::int AS services FROM service_facts WHERE organization_id = ${organizationId} GROUP BY key ORDER BY key`;
+    SELECT key, min(type::text) AS type, count(*)::int AS services FROM service_facts WHERE organization_id = ${user.organizationId} GROUP BY key ORDER BY key`;
   return rows.map((row) => ({ key: row.key, type: row.type.toLowerCase() as "number" | "boolean" | "string" | "datetime", services: row.services }));
 }
 
-export async function serviceFacts(organizationId: string, serviceId: string) {
+/** A service's facts (readable by everyone in the organization, like the service itself). */
+export async function serviceFacts(user: CurrentUser, serviceId: string) {
   return db.serviceFact.findMany({
-    where: { organizationId, serviceId },
+    where: { organizationId: user.organizationId, serviceId },
     select: { key: true, type: true, value: true, source: true, observedAt: true, changedAt: true },
     orderBy: { key: "asc" },
   });

@@ -3,14 +3,15 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleActionsWhere } from "@/lib/actions/access";
 import { visibleCoesWhere } from "@/lib/coes/access";
+import { visibleServicesWhere } from "@/lib/org/access";
 
 // The service page (app/(app)/services/[serviceId]). The org tree is readable by everyone in the
-// organization (lib/org/queries.ts): anyone may open a service's page — and pull its cord — while
+// organization (lib/org/access.ts): anyone may open a service's page — and pull its cord — while
 // the COEs and actions on it stay scoped to what the reader may see.
 
 export async function findServiceForPage(user: CurrentUser, serviceId: string) {
   return db.service.findFirst({
-    where: { id: serviceId, organizationId: user.organizationId },
+    where: { AND: [{ id: serviceId }, visibleServicesWhere(user)] },
     select: { id: true, name: true, description: true, teamId: true, team: { select: { id: true, name: true, parentId: true } } },
   });
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Principal } from "@/lib/permissions";
 
 const USERS_PAGE_SIZE = 25;
 
-export async function listUsers(organizationId: string, filter: { q?: string; page: number }) {
+/** The organization's people for the users settings page (admins only: the page checks). */
+export async function listUsers(reader: Principal, filter: { q?: string; page: number }) {
   const where: Prisma.UserWhereInput = {
-    organizationId,
+    organizationId: reader.organizationId,
     ...(filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] } : {}),
   };
   const [users, total] = await Promise.all([
@@ -30,9 +32,10 @@ export async function listUsers(organizationId: string, filter: { q?: string; pa
   return { users, total, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 
-export async function findUser(organizationId: string, userId: string) {
+/** One person of the reader's organization, with their roles. */
+export async function findUser(reader: Principal, userId: string) {
   return db.user.findFirst({
-    where: { id: userId, organizationId },
+    where: { id: userId, organizationId: reader.organizationId },
     select: {
       id: true,
       name: true,

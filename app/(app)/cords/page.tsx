@@ -26,7 +26,7 @@ export default async function CordsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const status = params.status === "open" || params.status === "resolved" ? params.status : undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
-  const { rows, total, pageCount } = await listCordsPage(user.organizationId, { status }, page);
+  const { rows, total, pageCount } = await listCordsPage(user, { status }, page);
   const hrefFor = (next: number, nextStatus = status) => `/cords?${new URLSearchParams({ ...(nextStatus ? { status: nextStatus } : {}), page: String(next) })}`;
   return (
     <>

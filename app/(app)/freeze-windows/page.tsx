@@ -23,8 +23,8 @@ export default async function FreezeWindowsPage({ searchParams }: { searchParams
   const teams = await orgTeamTree(user.organizationId);
   const managed = flattenTree(teams).filter(({ team: node }) => can(user, "cord.override", node.id));
   const [windows, services] = await Promise.all([
-    windowsOfTeams(user.organizationId, user.isAdmin ? "all" : teamsTouching(teams, user.directTeamIds)),
-    managed.length > 0 ? listServices(user.organizationId, { teamIds: managed.map(({ team: node }) => node.id) }) : Promise.resolve([]),
+    windowsOfTeams(user, user.isAdmin ? "all" : teamsTouching(teams, user.directTeamIds)),
+    managed.length > 0 ? listServices(user, { teamIds: managed.map(({ team: node }) => node.id) }) : Promise.resolve([]),
   ]);
   const preferred = typeof team === "string" && managed.some(({ team: node }) => node.id === team) ? team : undefined;
   return (

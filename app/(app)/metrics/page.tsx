@@ -51,13 +51,14 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   const detail = { teams: view.teams, recurrences: view.recurrences === "all" ? FULL_DETAIL.recurrences : NEWEST_RECURRENCES + 1 };
   const [dashboard, metrics, services, stopped, cords] = await Promise.all([
     loadIncidentDashboard(scope, filter, now, detail),
-    metricOverviews(scope.organizationId, scope.teamIds),
-    servicesOfTeams(scope.organizationId, scope.teamIds),
-    stoppedServiceIds(scope.organizationId, { teamIds: scope.teamIds }),
+    metricOverviews(user, scope.teamIds),
+    servicesOfTeams(user, scope.teamIds),
+    stoppedServiceIds(user, { teamIds: scope.teamIds }),
     cordMetrics(scope, filter.windowDays, now),
   ]);
   const cards = metricCardCount(view.metrics);
   const series = await dailySeries(
+    user,
     orderForOverview(metrics)
       .slice(0, cards)
       .map((metric) => metric.id),

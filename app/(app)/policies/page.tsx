@@ -67,7 +67,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     );
   }
   const findings = await listFindings(user, { teamId: view.team.id, ...filter }, { limit: 25 });
-  const stopped = await stoppedServiceIds(user.organizationId, {
+  const stopped = await stoppedServiceIds(user, {
     serviceIds: [...findings.slice(0, 25).map((finding) => finding.serviceId), ...view.services.map((service) => service.id)],
   });
   const query = new URLSearchParams(Object.entries({ team: view.team.id, ...filter }).filter((entry): entry is [string, string] => Boolean(entry[1])));

@@ -22,9 +22,9 @@ export default async function ServicesPage() {
   const teams = await teamsForHome(user);
   const tree = await orgTeamTree(user.organizationId);
   const [stopped, windows] = await Promise.all([
-    stoppedServiceIds(user.organizationId, { serviceIds: teams.flatMap((team) => team.services.map((service) => service.id)) }),
+    stoppedServiceIds(user, { serviceIds: teams.flatMap((team) => team.services.map((service) => service.id)) }),
     windowsOfTeams(
-      user.organizationId,
+      user,
       teamsTouching(
         tree,
         teams.map((team) => team.id),

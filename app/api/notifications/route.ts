@@ -11,7 +11,7 @@ export async function GET(): Promise<Response> {
   try {
     const user = await getCurrentUser();
     if (!user) return problemResponse(401, "Sign in to continue.");
-    const [unread, items] = await Promise.all([unreadCountFor(user.userId), latestNotificationsFor(user.userId)]);
+    const [unread, items] = await Promise.all([unreadCountFor(user.userId), latestNotificationsFor(user)]);
     return Response.json({ unread, items }, { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
     logError("loading notifications failed", error);

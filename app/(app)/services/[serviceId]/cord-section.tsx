@@ -13,9 +13,9 @@ import type { ServicePageService } from "@/lib/services/queries";
 /** Whether the service's line runs, the open cord's latest timeline, the pull form, past cords. */
 export async function CordSection({ user, service }: { user: CurrentUser; service: ServicePageService }) {
   const [open, recent, windows] = await Promise.all([
-    openCordForService(user.organizationId, service.id),
-    recentCordsForService(user.organizationId, service.id),
-    upcomingWindowsForService(user.organizationId, service),
+    openCordForService(user, service.id),
+    recentCordsForService(user, service.id),
+    upcomingWindowsForService(user, service),
   ]);
   const past = recent.filter((cord) => cord.status === "resolved");
   return (

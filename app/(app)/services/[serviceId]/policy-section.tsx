@@ -10,7 +10,7 @@ import { FactsUpload } from "./facts-upload";
 /** The service's policy findings (readers of the owning team) and its facts, with a CSV upload for the team's members. */
 export async function PolicySection({ user, service }: { user: CurrentUser; service: ServicePageService }) {
   if (!can(user, "team.view", service.teamId)) return null;
-  const [findings, facts] = await Promise.all([listFindings(user, { serviceId: service.id }, { limit: 20 }), serviceFacts(user.organizationId, service.id)]);
+  const [findings, facts] = await Promise.all([listFindings(user, { serviceId: service.id }, { limit: 20 }), serviceFacts(user, service.id)]);
   return (
     <Card>
       <CardHeader

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser();
-  const [account, optedOut] = await Promise.all([findUser(user.organizationId, user.userId), notificationOptOutsFor(user.userId)]);
+  const [account, optedOut] = await Promise.all([findUser(user, user.userId), notificationOptOutsFor(user)]);
   const memberships = account?.memberships ?? [];
   return (
     <>

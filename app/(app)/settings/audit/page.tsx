@@ -39,10 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const type = ENTITY_TYPES.find((entry) => entry.value === params.type)?.value;
   const before = parseBefore(params.before);
-  const [{ events, nextBefore }, teams] = await Promise.all([
-    listAuditEvents(user.organizationId, { before, entityType: type }),
-    listTeams(user.organizationId),
-  ]);
+  const [{ events, nextBefore }, teams] = await Promise.all([listAuditEvents(user, { before, entityType: type }), listTeams(user)]);
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   return (
     <>

@@ -18,10 +18,10 @@ export const metadata: Metadata = { title: "Services" };
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageAdmin();
   const params = await searchParams;
-  const teams = await listTeams(user.organizationId);
+  const teams = await listTeams(user);
   const filterTeam = typeof params.team === "string" ? teams.find((team) => team.id === params.team) : undefined;
   // The filter takes the team's whole subtree: a parent team answers for what its sub-teams run.
-  const services = await listServices(user.organizationId, filterTeam ? { teamIds: subtreeIds(teams, filterTeam.id) } : {});
+  const services = await listServices(user, filterTeam ? { teamIds: subtreeIds(teams, filterTeam.id) } : {});
   const options = teamOptions(teams);
   return (
     <>

@@ -18,7 +18,7 @@ function plural(count: number, noun: string): string {
 
 export default async function TeamsPage() {
   const user = await requirePageAdmin();
-  const teams = await listTeams(user.organizationId);
+  const teams = await listTeams(user);
   const rows = flattenTree(teams);
   const nameById = new Map(teams.map((team) => [team.id, team.name]));
   return (

@@ -31,7 +31,7 @@ const linkClasses = "font-medium text-indigo-700 hover:underline";
 
 export default async function TokensPage() {
   const user = await requirePageUser();
-  const tokens = await listOwnTokens(user.userId);
+  const tokens = await listOwnTokens(user);
   return (
     <>
       <PageHeader

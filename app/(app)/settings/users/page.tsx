@@ -27,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   });
   const filter = parsed.success ? parsed.data : { q: undefined, page: 1 };
   const q = filter.q || undefined;
-  const [{ users, total, pageCount }, teams] = await Promise.all([listUsers(user.organizationId, { q, page: filter.page }), listTeams(user.organizationId)]);
+  const [{ users, total, pageCount }, teams] = await Promise.all([listUsers(user, { q, page: filter.page }), listTeams(user)]);
   const hrefFor = (page: number) => {
     const query = new URLSearchParams();
     if (q) query.set("q", q);

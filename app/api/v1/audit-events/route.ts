@@ -13,11 +13,7 @@ function assertMayReadAuditLog(user: CurrentUser): void {
 // The same query as the settings page: newest first, keyset-paginated on the id.
 export const GET = apiRoute({ query: auditEventListQuerySchema, authorize: assertMayReadAuditLog }, async ({ user, query }) => {
   const before = readCursor(query.cursor, auditCursorSchema);
-  const { events, nextBefore } = await listAuditEvents(
-    user.organizationId,
-    { before: before ? BigInt(before[0]) : undefined, entityType: query.entityType },
-    query.limit,
-  );
+  const { events, nextBefore } = await listAuditEvents(user, { before: before ? BigInt(before[0]) : undefined, entityType: query.entityType }, query.limit);
   const data = events.map((row): AuditEventJson => ({ ...row, id: row.id.toString(), createdAt: row.createdAt.toISOString() }));
   return { data, nextCursor: nextBefore === null ? null : encodeCursor([nextBefore.toString()]) };
 });

@@ -19,8 +19,8 @@ export const GET = apiRoute({ query: metricListQuerySchema }, async ({ user, que
     const subtree = new Set(subtreeIds(teams, query.teamId));
     teamIds = teamIds.filter((teamId) => subtree.has(teamId));
   }
-  const page = await metricIdsPage(user.organizationId, teamIds, { serviceId: query.serviceId, afterId: after?.[0], take: query.limit + 1 });
-  const overviews = new Map((await metricOverviews(user.organizationId, teamIds, { metricIds: page })).map((metric) => [metric.id, metric]));
+  const page = await metricIdsPage(user, teamIds, { serviceId: query.serviceId, afterId: after?.[0], take: query.limit + 1 });
+  const overviews = new Map((await metricOverviews(user, teamIds, { metricIds: page })).map((metric) => [metric.id, metric]));
   const rows = page.flatMap((id) => {
     const overview = overviews.get(id);
     return overview ? [serviceMetricJson(overview)] : [];

@@ -9,7 +9,7 @@ import { subtreeIds } from "@/lib/org/tree";
 export const GET = apiRoute({ query: serviceListQuerySchema }, async ({ user, query }) => {
   const after = readCursor(query.cursor, idCursorSchema);
   const teamIds = query.teamId ? await teamFilter(user.organizationId, query.teamId, query.includeSubteams === "true") : undefined;
-  const rows: ServiceJson[] = await servicesPage(user.organizationId, { teamIds, afterId: after?.[0], take: query.limit + 1 });
+  const rows: ServiceJson[] = await servicesPage(user, { teamIds, afterId: after?.[0], take: query.limit + 1 });
   return pageOf(rows, query.limit, (service) => [service.id]);
 });
 

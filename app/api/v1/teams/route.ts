@@ -13,19 +13,19 @@ export const GET = apiRoute({ query: teamListQuerySchema }, async ({ user, query
   let parentId: string | null | undefined;
   if (query.parentId === ROOT_PARENT) parentId = null;
   else if (query.parentId) {
-    const parent = await teamForApi(user.organizationId, query.parentId);
+    const parent = await teamForApi(user, query.parentId);
     if (!parent)
       throw new ValidationError("There is no such parent team.", { parentId: ["No team with this id in your organization; use `root` for top-level teams."] });
     parentId = parent.id;
   }
-  const rows = await teamsPage(user.organizationId, { parentId, afterId: after?.[0], take: query.limit + 1 });
+  const rows = await teamsPage(user, { parentId, afterId: after?.[0], take: query.limit + 1 });
   return pageOf(rows.map(teamJson), query.limit, (team) => [team.id]);
 });
 
 // The same write path as the settings UI (createTeamAction): admin check, then lib/org/mutations.
 export const POST = apiRoute({ body: teamCreateSchema, authorize: assertAdmin }, async ({ user, body }) => {
   const created = await createTeam(user, body);
-  const team = await teamForApi(user.organizationId, created.id);
+  const team = await teamForApi(user, created.id);
   if (!team) throw new NotFoundError("The team");
   return Response.json(teamJson(team), { status: 201 });
 });

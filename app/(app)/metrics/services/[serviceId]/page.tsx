@@ -24,15 +24,16 @@ export const metadata: Metadata = { title: "Service metrics" };
 export default async function ServiceMetricsPage({ params }: { params: Promise<{ serviceId: string }> }) {
   const user = await requirePageUser();
   const { serviceId } = await params;
-  const service = await findServiceForMetrics(user.organizationId, serviceId);
-  if (!service || !can(user, "team.view", service.teamId)) notFound();
+  const service = await findServiceForMetrics(user, serviceId);
+  if (!service) notFound();
   const now = new Date();
   const [metrics, values, stopped] = await Promise.all([
-    metricOverviews(user.organizationId, [service.teamId], { serviceId: service.id }),
-    recentValues(user.organizationId, service.id),
-    stoppedServiceIds(user.organizationId, { serviceIds: [service.id] }),
+    metricOverviews(user, [service.teamId], { serviceId: service.id }),
+    recentValues(user, service.id),
+    stoppedServiceIds(user, { serviceIds: [service.id] }),
   ]);
   const series = await dailySeries(
+    user,
     metrics.map((metric) => metric.id),
     now,
   );

@@ -18,7 +18,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser();
   const finding = await getFinding(user, (await params).id);
   if (!finding) notFound();
-  const stopped = await stoppedServiceIds(user.organizationId, { serviceIds: [finding.serviceId] });
+  const stopped = await stoppedServiceIds(user, { serviceIds: [finding.serviceId] });
   const pending = finding.acknowledgments.find((ack) => ack.status === "REQUESTED");
   const canAsk = finding.status === "OPEN" && !pending && can(user, "policy.facts", finding.teamId);
   const canDecide = Boolean(pending) && can(user, "policy.manage", finding.teamId) && (pending?.requestedById !== user.userId || user.isAdmin);

@@ -19,7 +19,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
   const rule = await getRule(user, (await params).id);
   if (!rule) notFound();
   const [facts, teams, proposerTeams, incidents] = await Promise.all([
-    factCatalog(user.organizationId),
+    factCatalog(user),
     manageableTeams(user),
     draftTeams(user),
     incidentsAfterFindings(user, rule.id),

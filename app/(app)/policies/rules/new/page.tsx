@@ -18,7 +18,7 @@ export default async function NewRulePage({ searchParams }: { searchParams: Prom
   const [teams, managed] = await Promise.all([draftTeams(user), manageableTeams(user)]);
   if (teams.length === 0 && !user.isAdmin) redirect("/forbidden");
   const coeId = searchParam(await searchParams, "coe", 64);
-  const [facts, coe] = await Promise.all([factCatalog(user.organizationId), coeId ? coeForRule(user, coeId.slice(0, 100)) : null]);
+  const [facts, coe] = await Promise.all([factCatalog(user), coeId ? coeForRule(user, coeId.slice(0, 100)) : null]);
   const lesson = coe?.lessonsLearned
     .split("\n")
     .map((line) => line.replace(/^[\s*#>-]+/, "").trim())

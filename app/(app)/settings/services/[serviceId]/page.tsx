@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: "Edit service" };
 export default async function ServicePage({ params }: { params: Promise<{ serviceId: string }> }) {
   const user = await requirePageAdmin();
   const { serviceId } = await params;
-  const service = await findService(user.organizationId, serviceId);
+  const service = await findService(user, serviceId);
   if (!service) notFound();
-  const teams = await listTeams(user.organizationId);
+  const teams = await listTeams(user);
   const owner = teams.find((team) => team.id === service.teamId);
   return (
     <>

@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "Edit team" };
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const user = await requirePageAdmin();
   const { teamId } = await params;
-  const team = await findTeam(user.organizationId, teamId);
+  const team = await findTeam(user, teamId);
   if (!team) notFound();
-  const teams = await listTeams(user.organizationId);
+  const teams = await listTeams(user);
   const counts = teams.find((row) => row.id === team.id);
   const subTeams = teams.filter((row) => row.parentId === team.id);
   const parent = teams.find((row) => row.id === team.parentId);

@@ -21,9 +21,9 @@ export const metadata: Metadata = { title: "Person" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const admin = await requirePageAdmin();
   const { userId } = await params;
-  const person = await findUser(admin.organizationId, userId);
+  const person = await findUser(admin, userId);
   if (!person) notFound();
-  const teams = await listTeams(admin.organizationId);
+  const teams = await listTeams(admin);
   const isSelf = person.id === admin.userId;
   return (
     <>

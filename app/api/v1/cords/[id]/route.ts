@@ -4,7 +4,7 @@ import { cordIdParamsSchema } from "@/lib/cords/api-schemas";
 import { cordDetailJson } from "@/lib/cords/queries";
 
 export const GET = apiRoute({ params: cordIdParamsSchema }, async ({ user, params }) => {
-  const cord = await cordDetailJson(user.organizationId, params.id);
+  const cord = await cordDetailJson(user, params.id);
   if (!cord) throw new NotFoundError("The cord");
   return cord;
 });

@@ -7,7 +7,7 @@ import { getFreezeWindow } from "@/lib/freeze-windows/queries";
 const params = z.object({ id: z.string().max(64) });
 
 export const GET = apiRoute({ params }, async ({ user, params }) => {
-  const window = await getFreezeWindow(user.organizationId, params.id);
+  const window = await getFreezeWindow(user, params.id);
   if (!window) throw new NotFoundError("The freeze window");
   return window;
 });

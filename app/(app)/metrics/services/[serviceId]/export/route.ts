@@ -2,16 +2,15 @@ import { sessionRoute } from "@/lib/api/session-route";
 import { csvDownload } from "@/lib/csv";
 import { NotFoundError } from "@/lib/errors";
 import { findServiceForMetrics, serviceMetricValuesForExport } from "@/lib/metrics/service-queries";
-import { can } from "@/lib/permissions";
 
 /**
  * Every value of the service's metrics as CSV, in the upload format (metric, timestamp, value),
  * so a download can be corrected in a spreadsheet and uploaded again.
  */
 export const GET = sessionRoute<{ serviceId: string }>(async ({ user, params }) => {
-  const service = await findServiceForMetrics(user.organizationId, params.serviceId);
-  if (!service || !can(user, "team.view", service.teamId)) throw new NotFoundError("That service");
-  const values = await serviceMetricValuesForExport(user.organizationId, service.id);
+  const service = await findServiceForMetrics(user, params.serviceId);
+  if (!service) throw new NotFoundError("That service");
+  const values = await serviceMetricValuesForExport(user, service.id);
   return csvDownload(
     `${service.name}-metrics-${new Date().toISOString().slice(0, 10)}.csv`,
     ["metric", "timestamp", "value"],

@@ -8,8 +8,8 @@ import { findService } from "@/lib/org/queries";
 
 /** The service's open cord, or `{ "cord": null }` while its line runs. */
 export const GET = apiRoute({ params: serviceIdParamsSchema }, async ({ user, params }) => {
-  if (!(await findService(user.organizationId, params.id))) throw new NotFoundError("The service");
-  const open = await openCordForService(user.organizationId, params.id);
+  if (!(await findService(user, params.id))) throw new NotFoundError("The service");
+  const open = await openCordForService(user, params.id);
   return { cord: open ? cordJson(open) : null };
 });
 

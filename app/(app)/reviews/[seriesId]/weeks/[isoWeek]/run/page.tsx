@@ -33,7 +33,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ series
     item.detail.kind === "metrics" || item.detail.kind === "wheel" ? item.detail.metrics.map((metric) => metric.id) : [],
   );
   const today = new Date();
-  const series30 = await dailySeries(metricIds, today, 30);
+  const series30 = await dailySeries(user, metricIds, today, 30);
   const due = new Date(today.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
   return (
     <MeetingView
