@@ -19,8 +19,8 @@ export function ReviewedAbove({ entries }: { entries: SeriesAbove[] }) {
           {entries.map(({ team, series, canSubmit, role }) => (
             <li key={`${team.id}-${series.id}`} className="space-y-1">
               <p className="text-slate-900">
-                <span className="font-medium">{team.name}</span> is reviewed in {series.team.name}&apos;s weekly review,{" "}
-                <span className="font-medium">{series.name}</span> ({scheduleLabel(series)}).
+                <span className="font-medium">{team.name}</span> is reviewed in <span className="font-medium">{series.name}</span>, held by {series.team.name} (
+                {scheduleLabel(series)}).
               </p>
               <p className="text-slate-700">
                 {canSubmit
