@@ -30,6 +30,6 @@ export const COLLEAGUE_NAMES_MAX = 200;
 /** `?word=Maya&word=Rui`: the candidate words of an answer (lib/coes/blameless.ts nameCandidates), a batch at a time. */
 export const colleagueNamesQuerySchema = z.object({
   word: z
-    .array(z.string().trim().min(1).max(100, "A word has at most 100 characters."))
+    .array(z.string().trim().min(1, "A word cannot be empty.").max(100, "A word has at most 100 characters."))
     .max(NAME_CANDIDATES_MAX, `Ask for at most ${NAME_CANDIDATES_MAX} words at a time.`),
 });
