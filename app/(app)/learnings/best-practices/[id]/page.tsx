@@ -89,13 +89,13 @@ export default async function BestPracticePage({ params }: { params: Promise<{ i
                         <td className="py-2 pr-4 whitespace-nowrap" style={{ paddingLeft: `${node.depth * 1}rem` }}>
                           {node.name}
                         </td>
-                        <td className="py-2 pr-4">
+                        <td className="py-2 pr-4 whitespace-nowrap">
                           <Badge tone={STATE_TONE[node.state]}>{STATE_LABEL[node.state]}</Badge>
                         </td>
                         <td className="py-2 pr-4 text-slate-700">
                           {node.rollUp.ADOPTED} / {node.rollUp.NOT_APPLICABLE} / {node.rollUp.NOT_YET}
                         </td>
-                        <td className="py-2 text-slate-700">
+                        <td className="min-w-48 py-2 text-slate-700">
                           {node.correctiveAction ? (
                             <Link href={`/actions/${node.correctiveAction.id}`} className="text-indigo-700 hover:underline">
                               {node.correctiveAction.title} ({ACTION_STATUS_LABELS[node.correctiveAction.status as keyof typeof ACTION_STATUS_LABELS]})
