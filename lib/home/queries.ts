@@ -10,6 +10,7 @@ import { teamsWith } from "@/lib/permissions";
 import { seriesOpenTo } from "@/lib/reviews/access";
 import { comingIsoWeek, parseIsoWeek, weekWindow } from "@/lib/reviews/iso-week";
 import { flaggedOnly, metricOverviewsFrom, metricOverviewsSql } from "@/lib/metrics/service-queries";
+import { needsAttention } from "@/lib/metrics/stats";
 import { homeCordFrom, openCordsInMyScopeSql } from "@/lib/cords/queries";
 import { firstRowsWithTotalSql, jsonDate, readJsonSections, sectionTotal, type JsonRow } from "@/lib/sql-sections";
 import { orgTeamTree } from "@/lib/org/queries";
@@ -70,7 +71,7 @@ const homeSections = cache(async (user: CurrentUser) => {
   const sections: Partial<Record<HomeSection, Prisma.Sql>> = { myCoes: myCoesSql(user), dueActions: dueActionsSql(user) };
   if (reviewable === "all" || reviewable.length > 0) sections.reviewQueue = reviewQueueSql(user, reviewable);
   if (verifiable === "all" || verifiable.length > 0) sections.verificationQueue = verificationQueueSql(user, verifiable);
-  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user, metrics.subtree);
+  if (metrics.subtree.length > 0) sections.metrics = metricOverviewsSql(user, metrics.subtree, { needsAttentionOnly: true });
   if (cords) sections.cords = cords;
   const ownSubtrees = ownSubtreeIds(user, teams);
   if (ownSubtrees.length > 0) {
@@ -263,9 +264,7 @@ export async function myNextReviews(user: CurrentUser, now = new Date()) {
 export async function breachedMetricsInMySubtree(user: CurrentUser) {
   const { rows, metricsScopeName } = await homeSections(user);
   if (!rows.metrics) return null;
-  const breached = flaggedOnly(metricOverviewsFrom(rows.metrics[0]?.metrics)).filter((metric) =>
-    metric.flags.some((flag) => flag.kind === "breach" || (flag.kind === "anomaly" && flag.worse)),
-  );
+  const breached = flaggedOnly(metricOverviewsFrom(rows.metrics[0]?.metrics)).filter((metric) => needsAttention(metric.flags));
   return { rows: breached.slice(0, BLOCK_ROWS), total: breached.length, scopeName: metricsScopeName };
 }
 

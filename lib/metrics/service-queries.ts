@@ -36,7 +36,7 @@ export type MetricOverview = {
 export async function metricOverviews(
   user: Principal,
   teamIds: readonly string[],
-  filter: { serviceId?: string; metricIds?: string[] } = {},
+  filter: { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean } = {},
 ): Promise<MetricOverview[]> {
   // Two index-only probes per metric (metric_values (metric_id, recorded_at, value)): the latest
   // instant, then the fourteen days up to it, which give the latest value (one value per metric and
@@ -48,7 +48,11 @@ export async function metricOverviews(
 }
 
 /** The overview's statement: one row whose `metrics` column is the JSON array metricOverviewsFrom reads. */
-export function metricOverviewsSql(user: Principal, teamIds: readonly string[], filter: { serviceId?: string; metricIds?: string[] } = {}): Prisma.Sql {
+export function metricOverviewsSql(
+  user: Principal,
+  teamIds: readonly string[],
+  filter: { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean } = {},
+): Prisma.Sql {
   return Prisma.sql`
     SELECT coalesce(json_agg(json_build_object(
         'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
@@ -70,8 +74,22 @@ export function metricOverviewsSql(user: Principal, teamIds: readonly string[], 
       AND s.team_id = ANY(${[...teamIds]}::text[])
       AND m.archived_at IS NULL
       AND (${filter.serviceId ?? null}::text IS NULL OR s.id = ${filter.serviceId ?? null}::text)
-      AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))`;
+      AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))
+      ${filter.needsAttentionOnly ? Prisma.sql`AND ${needsAttentionSql}` : Prisma.empty}`;
 }
+
+/**
+ * needsAttention (lib/metrics/stats.ts) in SQL over the overview statement's columns, so a caller that
+ * shows only those metrics (home) does not turn every metric of a large subtree into JSON: the latest
+ * value breaches the target, or this week moved the bad way by more than the threshold.
+ * service-queries.test.ts proves both pick the same metrics.
+ */
+const needsAttentionSql = Prisma.sql`(
+  (m.target IS NOT NULL AND recent.latest_value IS NOT NULL
+    AND CASE WHEN m.direction = 'UP' THEN recent.latest_value < m.target ELSE recent.latest_value > m.target END)
+  OR (m.anomaly_threshold_pct IS NOT NULL AND recent.this_week IS NOT NULL AND recent.last_week IS NOT NULL AND recent.last_week <> 0
+    AND abs((recent.this_week - recent.last_week) / abs(recent.last_week)) * 100 > m.anomaly_threshold_pct
+    AND CASE WHEN m.direction = 'UP' THEN recent.this_week < recent.last_week ELSE recent.this_week > recent.last_week END))`;
 
 /** Metric overviews with their flags from the statement's JSON array. */
 export function metricOverviewsFrom(json: unknown): MetricOverview[] {

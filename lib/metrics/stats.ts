@@ -142,6 +142,11 @@ export function metricFlags(input: {
   return flags;
 }
 
+/** Whether a metric needs someone: its target is breached, or it moved the bad way beyond its threshold (an improvement only raises a question). */
+export function needsAttention(flags: readonly MetricFlag[]): boolean {
+  return flags.some((flag) => flag.kind === "breach" || (flag.kind === "anomaly" && flag.worse));
+}
+
 /** How urgently a metric's flags ask for attention: a breach, then a regression, then any move. */
 export function flagWeight(flags: readonly MetricFlag[]): number {
   return (
