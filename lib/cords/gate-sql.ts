@@ -8,7 +8,7 @@ import type { GateCord, GateFacts, GateWindow } from "@/lib/cords/gate";
  * The deploy gate's database work: it runs on every deploy of every pipeline, so it is at most three
  * statements including authentication. (1) one statement resolves the token (and touches its
  * last use at most once a minute), the service by id or name, its open cord, the freeze windows
- * that may cover it and an unused override; (2) a blocked call appends to the cord's timeline and
+ * that may cover it and an unused override granted for that open cord; (2) a blocked call appends to the cord's timeline and
  * the event outbox in one statement, or consumes the override and logs its use in one statement;
  * (3) only when a concurrent call consumed the override first: the blocked attempt is logged.
  *
@@ -53,6 +53,7 @@ type LookupRow = {
   } | null;
   windows: { id: string; reason: string; starts_at: number; ends_at: number; rrule: string | null; time_zone: string; environments: string[] }[] | null;
   override_id: string | null;
+  override_cord_id: string | null;
 };
 
 function callerSql(caller: GateCaller): Prisma.Sql {
@@ -102,8 +103,14 @@ export async function lookupGate(caller: GateCaller, service: string): Promise<G
             EXISTS (SELECT 1 FROM freeze_window_services fs WHERE fs.window_id = w.id AND fs.service_id = svc.id)
             OR (w.team_id IN (SELECT id FROM anc) AND NOT EXISTS (SELECT 1 FROM freeze_window_services fs WHERE fs.window_id = w.id))
           )) AS windows,
-      (SELECT o.id FROM cord_overrides o WHERE o.service_id = svc.id AND o.used_at IS NULL AND o.expires_at > ${NOW} ORDER BY o.created_at LIMIT 1) AS override_id
-    FROM tok LEFT JOIN svc ON TRUE`;
+      ovr.id AS override_id, ovr.cord_id AS override_cord_id
+    FROM tok LEFT JOIN svc ON TRUE
+    LEFT JOIN LATERAL (
+      -- Only an override granted for the cord open now: one left over from an earlier cord does not
+      -- carry over to a later stop.
+      SELECT o.id, o.cord_id FROM cord_overrides o JOIN cords oc ON oc.id = o.cord_id AND oc.open_service_id = svc.id
+      WHERE o.service_id = svc.id AND o.used_at IS NULL AND o.expires_at > ${NOW} ORDER BY o.created_at LIMIT 1
+    ) ovr ON TRUE`;
   const row = rows[0];
   if (!row) return { found: "no-caller" };
   if (!row.service_id) return { found: "no-service", userId: row.user_id, organizationId: row.organization_id };
@@ -125,7 +132,7 @@ export async function lookupGate(caller: GateCaller, service: string): Promise<G
     userId: row.user_id,
     organizationId: row.organization_id,
     service: { ...serviceRef, teamId: row.team_id! },
-    facts: { cord, windows, overrideId: row.override_id },
+    facts: { cord, windows, override: row.override_id ? { id: row.override_id, cordId: row.override_cord_id } : null },
     cordEvent: row.cord
       ? {
           // The cord's API shape (lib/cords/api-json.ts) as far as the gate knows it, plus the attempt.

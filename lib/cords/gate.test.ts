@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { blockedDetail, decideGate, type GateFacts, type GateWindow } from "@/lib/cords/gate";
+import { grantOverride, pullCord, resolveCord } from "@/lib/cords/mutations";
+import { askGate, cordWorld, testDb } from "@/lib/cords/test-fixtures";
+
+afterAll(() => testDb.$disconnect());
 
 const cord = { id: "cord1", problem: "Product page shows the wrong price", pulledAt: new Date("2026-10-23T09:00:00Z"), pulledByName: "Vera Viewer" };
 // Fridays 16:00 → Mondays 08:00 Berlin, across the change back to winter time on 25 October 2026.
@@ -12,7 +16,8 @@ const weekendFreeze: GateWindow = {
   timeZone: "Europe/Berlin",
   environments: [],
 };
-const nothing: GateFacts = { cord: null, windows: [], overrideId: null };
+const nothing: GateFacts = { cord: null, windows: [], override: null };
+const overrideForCord = { id: "o1", cordId: "cord1" };
 const wednesday = new Date("2026-10-28T12:00:00Z");
 
 describe("deploy gate decision", () => {
@@ -30,11 +35,21 @@ describe("deploy gate decision", () => {
   });
 
   it("lets one deploy through on an unused override", () => {
-    expect(decideGate({ cord, windows: [], overrideId: "o1" }, wednesday)).toMatchObject({ kind: "override", overrideId: "o1" });
+    expect(decideGate({ cord, windows: [], override: overrideForCord }, wednesday)).toMatchObject({ kind: "override", overrideId: "o1" });
   });
 
-  it("ignores an override when nothing blocks (it stays for a later stop)", () => {
-    expect(decideGate({ ...nothing, overrideId: "o1" }, wednesday)).toEqual({ kind: "allowed" });
+  it("ignores an override when nothing blocks", () => {
+    expect(decideGate({ ...nothing, override: overrideForCord }, wednesday)).toEqual({ kind: "allowed" });
+  });
+
+  it("lets an override through only the stop it was granted for", () => {
+    const laterCord = { ...cord, id: "cord2" };
+    expect(decideGate({ cord: laterCord, windows: [], override: overrideForCord }, wednesday).kind).toBe("blocked");
+    expect(decideGate({ cord, windows: [], override: { id: "o1", cordId: null } }, wednesday).kind).toBe("blocked");
+    const friday = new Date("2026-10-30T16:00:00Z");
+    expect(decideGate({ ...nothing, windows: [weekendFreeze], override: overrideForCord }, friday).kind).toBe("blocked");
+    // The cord's override does not lift a freeze window that holds as well.
+    expect(decideGate({ cord, windows: [weekendFreeze], override: overrideForCord }, friday).kind).toBe("blocked");
   });
 
   it.each([
@@ -61,7 +76,42 @@ describe("deploy gate decision", () => {
   });
 
   it("names both the cord and the window when both hold", () => {
-    const decision = decideGate({ cord, windows: [weekendFreeze], overrideId: null }, new Date("2026-10-30T16:00:00Z"));
+    const decision = decideGate({ cord, windows: [weekendFreeze], override: null }, new Date("2026-10-30T16:00:00Z"));
     expect(decision.kind === "blocked" && decision.block.cord?.id === "cord1" && decision.block.freeze?.id === "w1").toBe(true);
+  });
+});
+
+describe("an override against the database", () => {
+  const report = { problem: "Product page shows the wrong price", customerImpact: "", severity: "STOP_DEPLOYS" as const, link: null };
+
+  it("left unused on a resolved cord does not let a deploy through a later cord or a freeze window", async () => {
+    const world = await cordWorld();
+    const first = await pullCord(world.users.viewer, { ...report, serviceId: world.service.id });
+    await grantOverride(world.users.manager, { cordId: first.cord.id, justification: "Ship the fix" });
+    await resolveCord(world.users.member, { cordId: first.cord.id, resolutionNote: "Rolled back" });
+
+    const now = Date.now();
+    const freeze = await testDb.freezeWindow.create({
+      data: {
+        organizationId: world.org.id,
+        teamId: world.teams.shop.id,
+        reason: "Launch freeze",
+        startsAt: new Date(now - 60_000),
+        endsAt: new Date(now + 3_600_000),
+        lastEndsAt: new Date(now + 3_600_000),
+      },
+    });
+    expect((await askGate(world.token.secret, world.service.id)).status).toBe(423);
+    await testDb.freezeWindow.delete({ where: { id: freeze.id } });
+
+    const second = await pullCord(world.users.viewer, { ...report, serviceId: world.service.id });
+    expect((await askGate(world.token.secret, world.service.id, { ref: "later" })).status).toBe(423);
+    expect(await testDb.cordOverride.count({ where: { cordId: first.cord.id, usedAt: null } })).toBe(1);
+    expect(await testDb.cordEvent.count({ where: { cordId: second.cord.id, kind: "DEPLOY_BLOCKED" } })).toBe(1);
+
+    // An override granted for the cord open now still passes its one deploy.
+    await grantOverride(world.users.manager, { cordId: second.cord.id, justification: "Ship the second fix" });
+    expect((await askGate(world.token.secret, world.service.id)).status).toBe(200);
+    expect((await askGate(world.token.secret, world.service.id)).status).toBe(423);
   });
 });

@@ -3,11 +3,15 @@ import { activeOccurrence, type WindowTiming } from "@/lib/freeze-windows/recurr
 /**
  * The deploy gate's decision, evaluated at the moment of the call (never when the pipeline was
  * created): an open cord or a freeze window running now blocks; an unused break-glass override
- * lets one blocked deploy through. Pure, so it is tested without a database (gate.test.ts).
+ * lets one deploy through the stop it was granted for — the open cord it names, and only while no
+ * freeze window holds as well (a window is a stop of its own that nobody overrode). Pure, so it is
+ * tested without a database (gate.test.ts).
  */
 export type GateCord = { id: string; problem: string; pulledAt: Date; pulledByName: string | null };
 export type GateWindow = WindowTiming & { id: string; reason: string; environments: string[] };
-export type GateFacts = { cord: GateCord | null; windows: GateWindow[]; overrideId: string | null };
+/** An unused, unexpired override of the service and the cord it was granted for. */
+export type GateOverride = { id: string; cordId: string | null };
+export type GateFacts = { cord: GateCord | null; windows: GateWindow[]; override: GateOverride | null };
 
 export type GateBlock = { cord: GateCord | null; freeze: { id: string; reason: string; until: Date } | null };
 export type GateDecision = { kind: "allowed" } | { kind: "override"; overrideId: string; block: GateBlock } | { kind: "blocked"; block: GateBlock };
@@ -32,7 +36,9 @@ function runningFreeze(windows: readonly GateWindow[], now: Date, environment?: 
 export function decideGate(facts: GateFacts, now: Date, environment?: string): GateDecision {
   const block: GateBlock = { cord: facts.cord, freeze: runningFreeze(facts.windows, now, environment) };
   if (!block.cord && !block.freeze) return { kind: "allowed" };
-  if (facts.overrideId) return { kind: "override", overrideId: facts.overrideId, block };
+  // Overrides are granted on a cord (lib/cords/mutations.ts grantOverride); one without a cord names no stop.
+  const override = facts.override;
+  if (override?.cordId && block.cord?.id === override.cordId && !block.freeze) return { kind: "override", overrideId: override.id, block };
   return { kind: "blocked", block };
 }
 
