@@ -86,7 +86,16 @@ export const gateBlockedSchema = z
     allowed: z.literal(false),
     service: z.object({ id: z.string(), name: z.string() }),
     reason: z.enum(["cord", "freeze_window"]),
-    cord: z.object({ id: z.string(), pulledBy: z.string().nullable(), pulledAt: z.iso.datetime(), problem: z.string(), url: z.string() }).nullable(),
+    cord: z
+      .object({
+        id: z.string(),
+        pulledBy: z.string().nullable(),
+        pulledAt: z.iso.datetime(),
+        problem: z.string(),
+        link: z.string().nullable().meta({ description: "The link the puller gave (a ticket, a screenshot, the broken page), if any." }),
+        url: z.string().meta({ description: "The cord's page in Andon." }),
+      })
+      .nullable(),
     freezeWindow: z.object({ id: z.string(), reason: z.string(), until: z.iso.datetime() }).nullable(),
   })
   .meta({ id: "DeployGateBlocked" });

@@ -16,6 +16,11 @@ import { TOKEN_PREFIX, hashTokenSecret } from "@/lib/tokens/secret";
  * deploy. A lean door instead of apiRoute: authentication is folded into the gate's one lookup
  * statement (lib/cords/gate-sql.ts), so a whole call is 1–3 SQL statements. Bad input is always a
  * 4xx problem; the gate never answers 5xx because of what the caller sent.
+ *
+ * Only GET is a deploy attempt: it uses an override and lands on the cord's timeline when blocked.
+ * HEAD is a look that changes nothing (link checkers, proxies and monitors send it freely), so it
+ * neither logs an attempt nor spends an override, and answers 423 while the line is stopped even
+ * when an override is waiting: the override is for the GET of the deploy itself.
  */
 
 const DEPLOY_REF_HEADER = "x-andon-deploy-ref";
@@ -50,6 +55,7 @@ function lockedResponse(request: Request, service: { id: string; name: string },
           pulledBy: block.cord.pulledByName,
           pulledAt: block.cord.pulledAt.toISOString(),
           problem: block.cord.problem,
+          link: block.cord.link,
           url: `${origin}/cords/${block.cord.id}`,
         }
       : null,
@@ -62,7 +68,7 @@ function allowedResponse(service: { id: string; name: string }, override: boolea
   return Response.json({ allowed: true, service, override }, { headers: { "cache-control": "no-store" } });
 }
 
-async function answer(request: Request): Promise<Response> {
+async function answer(request: Request, attempt: boolean): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const parsed = gateQuerySchema.safeParse({
     service: params.has("service") ? storableText(params.get("service")!) : undefined,
@@ -87,6 +93,7 @@ async function answer(request: Request): Promise<Response> {
   const decision = decideGate(lookup.facts, new Date(), environment);
   const serviceRef = { id: lookup.service.id, name: lookup.service.name };
   if (decision.kind === "allowed") return allowedResponse(serviceRef, false);
+  if (!attempt) return lockedResponse(request, serviceRef, decision.block);
   const deployRef = request.headers.get(DEPLOY_REF_HEADER) ? storableText(request.headers.get(DEPLOY_REF_HEADER)!).trim().slice(0, 500) || null : null;
   if (decision.kind === "override" && (await consumeOverride({ overrideId: decision.overrideId, actorId: lookup.userId, deployRef }))) {
     return allowedResponse(serviceRef, true);
@@ -105,9 +112,9 @@ async function answer(request: Request): Promise<Response> {
   return lockedResponse(request, serviceRef, decision.block);
 }
 
-export async function deployGate(request: Request): Promise<Response> {
+async function answerSafely(request: Request, attempt: boolean): Promise<Response> {
   try {
-    return await answer(request);
+    return await answer(request, attempt);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return databaseUnavailableResponse(error, request);
     logError("deploy gate failed", error, { url: request.url });
@@ -115,8 +122,13 @@ export async function deployGate(request: Request): Promise<Response> {
   }
 }
 
-/** HEAD answers like GET (status and headers), without the body. */
+/** GET: a deploy attempt, recorded when blocked and let through by an override. */
+export function deployGate(request: Request): Promise<Response> {
+  return answerSafely(request, true);
+}
+
+/** HEAD answers like GET (status and headers) without the body, and without side effects. */
 export async function deployGateHead(request: Request): Promise<Response> {
-  const response = await deployGate(request);
+  const response = await answerSafely(request, false);
   return new Response(null, { status: response.status, headers: response.headers });
 }

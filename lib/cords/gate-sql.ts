@@ -115,7 +115,7 @@ export async function lookupGate(caller: GateCaller, service: string): Promise<G
   if (!row) return { found: "no-caller" };
   if (!row.service_id) return { found: "no-service", userId: row.user_id, organizationId: row.organization_id };
   const cord: GateCord | null = row.cord
-    ? { id: row.cord.id, problem: row.cord.problem, pulledAt: new Date(Number(row.cord.pulled_at)), pulledByName: row.cord.pulled_by_name }
+    ? { id: row.cord.id, problem: row.cord.problem, link: row.cord.link, pulledAt: new Date(Number(row.cord.pulled_at)), pulledByName: row.cord.pulled_by_name }
     : null;
   const windows: GateWindow[] = (row.windows ?? []).map((window) => ({
     id: window.id,

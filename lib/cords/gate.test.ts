@@ -5,7 +5,13 @@ import { askGate, cordWorld, testDb } from "@/lib/cords/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
 
-const cord = { id: "cord1", problem: "Product page shows the wrong price", pulledAt: new Date("2026-10-23T09:00:00Z"), pulledByName: "Vera Viewer" };
+const cord = {
+  id: "cord1",
+  problem: "Product page shows the wrong price",
+  link: null,
+  pulledAt: new Date("2026-10-23T09:00:00Z"),
+  pulledByName: "Vera Viewer",
+};
 // Fridays 16:00 → Mondays 08:00 Berlin, across the change back to winter time on 25 October 2026.
 const weekendFreeze: GateWindow = {
   id: "w1",

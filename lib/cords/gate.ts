@@ -7,7 +7,7 @@ import { activeOccurrence, type WindowTiming } from "@/lib/freeze-windows/recurr
  * freeze window holds as well (a window is a stop of its own that nobody overrode). Pure, so it is
  * tested without a database (gate.test.ts).
  */
-export type GateCord = { id: string; problem: string; pulledAt: Date; pulledByName: string | null };
+export type GateCord = { id: string; problem: string; link: string | null; pulledAt: Date; pulledByName: string | null };
 export type GateWindow = WindowTiming & { id: string; reason: string; environments: string[] };
 /** An unused, unexpired override of the service and the cord it was granted for. */
 export type GateOverride = { id: string; cordId: string | null };

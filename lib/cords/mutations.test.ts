@@ -105,13 +105,18 @@ describe("the deploy gate", () => {
   it("answers 423 with who and what while the cord is open, logs the attempt with its ref, and 200 once resolved", async () => {
     const world = await cordWorld();
     expect((await askGate(world.token.secret, world.service.name)).status).toBe(200);
-    const { cord } = await pullCord(world.users.viewer, { ...report, serviceId: world.service.id });
+    const { cord } = await pullCord(world.users.viewer, { ...report, link: "https://shop.example/p/42", serviceId: world.service.id });
     const blocked = await askGate(world.token.secret, world.service.id, { ref: "abc123", environment: "production" });
     expect(blocked.status).toBe(423);
     expect(blocked.headers.get("content-type")).toBe("application/problem+json");
     const body = await blocked.json();
-    expect(body).toMatchObject({ status: 423, allowed: false, reason: "cord", cord: { id: cord.id, pulledBy: "Vera Viewer", problem: report.problem } });
-    expect((await askGate(world.token.secret, world.service.name, { method: "HEAD" })).status).toBe(423);
+    expect(body).toMatchObject({
+      status: 423,
+      allowed: false,
+      reason: "cord",
+      cord: { id: cord.id, pulledBy: "Vera Viewer", problem: report.problem, link: "https://shop.example/p/42" },
+    });
+    await askGate(world.token.secret, world.service.name);
     const attempts = await testDb.cordEvent.findMany({ where: { cordId: cord.id, kind: "DEPLOY_BLOCKED" }, select: { deployRef: true } });
     expect(attempts.map((attempt) => attempt.deployRef).sort()).toEqual(["abc123", null]);
     expect(await testDb.domainEvent.count({ where: { organizationId: world.org.id, type: "cord.deploy_blocked" } })).toBe(2);
@@ -131,6 +136,29 @@ describe("the deploy gate", () => {
     const kinds = await testDb.cordEvent.groupBy({ by: ["kind"], where: { cordId: cord.id }, _count: true });
     expect(Object.fromEntries(kinds.map((row) => [row.kind, row._count]))).toMatchObject({ OVERRIDE_USED: 1, DEPLOY_BLOCKED: 5 });
     expect((await askGate(world.token.secret, world.service.id)).status).toBe(423);
+  });
+
+  it("answers HEAD like GET without a body and without side effects: no attempt logged, no override used", async () => {
+    const world = await cordWorld();
+    const head = () => askGate(world.token.secret, world.service.id, { method: "HEAD", ref: "peek" });
+    const { cord } = await pullCord(world.users.viewer, { ...report, serviceId: world.service.id });
+    const blocked = await head();
+    expect(blocked.status).toBe(423);
+    expect(blocked.headers.get("content-type")).toBe("application/problem+json");
+    expect(await blocked.text()).toBe("");
+    await grantOverride(world.users.manager, { cordId: cord.id, justification: "Ship the fix" });
+    expect((await head()).status).toBe(423);
+    expect((await head()).status).toBe(423);
+    const sideEffects = () =>
+      Promise.all([
+        testDb.cordEvent.count({ where: { cordId: cord.id, kind: { in: ["DEPLOY_BLOCKED", "OVERRIDE_USED"] } } }),
+        testDb.cordOverride.count({ where: { cordId: cord.id, usedAt: { not: null } } }),
+        testDb.domainEvent.count({ where: { organizationId: world.org.id, type: "cord.deploy_blocked" } }),
+      ]);
+    expect(await sideEffects()).toEqual([0, 0, 0]);
+    // The deploy's GET is what uses the override.
+    expect((await askGate(world.token.secret, world.service.id, { ref: "the-fix" })).status).toBe(200);
+    expect(await sideEffects()).toEqual([1, 1, 0]);
   });
 
   it("answers 423 inside a freeze window of the owning subtree", async () => {

@@ -32,9 +32,10 @@ export function registerCordPaths(registry: OpenAPIRegistry): void {
     summary: "Ask whether a service may be deployed now",
     description:
       'What CI/CD calls before deploying: evaluated at the moment of the call. `200 {"allowed": true}`, or `423 Locked` (problem+json) while an Andon cord is ' +
-      "open on the service or a freeze window covers it, saying who pulled it, when and why (or which window, until when). Every blocked call is recorded on " +
+      "open on the service or a freeze window covers it, saying who pulled it, when, why and the link they gave (or which window, until when). Every blocked call is recorded on " +
       "the cord's timeline with the `X-Andon-Deploy-Ref` header (a commit sha or pipeline URL). An unused break-glass override lets exactly one blocked call " +
-      "through. Any token of the organization may ask. `HEAD` answers the same status without a body. At most three SQL statements per call.",
+      "through. Any token of the organization may ask. `HEAD` answers the same status without a body and changes nothing: it records no attempt and " +
+      "uses no override (so it answers 423 while an override waits for the deploy's `GET`). At most three SQL statements per call.",
     security: authenticated,
     request: {
       query: gateQuerySchema,
