@@ -13,6 +13,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { CORD_SEVERITY_LABELS } from "@/lib/cords/labels";
 import { getCordForView } from "@/lib/cords/queries";
 import { CordActionForm, CordNoteForm, OverrideForm, ResolveCordForm, StartCoeButton } from "./cord-forms";
+import { LiveRefresh } from "./live-refresh";
 
 export const metadata: Metadata = { title: "Andon cord" };
 
@@ -26,6 +27,7 @@ export default async function CordPage({ params }: { params: Promise<{ cordId: s
   const liveOverride = cord.liveOverride;
   return (
     <>
+      {open ? <LiveRefresh /> : null}
       <p className="mb-2 text-sm">
         <Link href={`/services/${cord.service.id}`} className="text-indigo-700 hover:underline">
           ← {cord.service.name}
