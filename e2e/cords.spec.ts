@@ -79,6 +79,11 @@ test("pull the cord, the gate stops deploys, override once, resolve and start th
     await expect(timeline).toContainText("sha-e2e-1");
   });
 
+  await test.step("the open cord's page shows a new blocked attempt without a reload", async () => {
+    expect((await gate("sha-e2e-live")).status()).toBe(423);
+    await expect(memberPage.getByRole("list", { name: "Cord timeline" })).toContainText("sha-e2e-live", { timeout: 30_000 });
+  });
+
   await test.step("the member adds a corrective action: the cord lists it and the action links back", async () => {
     const form = memberPage.getByRole("form", { name: "Add a corrective action" });
     await form.getByLabel("Corrective action").fill(`Safari checkout test ${suffix}`);
