@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { authenticated, jsonResponse, problemResponses } from "@/lib/api/openapi-components";
+import { pageSchema, paginationQuerySchema } from "@/lib/api/pagination";
 
 const windowBody = z
   .object({
@@ -37,8 +38,10 @@ export function registerFreezeWindowPaths(registry: OpenAPIRegistry): void {
     operationId: "listFreezeWindows",
     tags: ["Andon cord"],
     summary: "List freeze windows that are running or still to come",
+    description: "By first start, earliest first; pages with `limit` and `cursor`.",
     security: authenticated,
-    responses: { 200: jsonResponse("The windows.", z.object({ data: z.array(windowSchema) })), ...problemResponses(400, 401) },
+    request: { query: paginationQuerySchema },
+    responses: { 200: jsonResponse("A page of windows.", pageSchema(windowSchema)), ...problemResponses(400, 401) },
   });
   registry.registerPath({
     method: "post",

@@ -43,13 +43,20 @@ function stillRunning(now: Date): Prisma.FreezeWindowWhereInput {
   return { OR: [{ lastEndsAt: null }, { lastEndsAt: { gt: now } }] };
 }
 
-export async function listFreezeWindows(user: Principal, teamIds?: string[]) {
+/** Windows running or still to come, by first start then id, from after the cursor's [startsAt, id]. */
+export async function listFreezeWindowsAfter(user: Principal, after: [string, string] | null, take: number) {
   const now = new Date();
   const rows = await db.freezeWindow.findMany({
-    where: { ...visibleFreezeWindowsWhere(user), ...(teamIds ? { teamId: { in: teamIds } } : {}), ...stillRunning(now) },
+    where: {
+      AND: [
+        visibleFreezeWindowsWhere(user),
+        stillRunning(now),
+        after ? { OR: [{ startsAt: { gt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { gt: after[1] } }] } : {},
+      ],
+    },
     select: freezeWindowSelect,
-    orderBy: { startsAt: "asc" },
-    take: 200,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take,
   });
   return rows.map((row) => freezeWindowJson(row, now));
 }
