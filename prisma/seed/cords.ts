@@ -5,7 +5,9 @@ const HOUR = 3_600_000;
 /**
  * Two demo cords, with dates relative to the day of seeding: a resolved customer-facing one on
  * pricing-engine (wrong prices for two hours, a +1, a blocked deploy, a note and the fix) and an
- * open one on object-store (stop deploys only). Fixed ids; runs once on an empty database.
+ * open one on object-store (stop deploys only); and Platform's weekend freeze, so the freeze
+ * windows page, the service pages and the calendar feed show a scheduled stop from the start.
+ * Fixed ids; runs once on an empty database.
  */
 export async function seedDemoCords(db: PrismaClient): Promise<void> {
   const now = Date.now();
@@ -57,6 +59,22 @@ export async function seedDemoCords(db: PrismaClient): Promise<void> {
           { kind: "PULLED", actorId: "user_platform", body: "Exports written since the last deploy are missing their checksum files.", createdAt: at(2) },
         ],
       },
+    },
+  });
+  // Fridays 16:00 to Mondays 08:00 in Berlin, every week since the first Friday of 2025 (CET, UTC+1).
+  await db.freezeWindow.create({
+    data: {
+      id: "freeze_demo_weekend",
+      organizationId: "org_demo",
+      teamId: "team_platform",
+      reason: "Weekend freeze: no infrastructure changes while on-call is thin",
+      startsAt: new Date("2025-01-03T15:00:00Z"),
+      endsAt: new Date("2025-01-06T07:00:00Z"),
+      rrule: "FREQ=WEEKLY;BYDAY=FR",
+      timeZone: "Europe/Berlin",
+      lastEndsAt: null,
+      environments: ["production"],
+      createdById: "user_platform",
     },
   });
 }
