@@ -68,7 +68,10 @@ function allowedResponse(service: { id: string; name: string }, override: boolea
   return Response.json({ allowed: true, service, override }, { headers: { "cache-control": "no-store" } });
 }
 
-async function answer(request: Request, attempt: boolean): Promise<Response> {
+/** "attempt": a deploy asking to go ahead (GET); "look": a question that changes nothing (HEAD). */
+type GateCall = "attempt" | "look";
+
+async function answer(request: Request, call: GateCall): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const parsed = gateQuerySchema.safeParse({
     service: params.has("service") ? storableText(params.get("service")!) : undefined,
@@ -93,28 +96,26 @@ async function answer(request: Request, attempt: boolean): Promise<Response> {
   const decision = decideGate(lookup.facts, new Date(), environment);
   const serviceRef = { id: lookup.service.id, name: lookup.service.name };
   if (decision.kind === "allowed") return allowedResponse(serviceRef, false);
-  if (!attempt) return lockedResponse(request, serviceRef, decision.block);
+  if (call === "look") return lockedResponse(request, serviceRef, decision.block);
   const deployRef = request.headers.get(DEPLOY_REF_HEADER) ? storableText(request.headers.get(DEPLOY_REF_HEADER)!).trim().slice(0, 500) || null : null;
-  if (decision.kind === "override" && (await consumeOverride({ overrideId: decision.overrideId, actorId: lookup.userId, deployRef }))) {
+  const attempt = { organizationId: lookup.organizationId, teamId: lookup.service.teamId, actorId: lookup.userId, deployRef, environment: environment ?? null };
+  // An override is granted for the open cord, so the lookup found both.
+  if (
+    decision.kind === "override" &&
+    lookup.cordEvent &&
+    (await consumeOverride({ ...attempt, overrideId: decision.overrideId, cordEvent: lookup.cordEvent }))
+  ) {
     return allowedResponse(serviceRef, true);
   }
   if (decision.block.cord && lookup.cordEvent) {
-    await recordBlockedDeploy({
-      organizationId: lookup.organizationId,
-      cordId: decision.block.cord.id,
-      teamId: lookup.service.teamId,
-      actorId: lookup.userId,
-      deployRef,
-      environment: environment ?? null,
-      cordEvent: lookup.cordEvent,
-    });
+    await recordBlockedDeploy({ ...attempt, cordId: decision.block.cord.id, cordEvent: lookup.cordEvent });
   }
   return lockedResponse(request, serviceRef, decision.block);
 }
 
-async function answerSafely(request: Request, attempt: boolean): Promise<Response> {
+async function answerSafely(request: Request, call: GateCall): Promise<Response> {
   try {
-    return await answer(request, attempt);
+    return await answer(request, call);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return databaseUnavailableResponse(error, request);
     logError("deploy gate failed", error, { url: request.url });
@@ -124,11 +125,11 @@ async function answerSafely(request: Request, attempt: boolean): Promise<Respons
 
 /** GET: a deploy attempt, recorded when blocked and let through by an override. */
 export function deployGate(request: Request): Promise<Response> {
-  return answerSafely(request, true);
+  return answerSafely(request, "attempt");
 }
 
 /** HEAD answers like GET (status and headers) without the body, and without side effects. */
 export async function deployGateHead(request: Request): Promise<Response> {
-  const response = await answerSafely(request, false);
+  const response = await answerSafely(request, "look");
   return new Response(null, { status: response.status, headers: response.headers });
 }

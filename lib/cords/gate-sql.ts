@@ -9,7 +9,7 @@ import type { GateCord, GateFacts, GateWindow } from "@/lib/cords/gate";
  * statements including authentication. (1) one statement resolves the token (and touches its
  * last use at most once a minute), the service by id or name, its open cord, the freeze windows
  * that may cover it and an unused override granted for that open cord; (2) a blocked call appends to the cord's timeline and
- * the event outbox in one statement, or consumes the override and logs its use in one statement;
+ * the event outbox in one statement, or consumes the override, logs its use and emits its event in one statement;
  * (3) only when a concurrent call consumed the override first: the blocked attempt is logged.
  *
  * Timestamps are `timestamp(3)` columns holding UTC (as Prisma writes them), so SQL compares them
@@ -28,7 +28,7 @@ export type GateLookup =
       organizationId: string;
       service: { id: string; name: string; teamId: string };
       facts: GateFacts;
-      /** The open cord in its event shape, for cord.deploy_blocked. */
+      /** The open cord in its event shape, for cord.deploy_blocked and cord.override_used. */
       cordEvent: Record<string, unknown> | null;
     };
 
@@ -176,10 +176,20 @@ export async function recordBlockedDeploy(input: {
 }
 
 /**
- * Consumes the override if no concurrent call did first (the UPDATE's `used_at IS NULL` decides)
- * and logs its use on the cord's timeline, in one statement. False: someone else used it.
+ * Consumes the override if no concurrent call did first (the UPDATE's `used_at IS NULL` decides),
+ * logs its use on the cord's timeline and emits cord.override_used, in one statement. False:
+ * someone else used it.
  */
-export async function consumeOverride(input: { overrideId: string; actorId: string; deployRef: string | null }): Promise<boolean> {
+export async function consumeOverride(input: {
+  overrideId: string;
+  organizationId: string;
+  teamId: string;
+  actorId: string;
+  deployRef: string | null;
+  environment: string | null;
+  cordEvent: Record<string, unknown>;
+}): Promise<boolean> {
+  const data = JSON.stringify({ ...input.cordEvent, overrideUsed: { id: input.overrideId, ref: input.deployRef, environment: input.environment } });
   const rows = await db.$queryRaw<{ used: number }[]>`
     WITH used AS (
       UPDATE cord_overrides SET used_at = ${NOW}, used_ref = ${input.deployRef}
@@ -190,7 +200,14 @@ export async function consumeOverride(input: { overrideId: string; actorId: stri
       INSERT INTO cord_events (cord_id, kind, actor_id, body, deploy_ref, created_at)
       SELECT cord_id, 'OVERRIDE_USED', ${input.actorId}, justification, ${input.deployRef}, ${NOW} FROM used WHERE cord_id IS NOT NULL
       RETURNING id
+    ),
+    emitted AS (
+      INSERT INTO domain_events (id, organization_id, type, team_id, data, occurred_at)
+      SELECT ${randomUUID()}, ${input.organizationId}, 'cord.override_used', ${input.teamId},
+        jsonb_set(${data}::jsonb, '{overrideUsed,justification}', to_jsonb(used.justification)), ${NOW}
+      FROM used WHERE used.cord_id IS NOT NULL
+      RETURNING id
     )
-    SELECT (SELECT count(*) FROM used)::int AS used, (SELECT count(*) FROM logged)::int AS logged`;
+    SELECT (SELECT count(*) FROM used)::int AS used, (SELECT count(*) FROM logged)::int AS logged, (SELECT count(*) FROM emitted)::int AS emitted`;
   return (rows[0]?.used ?? 0) > 0;
 }

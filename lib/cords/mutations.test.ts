@@ -135,6 +135,15 @@ describe("the deploy gate", () => {
     expect(statuses.filter((status) => status === 423)).toHaveLength(5);
     const kinds = await testDb.cordEvent.groupBy({ by: ["kind"], where: { cordId: cord.id }, _count: true });
     expect(Object.fromEntries(kinds.map((row) => [row.kind, row._count]))).toMatchObject({ OVERRIDE_USED: 1, DEPLOY_BLOCKED: 5 });
+    const used = await testDb.domainEvent.findMany({
+      where: { organizationId: world.org.id, type: "cord.override_used" },
+      select: { data: true, teamId: true },
+    });
+    expect(used).toHaveLength(1);
+    expect(used[0]).toMatchObject({
+      teamId: world.teams.shop.id,
+      data: { id: cord.id, status: "open", overrideUsed: { justification: "Ship the fix", ref: expect.stringMatching(/^run-\d$/) } },
+    });
     expect((await askGate(world.token.secret, world.service.id)).status).toBe(423);
   });
 

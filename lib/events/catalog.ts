@@ -25,6 +25,7 @@ export const EVENT_TYPES = {
   "cord.note_added": "The owning team added a note to an open cord's timeline.",
   "cord.deploy_blocked": "The deploy gate refused a deploy because of an open cord.",
   "cord.override_granted": "A manager granted a one-time deploy override during a stop.",
+  "cord.override_used": "A deploy passed the gate during a stop on a break-glass override (which is now used up).",
   "cord.resolved": "The owning team resolved a cord: the line runs again.",
   "finding.opened": "A policy rule failed for a service: a new finding was opened.",
   "finding.resolved": "A finding resolved by itself: its rule passes again for the service.",

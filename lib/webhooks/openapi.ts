@@ -80,7 +80,8 @@ const anyResource = z.record(z.string(), z.unknown()).meta({ description: "The s
 function dataSchemaFor(type: string): z.ZodType {
   if (type.startsWith("coe.")) return coeSchema;
   if (type.startsWith("action.")) return actionItemSchema;
-  if (type.startsWith("cord.") && type !== "cord.deploy_blocked") return cordSchema;
+  // The gate's events carry the cord as far as the gate knows it, plus the deploy attempt.
+  if (type.startsWith("cord.") && type !== "cord.deploy_blocked" && type !== "cord.override_used") return cordSchema;
   if (type === WEEKLY_DIGEST_EVENT) return weeklyDigestDataSchema;
   if (type.startsWith("review.")) return reviewEventDataSchema;
   return anyResource;
