@@ -10,7 +10,7 @@ import { activeOccurrence, type WindowTiming } from "@/lib/freeze-windows/recurr
 export type GateCord = { id: string; problem: string; link: string | null; pulledAt: Date; pulledByName: string | null };
 export type GateWindow = WindowTiming & { id: string; reason: string; environments: string[] };
 /** An unused, unexpired override of the service and the cord it was granted for. */
-export type GateOverride = { id: string; cordId: string | null };
+type GateOverride = { id: string; cordId: string | null };
 export type GateFacts = { cord: GateCord | null; windows: GateWindow[]; override: GateOverride | null };
 
 export type GateBlock = { cord: GateCord | null; freeze: { id: string; reason: string; until: Date } | null };
