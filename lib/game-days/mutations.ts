@@ -65,11 +65,17 @@ async function log(tx: Tx, entry: { gameDayId: string; experimentId?: string | n
   return tx.gameDayLogEntry.create({ data: { ...entry, experimentId: entry.experimentId ?? null }, select: { id: true, createdAt: true } });
 }
 
-async function experimentData(tx: Tx, user: CurrentUser, input: Omit<z.output<typeof addExperimentSchema>, "gameDayId">) {
+/** `at` is where the experiment sits in the input ("experiment." when planned with its game day), for the field errors. */
+async function experimentData(tx: Tx, user: CurrentUser, input: Omit<z.output<typeof addExperimentSchema>, "gameDayId">, at = "") {
   const template = findTemplate(input.templateKey);
-  if (!template) throw new UserError("Choose a template.", { templateKey: ["Choose a template."] });
+  if (!template) throw new UserError("Choose a template.", { [`${at}templateKey`]: ["Choose a template."] });
   const rendered = renderTemplate(template, input.parameters);
-  if (!rendered.ok) throw new UserError("Some parameters are not valid.", rendered.fieldErrors);
+  if (!rendered.ok) {
+    throw new UserError(
+      "Some parameters are not valid.",
+      Object.fromEntries(Object.entries(rendered.fieldErrors).map(([key, messages]) => [`${at}${key}`, messages])),
+    );
+  }
   const [service, dimension, coe] = await Promise.all([
     input.serviceId ? tx.service.findFirst({ where: { id: input.serviceId, organizationId: user.organizationId }, select: { id: true, teamId: true } }) : null,
     input.dimensionId
@@ -77,10 +83,11 @@ async function experimentData(tx: Tx, user: CurrentUser, input: Omit<z.output<ty
       : tx.verificationDimension.findFirst({ where: { organizationId: user.organizationId, key: template.dimensionKey }, select: { id: true } }),
     input.sourceCoeId ? tx.coe.findFirst({ where: visibleCoeWhere(user, input.sourceCoeId), select: { id: true } }) : null,
   ]);
-  if (input.serviceId && !service) throw new UserError("Choose a service of your organization.", { serviceId: ["Choose a service of your organization."] });
+  if (input.serviceId && !service)
+    throw new UserError("Choose a service of your organization.", { [`${at}serviceId`]: ["Choose a service of your organization."] });
   // A held run verifies this service: only who may record its verifications may aim an experiment at it.
   if (service) assertCanRecord(user, service.teamId);
-  if (input.dimensionId && !dimension) throw new UserError("Choose a dimension.", { dimensionId: ["Choose a dimension."] });
+  if (input.dimensionId && !dimension) throw new UserError("Choose a dimension.", { [`${at}dimensionId`]: ["Choose a dimension."] });
   if (input.sourceCoeId && !coe) throw new NotFoundError("The COE");
   return {
     title: input.title || template.title,
@@ -118,7 +125,7 @@ export async function createGameDay(user: CurrentUser, input: z.output<typeof cr
     // The first experiment defaults to the first service in scope, and a held run verifies it.
     for (const service of services) assertCanRecord(user, service.teamId);
     if (users.length !== people.length) throw new UserError("Choose active people of your organization.", { participantIds: ["Unknown person."] });
-    const experiment = input.experiment ? await experimentData(tx, user, input.experiment) : null;
+    const experiment = input.experiment ? await experimentData(tx, user, input.experiment, "experiment.") : null;
     const gameDay = await tx.gameDay.create({
       data: {
         organizationId: user.organizationId,
@@ -342,7 +349,6 @@ export async function importJournal(
       );
     }
     const experiment = await loadExperiment(tx, user, chosen.id);
-    const raw = typeof input.journal === "string" ? JSON.parse(input.journal) : input.journal;
     return recordRun(tx, user, experiment, {
       source: "JOURNAL",
       idempotencyKey: parsed.idempotencyKey,
@@ -352,7 +358,7 @@ export async function importJournal(
       startedAt: parsed.startedAt,
       endedAt: parsed.endedAt,
       activities: parsed.activities,
-      raw: raw as Prisma.InputJsonValue,
+      raw: parsed.journal as Prisma.InputJsonValue,
       chaosVersion: parsed.chaosVersion,
       summary: `Journal imported: ${parsed.status}${parsed.deviated ? ", deviated" : ""} → ${VERDICT_WORDS[parsed.verdict]}`,
     });
