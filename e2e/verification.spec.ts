@@ -72,6 +72,9 @@ test.describe("Verification and game days", () => {
       await page.goto(`/verification/services/${service.id}`);
       const card = page.locator("section", { has: page.getByRole("heading", { name: "Fault tolerance & self-healing" }) });
       await card.getByText(/^History \(/).click();
+      // The run's evidence is Markdown, rendered: a link back to the run, not its source text.
+      await expect(card.getByRole("link", { name: "The run" })).toHaveAttribute("href", /^\/game-days\/[^/]+#run-/);
+      await expect(card.getByText("[The run](")).toHaveCount(0);
       await card.getByLabel(/Attach evidence to the Fault tolerance & self-healing verification of/).setInputFiles({
         name: "restore-drill.log",
         mimeType: "text/plain",

@@ -17,4 +17,8 @@ describe("storable text", () => {
       ok: true,
     });
   });
+
+  it("cleans object keys too (a jsonb key cannot hold NUL either)", () => {
+    expect(storableValue({ "ke\0y": { "in\0ner": 1 } })).toEqual({ key: { inner: 1 } });
+  });
 });

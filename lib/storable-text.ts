@@ -6,12 +6,12 @@ export function storableText(value: string): string {
   return value.includes("\0") ? value.replaceAll("\0", "") : value;
 }
 
-/** The same for every string inside parsed input (a JSON body, a server action's arguments). */
+/** The same for every string (and object key) inside parsed input (a JSON body, a server action's arguments). */
 export function storableValue(value: unknown): unknown {
   if (typeof value === "string") return storableText(value);
   if (Array.isArray(value)) return value.map(storableValue);
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, storableValue(entry)]));
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [storableText(key), storableValue(entry)]));
   }
   return value;
 }

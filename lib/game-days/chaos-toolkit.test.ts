@@ -79,3 +79,60 @@ describe("journal import", () => {
     expect(() => parseJournal(text)).toThrow(message);
   });
 });
+
+describe("journal text and dates PostgreSQL cannot hold", () => {
+  const now = new Date("2026-03-05T00:00:00Z");
+
+  it("drops NUL from every string and key, in uploaded text as in a parsed body", () => {
+    const journal = { ...sampleJournal("completed"), node: "runner\u0000-1", "extra\u0000key": ["a\u0000b"] };
+    for (const input of [journal, JSON.stringify(journal)]) {
+      const parsed = parseJournal(input, now);
+      expect(JSON.stringify(parsed.journal)).not.toContain("\\u0000");
+      expect(parsed.journal).toMatchObject({ node: "runner-1", extrakey: ["ab"] });
+      expect(parsed.unknownKeys).toEqual(["extrakey"]);
+      expect(parsed.idempotencyKey).toBe(parseJournal({ ...sampleJournal("completed"), node: "runner-1", extrakey: ["ab"] }, now).idempotencyKey);
+    }
+  });
+
+  it("refuses a lone surrogate, naming where it is", () => {
+    expect(() => parseJournal('{"status":"completed","node":"\\ud800"}', now)).toThrow(/`node`/);
+  });
+
+  it("reads naive UTC, offsets and fractions; an absent date is no date", () => {
+    const read = (start: unknown) => parseJournal({ status: "completed", start }, now).startedAt?.toISOString() ?? null;
+    expect(read("2026-03-04T10:00:00.123456")).toBe("2026-03-04T10:00:00.123Z");
+    expect(read("2026-03-04T12:00:00+02:00")).toBe("2026-03-04T10:00:00.000Z");
+    expect(read(undefined)).toBeNull();
+    expect(read(null)).toBeNull();
+  });
+
+  it.each([
+    ["start", "+275760-09-13T00:00:00.000Z"],
+    ["start", "-000001-01-01T00:00:00"],
+    ["start", "0000-01-01T00:00:00"],
+    ["end", "March 4, 2026 10:00"],
+    ["end", "2026-02-30T10:00:00"],
+    ["end", 1772618400000],
+    ["end", ""],
+    ["start", "2026-03-06T10:00:00"],
+  ])("refuses `%s` = %j with the field named", (field, value) => {
+    let error: unknown;
+    try {
+      parseJournal({ status: "completed", [field]: value }, now);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(JournalError);
+    expect((error as JournalError).fieldErrors).toEqual({ [`journal.${field}`]: [expect.stringContaining(`\`${field}\``)] });
+  });
+
+  it("refuses JSON nested far deeper than any journal instead of overflowing the stack", () => {
+    const deep = `{"status":"completed","node":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(() => parseJournal(deep, now)).toThrow(/nested more than 64 levels/);
+    expect(parseJournal({ status: "completed", node: JSON.parse(`${"[".repeat(60)}${"]".repeat(60)}`) }, now).status).toBe("completed");
+  });
+
+  it("refuses a run that ends before it starts", () => {
+    expect(() => parseJournal({ status: "completed", start: "2026-03-04T10:00:00", end: "2026-03-04T09:00:00" }, now)).toThrow(/`end` is before/);
+  });
+});

@@ -1,6 +1,9 @@
 import type { ExperimentVerdict } from "@/lib/generated/prisma/enums";
 import { createHash } from "node:crypto";
 import { UserError } from "@/lib/errors";
+import { storableValue } from "@/lib/storable-text";
+import { MAX_YEAR, MIN_YEAR, parseInstant } from "@/lib/validation/dates";
+import { malformedTextIssues } from "@/lib/validation/text";
 
 /**
  * The Chaos Toolkit experiment format (https://chaostoolkit.org/reference/api/experiment/) out, and its
@@ -84,6 +87,8 @@ type JournalActivity = {
 };
 
 export type ParsedJournal = {
+  /** The journal as read, NUL characters dropped (PostgreSQL text and jsonb cannot hold them): what is kept raw. */
+  journal: Record<string, unknown>;
   status: string;
   deviated: boolean;
   verdict: Verdict;
@@ -115,6 +120,14 @@ const KNOWN_KEYS = new Set([
 ]);
 
 const MAX_OUTPUT = 4000;
+/** Real journals nest a dozen levels; far deeper JSON would overflow the walks below (and PostgreSQL's jsonb). */
+const MAX_DEPTH = 64;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((entry) => nestedDeeperThan(entry, limit - 1));
+}
 
 /** The verdict: a completed run that did not deviate held; aborted or interrupted runs were aborted; anything else deviated. */
 function journalVerdict(status: string, deviated: boolean): Verdict {
@@ -123,15 +136,23 @@ function journalVerdict(status: string, deviated: boolean): Verdict {
   return "DEVIATED";
 }
 
+/** A journal Andon cannot read; `field` is the path inside the journal at fault (`journal.start`), if one is. */
 export class JournalError extends UserError {
   override name = "JournalError";
-  constructor(message: string) {
-    super(message, { journal: [message] });
+  constructor(message: string, field?: string) {
+    super(message, { [field ? `journal.${field}` : "journal"]: [message] });
   }
 }
 
-/** Reads a journal from its text (an upload) or an already parsed value (the API's JSON body). */
-export function parseJournal(input: string | unknown): ParsedJournal {
+/** How far a journal's clock may run ahead of Andon's before its run counts as "in the future". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Reads a journal from its text (an upload) or an already parsed value (the API's JSON body). NUL is
+ * dropped everywhere, as at every other door (an escaped `\u0000` inside uploaded text only appears
+ * here); text PostgreSQL refuses and dates it cannot hold are refused with the field named.
+ */
+export function parseJournal(input: string | unknown, now = new Date()): ParsedJournal {
   let value: unknown = input;
   if (typeof input === "string") {
     if (input.trim() === "") throw new JournalError("The journal is empty. Upload the journal.json that `chaos run` wrote.");
@@ -144,7 +165,13 @@ export function parseJournal(input: string | unknown): ParsedJournal {
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     throw new JournalError("The journal must be a JSON object with at least `status` and `deviated` (the journal.json of `chaos run`).");
   }
-  const journal = value as Record<string, unknown>;
+  if (nestedDeeperThan(value, MAX_DEPTH)) throw new JournalError(`The journal is nested more than ${MAX_DEPTH} levels deep: is this a journal.json?`);
+  const journal = storableValue(value) as Record<string, unknown>;
+  const malformed = malformedTextIssues(journal)[0];
+  if (malformed) {
+    const field = malformed.path.join(".");
+    throw new JournalError(`The journal's \`${field || "(key)"}\` holds an invalid character (a lone UTF-16 surrogate).`, field || undefined);
+  }
   const status = journal.status;
   if (typeof status !== "string" || status.trim() === "") {
     throw new JournalError("The journal has no `status` (completed, failed, aborted or interrupted): is this a Chaos Toolkit journal.json?");
@@ -161,12 +188,16 @@ export function parseJournal(input: string | unknown): ParsedJournal {
     ...activityRuns(journal.rollbacks, "rollback"),
   ];
   const experiment = journal.experiment as { title?: unknown } | undefined;
+  const startedAt = journalDate(journal, "start", now);
+  const endedAt = journalDate(journal, "end", now);
+  if (startedAt && endedAt && endedAt.getTime() < startedAt.getTime()) throw new JournalError("The journal's `end` is before its `start`.", "end");
   return {
+    journal,
     status: normalizedStatus,
     deviated,
     verdict: journalVerdict(normalizedStatus, deviated),
-    startedAt: date(journal.start),
-    endedAt: date(journal.end),
+    startedAt,
+    endedAt,
     chaosVersion: typeof journal["chaoslib-version"] === "string" ? journal["chaoslib-version"] : null,
     experimentTitle: experiment && typeof experiment.title === "string" ? experiment.title : null,
     activities,
@@ -204,12 +235,21 @@ function outputText(output: unknown): string | null {
   return text.length > MAX_OUTPUT ? `${text.slice(0, MAX_OUTPUT)}…` : text;
 }
 
-function date(value: unknown): Date | null {
-  if (typeof value !== "string") return null;
+/** The run's `start` or `end`: absent is fine; anything else must be a date-time PostgreSQL holds, not in the future. */
+function journalDate(journal: Record<string, unknown>, field: "start" | "end", now: Date): Date | null {
+  const value = journal[field];
+  if (value === undefined || value === null) return null;
   // Chaos Toolkit writes naive UTC timestamps ("2026-03-04T10:00:00.123456").
-  const normalized = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
-  const parsed = new Date(normalized);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
+  const text = typeof value === "string" ? value.trim() : "";
+  const parsed = text && parseInstant(/(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/.test(text) ? text : `${text}Z`);
+  if (!parsed) {
+    throw new JournalError(
+      `The journal's \`${field}\` must be an ISO 8601 date-time between the years ${MIN_YEAR} and ${MAX_YEAR}, like 2026-03-04T10:00:00.`,
+      field,
+    );
+  }
+  if (parsed.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new JournalError(`The journal's \`${field}\` is in the future.`, field);
+  return parsed;
 }
 
 function canonicalJson(value: unknown): string {

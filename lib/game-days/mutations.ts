@@ -11,6 +11,7 @@ import { can } from "@/lib/permissions";
 import { visibleCoeWhere } from "@/lib/coes/access";
 import { changeCorrectiveActionStatus, createCorrectiveAction } from "@/lib/actions/mutations";
 import { recordVerificationFromRun } from "@/lib/verification/mutations";
+import { assertCanRecord } from "@/lib/verification/access";
 import { assertCanRun, visibleGameDaysWhere } from "@/lib/game-days/access";
 import { parseJournal } from "@/lib/game-days/chaos-toolkit";
 import { commandLines, findTemplate, renderTemplate } from "@/lib/game-days/templates";
@@ -64,20 +65,29 @@ async function log(tx: Tx, entry: { gameDayId: string; experimentId?: string | n
   return tx.gameDayLogEntry.create({ data: { ...entry, experimentId: entry.experimentId ?? null }, select: { id: true, createdAt: true } });
 }
 
-async function experimentData(tx: Tx, user: CurrentUser, input: Omit<z.output<typeof addExperimentSchema>, "gameDayId">) {
+/** `at` is where the experiment sits in the input ("experiment." when planned with its game day), for the field errors. */
+async function experimentData(tx: Tx, user: CurrentUser, input: Omit<z.output<typeof addExperimentSchema>, "gameDayId">, at = "") {
   const template = findTemplate(input.templateKey);
-  if (!template) throw new UserError("Choose a template.", { templateKey: ["Choose a template."] });
+  if (!template) throw new UserError("Choose a template.", { [`${at}templateKey`]: ["Choose a template."] });
   const rendered = renderTemplate(template, input.parameters);
-  if (!rendered.ok) throw new UserError("Some parameters are not valid.", rendered.fieldErrors);
+  if (!rendered.ok) {
+    throw new UserError(
+      "Some parameters are not valid.",
+      Object.fromEntries(Object.entries(rendered.fieldErrors).map(([key, messages]) => [`${at}${key}`, messages])),
+    );
+  }
   const [service, dimension, coe] = await Promise.all([
-    input.serviceId ? tx.service.findFirst({ where: { id: input.serviceId, organizationId: user.organizationId }, select: { id: true } }) : null,
+    input.serviceId ? tx.service.findFirst({ where: { id: input.serviceId, organizationId: user.organizationId }, select: { id: true, teamId: true } }) : null,
     input.dimensionId
       ? tx.verificationDimension.findFirst({ where: { id: input.dimensionId, organizationId: user.organizationId }, select: { id: true } })
       : tx.verificationDimension.findFirst({ where: { organizationId: user.organizationId, key: template.dimensionKey }, select: { id: true } }),
     input.sourceCoeId ? tx.coe.findFirst({ where: visibleCoeWhere(user, input.sourceCoeId), select: { id: true } }) : null,
   ]);
-  if (input.serviceId && !service) throw new UserError("Choose a service of your organization.", { serviceId: ["Choose a service of your organization."] });
-  if (input.dimensionId && !dimension) throw new UserError("Choose a dimension.", { dimensionId: ["Choose a dimension."] });
+  if (input.serviceId && !service)
+    throw new UserError("Choose a service of your organization.", { [`${at}serviceId`]: ["Choose a service of your organization."] });
+  // A held run verifies this service: only who may record its verifications may aim an experiment at it.
+  if (service) assertCanRecord(user, service.teamId);
+  if (input.dimensionId && !dimension) throw new UserError("Choose a dimension.", { [`${at}dimensionId`]: ["Choose a dimension."] });
   if (input.sourceCoeId && !coe) throw new NotFoundError("The COE");
   return {
     title: input.title || template.title,
@@ -108,12 +118,14 @@ export async function createGameDay(user: CurrentUser, input: z.output<typeof cr
     assertCanRun(user, team.id);
     const people = [...new Set([...(input.facilitatorId ? [input.facilitatorId] : []), ...input.participantIds])];
     const [services, users] = await Promise.all([
-      tx.service.findMany({ where: { id: { in: input.serviceIds }, organizationId: user.organizationId }, select: { id: true } }),
+      tx.service.findMany({ where: { id: { in: input.serviceIds }, organizationId: user.organizationId }, select: { id: true, teamId: true } }),
       tx.user.findMany({ where: { id: { in: people }, organizationId: user.organizationId, deactivatedAt: null }, select: { id: true } }),
     ]);
     if (services.length !== new Set(input.serviceIds).size) throw new UserError("Choose services of your organization.", { serviceIds: ["Unknown service."] });
+    // The first experiment defaults to the first service in scope, and a held run verifies it.
+    for (const service of services) assertCanRecord(user, service.teamId);
     if (users.length !== people.length) throw new UserError("Choose active people of your organization.", { participantIds: ["Unknown person."] });
-    const experiment = input.experiment ? await experimentData(tx, user, input.experiment) : null;
+    const experiment = input.experiment ? await experimentData(tx, user, input.experiment, "experiment.") : null;
     const gameDay = await tx.gameDay.create({
       data: {
         organizationId: user.organizationId,
@@ -285,8 +297,8 @@ async function recordRun(tx: Tx, user: CurrentUser, experiment: Awaited<ReturnTy
       serviceId: experiment.serviceId,
       dimensionId: experiment.dimensionId,
       performedAt: run.endedAt ?? run.startedAt ?? created.createdAt,
+      verifier: user,
       evidence: `Game day “${experiment.gameDay.title}”, experiment “${experiment.title}”: the steady-state hypothesis held (${run.source === "JOURNAL" ? "Chaos Toolkit journal" : "run mode"}).\n\n[The run](/game-days/${experiment.gameDay.id}#run-${created.id})`,
-      verifierId: user.userId,
     });
     verificationRecorded = result.recorded;
   }
@@ -337,7 +349,6 @@ export async function importJournal(
       );
     }
     const experiment = await loadExperiment(tx, user, chosen.id);
-    const raw = typeof input.journal === "string" ? JSON.parse(input.journal) : input.journal;
     return recordRun(tx, user, experiment, {
       source: "JOURNAL",
       idempotencyKey: parsed.idempotencyKey,
@@ -347,7 +358,7 @@ export async function importJournal(
       startedAt: parsed.startedAt,
       endedAt: parsed.endedAt,
       activities: parsed.activities,
-      raw: raw as Prisma.InputJsonValue,
+      raw: parsed.journal as Prisma.InputJsonValue,
       chaosVersion: parsed.chaosVersion,
       summary: `Journal imported: ${parsed.status}${parsed.deviated ? ", deviated" : ""} → ${VERDICT_WORDS[parsed.verdict]}`,
     });

@@ -62,7 +62,9 @@ export function registerVerificationPaths(registry: OpenAPIRegistry): void {
     operationId: "createGameDay",
     tags: ["Game days"],
     summary: "Plan a game day",
-    description: "Optionally with its first experiment from a template (`templateKey`, `parameters`, validated and shell-safe).",
+    description:
+      "Optionally with its first experiment from a template (`templateKey`, `parameters`, validated and shell-safe). The caller must be allowed to record " +
+      "verifications for the team and for every service named (in `serviceIds` or as the experiment's `serviceId`): a held run verifies them. Otherwise 403.",
     security: authenticated,
     request: { body: { required: true, content: { "application/json": { schema: createGameDaySchema } } } },
     responses: { 201: jsonResponse("The new game day's id.", z.object({ id: z.string() })), ...problemResponses(400, 401, 403, 415) },
@@ -96,7 +98,9 @@ export function registerVerificationPaths(registry: OpenAPIRegistry): void {
     summary: "Import a Chaos Toolkit journal.json",
     description:
       "The journal itself as the body, or `{experimentId, journal}`. A held hypothesis verifies the experiment's service in its dimension; the same journal imported again " +
-      "answers 200 with `duplicate: true` and changes nothing. A malformed journal is a 400 that says what is wrong.",
+      "answers 200 with `duplicate: true` and changes nothing. A malformed journal is a 400 that says what is wrong and names the field (`#/journal/start`): " +
+      "`start` and `end` must be ISO 8601 date-times (naive ones are UTC) between the years 1900 and 2999, not in the future. NUL characters are dropped. " +
+      "A held run for a service the caller may not verify is a 403.",
     security: authenticated,
     request: { params: gameDayIdParamsSchema, body: { required: true, content: { "application/json": { schema: journalBodySchema } } } },
     responses: {

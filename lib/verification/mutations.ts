@@ -173,11 +173,12 @@ export async function recordVerification(user: CurrentUser, input: z.output<type
 /**
  * A game-day run whose hypothesis held verifies the experiment's service in its dimension, once: the
  * record's unique key (run, service, dimension) makes a repeat a no-op. Called by lib/game-days with
- * its transaction, after it checked the caller may run the game day.
+ * its transaction, after it checked the caller may run the game day; the verifier must also be allowed
+ * to record verifications of the service's owning team, as when recording one by hand.
  */
 export async function recordVerificationFromRun(
   tx: Tx,
-  run: { id: string; organizationId: string; serviceId: string; dimensionId: string; performedAt: Date; evidence: string; verifierId: string | null },
+  run: { id: string; organizationId: string; serviceId: string; dimensionId: string; performedAt: Date; evidence: string; verifier: CurrentUser },
 ): Promise<{ recorded: boolean }> {
   const existing = await tx.verificationRecord.findFirst({
     where: { gameDayRunId: run.id, serviceId: run.serviceId, dimensionId: run.dimensionId },
@@ -185,6 +186,7 @@ export async function recordVerificationFromRun(
   });
   if (existing) return { recorded: false };
   const { service, dimension } = await loadTarget(tx, run.organizationId, run.serviceId, run.dimensionId);
+  assertCanRecord(run.verifier, service.teamId);
   await writeVerification(tx, {
     organizationId: run.organizationId,
     serviceId: service.id,
@@ -197,7 +199,7 @@ export async function recordVerificationFromRun(
     evidence: run.evidence,
     links: [],
     notApplicableReason: null,
-    verifierId: run.verifierId,
+    verifierId: run.verifier.userId,
     gameDayRunId: run.id,
   });
   return { recorded: true };

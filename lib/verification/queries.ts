@@ -98,7 +98,12 @@ export async function verificationGrid(user: CurrentUser, input: { teamId?: stri
     rollupAggregate(user.organizationId, scope.teamIds, now),
   ]);
   const services = serviceRows.map(({ total: _total, ...service }) => service);
-  const total = Number(serviceRows[0]?.total ?? 0);
+  // The window count rides on the page's rows; a page past the end has none, so it counts on its own.
+  const total = serviceRows[0]
+    ? Number(serviceRows[0].total)
+    : offset === 0
+      ? 0
+      : await db.service.count({ where: { organizationId: user.organizationId, teamId: { in: scope.teamIds } } });
   const cells = new Map<string, GridCell>();
   if (services.length > 0) {
     const rows = await db.serviceVerification.findMany({

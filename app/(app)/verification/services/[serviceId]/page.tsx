@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Markdown } from "@/components/coes/markdown";
 import { BackLink } from "@/components/ui/back-link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/format-date";
@@ -15,6 +16,10 @@ import { RecordVerificationForm } from "./record-form";
 import { TierForm } from "./tier-form";
 
 export const metadata: Metadata = { title: "Service verification" };
+
+// Evidence is Markdown (the form says so; a game day's run writes a link to itself), rendered safely like COE answers.
+const EVIDENCE_PROSE =
+  "mt-1 break-words text-sm leading-6 text-slate-700 [&_a]:font-medium [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_p]:my-1 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5";
 
 /** One service's resilience evidence: per dimension its status, targets, history, and a form to record a new verification. */
 export default async function ServiceVerificationPage({ params }: { params: Promise<{ serviceId: string }> }) {
@@ -100,7 +105,7 @@ export default async function ServiceVerificationPage({ params }: { params: Prom
                           {record.method ? ` · ${VERIFICATION_HOW_LABELS[record.method as VerificationHow]}` : ""}
                           {record.verifierName ? ` · ${record.verifierName}` : ""}
                         </p>
-                        {record.evidence ? <p className="mt-1 whitespace-pre-wrap text-slate-700">{record.evidence}</p> : null}
+                        {record.evidence ? <Markdown source={record.evidence} className={EVIDENCE_PROSE} /> : null}
                         {record.notApplicableReason ? <p className="mt-1 text-slate-700">{record.notApplicableReason}</p> : null}
                         {record.links.length > 0 ? (
                           <ul className="mt-1">
