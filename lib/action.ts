@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/principal";
 import { ConflictError, fieldErrorsFromIssues, isUserError, type FieldErrors } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { GENERIC_FAILURE } from "@/lib/action-messages";
-import { storableValue } from "@/lib/storable-text";
+import { MAX_INPUT_DEPTH, nestedDeeperThan, storableValue } from "@/lib/storable-text";
 import { malformedTextIssues } from "@/lib/validation/text";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 
@@ -25,6 +25,7 @@ export function authedAction<Schema extends z.ZodType, Result>(
   return async (input) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Your session has ended. Sign in again; what you typed is still on this page.", fieldErrors: {}, status: 401 };
+    if (nestedDeeperThan(input)) return { ok: false, error: `The form's data nests more than ${MAX_INPUT_DEPTH} levels deep.`, fieldErrors: {}, status: 400 };
     const storable = storableValue(input);
     const malformed = malformedTextIssues(storable);
     if (malformed.length > 0) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsFromIssues(malformed), status: 400 };

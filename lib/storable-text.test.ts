@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storableText, storableValue } from "@/lib/storable-text";
+import { nestedDeeperThan, storableText, storableValue } from "@/lib/storable-text";
 
 describe("storable text", () => {
   it("drops NUL characters, which PostgreSQL text cannot hold", () => {
@@ -20,5 +20,13 @@ describe("storable text", () => {
 
   it("cleans object keys too (a jsonb key cannot hold NUL either)", () => {
     expect(storableValue({ "ke\0y": { "in\0ner": 1 } })).toEqual({ key: { inner: 1 } });
+  });
+
+  it("tells input nested deeper than the limit from input at the limit", () => {
+    const nest = (levels: number): unknown => (levels === 0 ? "leaf" : { child: nest(levels - 1) });
+    expect(nestedDeeperThan(nest(64))).toBe(false);
+    expect(nestedDeeperThan(nest(65))).toBe(true);
+    expect(nestedDeeperThan([[["x"]]], 2)).toBe(true);
+    expect(nestedDeeperThan("text", 0)).toBe(false);
   });
 });

@@ -15,3 +15,13 @@ export function storableValue(value: unknown): unknown {
   }
   return value;
 }
+
+/** Real input nests a dozen levels at most; far deeper JSON would overflow the walks over it (and PostgreSQL's jsonb). */
+export const MAX_INPUT_DEPTH = 64;
+
+/** Whether parsed input nests objects or arrays more than `limit` levels deep (walks at most `limit` levels). */
+export function nestedDeeperThan(value: unknown, limit = MAX_INPUT_DEPTH): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((entry) => nestedDeeperThan(entry, limit - 1));
+}

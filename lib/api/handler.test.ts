@@ -124,6 +124,12 @@ describe("input", () => {
     await expectProblem(await call(postTeam, { token: adminToken, body: "[1,2]" }), 400);
     await expectProblem(await call(postTeam, { token: adminToken, body: "null" }), 400);
   });
+
+  it("answers JSON nested absurdly deep with 400, not a stack overflow", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const problem = await expectProblem(await call(postTeam, { token: adminToken, body: `{"name": "Deep", "parentId": ${deep}}` }), 400);
+    expect(problem.detail).toContain("nests more than 64 levels");
+  });
 });
 
 describe("admin-only writes", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { authenticateApiRequest } from "@/lib/api/authenticate";
-import { storableText, storableValue } from "@/lib/storable-text";
+import { MAX_INPUT_DEPTH, nestedDeeperThan, storableText, storableValue } from "@/lib/storable-text";
 import { databaseUnavailableResponse, problemResponse } from "@/lib/api/problem";
 import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 import { ConflictError, RateLimitError, fieldErrorsFromIssues, isUserError } from "@/lib/errors";
@@ -93,6 +93,7 @@ function queryObject(request: Request): Record<string, string | string[]> {
  */
 export function parseRequestInput(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
   if (!schema) return undefined;
+  if (nestedDeeperThan(input)) throw new InputError(`The request ${where} nests more than ${MAX_INPUT_DEPTH} levels deep.`);
   const storable = storableValue(input);
   const malformed = malformedTextIssues(storable);
   if (malformed.length > 0) throw new InputError(`The request ${where} has invalid fields.`, malformed as z.core.$ZodIssue[]);

@@ -1,7 +1,7 @@
 import type { ExperimentVerdict } from "@/lib/generated/prisma/enums";
 import { createHash } from "node:crypto";
 import { UserError } from "@/lib/errors";
-import { storableValue } from "@/lib/storable-text";
+import { MAX_INPUT_DEPTH, nestedDeeperThan, storableValue } from "@/lib/storable-text";
 import { MAX_YEAR, MIN_YEAR, parseInstant } from "@/lib/validation/dates";
 import { malformedTextIssues } from "@/lib/validation/text";
 
@@ -120,14 +120,6 @@ const KNOWN_KEYS = new Set([
 ]);
 
 const MAX_OUTPUT = 4000;
-/** Real journals nest a dozen levels; far deeper JSON would overflow the walks below (and PostgreSQL's jsonb). */
-const MAX_DEPTH = 64;
-
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (limit === 0) return true;
-  return Object.values(value).some((entry) => nestedDeeperThan(entry, limit - 1));
-}
 
 /** The verdict: a completed run that did not deviate held; aborted or interrupted runs were aborted; anything else deviated. */
 function journalVerdict(status: string, deviated: boolean): Verdict {
@@ -165,7 +157,7 @@ export function parseJournal(input: string | unknown, now = new Date()): ParsedJ
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     throw new JournalError("The journal must be a JSON object with at least `status` and `deviated` (the journal.json of `chaos run`).");
   }
-  if (nestedDeeperThan(value, MAX_DEPTH)) throw new JournalError(`The journal is nested more than ${MAX_DEPTH} levels deep: is this a journal.json?`);
+  if (nestedDeeperThan(value)) throw new JournalError(`The journal is nested more than ${MAX_INPUT_DEPTH} levels deep: is this a journal.json?`);
   const journal = storableValue(value) as Record<string, unknown>;
   const malformed = malformedTextIssues(journal)[0];
   if (malformed) {
