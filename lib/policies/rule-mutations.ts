@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/e
 import type { CreateRuleInput, UpdateRuleInput } from "@/lib/policies/schemas";
 import { ruleJson, ruleSelect } from "@/lib/policies/api-json";
 import { visibleCoeWhere } from "@/lib/coes/access";
+import { libraryRevisionSummary, libraryRuleRow, RULE_LIBRARY } from "@/lib/policies/library";
 import { canCreateRule, canDraftRuleFor, canManageRuleScope, ownerOf, type RuleAccessTarget } from "@/lib/policies/rule-access";
 
 type RuleStatus = PolicyRuleStatus;
@@ -168,4 +169,42 @@ export async function setRuleStatus(user: CurrentUser, input: { ruleId: string; 
     if (changed.count !== 1) throw new ConflictError("Someone changed this rule since you opened it. Review their change, then try again.");
     return revise(tx, user, current, `Rule “${current.name}” ${STATUS_WORDS[input.status]}`, STATUS_EVENTS[input.status]);
   });
+}
+
+/**
+ * Gives an organization every built-in library rule it does not have yet, disabled until someone
+ * enforces it. Runs when an organization is created; calling it again adds only entries it lacks
+ * (by library key, or a rule of the same name) and never touches the rules already there.
+ */
+export async function ensureLibraryRules(tx: DbClient, organizationId: string, actorId: string | null): Promise<number> {
+  const added = await tx.policyRule.createManyAndReturn({
+    data: RULE_LIBRARY.map((entry) => ({
+      ...libraryRuleRow(entry),
+      conditions: entry.conditions as Prisma.InputJsonValue,
+      organizationId,
+      status: "DISABLED" as const,
+      createdById: actorId,
+    })),
+    skipDuplicates: true,
+    select: { id: true, name: true, conditions: true },
+  });
+  if (added.length === 0) return 0;
+  await tx.policyRuleRevision.createMany({
+    data: added.map((rule) => ({
+      ruleId: rule.id,
+      version: 1,
+      changedById: actorId,
+      summary: libraryRevisionSummary(rule),
+      snapshot: { name: rule.name, conditions: rule.conditions } as Prisma.InputJsonValue,
+    })),
+  });
+  await recordAudit(tx, {
+    organizationId,
+    actorId,
+    action: "rule.created",
+    entityType: "organization",
+    entityId: organizationId,
+    summary: `Added ${added.length} rules from the built-in library (disabled until enforced)`,
+  });
+  return added.length;
 }
