@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RuleStatusBadge, SeverityBadge } from "@/components/policies/policy-badges";
+import { RuleRemediation } from "@/components/policies/rule-remediation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -95,7 +96,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
             ) : (
               <>
                 <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs text-slate-800">{JSON.stringify(rule.conditions, null, 2)}</pre>
-                {rule.remediation ? <p className="mt-4 whitespace-pre-line text-sm text-slate-700">{rule.remediation}</p> : null}
+                <RuleRemediation source={rule.remediation} />
               </>
             )}
           </CardBody>
