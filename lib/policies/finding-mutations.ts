@@ -4,7 +4,7 @@ import { db, type DbClient } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent, emitEvents } from "@/lib/events/mutations";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIds } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
@@ -72,6 +72,8 @@ export async function requestAcknowledgment(user: CurrentUser, input: RequestAck
   });
 }
 
+const ALREADY_DECIDED = "This request was already decided, possibly by another manager just now: reload to see the decision.";
+
 /** A manager of the owning team or above (policy.manage) approves or denies; never their own request. */
 export async function decideAcknowledgment(user: CurrentUser, input: DecideAcknowledgmentInput) {
   return db.$transaction(async (tx) => {
@@ -83,14 +85,17 @@ export async function decideAcknowledgment(user: CurrentUser, input: DecideAckno
     const finding = await loadFinding(tx, user, ack.findingId);
     if (!can(user, "policy.manage", finding.teamId)) throw new ForbiddenError("Only a manager of the owning team (or above) decides acknowledgments.");
     if (ack.requestedById === user.userId && !user.isAdmin) throw new ForbiddenError("Another manager decides your own request.");
-    if (ack.status !== "REQUESTED") throw new UserError("This request was already decided.");
+    if (ack.status !== "REQUESTED") throw new ConflictError(ALREADY_DECIDED, acknowledgmentJson(ack));
     const approved = input.decision === "APPROVED";
     if (approved && finding.status === "RESOLVED") throw new UserError("The finding resolved meanwhile: there is nothing to acknowledge.");
-    const decided = await tx.findingAcknowledgment.update({
-      where: { id: ack.id },
+    // Two managers deciding at once both read "requested": only the update that still finds it so
+    // wins; the other waits for its row lock, then matches nothing and is told (409).
+    const claimed = await tx.findingAcknowledgment.updateMany({
+      where: { id: ack.id, status: "REQUESTED" },
       data: { status: input.decision, decidedById: user.userId, decidedAt: new Date(), decisionNote: input.note },
-      select: acknowledgmentSelect,
     });
+    if (claimed.count !== 1) throw new ConflictError(ALREADY_DECIDED);
+    const decided = await tx.findingAcknowledgment.findUniqueOrThrow({ where: { id: ack.id }, select: acknowledgmentSelect });
     await tx.policyFindingEvent.create({
       data: { findingId: finding.id, kind: approved ? "ACKNOWLEDGED" : "ACK_DENIED", episode: finding.episode, actorId: user.userId },
     });
@@ -98,11 +103,13 @@ export async function decideAcknowledgment(user: CurrentUser, input: DecideAckno
       { organizationId: user.organizationId, type: "acknowledgment.decided", teamId: finding.teamId, data: acknowledgmentJson(decided) },
     ];
     if (approved) {
-      const saved = await tx.policyFinding.update({
-        where: { id: finding.id },
+      // The evaluator may have resolved the finding since it was read: never acknowledge a resolved one.
+      const acknowledged = await tx.policyFinding.updateMany({
+        where: { id: finding.id, status: "OPEN" },
         data: { status: "ACKNOWLEDGED", version: { increment: 1 } },
-        select: findingSelect,
       });
+      if (acknowledged.count !== 1) throw new ConflictError("The finding resolved meanwhile: there is nothing to acknowledge.");
+      const saved = await tx.policyFinding.findUniqueOrThrow({ where: { id: finding.id }, select: findingSelect });
       events.push({
         organizationId: user.organizationId,
         type: "finding.acknowledged",
