@@ -85,6 +85,8 @@ export const updateRuleSchema = z.object({
 });
 export type UpdateRuleInput = z.output<typeof updateRuleSchema>;
 
+export const deleteRuleSchema = z.object({ ruleId: id, version: z.number().int().min(1) });
+
 export const setRuleStatusSchema = z.object({ ruleId: id, version: z.number().int().min(1), status: z.enum(RULE_STATUSES) });
 
 export const dryRunSchema = z.object({

@@ -12,6 +12,7 @@ import { canEditRule, canManageRuleScope } from "@/lib/policies/rule-access";
 import { conditionsSchema } from "@/lib/policies/conditions";
 import { RuleEditor } from "../rule-editor";
 import { RuleStatusControl } from "../rule-status-control";
+import { DeleteRuleButton } from "../delete-rule-button";
 
 export const metadata: Metadata = { title: "Rule" };
 
@@ -48,6 +49,11 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         <Link className="text-indigo-700 underline" href={`/policies?team=${rule.scopeTeamId ?? ""}`}>
           Compliance
         </Link>
+        {canEdit ? (
+          <span className="ml-auto">
+            <DeleteRuleButton ruleId={rule.id} ruleName={rule.name} version={rule.version} findings={rule._count.findings} />
+          </span>
+        ) : null}
       </div>
       {rule.status === "DRAFT" && !canSetStatus ? (
         <p className="mb-6 text-sm text-slate-700" data-testid="rule-draft-note">
