@@ -48,4 +48,17 @@ describe("deciding an acknowledgment", () => {
     // Deciding again later is the same conflict, not a second write.
     await expect(decideAcknowledgment(checkoutManager!, { acknowledgmentId: ack.id, decision: "DENIED", note: "" })).rejects.toMatchObject({ status: 409 });
   });
+
+  it("keeps one pending request when two members ask at once", async () => {
+    const world = await policyWorld();
+    const rule = await enforcedRule(world.org.id);
+    const finding = await openFinding(world, rule.id, world.cart);
+    const asker = (await loadCurrentUser(world.member.id))!;
+    const ask = (reason: string) =>
+      requestAcknowledgment(asker, { findingId: finding.id, category: "MITIGATED_ELSEWHERE", reason, expiresOn: daysFromNow(30).toISOString().slice(0, 10) });
+    const results = await Promise.allSettled([ask("The load balancer terminates TLS."), ask("A proxy in front renews it.")]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { message: expect.stringMatching(/already waiting/) } });
+    expect(await testDb.findingAcknowledgment.count({ where: { findingId: finding.id, status: "REQUESTED" } })).toBe(1);
+  });
 });

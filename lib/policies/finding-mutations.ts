@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type DbClient } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db-lock";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent, emitEvents } from "@/lib/events/mutations";
@@ -34,6 +35,8 @@ async function managersOf(tx: DbClient, organizationId: string, teamId: string):
 /** A member of the owning team (policy.facts) asks for a waiver of a failing finding. */
 export async function requestAcknowledgment(user: CurrentUser, input: RequestAcknowledgmentInput) {
   return db.$transaction(async (tx) => {
+    // Two members asking at once would both see no pending request: they queue here instead.
+    await lockForTransaction(tx, `finding-acknowledgment:${input.findingId}`);
     const finding = await loadFinding(tx, user, input.findingId);
     if (!can(user, "policy.facts", finding.teamId)) throw new ForbiddenError("Only members of the owning team may ask for an acknowledgment.");
     if (finding.status !== "OPEN") {
