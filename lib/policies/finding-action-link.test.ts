@@ -36,4 +36,19 @@ describe("finding ↔ corrective action", () => {
     expect(asOwner?.finding).toBeNull();
     expect(await getFinding(outsider, finding.id)).toBeNull();
   });
+
+  it("two people creating the action at once get one action, linked, and no stray one", async () => {
+    const world = await policyWorld();
+    const rule = await enforcedRule(world.org.id);
+    const finding = await openFinding(world, rule.id, world.cart);
+    const [member, manager] = await Promise.all([world.member, world.checkoutManager].map(async (user) => (await loadCurrentUser(user.id))!));
+    const dueDate = daysFromNow(14).toISOString().slice(0, 10);
+    const results = await Promise.allSettled(
+      [member!, manager!].map((user) => createCorrectiveActionFromFinding(user, { findingId: finding.id, ownerId: user.userId, dueDate })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const actions = await testDb.correctiveAction.findMany({ where: { organizationId: world.org.id }, select: { id: true } });
+    expect(actions).toHaveLength(1);
+    expect((await testDb.policyFinding.findUniqueOrThrow({ where: { id: finding.id } })).correctiveActionId).toBe(actions[0]!.id);
+  });
 });

@@ -209,18 +209,25 @@ const PRIORITY = { CRITICAL: "HIGH", HIGH: "HIGH", MEDIUM: "MEDIUM", LOW: "LOW" 
  * the action does not resolve the finding: only the rule passing does.
  */
 export async function createCorrectiveActionFromFinding(user: CurrentUser, input: { findingId: string; ownerId: string; dueDate: string }) {
-  const finding = await loadFinding(db, user, input.findingId);
-  if (finding.correctiveActionId) throw new UserError("This finding already has a corrective action.");
-  const action = await createCorrectiveAction(user, {
-    title: `${finding.rule.name}: ${finding.service.name}`.slice(0, 200),
-    description: `Created from the policy finding /policies/findings/${finding.id}. The finding resolves when the rule passes again.`,
-    ownerId: input.ownerId,
-    teamId: finding.teamId,
-    type: "PREVENT",
-    priority: PRIORITY[finding.rule.severity],
-    dueDate: input.dueDate,
+  // One transaction: when someone else linked an action meanwhile, this one is not left behind unlinked.
+  return db.$transaction(async (tx) => {
+    const finding = await loadFinding(tx, user, input.findingId);
+    if (finding.correctiveActionId) throw new UserError("This finding already has a corrective action.");
+    const action = await createCorrectiveAction(
+      user,
+      {
+        title: `${finding.rule.name}: ${finding.service.name}`.slice(0, 200),
+        description: `Created from the policy finding /policies/findings/${finding.id}. The finding resolves when the rule passes again.`,
+        ownerId: input.ownerId,
+        teamId: finding.teamId,
+        type: "PREVENT",
+        priority: PRIORITY[finding.rule.severity],
+        dueDate: input.dueDate,
+      },
+      tx,
+    );
+    const linked = await tx.policyFinding.updateMany({ where: { id: finding.id, correctiveActionId: null }, data: { correctiveActionId: action.id } });
+    if (linked.count !== 1) throw new ConflictError("Someone created a corrective action for this finding meanwhile: reload to see it.");
+    return action;
   });
-  const linked = await db.policyFinding.updateMany({ where: { id: finding.id, correctiveActionId: null }, data: { correctiveActionId: action.id } });
-  if (linked.count !== 1) throw new UserError("Someone linked another corrective action to this finding meanwhile.");
-  return action;
 }
