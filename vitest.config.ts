@@ -18,6 +18,7 @@ const WHOLE_DATABASE_FILES = [
   "lib/events/emit.test.ts",
   "lib/webhooks/delivery.test.ts",
   "lib/webhooks/digest.test.ts",
+  "lib/learnings/digest.test.ts",
   "lib/webhooks/write-cost.test.ts",
 ];
 const EXCLUDE = [...configDefaults.exclude, "e2e/**", ".next/**", ".data/**"];

@@ -112,4 +112,72 @@ test.describe("Policy engine", () => {
       await expect(memberPage.getByTestId("coe-rule")).toContainText("2 failing");
     });
   });
+
+  test("a finding's corrective action links both ways, the remediation reads as Markdown, and a manager deletes the rule with its findings", async ({
+    browser,
+    users,
+  }) => {
+    const manager = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MANAGER" });
+    const member = await users.create({ teamId: DEMO_TEAMS.checkout.id, role: "MEMBER" });
+    const ruleName = `Runbook linked ${randomUUID().slice(0, 6)}`;
+    const db = createScriptClient(process.env.DATABASE_URL!);
+    const rule = await db.policyRule.create({
+      data: {
+        organizationId: DEMO_ORG_ID,
+        name: ruleName,
+        remediation: "Follow the [renewal runbook](https://runbooks.example/tls) and record `tls.expiresAt`.",
+        status: "ENFORCED",
+        severity: "HIGH",
+        scopeTeamId: DEMO_TEAMS.checkout.id,
+        // A fact no service has: the rule keeps failing whenever the evaluator runs meanwhile.
+        conditions: { all: [{ fact: `e2e.runbook${randomUUID().slice(0, 6)}`, operator: "missing", value: null }] },
+      },
+    });
+    const now = new Date();
+    const finding = await db.policyFinding.create({
+      data: {
+        organizationId: DEMO_ORG_ID,
+        ruleId: rule.id,
+        serviceId: "svc_checkout",
+        teamId: DEMO_TEAMS.checkout.id,
+        factValues: {},
+        firstOpenedAt: now,
+        openedAt: now,
+        lastEvaluatedAt: now,
+      },
+    });
+    await db.$disconnect();
+    const memberPage = await signedInPage(browser, member);
+
+    await test.step("the member reads the remediation with its link and creates a corrective action", async () => {
+      await memberPage.goto(`/policies/findings/${finding.id}`);
+      await expect(memberPage.getByTestId("rule-remediation").getByRole("link", { name: "renewal runbook" })).toHaveAttribute(
+        "href",
+        "https://runbooks.example/tls",
+      );
+      await expect(memberPage.getByTestId("rule-remediation").locator("code")).toHaveText("tls.expiresAt");
+      await memberPage.getByRole("button", { name: "Create corrective action" }).click();
+      await memberPage.getByRole("link", { name: new RegExp(`${ruleName}: checkout-api`) }).click();
+    });
+
+    await test.step("the action links back to its finding", async () => {
+      await expect(memberPage.getByTestId("action-source-finding")).toContainText(`From policy finding: ${ruleName} on checkout-api`);
+      await memberPage.getByTestId("action-source-finding").click();
+      await expect(memberPage).toHaveURL(new RegExp(`/policies/findings/${finding.id}$`));
+    });
+
+    await test.step("the manager deletes the rule after reading what goes with it", async () => {
+      const managerPage = await signedInPage(browser, manager);
+      await managerPage.goto(`/policies/rules/${rule.id}`);
+      await managerPage.getByRole("button", { name: "Delete rule" }).click();
+      const dialog = managerPage.getByRole("dialog", { name: `Delete “${ruleName}”?` });
+      // Checkout's other services may fail it too if the evaluator ran meanwhile.
+      await expect(dialog).toContainText(/Its \d+ findings? \(with their history and acknowledgments\) go with it\./);
+      await dialog.getByRole("button", { name: "Delete rule and findings" }).click();
+      await expect(managerPage).toHaveURL(/\/policies\/rules$/);
+      await expect(managerPage.getByText(ruleName)).toHaveCount(0);
+      const gone = await managerPage.goto(`/policies/findings/${finding.id}`);
+      expect(gone?.status()).toBe(404);
+    });
+  });
 });

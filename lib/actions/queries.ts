@@ -6,6 +6,7 @@ import { teamsWith } from "@/lib/permissions";
 import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
 import { visibleCoesWhere } from "@/lib/coes/access";
+import { canViewFinding } from "@/lib/policies/access";
 import { statusActor, visibleActionsWhere, visibleActionWhere } from "@/lib/actions/access";
 import { actionConditionSql, countAndPageActionIds, inIdOrder, type ActionConditionSql } from "@/lib/actions/list-sql";
 import { availableStatuses, checkWontDoDecision } from "@/lib/actions/status-rules";
@@ -161,6 +162,8 @@ export async function getActionForView(user: CurrentUser, actionId: string) {
       links: { select: { id: true, url: true, label: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       // Everyone in the organization may read a cord (lib/cords/queries.ts), so its link needs no further check.
       cord: { select: { id: true, pulledAt: true, service: { select: { name: true } } } },
+      // The policy finding this action was created from; shown only to those who may read the finding.
+      policyFinding: { select: { id: true, teamId: true, status: true, rule: { select: { name: true } }, service: { select: { name: true } } } },
     },
   });
   if (!action) return null;
@@ -168,6 +171,7 @@ export async function getActionForView(user: CurrentUser, actionId: string) {
   const facts = { status: action.status, completedById: action.completedById, wontDoPending: action.wontDoRequestedAt !== null };
   return {
     action,
+    finding: action.policyFinding && canViewFinding(user, action.policyFinding) ? action.policyFinding : null,
     nextStatuses: availableStatuses(facts, actor),
     canDecideWontDo: checkWontDoDecision(facts, actor).ok,
     canEdit: actor.isOwner || actor.canUpdate,

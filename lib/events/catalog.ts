@@ -38,6 +38,7 @@ export const EVENT_TYPES = {
   "rule.updated": "A policy rule's conditions, scope or texts changed.",
   "rule.enforced": "A policy rule was enforced: it now writes findings.",
   "rule.disabled": "A policy rule was disabled: its open findings are resolved.",
+  "rule.deleted": "A policy rule was deleted together with its findings (the data is the rule as it was).",
   "verification.recorded": "A service's verification in one dimension was recorded (passed, failed or not applicable).",
   "verification.expiring": "A service's verification expires within 14 days.",
   "verification.expired": "A service's verification expired: it no longer counts as verified.",

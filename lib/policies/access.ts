@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { teamsWith } from "@/lib/permissions";
+import { can, teamsWith } from "@/lib/permissions";
 
 // Who reads what of the policy engine. Rules and service facts are the organization's policy and
 // inventory: everyone in it reads them (the organization is in every `where`). Findings belong to
@@ -12,6 +12,11 @@ import { teamsWith } from "@/lib/permissions";
 export function visibleFindingsWhere(user: CurrentUser): Prisma.PolicyFindingWhereInput {
   const teams = teamsWith(user, "team.view");
   return { organizationId: user.organizationId, ...(teams === "all" ? {} : { teamId: { in: teams } }) };
+}
+
+/** visibleFindingsWhere for one finding already loaded through a row the caller may read (its action). */
+export function canViewFinding(user: CurrentUser, finding: { teamId: string }): boolean {
+  return can(user, "team.view", finding.teamId);
 }
 
 /**

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { requestPolicyEvaluation } from "@/lib/jobs/policies";
-import { createRule, setRuleStatus, updateRule } from "@/lib/policies/rule-mutations";
+import { createRule, deleteRule, setRuleStatus, updateRule } from "@/lib/policies/rule-mutations";
 import { createCorrectiveActionFromFinding, decideAcknowledgment, requestAcknowledgment } from "@/lib/policies/finding-mutations";
 import { dryRunRule } from "@/lib/policies/queries";
 import { uploadFactsCsv } from "@/lib/policies/fact-api";
@@ -13,6 +13,7 @@ import {
   catalogImportSchema,
   createRuleSchema,
   decideAcknowledgmentSchema,
+  deleteRuleSchema,
   dryRunSchema,
   findingActionSchema,
   requestAcknowledgmentSchema,
@@ -50,6 +51,13 @@ export const setRuleStatusAction = authedAction(
     return { id: rule.id, version: rule.version };
   },
 );
+
+/** Whoever may edit the rule (deleteRule); its findings go with it. */
+export const deleteRuleAction = authedAction("deleteRule", deleteRuleSchema, async (input, user) => {
+  const deleted = await deleteRule(user, input);
+  revalidatePath("/policies");
+  return deleted;
+});
 
 /** Reads only: anyone in the organization. */
 export const dryRunRuleAction = authedAction("dryRunRule", dryRunSchema, async (input, user) => dryRunRule(user, input));

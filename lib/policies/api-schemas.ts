@@ -6,6 +6,10 @@ import { ACK_CATEGORIES, FINDING_STATUSES, RULE_KINDS, RULE_STATUSES, SEVERITIES
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(100).meta({ description: "The record's id." }) });
 
+export const ruleDeleteQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).optional().meta({ description: "The version you read: a rule changed since is not deleted (409)." }),
+});
+
 /** Documentation of the condition tree (the handlers parse with the recursive schema in conditions.ts). */
 const conditionsDocSchema = z.record(z.string(), z.unknown()).meta({
   id: "PolicyConditions",

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type DbClient } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db-lock";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent, emitEvents } from "@/lib/events/mutations";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIds } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
@@ -34,6 +35,8 @@ async function managersOf(tx: DbClient, organizationId: string, teamId: string):
 /** A member of the owning team (policy.facts) asks for a waiver of a failing finding. */
 export async function requestAcknowledgment(user: CurrentUser, input: RequestAcknowledgmentInput) {
   return db.$transaction(async (tx) => {
+    // Two members asking at once would both see no pending request: they queue here instead.
+    await lockForTransaction(tx, `finding-acknowledgment:${input.findingId}`);
     const finding = await loadFinding(tx, user, input.findingId);
     if (!can(user, "policy.facts", finding.teamId)) throw new ForbiddenError("Only members of the owning team may ask for an acknowledgment.");
     if (finding.status !== "OPEN") {
@@ -72,6 +75,8 @@ export async function requestAcknowledgment(user: CurrentUser, input: RequestAck
   });
 }
 
+const ALREADY_DECIDED = "This request was already decided, possibly by another manager just now: reload to see the decision.";
+
 /** A manager of the owning team or above (policy.manage) approves or denies; never their own request. */
 export async function decideAcknowledgment(user: CurrentUser, input: DecideAcknowledgmentInput) {
   return db.$transaction(async (tx) => {
@@ -83,14 +88,17 @@ export async function decideAcknowledgment(user: CurrentUser, input: DecideAckno
     const finding = await loadFinding(tx, user, ack.findingId);
     if (!can(user, "policy.manage", finding.teamId)) throw new ForbiddenError("Only a manager of the owning team (or above) decides acknowledgments.");
     if (ack.requestedById === user.userId && !user.isAdmin) throw new ForbiddenError("Another manager decides your own request.");
-    if (ack.status !== "REQUESTED") throw new UserError("This request was already decided.");
+    if (ack.status !== "REQUESTED") throw new ConflictError(ALREADY_DECIDED, acknowledgmentJson(ack));
     const approved = input.decision === "APPROVED";
     if (approved && finding.status === "RESOLVED") throw new UserError("The finding resolved meanwhile: there is nothing to acknowledge.");
-    const decided = await tx.findingAcknowledgment.update({
-      where: { id: ack.id },
+    // Two managers deciding at once both read "requested": only the update that still finds it so
+    // wins; the other waits for its row lock, then matches nothing and is told (409).
+    const claimed = await tx.findingAcknowledgment.updateMany({
+      where: { id: ack.id, status: "REQUESTED" },
       data: { status: input.decision, decidedById: user.userId, decidedAt: new Date(), decisionNote: input.note },
-      select: acknowledgmentSelect,
     });
+    if (claimed.count !== 1) throw new ConflictError(ALREADY_DECIDED);
+    const decided = await tx.findingAcknowledgment.findUniqueOrThrow({ where: { id: ack.id }, select: acknowledgmentSelect });
     await tx.policyFindingEvent.create({
       data: { findingId: finding.id, kind: approved ? "ACKNOWLEDGED" : "ACK_DENIED", episode: finding.episode, actorId: user.userId },
     });
@@ -98,11 +106,13 @@ export async function decideAcknowledgment(user: CurrentUser, input: DecideAckno
       { organizationId: user.organizationId, type: "acknowledgment.decided", teamId: finding.teamId, data: acknowledgmentJson(decided) },
     ];
     if (approved) {
-      const saved = await tx.policyFinding.update({
-        where: { id: finding.id },
+      // The evaluator may have resolved the finding since it was read: never acknowledge a resolved one.
+      const acknowledged = await tx.policyFinding.updateMany({
+        where: { id: finding.id, status: "OPEN" },
         data: { status: "ACKNOWLEDGED", version: { increment: 1 } },
-        select: findingSelect,
       });
+      if (acknowledged.count !== 1) throw new ConflictError("The finding resolved meanwhile: there is nothing to acknowledge.");
+      const saved = await tx.policyFinding.findUniqueOrThrow({ where: { id: finding.id }, select: findingSelect });
       events.push({
         organizationId: user.organizationId,
         type: "finding.acknowledged",
@@ -199,18 +209,25 @@ const PRIORITY = { CRITICAL: "HIGH", HIGH: "HIGH", MEDIUM: "MEDIUM", LOW: "LOW" 
  * the action does not resolve the finding: only the rule passing does.
  */
 export async function createCorrectiveActionFromFinding(user: CurrentUser, input: { findingId: string; ownerId: string; dueDate: string }) {
-  const finding = await loadFinding(db, user, input.findingId);
-  if (finding.correctiveActionId) throw new UserError("This finding already has a corrective action.");
-  const action = await createCorrectiveAction(user, {
-    title: `${finding.rule.name}: ${finding.service.name}`.slice(0, 200),
-    description: `Created from the policy finding /policies/findings/${finding.id}. The finding resolves when the rule passes again.`,
-    ownerId: input.ownerId,
-    teamId: finding.teamId,
-    type: "PREVENT",
-    priority: PRIORITY[finding.rule.severity],
-    dueDate: input.dueDate,
+  // One transaction: when someone else linked an action meanwhile, this one is not left behind unlinked.
+  return db.$transaction(async (tx) => {
+    const finding = await loadFinding(tx, user, input.findingId);
+    if (finding.correctiveActionId) throw new UserError("This finding already has a corrective action.");
+    const action = await createCorrectiveAction(
+      user,
+      {
+        title: `${finding.rule.name}: ${finding.service.name}`.slice(0, 200),
+        description: `Created from the policy finding /policies/findings/${finding.id}. The finding resolves when the rule passes again.`,
+        ownerId: input.ownerId,
+        teamId: finding.teamId,
+        type: "PREVENT",
+        priority: PRIORITY[finding.rule.severity],
+        dueDate: input.dueDate,
+      },
+      tx,
+    );
+    const linked = await tx.policyFinding.updateMany({ where: { id: finding.id, correctiveActionId: null }, data: { correctiveActionId: action.id } });
+    if (linked.count !== 1) throw new ConflictError("Someone created a corrective action for this finding meanwhile: reload to see it.");
+    return action;
   });
-  const linked = await db.policyFinding.updateMany({ where: { id: finding.id, correctiveActionId: null }, data: { correctiveActionId: action.id } });
-  if (linked.count !== 1) throw new UserError("Someone linked another corrective action to this finding meanwhile.");
-  return action;
 }

@@ -234,3 +234,20 @@ export const RULE_LIBRARY: LibraryRule[] = [
     conditions: { all: [{ fact: "memory.p95Utilization", operator: "lessThan", value: 20 }] },
   },
 ];
+
+/** The columns every organization's copy of a library entry starts with (the seed and new organizations). */
+export function libraryRuleRow(entry: LibraryRule) {
+  return {
+    libraryKey: entry.key,
+    name: entry.name,
+    description: entry.description,
+    remediation: entry.remediation,
+    kind: entry.kind,
+    severity: entry.severity,
+    category: entry.category,
+    applicableFactKey: entry.applicableFactKey,
+    conditions: entry.conditions,
+  };
+}
+
+export const libraryRevisionSummary = (entry: Pick<LibraryRule, "name">) => `Added “${entry.name}” from the built-in library`;

@@ -16,6 +16,7 @@ import {
   findingListQuerySchema,
   findingPageSchema,
   idParamsSchema,
+  ruleDeleteQuerySchema,
   ruleListSchema,
   rulePatchDocSchema,
   ruleSchema,
@@ -105,6 +106,21 @@ export function registerPolicyPaths(registry: OpenAPIRegistry): void {
     security: authenticated,
     request: { params: idParamsSchema, body: body(rulePatchDocSchema) },
     responses: { 200: jsonResponse("The rule after the change.", ruleSchema), ...problemResponses(400, 401, 403, 404, 409, 415) },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/v1/rules/{id}",
+    operationId: "deleteRule",
+    tags: TAG,
+    summary: "Delete a policy rule and its findings",
+    description:
+      "Who may edit the rule may delete it: managers of its scope, admins for an organization-wide rule, the owning team while it is a draft. " +
+      "Its findings are deleted with it (open, acknowledged and resolved, with their history and acknowledgments), so they leave every list and " +
+      "this week's compliance; corrective actions created from them stay. To stop checking but keep the findings' history, disable the rule " +
+      "instead (PATCH `status: DISABLED` resolves its open findings). The audit log and the `rule.deleted` event keep the rule as it was.",
+    security: authenticated,
+    request: { params: idParamsSchema, query: ruleDeleteQuerySchema },
+    responses: { 204: { description: "Deleted, with its findings." }, ...problemResponses(400, 401, 403, 404, 409) },
   });
   registry.registerPath({
     method: "post",

@@ -122,6 +122,8 @@ export async function getRule(user: CurrentUser, ruleId: string) {
       scopeTeam: { select: { id: true, name: true } },
       ownerTeam: { select: { id: true, name: true } },
       sourceCoe: { select: { id: true, title: true } },
+      // How many findings a delete would take with it (every team's: they all go).
+      _count: { select: { findings: true } },
       revisions: {
         select: { id: true, version: true, summary: true, createdAt: true, changedBy: { select: { name: true } } },
         orderBy: { version: "desc" },

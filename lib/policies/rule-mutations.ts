@@ -11,6 +11,8 @@ import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/e
 import type { CreateRuleInput, UpdateRuleInput } from "@/lib/policies/schemas";
 import { ruleJson, ruleSelect } from "@/lib/policies/api-json";
 import { visibleCoeWhere } from "@/lib/coes/access";
+import { refreshComplianceSnapshots } from "@/lib/policies/compliance-snapshots";
+import { libraryRevisionSummary, libraryRuleRow, RULE_LIBRARY } from "@/lib/policies/library";
 import { canCreateRule, canDraftRuleFor, canManageRuleScope, ownerOf, type RuleAccessTarget } from "@/lib/policies/rule-access";
 
 type RuleStatus = PolicyRuleStatus;
@@ -168,4 +170,78 @@ export async function setRuleStatus(user: CurrentUser, input: { ruleId: string; 
     if (changed.count !== 1) throw new ConflictError("Someone changed this rule since you opened it. Review their change, then try again.");
     return revise(tx, user, current, `Rule “${current.name}” ${STATUS_WORDS[input.status]}`, STATUS_EVENTS[input.status]);
   });
+}
+
+/**
+ * Deletes a rule for good, with what only made sense with it: its findings (open, acknowledged and
+ * resolved, with their history and acknowledgments) leave every list, and this week's compliance is
+ * recounted without it. Corrective actions made from those findings stay: they are the team's work.
+ * The revisions go too; the audit log and the rule.deleted event keep the rule as it was.
+ * Who may: whoever may edit it (the scope's managers, admins org-wide, the owning team while a draft).
+ * `version`, when given, must be the one the caller read.
+ */
+export async function deleteRule(user: CurrentUser, input: { ruleId: string; version?: number }) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.policyRule.findFirst({ where: { id: input.ruleId, organizationId: user.organizationId }, select: ruleSelect });
+    if (!current) throw new NotFoundError("The rule");
+    assertCanEdit(user, current, current);
+    if (input.version !== undefined && current.version !== input.version)
+      throw new ConflictError("Someone changed this rule since you opened it. Review their change, then delete it if you still want to.", ruleJson(current));
+    const findings = await tx.policyFinding.count({ where: { ruleId: current.id } });
+    const deleted = await tx.policyRule.deleteMany({ where: { id: current.id, version: current.version } });
+    if (deleted.count !== 1) throw new ConflictError("Someone changed this rule meanwhile. Review their change, then delete it if you still want to.");
+    const json = ruleJson(current);
+    const summary = `Deleted rule “${current.name}” and its ${findings} finding${findings === 1 ? "" : "s"}`;
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.userId,
+      action: "rule.deleted",
+      entityType: "policy_rule",
+      entityId: current.id,
+      summary,
+      changes: json as Prisma.InputJsonValue,
+    });
+    await emitEvent(tx, { organizationId: user.organizationId, type: "rule.deleted", teamId: current.scopeTeamId, data: json as Prisma.InputJsonValue });
+    // An enforced rule counted in every team's applicable pairs, not only where it failed.
+    if (current.status === "ENFORCED") await refreshComplianceSnapshots(tx, user.organizationId);
+    return { id: current.id, findingsDeleted: findings };
+  });
+}
+
+/**
+ * Gives an organization every built-in library rule it does not have yet, disabled until someone
+ * enforces it. Runs when an organization is created; calling it again adds only entries it lacks
+ * (by library key, or a rule of the same name) and never touches the rules already there.
+ */
+export async function ensureLibraryRules(tx: DbClient, organizationId: string, actorId: string | null): Promise<number> {
+  const added = await tx.policyRule.createManyAndReturn({
+    data: RULE_LIBRARY.map((entry) => ({
+      ...libraryRuleRow(entry),
+      conditions: entry.conditions as Prisma.InputJsonValue,
+      organizationId,
+      status: "DISABLED" as const,
+      createdById: actorId,
+    })),
+    skipDuplicates: true,
+    select: { id: true, name: true, conditions: true },
+  });
+  if (added.length === 0) return 0;
+  await tx.policyRuleRevision.createMany({
+    data: added.map((rule) => ({
+      ruleId: rule.id,
+      version: 1,
+      changedById: actorId,
+      summary: libraryRevisionSummary(rule),
+      snapshot: { name: rule.name, conditions: rule.conditions } as Prisma.InputJsonValue,
+    })),
+  });
+  await recordAudit(tx, {
+    organizationId,
+    actorId,
+    action: "rule.created",
+    entityType: "organization",
+    entityId: organizationId,
+    summary: `Added ${added.length} rules from the built-in library (disabled until enforced)`,
+  });
+  return added.length;
 }

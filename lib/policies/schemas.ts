@@ -2,6 +2,7 @@ import { AcknowledgmentCategory, PolicyFindingStatus, PolicyRuleKind, PolicyRule
 import { z } from "zod";
 import { calendarDaySchema, instantStringSchema, parseInstant } from "@/lib/validation/dates";
 import { FACT_KEY_PATTERN, conditionsSchema } from "@/lib/policies/conditions";
+import { markdownTextSchema } from "@/lib/markdown-limits";
 
 export const RULE_KINDS = Object.values(PolicyRuleKind);
 export const SEVERITIES = Object.values(PolicySeverity);
@@ -51,7 +52,7 @@ export const factPushSchema = z.object({
 const ruleFields = {
   name: z.string().trim().min(3, "Give the rule a name of at least 3 characters.").max(160),
   description: z.string().trim().max(2000).default(""),
-  remediation: z.string().trim().max(20000).default(""),
+  remediation: z.string().trim().pipe(markdownTextSchema(20000)).default(""),
   kind: z.enum(RULE_KINDS).default("RISK"),
   severity: z.enum(SEVERITIES).default("MEDIUM"),
   category: z
@@ -83,6 +84,8 @@ export const updateRuleSchema = z.object({
   ...ruleFields,
 });
 export type UpdateRuleInput = z.output<typeof updateRuleSchema>;
+
+export const deleteRuleSchema = z.object({ ruleId: id, version: z.number().int().min(1) });
 
 export const setRuleStatusSchema = z.object({ ruleId: id, version: z.number().int().min(1), status: z.enum(RULE_STATUSES) });
 

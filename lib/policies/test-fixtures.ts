@@ -46,3 +46,20 @@ export async function enforcedRule(
 }
 
 export const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+/** An open finding of `ruleId` on a service, as the evaluator would have written it. */
+export async function openFinding(world: { org: { id: string } }, ruleId: string, service: { id: string; teamId: string }) {
+  const now = new Date();
+  return testDb.policyFinding.create({
+    data: {
+      organizationId: world.org.id,
+      ruleId,
+      serviceId: service.id,
+      teamId: service.teamId,
+      factValues: { "tls.expiresAt": daysFromNow(3).toISOString() },
+      firstOpenedAt: now,
+      openedAt: now,
+      lastEvaluatedAt: now,
+    },
+  });
+}

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { UserError } from "@/lib/errors";
 import type { setupSchema } from "@/lib/setup/schemas";
+import { ensureLibraryRules } from "@/lib/policies/rule-mutations";
 
 export async function needsSetup(): Promise<boolean> {
   return (await db.organization.count()) === 0;
@@ -21,7 +22,8 @@ function slugify(name: string): string {
 }
 
 /**
- * First run on an empty database: creates the organization and its first admin. The advisory lock
+ * First run on an empty database: creates the organization, its first admin and its copy of the
+ * built-in rule library (so /policies/rules offers the catalog from day one). The advisory lock
  * and the emptiness check in one transaction make it happen once, even with several app instances.
  */
 export async function createFirstOrganization(input: z.output<typeof setupSchema>) {
@@ -42,6 +44,7 @@ export async function createFirstOrganization(input: z.output<typeof setupSchema
       entityId: organization.id,
       summary: `Set up ${organization.name} with ${input.email} as the first admin`,
     });
+    await ensureLibraryRules(tx, organization.id, admin.id);
     return admin;
   });
 }

@@ -46,10 +46,21 @@ async function assertScope(user: CurrentUser, teamId: string | null): Promise<vo
 async function loadManageable(tx: Prisma.TransactionClient, user: CurrentUser, endpointId: string) {
   const endpoint = await tx.webhookEndpoint.findFirst({
     where: manageableEndpointWhere(user, endpointId),
-    select: { id: true, url: true, teamId: true, version: true, format: true, description: true },
+    select: { id: true, url: true, teamId: true, version: true, format: true, description: true, enabled: true, disabledReason: true },
   });
   if (!endpoint) throw new NotFoundError("The webhook endpoint");
   return endpoint;
+}
+
+/**
+ * Nothing is sent to a disabled endpoint (the delivery job skips it), so a test or a redelivery would
+ * only sit in the log as pending: the caller is told why instead (409).
+ */
+function assertEnabled(endpoint: { enabled: boolean; disabledReason: string | null }, what: string): void {
+  if (endpoint.enabled) return;
+  throw new ConflictError(
+    `This endpoint is disabled${endpoint.disabledReason ? ` (${endpoint.disabledReason.replace(/\.$/, "")})` : ""}: nothing was sent. Enable it, then ${what}.`,
+  );
 }
 
 /** Creates an endpoint; the answer carries the signing secret, shown to the user once. */
@@ -143,6 +154,7 @@ export async function rotateWebhookSecret(user: CurrentUser, endpointId: string)
 export async function sendTestEvent(user: CurrentUser, endpointId: string): Promise<{ messageId: string }> {
   return db.$transaction(async (tx) => {
     const endpoint = await loadManageable(tx, user, endpointId);
+    assertEnabled(endpoint, "send the test event again");
     const event = {
       id: `test_${Date.now().toString(36)}`,
       type: "webhook.test",
@@ -163,6 +175,7 @@ export async function redeliverMessage(user: CurrentUser, messageId: string): Pr
     const message = await tx.webhookMessage.findFirst({ where: { id: messageId }, select: { id: true, endpointId: true } });
     if (!message) throw new NotFoundError("The message");
     const endpoint = await loadManageable(tx, user, message.endpointId);
+    assertEnabled(endpoint, "redeliver the message");
     await tx.webhookMessage.update({
       where: { id: message.id },
       data: { status: "PENDING", nextAttemptAt: new Date(), lockedUntil: null },

@@ -242,11 +242,13 @@ export function registerWebhookEndpointPaths(registry: OpenAPIRegistry): void {
     operationId: "sendWebhookTestEvent",
     tags: TAG,
     summary: "Send a webhook.test event now",
+    description:
+      "A disabled endpoint (by an admin, after 5 days of failures, or a 410 Gone) receives nothing: the answer is a 409 saying why; enable it first.",
     security: authenticated,
     request: { params: endpointParams },
     responses: {
       202: jsonResponse("Queued and attempted once; its attempt is in the delivery log.", z.object({ messageId: z.string() })),
-      ...problemResponses(401, 404),
+      ...problemResponses(401, 404, 409),
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
-import { RULE_LIBRARY } from "../../lib/policies/library";
+import { libraryRevisionSummary, libraryRuleRow, RULE_LIBRARY } from "../../lib/policies/library";
 import { DEMO_ORG_ID, DEMO_SERVICES, DEMO_TEAMS } from "./constants";
 
 const DAY = 86_400_000;
@@ -40,15 +40,7 @@ export async function seedDemoPolicies(db: PrismaClient): Promise<void> {
     data: RULE_LIBRARY.map((entry) => ({
       id: `rule_${entry.key}`,
       organizationId: DEMO_ORG_ID,
-      libraryKey: entry.key,
-      name: entry.name,
-      description: entry.description,
-      remediation: entry.remediation,
-      kind: entry.kind,
-      severity: entry.severity,
-      category: entry.category,
-      applicableFactKey: entry.applicableFactKey,
-      conditions: entry.conditions as Prisma.InputJsonValue,
+      ...libraryRuleRow(entry),
       status: ENFORCED.has(entry.key) ? ("ENFORCED" as const) : ("DISABLED" as const),
       createdById: "user_admin",
     })),
@@ -58,7 +50,7 @@ export async function seedDemoPolicies(db: PrismaClient): Promise<void> {
       ruleId: `rule_${entry.key}`,
       version: 1,
       changedById: "user_admin",
-      summary: `Added “${entry.name}” from the built-in library`,
+      summary: libraryRevisionSummary(entry),
       snapshot: { name: entry.name, conditions: entry.conditions } as Prisma.InputJsonValue,
     })),
   });

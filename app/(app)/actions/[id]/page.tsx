@@ -82,6 +82,10 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
         <Link key="c" href={`/cords/${action.cord.id}`} className="text-indigo-700 hover:underline">
           From Andon cord on {action.cord.service.name} ({formatDate(action.cord.pulledAt)})
         </Link>
+      ) : view.finding ? (
+        <Link key="c" href={`/policies/findings/${view.finding.id}`} className="text-indigo-700 hover:underline" data-testid="action-source-finding">
+          From policy finding: {view.finding.rule.name} on {view.finding.service.name} ({view.finding.status.toLowerCase()})
+        </Link>
       ) : (
         ACTION_SOURCE_LABELS[action.source]
       ),

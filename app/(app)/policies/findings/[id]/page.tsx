@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LineStoppedBadge } from "@/components/cords/line-stopped-badge";
 import { FindingStatusBadge, SeverityBadge, factText } from "@/components/policies/policy-badges";
+import { RuleRemediation } from "@/components/policies/rule-remediation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -52,7 +53,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 </div>
               ))}
             </dl>
-            {finding.rule.remediation ? <p className="mt-4 whitespace-pre-line text-sm text-slate-700">{finding.rule.remediation}</p> : null}
+            <RuleRemediation source={finding.rule.remediation} />
           </CardBody>
         </Card>
         <Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RuleStatusBadge, SeverityBadge } from "@/components/policies/policy-badges";
+import { RuleRemediation } from "@/components/policies/rule-remediation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import { canEditRule, canManageRuleScope } from "@/lib/policies/rule-access";
 import { conditionsSchema } from "@/lib/policies/conditions";
 import { RuleEditor } from "../rule-editor";
 import { RuleStatusControl } from "../rule-status-control";
+import { DeleteRuleButton } from "../delete-rule-button";
 
 export const metadata: Metadata = { title: "Rule" };
 
@@ -47,6 +49,11 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         <Link className="text-indigo-700 underline" href={`/policies?team=${rule.scopeTeamId ?? ""}`}>
           Compliance
         </Link>
+        {canEdit ? (
+          <span className="ml-auto">
+            <DeleteRuleButton ruleId={rule.id} ruleName={rule.name} version={rule.version} findings={rule._count.findings} />
+          </span>
+        ) : null}
       </div>
       {rule.status === "DRAFT" && !canSetStatus ? (
         <p className="mb-6 text-sm text-slate-700" data-testid="rule-draft-note">
@@ -95,7 +102,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
             ) : (
               <>
                 <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs text-slate-800">{JSON.stringify(rule.conditions, null, 2)}</pre>
-                {rule.remediation ? <p className="mt-4 whitespace-pre-line text-sm text-slate-700">{rule.remediation}</p> : null}
+                <RuleRemediation source={rule.remediation} />
               </>
             )}
           </CardBody>

@@ -13,13 +13,13 @@ import { deleteWebhookEndpointAction, redeliverMessageAction, rotateWebhookSecre
 export function EndpointButtons({ endpointId, signed }: { endpointId: string; signed: boolean }) {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: "info" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function sendTest() {
     startTransition(async () => {
       const result = await runAction(() => sendTestEventAction({ endpointId }));
-      setNotice(result.ok ? "Test event sent: its attempt is in the delivery log below." : result.error);
+      setNotice(result.ok ? { tone: "info", text: "Test event sent: its attempt is in the delivery log below." } : { tone: "error", text: result.error });
       router.refresh();
     });
   }
@@ -31,7 +31,7 @@ export function EndpointButtons({ endpointId, signed }: { endpointId: string; si
           <p>Messages are signed with both the old and the new secret for 24 hours, so you can update your receiver meanwhile.</p>
         </SecretReveal>
       ) : null}
-      {notice ? <Alert tone="info">{notice}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         <Button onClick={sendTest} pending={pending}>
           Send test event
@@ -90,7 +90,7 @@ export function RedeliverButton({ messageId }: { messageId: string }) {
       >
         Redeliver
       </Button>
-      <span aria-live="polite" className="text-xs text-slate-700">
+      <span aria-live="polite" className={error ? "text-xs text-red-700" : "text-xs text-slate-700"}>
         {error ?? (done ? "Sent again" : "")}
       </span>
     </span>

@@ -1,0 +1,39 @@
+// Every organization gets the built-in rule library as disabled rules, once: calling again adds only
+// what is missing and never undoes an edit.
+import { afterAll, describe, expect, it } from "vitest";
+import { ensureLibraryRules } from "@/lib/policies/rule-mutations";
+import { RULE_LIBRARY } from "@/lib/policies/library";
+import { testDb } from "@/lib/policies/test-fixtures";
+import { createOrganization } from "@/prisma/seed/factories";
+
+afterAll(() => testDb.$disconnect());
+
+describe("ensureLibraryRules", () => {
+  it("adds every library rule disabled with its first revision, then nothing on a second call, keeping edits", async () => {
+    const org = await createOrganization(testDb);
+    expect(await ensureLibraryRules(testDb, org.id, null)).toBe(RULE_LIBRARY.length);
+    const rules = await testDb.policyRule.findMany({ where: { organizationId: org.id }, select: { id: true, libraryKey: true, status: true } });
+    expect(rules.map((rule) => rule.libraryKey).sort()).toEqual(RULE_LIBRARY.map((entry) => entry.key).sort());
+    expect(new Set(rules.map((rule) => rule.status))).toEqual(new Set(["DISABLED"]));
+    expect(await testDb.policyRuleRevision.count({ where: { rule: { organizationId: org.id }, version: 1 } })).toBe(RULE_LIBRARY.length);
+
+    const tls = rules.find((rule) => rule.libraryKey === "tls-expiring")!;
+    await testDb.policyRule.update({ where: { id: tls.id }, data: { name: "Certificate expires in < 14 days", status: "ENFORCED" } });
+    expect(await ensureLibraryRules(testDb, org.id, null)).toBe(0);
+    expect(await testDb.policyRule.count({ where: { organizationId: org.id } })).toBe(RULE_LIBRARY.length);
+    expect(await testDb.policyRule.findUniqueOrThrow({ where: { id: tls.id }, select: { name: true, status: true } })).toEqual({
+      name: "Certificate expires in < 14 days",
+      status: "ENFORCED",
+    });
+  });
+
+  it("adds only the missing entries, skipping one whose name a custom rule already uses", async () => {
+    const org = await createOrganization(testDb);
+    const [first, second] = RULE_LIBRARY;
+    await testDb.policyRule.create({ data: { organizationId: org.id, name: first!.name, conditions: first!.conditions, status: "DRAFT" } });
+    expect(await ensureLibraryRules(testDb, org.id, null)).toBe(RULE_LIBRARY.length - 1);
+    await testDb.policyRule.deleteMany({ where: { organizationId: org.id, libraryKey: second!.key } });
+    expect(await ensureLibraryRules(testDb, org.id, null)).toBe(1);
+    expect(await testDb.policyRule.count({ where: { organizationId: org.id, name: first!.name } })).toBe(1);
+  });
+});
