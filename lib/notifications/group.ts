@@ -11,7 +11,7 @@ export type BellRow = {
 };
 
 /** What a notification is about: the page it leads to, without the place on it (#thread-4). A query stays: it names the subject (/policies?team=…). */
-export function notificationSubject(href: string): string {
+function notificationSubject(href: string): string {
   return href.replace(/#.*$/, "");
 }
 
