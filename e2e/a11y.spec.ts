@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { createScriptClient } from "../prisma/seed/client";
 import { DEMO_ORG_ID } from "../prisma/seed/constants";
+import { temporaryIntegration } from "./temporary-integration";
 
 /**
  * axe-core over every page, signed in as each role of the demo organization, failing on serious or
@@ -65,14 +66,31 @@ const ROUTES: [name: string, pattern: RegExp][] = [
   ["settings user", /^\/settings\/users\/[^/]+$/],
   ["settings webhooks", /^\/settings\/webhooks$/],
   ["settings webhook", /^\/settings\/webhooks\/[^/]+$/],
+  ["settings integrations", /^\/settings\/integrations$/],
+  ["settings integration", /^\/settings\/integrations\/[^/]+$/],
+  ["policies catalog", /^\/policies\/catalog$/],
+  ["freeze windows", /^\/freeze-windows$/],
 ];
 
 // Reached from no link for some roles (a form's page, a page behind a button), so visited outright.
-const START = ["/", "/coes/new", "/actions/new", "/actions/calendar", "/actions/escalations", "/game-days/new", "/policies/rules/new", "/cords"];
+const START = [
+  "/",
+  "/coes/new",
+  "/actions/new",
+  "/actions/calendar",
+  "/actions/escalations",
+  "/game-days/new",
+  "/policies/rules/new",
+  "/policies/catalog",
+  "/cords",
+  "/freeze-windows",
+  "/settings/integrations",
+];
 
 const ROLES = [
   { role: "admin", userId: "user_admin", email: "admin@andon.local" },
   { role: "manager", userId: "user_manager", email: "manager@andon.local" },
+  { role: "reviewer", userId: "user_reviewer", email: "reviewer@andon.local" },
   { role: "member", userId: "user_member", email: "member@andon.local" },
   { role: "viewer", userId: "user_viewer", email: "viewer@andon.local" },
 ];
@@ -133,9 +151,11 @@ test.describe("accessibility (axe-core)", () => {
       const unread = await db.notification.create({
         data: { organizationId: DEMO_ORG_ID, userId, kind: "COE_SUBMITTED", dedupeKey: `a11y-${randomUUID()}`, title: "Accessibility check", href: "/" },
       });
+      // The seed has no ticket integration: the admin, who manages them, gets one to scan its page.
+      const integration = role === "admin" ? await temporaryIntegration(db) : null;
       await users.login(page, { email, password: users.demoPassword });
       const scanned = new Map<string, string>();
-      const queue = [...START];
+      const queue = [...START, ...(integration ? [integration.path] : [])];
       const findings: Finding[] = [];
       while (queue.length > 0) {
         const path = queue.shift()!;
@@ -150,6 +170,7 @@ test.describe("accessibility (axe-core)", () => {
         });
       }
       await db.notification.delete({ where: { id: unread.id } });
+      await integration?.remove();
       await db.$disconnect();
       test.info().annotations.push({ type: "scanned", description: [...scanned.values()].join(" ") });
       expect(scanned.size, `routes reached as ${role}`).toBeGreaterThan(25);

@@ -162,6 +162,52 @@ test.describe("Corrective actions", () => {
     await db.$disconnect();
   });
 
+  test("the status form starts from the server's answer after each change, and keeps typed evidence across someone else's change", async ({ page, users }) => {
+    const owner = await users.create({ teamId: DEMO_TEAMS.payments.id, role: "MEMBER" });
+    const db = createScriptClient(process.env.DATABASE_URL!);
+    const action = await db.correctiveAction.create({
+      data: {
+        organizationId: DEMO_ORG_ID,
+        teamId: DEMO_TEAMS.payments.id,
+        title: `Stale form check ${randomUUID().slice(0, 6)}`,
+        ownerId: owner.id,
+        type: "DETECT",
+        priority: "MEDIUM",
+        dueDate: daysFromToday(7),
+      },
+    });
+    await users.login(page, owner);
+    const statusForm = page.getByRole("form", { name: "Change status" });
+
+    await test.step("after Start work the form offers what comes next, with the confirmation", async () => {
+      await page.goto(`/actions/${action.id}`);
+      await statusForm.getByRole("radio", { name: "Start work" }).check();
+      await statusForm.getByRole("button", { name: "Start work" }).click();
+      await expect(statusForm.getByText("Now in progress.")).toBeVisible({ timeout: 15_000 });
+      await expect(statusForm.getByRole("radio", { name: "Start work" })).toHaveCount(0);
+      await expect(statusForm.getByRole("radio", { name: "Mark done" })).toBeVisible();
+    });
+
+    const evidence = "https://git.example.com/payments/alarm/pull/9";
+    await test.step("evidence typed before someone else's change is kept, with the conflict shown", async () => {
+      await statusForm.getByRole("radio", { name: "Mark done" }).check();
+      await statusForm.getByLabel("Evidence", { exact: true }).fill(evidence);
+      await db.correctiveAction.update({ where: { id: action.id }, data: { version: { increment: 1 }, dueDate: daysFromToday(14) } });
+      await page.reload();
+      await expect(statusForm.getByLabel("Evidence", { exact: true })).toHaveValue(evidence);
+      await expect(statusForm.getByText(/This action changed while you were typing/)).toBeVisible();
+    });
+
+    await test.step("saving it marks the action done and clears the draft", async () => {
+      await statusForm.getByRole("button", { name: "Mark done" }).click();
+      await expect(page.getByTestId("action-evidence")).toHaveText(evidence, { timeout: 15_000 });
+      await page.reload();
+      await expect(page.getByText(/This action changed while you were typing/)).toHaveCount(0);
+    });
+    await db.correctiveAction.delete({ where: { id: action.id } });
+    await db.$disconnect();
+  });
+
   test("a viewer is read-only: an action left assigned to them shows no controls, and the API refuses the change", async ({ page, users, request }) => {
     const viewer = await users.create({ teamId: DEMO_TEAMS.catalog.id, role: "VIEWER" });
     const db = createScriptClient(process.env.DATABASE_URL!);

@@ -164,8 +164,17 @@ test.describe("COE documents", () => {
       await expect(reviewerPage.getByText("requested changes (version")).toBeVisible({ timeout: 15_000 });
     });
 
+    await test.step("the author follows the bell's row to the COE's review panel", async () => {
+      await authorPage.goto("/");
+      await authorPage.getByRole("button", { name: /^Notifications/ }).click();
+      const row = authorPage.getByTestId("bell-row").filter({ hasText: "requested changes on" });
+      await row.getByRole("link").click();
+      await authorPage.waitForURL(`**/coes/${coeId}#review`);
+      await expect(authorPage.locator("#review")).toContainText("Quantify the business impact.");
+      await expect(authorPage.locator("#review")).toBeInViewport();
+    });
+
     await test.step("the author sees the open thread, fixes the answer, resolves the thread and resubmits", async () => {
-      await authorPage.goto(`/coes/${coeId}`);
       // Sent back is its own state, not plain "Draft".
       await expect(authorPage.getByRole("main").getByText("Changes requested", { exact: true }).first()).toBeVisible();
       await expect(authorPage.getByTestId("review-thread")).toContainText("What did the failed orders cost?");

@@ -5,6 +5,7 @@ import { test, expect } from "./fixtures";
 import { createScriptClient } from "../prisma/seed/client";
 import { DEMO_ORG_ID, DEMO_TEAMS, DEMO_USERS } from "../prisma/seed/constants";
 import { DEMO_BEST_PRACTICE_IDS } from "../prisma/seed/learnings";
+import { temporaryIntegration } from "./temporary-integration";
 
 /**
  * Every page fits a 390 px phone without page-level horizontal scrolling: tables and wide content
@@ -35,6 +36,8 @@ const staticPaths = [
   "/policies",
   "/policies/rules",
   "/policies/rules/new",
+  "/policies/catalog",
+  "/freeze-windows",
   "/reviews",
   "/verification",
   "/verification/dimensions",
@@ -46,6 +49,7 @@ const staticPaths = [
   "/settings/tokens",
   "/settings/webhooks",
   "/settings/audit",
+  "/settings/integrations",
 ];
 
 /**
@@ -133,13 +137,15 @@ function measureOverflow(page: Page) {
 
 test.use({ viewport: PHONE });
 
-test("every page fits a 390 px phone without sideways scrolling", async ({ page, users }) => {
+test("every page fits a 390 px phone without sideways scrolling", async ({ browser, page, users }) => {
   const shots = process.env.OVERFLOW_SHOTS;
   // ~60 pages: well under a minute on a quiet machine; the cap is for a busy CI box. Screenshots take their time.
   test.setTimeout(shots ? 0 : 300_000);
   if (shots) mkdirSync(shots, { recursive: true });
+  const db = createScriptClient(process.env.DATABASE_URL!);
+  const integration = await temporaryIntegration(db);
   await users.login(page, { email: "admin@andon.local", password: users.demoPassword });
-  const paths = [...staticPaths, ...(await demoRecordPaths())];
+  const paths = [...staticPaths, ...(await demoRecordPaths()), integration.path];
 
   const overflowing: string[] = [];
   const broken: string[] = [];
@@ -152,6 +158,17 @@ test("every page fits a 390 px phone without sideways scrolling", async ({ page,
     if (await page.getByRole("heading", { name: "Something went wrong on our side" }).count()) broken.push(`${path}: the error page`);
     if (shots) await page.screenshot({ path: join(shots, `${path.replace(/\//g, "_") || "_"}.png`), fullPage: true });
   }
+  await integration.remove();
+  await db.$disconnect();
+
+  // The sign-in page, as someone signed out sees it.
+  const signedOut = await browser.newContext({ viewport: PHONE });
+  const login = await signedOut.newPage();
+  await login.goto("/login", { waitUntil: "load" });
+  await expect(login.getByRole("button", { name: /sign in/i }).first()).toBeVisible();
+  const { viewport, scrollWidth, culprits } = await measureOverflow(login);
+  if (scrollWidth > viewport) overflowing.push(`/login: ${scrollWidth}px wide; ${culprits.join("; ")}`);
+  await signedOut.close();
   expect(overflowing, "pages wider than the phone").toEqual([]);
   expect(broken, "pages that failed in the browser").toEqual([]);
 });

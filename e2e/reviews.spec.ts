@@ -129,9 +129,20 @@ test("a manager prepares this week's agenda, runs the meeting, publishes the min
       // Notes autosave: no button to forget.
       await expect(page.getByTestId("note-save-state")).toHaveText("Saved", { timeout: 15_000 });
       await page.getByLabel("Decision").fill("Run the load test monthly");
+      // Typed but not recorded: a reload (or the view's refresh) keeps it.
+      await page.reload();
+      await expect(page.getByLabel("Decision")).toHaveValue("Run the load test monthly");
       await page.getByRole("button", { name: "Record" }).click();
       await expect(page.getByTestId("decisions")).toContainText("Run the load test monthly");
+      await expect(page.getByLabel("Decision")).toHaveValue("");
       await page.getByLabel("Action title").fill("Write the load-test runbook");
+      // Publishing now would lose the typed action: it waits for it.
+      await page.getByRole("button", { name: "Publish minutes" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("button", { name: "Publish" }).click();
+      await expect(dialog.getByRole("alert")).toContainText("The new action typed under");
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(page).not.toHaveURL(/\/minutes$/);
       await page.getByRole("button", { name: "Create action" }).click();
       await expect(page.getByTestId("meeting-actions")).toContainText("Write the load-test runbook");
       await page.getByRole("button", { name: "Next →" }).click();

@@ -8,9 +8,9 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { Popover } from "@/components/ui/popover";
 import { runAction } from "@/components/ui/run-action";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
+import type { BellRow } from "@/lib/notifications/group";
 
-type BellItem = { id: string; kind: string; title: string; href: string; read: boolean; createdAt: string };
-type BellList = { state: "idle" } | { state: "loading" } | { state: "failed" } | { state: "loaded"; items: BellItem[] };
+type BellList = { state: "idle" } | { state: "loading" } | { state: "failed" } | { state: "loaded"; items: BellRow[] };
 
 const KIND_LABELS: Record<string, string> = {
   ASSIGNED: "Assigned",
@@ -46,7 +46,7 @@ function useBellList() {
     try {
       const response = await fetch("/api/notifications", { cache: "no-store" });
       if (!response.ok) throw new Error(`status ${response.status}`);
-      const body = (await response.json()) as { items: BellItem[] };
+      const body = (await response.json()) as { items: BellRow[] };
       setList({ state: "loaded", items: body.items });
     } catch {
       setList({ state: "failed" });
@@ -129,16 +129,21 @@ export function BellMenu({ unread, placement }: { unread: number; placement: "si
       ) : (
         <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
           {list.items.map((item) => (
-            <li key={item.id}>
+            <li key={item.ids[0]} data-testid="bell-row">
               <Link
                 href={item.href}
-                onClick={() => (item.read ? undefined : mark([item.id]))}
+                onClick={() => (item.read ? undefined : mark(item.ids))}
                 className={`block px-4 py-2.5 text-sm hover:bg-slate-50 ${item.read ? "text-slate-600" : "font-medium text-slate-900"}`}
               >
                 <span className="block text-xs font-normal text-slate-500">
                   {KIND_LABELS[item.kind] ?? item.kind} · {formatDateTime(item.createdAt)}
                 </span>
                 {item.title}
+                {item.count > 1 ? (
+                  <span className="mt-0.5 block text-xs font-normal text-slate-600" data-testid="bell-row-count">
+                    and {item.count - 1} earlier about this
+                  </span>
+                ) : null}
               </Link>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { lockForTransaction } from "@/lib/db-lock";
 import { FINISHED_ACTION_STATUSES } from "@/lib/actions/labels";
 import { writeRevision } from "@/lib/coes/mutations";
 import { emitCoeEvent } from "@/lib/events/coe-events";
+import { notifyCoeTransition } from "@/lib/coes/notify";
 
 /**
  * A COE closes by itself when its last corrective action is done, verified or won't do, and
@@ -18,7 +19,16 @@ export async function syncCoeClosure(tx: Prisma.TransactionClient, user: Current
   await lockForTransaction(tx, `coe-closure:${coeId}`);
   const coe = await tx.coe.findFirst({
     where: { id: coeId, organizationId: user.organizationId },
-    select: { id: true, title: true, status: true, version: true, correctiveActions: { select: { status: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      version: true,
+      teamId: true,
+      createdById: true,
+      authors: { select: { userId: true } },
+      correctiveActions: { select: { status: true } },
+    },
   });
   if (!coe || coe.correctiveActions.length === 0) return null;
   const allFinished = coe.correctiveActions.every((action) => FINISHED_ACTION_STATUSES.includes(action.status));
@@ -44,6 +54,11 @@ export async function syncCoeClosure(tx: Prisma.TransactionClient, user: Current
     changes: { status: { from: coe.status, to: change === "closed" ? "CLOSED" : "APPROVED" } },
   });
   const saved = await writeRevision(tx, user, coe.id, summary);
-  if (change === "closed") await emitCoeEvent(tx, user.organizationId, "coe.closed", saved);
+  if (change === "closed") {
+    await emitCoeEvent(tx, user.organizationId, "coe.closed", saved);
+    // The authors hear of it as they would of a close by hand (the one who finished the last action excepted).
+    const facts = { ...coe, organizationId: user.organizationId, authorIds: coe.authors.map((author) => author.userId) };
+    await notifyCoeTransition(tx, user, facts, "close", saved.version);
+  }
   return change;
 }

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createCoe, saveCoe, transitionCoe } from "@/lib/coes/mutations";
 import { replyToThread, startReviewThread } from "@/lib/coes/review-thread-mutations";
-import { completeDocument, coeWorld, testDb } from "@/lib/coes/test-fixtures";
+import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
+import { approvedCoe, completeDocument, coeWorld, testDb } from "@/lib/coes/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
 
@@ -54,5 +55,35 @@ describe("COE loop notifications", () => {
     await testDb.notificationOptOut.create({ data: { userId: world.users.reviewer.userId, kind: "COE_SUBMITTED" } });
     await submittedCoe(world);
     expect(await notificationsOf(world.users.reviewer.userId)).toEqual([]);
+  });
+
+  it("when the last action is done: the team's reviewers are asked to verify it, the authors hear the COE closed; nobody else, never the actor", async () => {
+    const world = await coeWorld();
+    const coeId = await approvedCoe(world);
+    const { author, reviewer, outsider, admin } = world.users;
+    const action = await testDb.correctiveAction.findFirstOrThrow({ where: { coeId }, select: { id: true, version: true } });
+    await changeCorrectiveActionStatus(admin, { actionId: action.id, version: action.version, status: "DONE", evidence: "Renewal is automated: PR 12" });
+    expect((await testDb.coe.findUniqueOrThrow({ where: { id: coeId } })).status).toBe("CLOSED");
+
+    const kinds = async (userId: string) =>
+      (await notificationsOf(userId)).filter((row) => row.kind === "COE_CLOSED" || row.kind === "ACTION_AWAITING_VERIFICATION");
+    expect(await kinds(reviewer.userId)).toEqual([
+      { kind: "ACTION_AWAITING_VERIFICATION", href: `/actions/${action.id}`, title: "“Automate certificate renewal” is done: verify that it worked" },
+    ]);
+    expect(await kinds(author.userId)).toEqual([
+      { kind: "COE_CLOSED", href: `/coes/${coeId}`, title: "“Checkout failed for card payments” is closed: every corrective action is finished" },
+    ]);
+    expect(await kinds(outsider.userId)).toEqual([]);
+    expect(await kinds(admin.userId)).toEqual([]);
+  });
+
+  it("the author who finishes the last action is not told their own COE closed", async () => {
+    const world = await coeWorld();
+    const coeId = await approvedCoe(world);
+    const action = await testDb.correctiveAction.findFirstOrThrow({ where: { coeId }, select: { id: true, version: true } });
+    await changeCorrectiveActionStatus(world.users.author, { actionId: action.id, version: action.version, status: "DONE", evidence: "PR 12" });
+    expect((await testDb.coe.findUniqueOrThrow({ where: { id: coeId } })).status).toBe("CLOSED");
+    expect((await notificationsOf(world.users.author.userId)).map((row) => row.kind)).not.toContain("COE_CLOSED");
+    expect((await notificationsOf(world.users.reviewer.userId)).map((row) => row.kind)).toContain("ACTION_AWAITING_VERIFICATION");
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleActionsWhere } from "@/lib/actions/access";
 import { actionWorld, daysFromToday, testDb, userFor } from "@/lib/actions/test-fixtures";
+import { createUser } from "@/prisma/seed/factories";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import {
   actionsAwaitingMyVerification,
@@ -11,6 +12,7 @@ import {
   expiringVerificationsForHome,
   myDueActions,
   myNextReviews,
+  myOpenCoes,
   openFindingsForHome,
 } from "@/lib/home/queries";
 import { enforcedRule, policyWorld } from "@/lib/policies/test-fixtures";
@@ -79,6 +81,48 @@ describe("home blocks", () => {
     expect(queue?.rows[0]).toMatchObject({ title: "Older", severity: "SEV3", status: "IN_REVIEW", team: { name: "Payments" } });
     // A member reviews nothing: no block.
     expect(await coesAwaitingMyReview(world.users.owner)).toBeNull();
+  });
+
+  it("list the caller's drafts and COEs in review, changes requested first, then drafts going stale, with how many need them", async () => {
+    const world = await actionWorld();
+    const { owner, paymentsManager } = world.users;
+    const coe = async (title: string, status: "DRAFT" | "IN_REVIEW" | "APPROVED", updatedDaysAgo: number, createdById: string = owner.userId) => {
+      const row = await testDb.coe.create({
+        data: { organizationId: world.org.id, teamId: world.teams.payments.id, title, severity: "SEV3", status, createdById },
+      });
+      await testDb.$executeRaw`UPDATE coes SET updated_at = ${daysFromToday(-updatedDaysAgo)} WHERE id = ${row.id}`;
+      return row;
+    };
+    const inReview = await coe("In review", "IN_REVIEW", 20);
+    const fresh = await coe("Fresh draft", "DRAFT", 1);
+    const stale = await coe("Stale draft", "DRAFT", 12);
+    const sentBack = await coe("Sent back", "DRAFT", 2);
+    await testDb.coeReview.create({
+      data: { coeId: sentBack.id, reviewerId: world.users.reviewer.userId, decision: "CHANGES_REQUESTED", note: "More data", version: 2 },
+    });
+    const coAuthored = await coe("Co-authored", "DRAFT", 3, paymentsManager.userId);
+    await testDb.coeAuthor.create({ data: { coeId: coAuthored.id, userId: owner.userId } });
+    await coe("Approved", "APPROVED", 1);
+    await coe("Someone else's draft", "DRAFT", 30, paymentsManager.userId);
+
+    const mine = await myOpenCoes(owner);
+    expect(mine?.rows.map((row) => row.title)).toEqual([sentBack, stale, coAuthored, fresh, inReview].map((row) => row.title));
+    expect(mine?.rows.map((row) => [row.changesRequested, row.staleDays])).toEqual([
+      [true, 0],
+      [false, 12],
+      [false, 0],
+      [false, 0],
+      [false, 0],
+    ]);
+    expect(mine).toMatchObject({ total: 5, needsMe: 2 });
+    // Someone who writes COEs nowhere and has none gets no block; a manager with none gets an empty one.
+    const viewer = await createUser(testDb, world.org.id, {
+      name: "Vic Viewer",
+      memberships: [{ teamId: world.teams.payments.id, role: "VIEWER" }],
+      passwordHash: "not-a-real-hash",
+    });
+    expect(await myOpenCoes(await userFor(viewer.id))).toBeNull();
+    expect(await myOpenCoes(world.users.outsider)).toMatchObject({ rows: [], total: 0, needsMe: 0 });
   });
 
   it("list the caller's actions due within a week and count all they own open", async () => {

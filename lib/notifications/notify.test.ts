@@ -79,7 +79,8 @@ describe("the bell", () => {
         userId,
         kind: "REVIEW_COMMENT" as const,
         title: `Comment ${index}`,
-        href: `/coes/y#c${index}`,
+        // A COE each: comments on one COE would fold into one row of the bell.
+        href: `/coes/y${index}#c${index}`,
         dedupeKey: `bell-test:${index}`,
         createdAt: new Date(base + index * 1000),
         readAt: index < 10 ? new Date() : null,
@@ -90,5 +91,51 @@ describe("the bell", () => {
     expect(latest).toHaveLength(BELL_LIST_SIZE);
     expect(latest[0]?.title).toBe(`Comment ${BELL_UNREAD_CAP + 19}`);
     expect(latest.every((item, index) => index === 0 || item.createdAt <= latest[index - 1]!.createdAt)).toBe(true);
+  });
+});
+
+describe("the bell's rows", () => {
+  it("folds notifications about one COE or action into its newest, with a count, and keeps other subjects apart", async () => {
+    const world = await actionWorld();
+    const userId = world.users.reviewer.userId;
+    const base = Date.now() - 100_000;
+    const alarm = await world.action("Alarm", 7);
+    const rows = [
+      { kind: "COE_SUBMITTED", title: "Review “DNS”", href: "/coes/dns#review", read: true },
+      { kind: "REVIEW_COMMENT", title: "Comment 1", href: "/coes/dns#thread-1", read: false },
+      { kind: "ASSIGNED", title: "You own “Alarm”", href: null, actionId: alarm.id, read: false },
+      { kind: "REVIEW_COMMENT", title: "Comment 2", href: "/coes/dns#thread-2", read: true },
+      { kind: "FINDING_OPENED", title: "Finding A", href: "/policies?team=a", read: true },
+      { kind: "FINDING_OPENED", title: "Finding B", href: "/policies?team=b", read: true },
+      { kind: "DUE_SOON", title: "“Alarm” is due", href: null, actionId: alarm.id, read: true },
+    ] as const;
+    const created = [];
+    for (const [index, row] of rows.entries()) {
+      created.push(
+        await testDb.notification.create({
+          data: {
+            organizationId: world.org.id,
+            userId,
+            kind: row.kind,
+            title: row.title,
+            href: row.href,
+            actionId: "actionId" in row ? row.actionId : null,
+            dedupeKey: `group-test:${index}`,
+            createdAt: new Date(base + index * 1000),
+            readAt: row.read ? new Date() : null,
+          },
+        }),
+      );
+    }
+    const mine = await latestNotificationsFor(world.users.reviewer);
+    expect(mine.map((row) => [row.title, row.count, row.read])).toEqual([
+      ["“Alarm” is due", 2, false],
+      ["Finding B", 1, true],
+      ["Finding A", 1, true],
+      ["Comment 2", 3, false],
+    ]);
+    expect(mine[3]!.href).toBe("/coes/dns#thread-2");
+    expect(mine[3]!.ids).toEqual([created[3]!.id, created[1]!.id, created[0]!.id]);
+    expect(mine[0]!.href).toBe(`/actions/${alarm.id}`);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/permissions";
+import { groupBellRows, type BellRow } from "@/lib/notifications/group";
 
 /**
  * The bell shows "99+" past 99, so counting stops at 100: a manager with tens of thousands of unread
@@ -24,22 +25,31 @@ export const unreadCountFor = cache(async (userId: string): Promise<number> => {
   return rows[0]?.unread ?? 0;
 });
 
-/** The open bell's list: the user's latest notifications (their own only), newest first. */
-export async function latestNotificationsFor(user: Principal) {
+/**
+ * How many of the latest notifications the bell groups into its rows: enough that a busy COE's
+ * comments fold into one row and the list still fills, without reading a user's whole history.
+ */
+const BELL_GROUPING_WINDOW = BELL_LIST_SIZE * 4;
+
+/** The open bell's list: the user's latest notifications (their own only), newest first, one row per subject. */
+export async function latestNotificationsFor(user: Principal): Promise<BellRow[]> {
   const rows = await db.notification.findMany({
     where: { userId: user.userId },
     select: { id: true, kind: true, title: true, actionId: true, href: true, readAt: true, createdAt: true },
     orderBy: { createdAt: "desc" },
-    take: BELL_LIST_SIZE,
+    take: BELL_GROUPING_WINDOW,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    href: notificationHref(row),
-    read: row.readAt !== null,
-    createdAt: row.createdAt.toISOString(),
-  }));
+  return groupBellRows(
+    rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      href: notificationHref(row),
+      read: row.readAt !== null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    BELL_LIST_SIZE,
+  );
 }
 
 /** Where a notification leads: its own link, or the corrective action it is about. */

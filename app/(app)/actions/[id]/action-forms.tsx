@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField, inputClasses } from "@/components/ui/form-field";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useFormDraft } from "@/components/ui/use-form-draft";
 import { ACTION_STATUS_LABELS } from "@/lib/actions/labels";
 import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import { VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS } from "@/lib/actions/labels";
@@ -28,22 +29,64 @@ const STATUS_VERBS: Record<CorrectiveActionStatus, string> = {
   WONT_DO: "Won't do",
 };
 
-function Feedback({ form }: { form: ReturnType<typeof useActionForm> }) {
+/** `flash`: the success of a save made before the refresh that remounted the form. */
+function Feedback({ form, flash }: { form: ReturnType<typeof useActionForm>; flash?: string | null }) {
+  const success = form.success ?? flash;
   return (
     <>
       {form.error ? <Alert tone="error">{form.error}</Alert> : null}
-      {form.success ? <Alert tone="success">{form.success}</Alert> : null}
+      {success ? <Alert tone="success">{success}</Alert> : null}
     </>
   );
 }
 
-/** Picks the next status, then asks for what it needs: evidence, the proof, or the reason. */
+const STATUS_TEXT_FIELD: Partial<Record<CorrectiveActionStatus, { field: "evidence" | "verificationNote" | "wontDoReason"; label: string }>> = {
+  DONE: { field: "evidence", label: "evidence" },
+  VERIFIED: { field: "verificationNote", label: "proof" },
+  WONT_DO: { field: "wontDoReason", label: "reason for won't do" },
+};
+
+/**
+ * The action changed (someone else's save, or this user's in another tab) after the text below was
+ * typed: the form now offers the current choices, and the text is kept, never wiped, until the user
+ * saves or discards it. Text typed for a status that is no longer offered is shown here to copy.
+ */
+function StaleDraftNotice({ from, to, orphan, onDiscard }: { from: number; to: number; orphan: string | null; onDiscard: () => void }) {
+  return (
+    <Alert tone="warning" title={`This action changed while you were typing (version ${from} → ${to}).`}>
+      <p>The choices show the action as it is now; what you typed is kept. Check it still applies before you save.</p>
+      {orphan ? (
+        <>
+          <p className="mt-2">This text was for a status that is no longer offered:</p>
+          <p className="mt-1 whitespace-pre-wrap rounded bg-white/70 px-2 py-1 text-slate-900" data-testid="stale-draft-text">
+            {orphan}
+          </p>
+        </>
+      ) : null}
+      <button type="button" onClick={onDiscard} className="mt-2 font-medium text-indigo-700 underline">
+        Discard my text
+      </button>
+    </Alert>
+  );
+}
+
+/**
+ * Picks the next status, then asks for what it needs: evidence, the proof, or the reason. The page keys
+ * it by the action's version, so after any change it starts from the server's answer; typed text
+ * survives that (and a reload) as a draft until it is saved.
+ */
 export function StatusForm({ actionId, version, statuses }: { actionId: string; version: number; statuses: CorrectiveActionStatus[] }) {
-  const [status, setStatus] = useState<CorrectiveActionStatus>(statuses[0]!);
-  const [evidence, setEvidence] = useState("");
-  const [verificationMethod, setVerificationMethod] = useState<VerificationMethod | "">("");
-  const [verificationNote, setVerificationNote] = useState("");
-  const [wontDoReason, setWontDoReason] = useState("");
+  const draft = useFormDraft({
+    storageKey: `andon:action-status:${actionId}`,
+    version,
+    initial: { status: statuses[0]! as string, evidence: "", verificationMethod: "", verificationNote: "", wontDoReason: "" },
+  });
+  const { evidence, verificationNote, wontDoReason } = draft.value;
+  const chosen = draft.value.status as CorrectiveActionStatus;
+  const status = statuses.includes(chosen) ? chosen : statuses[0]!;
+  const verificationMethod = draft.value.verificationMethod as VerificationMethod | "";
+  const orphanField = statuses.includes(chosen) ? undefined : STATUS_TEXT_FIELD[chosen];
+  const orphan = orphanField && draft.value[orphanField.field].trim() ? draft.value[orphanField.field] : null;
   const form = useActionForm();
 
   function submit(event: React.FormEvent) {
@@ -60,21 +103,24 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
         wontDoReason: status === "WONT_DO" ? wontDoReason : undefined,
       },
       action: changeCorrectiveActionStatusAction,
-      onSuccess: (saved) => ({
-        success: saved.status === status ? `Now ${ACTION_STATUS_LABELS[status].toLowerCase()}.` : "Won't do requested: a manager of the team decides.",
-      }),
+      onSuccess: (saved) => {
+        const success = saved.status === status ? `Now ${ACTION_STATUS_LABELS[status].toLowerCase()}.` : "Won't do requested: a manager of the team decides.";
+        draft.clear(success);
+        return { success };
+      },
     });
   }
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Change status">
-      <Feedback form={form} />
+      {draft.staleFrom !== null ? <StaleDraftNotice from={draft.staleFrom} to={version} orphan={orphan} onDiscard={() => draft.clear()} /> : null}
+      <Feedback form={form} flash={draft.flash} />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">New status</legend>
         <div className="mt-2 flex flex-wrap gap-3">
           {statuses.map((option) => (
             <label key={option} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="status" value={option} checked={status === option} onChange={() => setStatus(option)} />
+              <input type="radio" name="status" value={option} checked={status === option} onChange={() => draft.update({ status: option })} />
               {STATUS_VERBS[option]}
             </label>
           ))}
@@ -82,13 +128,13 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
       </fieldset>
       {status === "DONE" ? (
         <FormField label="Evidence" hint="A link or text: the merged change, the new alarm, the runbook." errors={form.fieldErrors.evidence}>
-          <textarea value={evidence} onChange={(event) => setEvidence(event.target.value)} rows={3} className={inputClasses} maxLength={5000} />
+          <textarea value={evidence} onChange={(event) => draft.update({ evidence: event.target.value })} rows={3} className={inputClasses} maxLength={5000} />
         </FormField>
       ) : null}
       {status === "VERIFIED" ? (
         <>
           <FormField label="How was it proven to work?" errors={form.fieldErrors.verificationMethod}>
-            <select value={verificationMethod} onChange={(event) => setVerificationMethod(event.target.value as VerificationMethod)} className={inputClasses}>
+            <select value={verificationMethod} onChange={(event) => draft.update({ verificationMethod: event.target.value })} className={inputClasses}>
               <option value="">Choose…</option>
               {VERIFICATION_METHODS.map((method) => (
                 <option key={method} value={method}>
@@ -100,7 +146,7 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
           <FormField label="Proof" hint="Which test, game day or alarm; for no recurrence, for how many days." errors={form.fieldErrors.verificationNote}>
             <textarea
               value={verificationNote}
-              onChange={(event) => setVerificationNote(event.target.value)}
+              onChange={(event) => draft.update({ verificationNote: event.target.value })}
               rows={3}
               className={inputClasses}
               maxLength={5000}
@@ -110,7 +156,13 @@ export function StatusForm({ actionId, version, statuses }: { actionId: string; 
       ) : null}
       {status === "WONT_DO" ? (
         <FormField label="Why will it not be done?" errors={form.fieldErrors.wontDoReason}>
-          <textarea value={wontDoReason} onChange={(event) => setWontDoReason(event.target.value)} rows={3} className={inputClasses} maxLength={2000} />
+          <textarea
+            value={wontDoReason}
+            onChange={(event) => draft.update({ wontDoReason: event.target.value })}
+            rows={3}
+            className={inputClasses}
+            maxLength={2000}
+          />
         </FormField>
       ) : null}
       <Button type="submit" pending={form.pending}>
@@ -157,9 +209,12 @@ export function EditForm({
   ownerName: string | null;
   dueDate: string;
 }) {
-  const [owner, setOwner] = useState(ownerId ?? "");
-  const [due, setDue] = useState(dueDate);
-  const [reason, setReason] = useState("");
+  const draft = useFormDraft({
+    storageKey: `andon:action-edit:${actionId}`,
+    version,
+    initial: { owner: ownerId ?? "", ownerLabel: ownerName ?? "", due: dueDate, reason: "" },
+  });
+  const { owner, ownerLabel, due, reason } = draft.value;
   const form = useActionForm();
 
   function submit(event: React.FormEvent) {
@@ -175,7 +230,7 @@ export function EditForm({
       },
       action: updateCorrectiveActionAction,
       onSuccess: () => {
-        setReason("");
+        draft.clear("Saved.");
         return { success: "Saved." };
       },
     });
@@ -183,7 +238,8 @@ export function EditForm({
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Reassign or reschedule">
-      <Feedback form={form} />
+      {draft.staleFrom !== null ? <StaleDraftNotice from={draft.staleFrom} to={version} orphan={null} onDiscard={() => draft.clear()} /> : null}
+      <Feedback form={form} flash={draft.flash} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           {/* Clearing the picker keeps the current owner: an action is reassigned, never unassigned here. */}
@@ -192,21 +248,21 @@ export function EditForm({
             name="ownerId"
             label="Owner"
             source={LOOKUP_SOURCES.owners}
-            defaultValue={ownerId ?? undefined}
-            defaultLabel={ownerName ?? undefined}
+            value={owner}
+            defaultLabel={ownerLabel || undefined}
             placeholder={ownerId ? "Keep the owner" : "Unassigned"}
             emptyLabel={ownerId ? "Keep the owner" : "Unassigned"}
             errors={form.fieldErrors.ownerId}
-            onChange={(choice) => setOwner(choice?.value ?? "")}
+            onChange={(choice) => draft.update({ owner: choice?.value ?? "", ownerLabel: choice?.label ?? "" })}
           />
         </div>
         <FormField label="Due date" errors={form.fieldErrors.dueDate}>
-          <input type="date" value={due} onChange={(event) => setDue(event.target.value)} className={inputClasses} />
+          <input type="date" value={due} onChange={(event) => draft.update({ due: event.target.value })} className={inputClasses} />
         </FormField>
       </div>
       {due !== dueDate ? (
         <FormField label="Why does the due date change?" errors={form.fieldErrors.dueDateReason}>
-          <input value={reason} onChange={(event) => setReason(event.target.value)} className={inputClasses} maxLength={2000} />
+          <input value={reason} onChange={(event) => draft.update({ reason: event.target.value })} className={inputClasses} maxLength={2000} />
         </FormField>
       ) : null}
       <Button type="submit" variant="secondary" pending={form.pending}>

@@ -145,6 +145,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
           </Card>
           <ActionGameDaySection user={user} actionId={action.id} version={action.version} canVerify={view.nextStatuses.includes("VERIFIED")} />
           <ActionTicketSection user={user} actionId={action.id} canEdit={view.canEdit} />
+          {/* Keyed by the version: after any change the forms start from the server's answer (typed text is kept as a draft). */}
           {view.nextStatuses.length > 0 || view.canDecideWontDo ? (
             <Card>
               <CardHeader
@@ -152,8 +153,10 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
                 description="Done needs evidence; verified records how it was proven to work; won't do needs a reason and a manager."
               />
               <CardBody className="space-y-4">
-                {view.canDecideWontDo ? <WontDoDecision actionId={action.id} version={action.version} /> : null}
-                {view.nextStatuses.length > 0 ? <StatusForm actionId={action.id} version={action.version} statuses={view.nextStatuses} /> : null}
+                {view.canDecideWontDo ? <WontDoDecision key={action.version} actionId={action.id} version={action.version} /> : null}
+                {view.nextStatuses.length > 0 ? (
+                  <StatusForm key={action.version} actionId={action.id} version={action.version} statuses={view.nextStatuses} />
+                ) : null}
               </CardBody>
             </Card>
           ) : null}
@@ -162,6 +165,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               <CardHeader title="Reassign or reschedule" description="A new due date needs a reason; it is kept in the history below." />
               <CardBody>
                 <EditForm
+                  key={action.version}
                   actionId={action.id}
                   version={action.version}
                   ownerId={action.ownerId}

@@ -63,7 +63,8 @@ export function CoeReviewPanel({
   }
 
   return (
-    <Card>
+    // Notifications about the review (changes requested) link to /coes/{id}#review.
+    <Card id="review">
       <CardBody className="space-y-3">
         <div className="flex items-center justify-between">
           <h2 className="text-sm font-semibold text-slate-900">Review</h2>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { runAction } from "@/components/ui/run-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -27,6 +27,7 @@ export function ReviewThreads({ coeId, section, threads, canComment }: { coeId: 
   const [pending, startTransition] = useTransition();
   const open = threads.filter((thread) => !thread.resolvedAt);
   const resolved = threads.filter((thread) => thread.resolvedAt);
+  const linkedResolved = useLinkedThread(resolved.map((thread) => thread.id));
   const label = sectionLabel(section);
 
   function start() {
@@ -47,7 +48,7 @@ export function ReviewThreads({ coeId, section, threads, canComment }: { coeId: 
         <Thread key={thread.id} coeId={coeId} thread={thread} canComment={canComment} />
       ))}
       {resolved.length > 0 ? (
-        <details className="text-sm">
+        <details className="text-sm" open={linkedResolved || undefined}>
           <summary className="cursor-pointer text-xs text-slate-500">
             {resolved.length} resolved thread{resolved.length === 1 ? "" : "s"}
           </summary>
@@ -157,4 +158,26 @@ function Thread({ coeId, thread, canComment }: { coeId: string; thread: ThreadVi
       ) : null}
     </div>
   );
+}
+
+/**
+ * True when the page was opened at (or moved to) one of these threads, e.g. from a notification's
+ * `#thread-4`: a resolved thread sits in a closed <details>, which must open for the link to land.
+ */
+function useLinkedThread(threadIds: string[]): boolean {
+  const [linked, setLinked] = useState(false);
+  const ids = threadIds.join(" ");
+  useEffect(() => {
+    const follow = () => {
+      const hash = window.location.hash;
+      const target = hash.slice("#thread-".length);
+      if (!hash.startsWith("#thread-") || !ids.split(" ").includes(target)) return;
+      setLinked(true);
+      requestAnimationFrame(() => document.getElementById(`thread-${target}`)?.scrollIntoView());
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [ids]);
+  return linked;
 }

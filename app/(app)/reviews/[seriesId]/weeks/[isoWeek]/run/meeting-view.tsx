@@ -1,18 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { DecisionForm, NewActionForm, unrecordedMeetingDrafts, type Runner } from "./meeting-forms";
 import { MeetingNote } from "./meeting-note";
 import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
 import { Countdown, useNow } from "./countdown";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { inputClasses } from "@/components/ui/form-field";
 import { runAction } from "@/components/ui/run-action";
 import type { ActionResult } from "@/lib/action";
-import { addDecisionAction, createCorrectiveActionFromReviewAction, goToItemAction, publishReviewAction, setAttendanceAction } from "@/lib/reviews/actions";
+import { goToItemAction, publishReviewAction, setAttendanceAction } from "@/lib/reviews/actions";
 import { SECTION_LABELS, type AgendaItem } from "@/lib/reviews/agenda-types";
 import { weekPath } from "@/lib/reviews/format";
 import { SLOT_MINUTES } from "@/lib/reviews/slotting";
@@ -56,7 +55,6 @@ export function MeetingView(props: MeetingProps) {
   const registerNote = useCallback((flush: (() => Promise<boolean>) | null) => {
     flushNote.current = flush;
   }, []);
-  const [decision, setDecision] = useState("");
   const screenRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -176,47 +174,16 @@ export function MeetingView(props: MeetingProps) {
                 onSaved={noteSaved}
                 register={registerNote}
               />
-              <div>
-                <h2 className="text-lg font-semibold">{current.key === "best-practices" ? "Decisions (each becomes a best practice)" : "Decisions"}</h2>
-                {current.key === "best-practices" ? (
-                  <p className="mt-1 text-sm text-slate-600">
-                    A decision recorded here is added to the{" "}
-                    <Link className="font-medium text-indigo-700 underline underline-offset-2" href="/learnings">
-                      learnings library
-                    </Link>{" "}
-                    as a best practice that other teams can adopt.
-                  </p>
-                ) : null}
-                <ul className="mt-2 list-disc space-y-1 pl-5 text-base" data-testid="decisions">
-                  {itemDecisions.map((entry) => (
-                    <li key={entry.id}>{entry.text}</li>
-                  ))}
-                  {itemDecisions.length === 0 ? <li className="list-none pl-0 text-slate-500">None yet.</li> : null}
-                </ul>
-                <form
-                  className="mt-2 flex gap-2"
-                  onSubmit={(event) => {
-                    event.preventDefault();
-                    if (decision.trim().length < 3) return;
-                    run(
-                      (latest) => addDecisionAction({ ...ref, version: latest, itemKey: current.key, text: decision }),
-                      () => setDecision(""),
-                    );
-                  }}
-                >
-                  <input
-                    aria-label="Decision"
-                    className={`${inputClasses} text-base`}
-                    value={decision}
-                    onChange={(event) => setDecision(event.target.value)}
-                    placeholder={current.key === "best-practices" ? "Every team will…" : "We decided…"}
-                  />
-                  <Button type="submit" variant="secondary" pending={pending}>
-                    Record
-                  </Button>
-                </form>
-              </div>
-              <NewActionForm {...props} itemKey={current.key} version={version} pending={pending} run={run} />
+              <DecisionForm
+                key={current.key}
+                seriesId={props.seriesId}
+                isoWeek={props.isoWeek}
+                itemKey={current.key}
+                decisions={itemDecisions}
+                pending={pending}
+                run={run}
+              />
+              <NewActionForm key={current.key} {...props} itemKey={current.key} version={version} pending={pending} run={run} />
               <div>
                 <h2 className="text-lg font-semibold">New actions in this meeting</h2>
                 <ul className="mt-2 space-y-1 text-base" data-testid="meeting-actions">
@@ -289,6 +256,8 @@ export function MeetingView(props: MeetingProps) {
               description="The agenda, notes, decisions, new actions and attendance become the minutes. Items not reached are carried to next week."
               confirmLabel="Publish"
               onConfirm={async () => {
+                const unsaved = unrecordedMeetingDrafts(props.seriesId, props.isoWeek, props.items);
+                if (unsaved) return unsaved;
                 if (flushNote.current && !(await flushNote.current()))
                   return "The note on the current item could not be saved yet, so nothing was published. It is kept in this browser; try again.";
                 const result = await runAction(() => publishReviewAction({ ...ref, version: versionRef.current }));
@@ -301,74 +270,6 @@ export function MeetingView(props: MeetingProps) {
         </aside>
       </div>
     </div>
-  );
-}
-
-type Runner = <T extends { version: number }>(call: (version: number) => Promise<ActionResult<T>>, after?: (data: T) => void) => void;
-
-function NewActionForm(props: MeetingProps & { itemKey: string; version: number; pending: boolean; run: Runner }) {
-  const [title, setTitle] = useState("");
-  const [ownerId, setOwnerId] = useState(props.people[0]?.id ?? "");
-  const [teamId, setTeamId] = useState(props.defaultTeamId);
-  const [dueDate, setDueDate] = useState(props.defaultDueDate);
-  return (
-    <form
-      className="space-y-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (title.trim().length < 3) return;
-        props.run(
-          (latest) =>
-            createCorrectiveActionFromReviewAction({
-              seriesId: props.seriesId,
-              isoWeek: props.isoWeek,
-              version: latest,
-              itemKey: props.itemKey,
-              title,
-              ownerId,
-              teamId,
-              type: "PROCESS",
-              dueDate,
-            }),
-          () => setTitle(""),
-        );
-      }}
-    >
-      <h2 className="text-lg font-semibold">New corrective action</h2>
-      <input
-        aria-label="Action title"
-        className={`${inputClasses} text-base`}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        placeholder="What will be done"
-      />
-      <div className="grid gap-2 sm:grid-cols-2">
-        <select aria-label="Owner" className={inputClasses} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
-          {props.people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Team" className={inputClasses} value={teamId} onChange={(event) => setTeamId(event.target.value)}>
-          {props.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-        <input
-          aria-label="Due date"
-          type="date"
-          className={`${inputClasses} sm:col-span-2`}
-          value={dueDate}
-          onChange={(event) => setDueDate(event.target.value)}
-        />
-      </div>
-      <Button type="submit" variant="secondary" pending={props.pending}>
-        Create action
-      </Button>
-    </form>
   );
 }
 
