@@ -162,7 +162,7 @@ export async function planningChoices(user: CurrentUser, coeId: string | undefin
       orderBy: { name: "asc" },
       take: 2000,
     }),
-    listDimensions(user.organizationId),
+    listDimensions(user),
     coeId
       ? db.coe.findFirst({
           where: visibleCoeWhere(user, coeId),
