@@ -110,9 +110,9 @@ export async function gameDayDetail(user: CurrentUser, gameDayId: string) {
 }
 
 /** The log, oldest first (run mode shows it as it grew). */
-export async function gameDayLog(gameDayId: string, limit = 300) {
+export async function gameDayLog(user: CurrentUser, gameDayId: string, limit = 300) {
   const rows = await db.gameDayLogEntry.findMany({
-    where: { gameDayId },
+    where: { gameDayId, gameDay: visibleGameDaysWhere(user) },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, kind: true, body: true, createdAt: true, experimentId: true, author: { select: { name: true } } },
