@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { test, expect, loginByApi, type TestUser } from "./fixtures";
 import { createScriptClient } from "../prisma/seed/client";
 import { DEMO_ORG_ID, DEMO_TEAMS } from "../prisma/seed/constants";
+import { RULE_LIBRARY } from "../lib/policies/library";
 
 async function signedInPage(browser: Browser, user: TestUser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -179,5 +180,19 @@ test.describe("Policy engine", () => {
       const gone = await managerPage.goto(`/policies/findings/${finding.id}`);
       expect(gone?.status()).toBe(404);
     });
+  });
+
+  test("an admin adds the library rules the organization lacks from the catalog page and reads how many", async ({ browser, users }) => {
+    const admin = await signedInPage(browser, await users.create({ isAdmin: true }));
+    await admin.goto("/policies");
+    await admin.getByRole("link", { name: "Import catalog" }).click();
+    await admin.getByRole("button", { name: "Add missing library rules" }).click();
+    // The seeded organization has every library rule, unless another journey removed one meanwhile.
+    const outcome = admin.getByRole("status").filter({ hasText: /Nothing to add: every library rule is already here\.|Added \d+ library rules?, disabled/ });
+    await expect(outcome).toBeVisible();
+    const db = createScriptClient(process.env.DATABASE_URL!);
+    const present = await db.policyRule.findMany({ where: { organizationId: DEMO_ORG_ID, libraryKey: { not: null } }, select: { libraryKey: true } });
+    await db.$disconnect();
+    expect(new Set(present.map((rule) => rule.libraryKey)).size).toBe(RULE_LIBRARY.length);
   });
 });

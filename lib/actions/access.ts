@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { ACTION_OWNER_ROLES, can, canOwnActions, teamsWith, type Principal } from "@/lib/permissions";
 import type { StatusActor } from "@/lib/actions/status-rules";
@@ -27,6 +27,44 @@ export function visibleActionsWhereWithin(user: Principal, teamIds: readonly str
   const readable = teamsWith(user, "team.view");
   if (readable === "all" || teamIds.every((teamId) => readable.includes(teamId))) return { organizationId: user.organizationId };
   return visibleActionsWhere(user);
+}
+
+/**
+ * visibleActionsWhere as SQL over `corrective_actions ca`, for the action lists' paging and home's
+ * one statement. The Prisma `where` joins `coes` for the restricted-COE rule on every candidate
+ * row; here that rule is one hashed set of the hidden COEs (restricted ones outside the caller's
+ * teams, usually none), so counts and pages run on the action indexes alone. With `teamIn` (a query
+ * already limited to those teams) it is visibleActionsWhereWithin. The two spellings must say the
+ * same thing: lib/actions/access.test.ts compares them.
+ */
+export function visibleActionsSql(user: Principal, teamIn?: readonly string[]): Prisma.Sql {
+  const parts = visibleActionSqlParts(user, teamIn);
+  return parts.length === 1
+    ? parts[0]!
+    : Prisma.sql`(${Prisma.join(
+        parts.map((part) => Prisma.sql`(${part})`),
+        " OR ",
+      )})`;
+}
+
+/**
+ * visibleActionsSql as disjoint parts whose union is the whole: the caller's readable teams, and
+ * the caller's own actions elsewhere unless a hidden COE holds them. A count adds one count per
+ * part, each from an index, where the OR of both would read the table.
+ */
+export function visibleActionSqlParts(user: Principal, teamIn?: readonly string[]): Prisma.Sql[] {
+  const readable = teamsWith(user, "team.view");
+  const teamIds = readable === "all" ? [] : readable;
+  // Inside teams the caller reads anyway, the owner part adds nothing: dropping it lets the
+  // count run on an index alone (the "Team actions" view and the team filter, usually).
+  const readableSet = new Set(teamIds);
+  if (user.isAdmin || teamIn?.every((teamId) => readableSet.has(teamId))) return [Prisma.sql`ca.organization_id = ${user.organizationId}`];
+  return [
+    Prisma.sql`ca.organization_id = ${user.organizationId} AND ca.team_id = ANY(${teamIds}::text[])`,
+    Prisma.sql`ca.organization_id = ${user.organizationId} AND ca.owner_id = ${user.userId} AND NOT (ca.team_id = ANY(${teamIds}::text[])) AND (ca.coe_id IS NULL OR ca.coe_id NOT IN (
+      SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.restricted AND NOT (c.team_id = ANY(${teamIds}::text[]))
+    ))`,
+  ];
 }
 
 /** One visible action by id: the id alone is never enough. */

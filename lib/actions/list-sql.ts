@@ -2,46 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { teamsWith } from "@/lib/permissions";
+import { visibleActionSqlParts, visibleActionsSql } from "@/lib/actions/access";
 import type { ActionSort } from "@/lib/actions/labels";
 import type { ActionFilter } from "@/lib/actions/schemas";
 
-/**
- * The action lists' filter, count and paging in hand-written SQL over `corrective_actions ca`.
- * The Prisma `where` of lib/actions/access.ts joins `coes` twice for the restricted-COE rule, for
- * every candidate row; here that rule is one hashed set of the hidden COEs (restricted ones
- * outside the caller's teams, usually none), so counts and pages run on the action indexes alone.
- * It must say exactly what visibleActionsWhere says (lib/actions/scoping.test.ts checks both).
- */
-export function visibleActionsSql(user: CurrentUser, teamIn?: string[]): Prisma.Sql {
-  const parts = visibleActionParts(user, teamIn);
-  return parts.length === 1
-    ? parts[0]!
-    : Prisma.sql`(${Prisma.join(
-        parts.map((part) => Prisma.sql`(${part})`),
-        " OR ",
-      )})`;
-}
-
-/**
- * Visibility as disjoint parts whose union is visibleActionsWhere: the caller's readable teams, and
- * the caller's own actions elsewhere unless a hidden COE holds them. A count adds one count per
- * part, each from an index, where the OR of both would read the table.
- */
-function visibleActionParts(user: CurrentUser, teamIn?: string[]): Prisma.Sql[] {
-  const readable = teamsWith(user, "team.view");
-  const teamIds = readable === "all" ? [] : readable;
-  // Inside teams the caller reads anyway, the owner part adds nothing: dropping it lets the
-  // count run on an index alone (the "Team actions" view and the team filter, usually).
-  const readableSet = new Set(teamIds);
-  if (user.isAdmin || teamIn?.every((teamId) => readableSet.has(teamId))) return [Prisma.sql`ca.organization_id = ${user.organizationId}`];
-  return [
-    Prisma.sql`ca.organization_id = ${user.organizationId} AND ca.team_id = ANY(${teamIds}::text[])`,
-    Prisma.sql`ca.organization_id = ${user.organizationId} AND ca.owner_id = ${user.userId} AND NOT (ca.team_id = ANY(${teamIds}::text[])) AND (ca.coe_id IS NULL OR ca.coe_id NOT IN (
-      SELECT c.id FROM coes c WHERE c.organization_id = ${user.organizationId} AND c.restricted AND NOT (c.team_id = ANY(${teamIds}::text[]))
-    ))`,
-  ];
-}
+// The action lists' filter, count and paging in hand-written SQL over `corrective_actions ca`,
+// inside what the caller may see (visibleActionsSql, lib/actions/access.ts).
 
 /** What the list filters narrow to, after visibility; the caller resolves the view and team filter to owner and teams. */
 export type ActionConditions = Omit<ActionFilter, "page" | "sort" | "view" | "teamId"> & {
@@ -71,7 +37,7 @@ export function actionConditionSql(user: CurrentUser, filter: ActionConditions):
   if (filter.dueFrom) and.push(Prisma.sql`ca.due_date >= ${filter.dueFrom}::date`);
   if (filter.dueTo) and.push(Prisma.sql`ca.due_date <= ${filter.dueTo}::date`);
   if (filter.overdue) and.push(Prisma.sql`ca.status IN ('OPEN', 'IN_PROGRESS') AND ca.due_date < ${filter.today}::date`);
-  const parts = visibleActionParts(user, filter.teamIn);
+  const parts = visibleActionSqlParts(user, filter.teamIn);
   const withFilters = (visible: Prisma.Sql) => Prisma.join([visible, ...and], " AND ");
   return { where: withFilters(visibleActionsSql(user, filter.teamIn)), countParts: parts.map(withFilters) };
 }

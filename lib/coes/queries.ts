@@ -339,11 +339,12 @@ export async function coeExportImages(user: CurrentUser, coeId: string) {
   });
 }
 
-export async function coeEditorExtras(coeId: string) {
+export async function coeEditorExtras(user: CurrentUser, coeId: string) {
+  const coe = visibleCoeWhere(user, coeId);
   const [attachments, openThreads] = await Promise.all([
-    db.coeAttachment.findMany({ where: { coeId }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } }),
+    db.coeAttachment.findMany({ where: { coeId, coe }, select: { id: true, fileName: true }, orderBy: { createdAt: "asc" } }),
     db.reviewThread.findMany({
-      where: { coeId, resolvedAt: null },
+      where: { coeId, coe, resolvedAt: null },
       select: { id: true, section: true, comments: { select: { body: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
       orderBy: { createdAt: "asc" },
     }),

@@ -22,7 +22,7 @@ afterAll(() => testDb.$disconnect());
 async function world() {
   const base = await actionWorld();
   const service = await createService(testDb, base.org.id, base.teams.payments.id, { name: `card-api-${base.org.id.slice(-6)}` });
-  const dimensions = await listDimensions(base.org.id);
+  const dimensions = await listDimensions(base.users.owner);
   const faultTolerance = dimensions.find((dimension) => dimension.key === "fault_tolerance")!;
   const planned = await createGameDay(base.users.owner, {
     title: "Latency on the card API",
@@ -139,7 +139,7 @@ describe("journal import", () => {
 describe("recording verifications", () => {
   it("members record, viewers and other teams cannot; tier 1 expires after 30 days", async () => {
     const w = await world();
-    const dr = (await listDimensions(w.org.id)).find((dimension) => dimension.key === "dr_backups")!;
+    const dr = (await listDimensions(w.users.owner)).find((dimension) => dimension.key === "dr_backups")!;
     await testDb.serviceTier.create({ data: { serviceId: w.service.id, organizationId: w.org.id, tier: 1 } });
     await recordVerification(w.users.owner, {
       serviceId: w.service.id,

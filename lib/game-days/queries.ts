@@ -110,9 +110,9 @@ export async function gameDayDetail(user: CurrentUser, gameDayId: string) {
 }
 
 /** The log, oldest first (run mode shows it as it grew). */
-export async function gameDayLog(gameDayId: string, limit = 300) {
+export async function gameDayLog(user: CurrentUser, gameDayId: string, limit = 300) {
   const rows = await db.gameDayLogEntry.findMany({
-    where: { gameDayId },
+    where: { gameDayId, gameDay: visibleGameDaysWhere(user) },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { id: true, kind: true, body: true, createdAt: true, experimentId: true, author: { select: { name: true } } },
@@ -162,7 +162,7 @@ export async function planningChoices(user: CurrentUser, coeId: string | undefin
       orderBy: { name: "asc" },
       take: 2000,
     }),
-    listDimensions(user.organizationId),
+    listDimensions(user),
     coeId
       ? db.coe.findFirst({
           where: visibleCoeWhere(user, coeId),

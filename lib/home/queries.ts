@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { Prisma, type CoeSeverity, type CoeStatus, type CorrectiveActionPriority, type CorrectiveActionStatus } from "@/lib/generated/prisma/client";
 import { visibleCoesSql } from "@/lib/coes/access";
-import { visibleActionsSql } from "@/lib/actions/list-sql";
+import { visibleActionsSql } from "@/lib/actions/access";
 import { todayUtc } from "@/lib/actions/queries";
 import { teamsWith } from "@/lib/permissions";
 import { seriesOpenTo } from "@/lib/reviews/access";

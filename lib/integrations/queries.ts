@@ -40,9 +40,9 @@ export async function getTicketIntegration(user: CurrentUser, integrationId: str
 }
 
 /** Tickets of an integration that are failing, for its settings page. */
-export async function failingTickets(integrationId: string) {
+export async function failingTickets(user: CurrentUser, integrationId: string) {
   return db.externalTicket.findMany({
-    where: { integrationId, syncError: { not: null } },
+    where: { integrationId, integration: manageableIntegrationsWhere(user), syncError: { not: null } },
     select: { id: true, key: true, syncError: true, failingSince: true, nextSyncAt: true, action: { select: { id: true, title: true } } },
     orderBy: { failingSince: "asc" },
     take: 50,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { requestPolicyEvaluation } from "@/lib/jobs/policies";
-import { createRule, deleteRule, setRuleStatus, updateRule } from "@/lib/policies/rule-mutations";
+import { addMissingLibraryRules, createRule, deleteRule, setRuleStatus, updateRule } from "@/lib/policies/rule-mutations";
 import { createCorrectiveActionFromFinding, decideAcknowledgment, requestAcknowledgment } from "@/lib/policies/finding-mutations";
 import { dryRunRule } from "@/lib/policies/queries";
 import { uploadFactsCsv } from "@/lib/policies/fact-api";
@@ -103,4 +103,11 @@ export const importCatalogAction = authedAction("importCatalog", catalogImportSc
     revalidatePath("/settings/teams");
   }
   return { applied: result.applied, plan: result.plan };
+});
+
+/** canAdminister (addMissingLibraryRules): adds the built-in library rules the organization lacks, disabled. */
+export const addMissingLibraryRulesAction = authedAction("addMissingLibraryRules", z.object({}), async (_input, user) => {
+  const added = await addMissingLibraryRules(user);
+  if (added > 0) revalidatePath("/policies");
+  return { added };
 });

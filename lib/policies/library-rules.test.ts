@@ -1,10 +1,16 @@
 // Every organization gets the built-in rule library as disabled rules, once: calling again adds only
 // what is missing and never undoes an edit.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { loadCurrentUser, type CurrentUser } from "@/lib/auth/principal";
 import { ensureLibraryRules } from "@/lib/policies/rule-mutations";
+import { addMissingLibraryRulesAction } from "@/lib/policies/actions";
 import { RULE_LIBRARY } from "@/lib/policies/library";
-import { testDb } from "@/lib/policies/test-fixtures";
+import { policyWorld, testDb } from "@/lib/policies/test-fixtures";
 import { createOrganization } from "@/prisma/seed/factories";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 afterAll(() => testDb.$disconnect());
 
@@ -35,5 +41,27 @@ describe("ensureLibraryRules", () => {
     await testDb.policyRule.deleteMany({ where: { organizationId: org.id, libraryKey: second!.key } });
     expect(await ensureLibraryRules(testDb, org.id, null)).toBe(1);
     expect(await testDb.policyRule.count({ where: { organizationId: org.id, name: first!.name } })).toBe(1);
+  });
+});
+
+describe("adding the missing library rules from the catalog page", () => {
+  it("is refused to anyone but an admin, and adds what is missing once for an admin, saying how many", async () => {
+    const world = await policyWorld();
+    const rules = () => testDb.policyRule.count({ where: { organizationId: world.org.id } });
+    for (const user of [world.retailManager, world.member]) {
+      session.user = await loadCurrentUser(user.id);
+      expect(await addMissingLibraryRulesAction({})).toMatchObject({ ok: false, status: 403 });
+    }
+    expect(await rules()).toBe(0);
+
+    session.user = await loadCurrentUser(world.admin.id);
+    expect(await addMissingLibraryRulesAction({})).toEqual({ ok: true, data: { added: RULE_LIBRARY.length } });
+    expect(await rules()).toBe(RULE_LIBRARY.length);
+    expect(await testDb.policyRule.count({ where: { organizationId: world.org.id, status: "DISABLED", createdById: world.admin.id } })).toBe(
+      RULE_LIBRARY.length,
+    );
+    expect(await testDb.auditEvent.count({ where: { organizationId: world.org.id, actorId: world.admin.id, action: "rule.created" } })).toBe(1);
+    expect(await addMissingLibraryRulesAction({})).toEqual({ ok: true, data: { added: 0 } });
+    expect(await rules()).toBe(RULE_LIBRARY.length);
   });
 });

@@ -14,6 +14,7 @@ import { visibleCoeWhere } from "@/lib/coes/access";
 import { refreshComplianceSnapshots } from "@/lib/policies/compliance-snapshots";
 import { libraryRevisionSummary, libraryRuleRow, RULE_LIBRARY } from "@/lib/policies/library";
 import { canCreateRule, canDraftRuleFor, canManageRuleScope, ownerOf, type RuleAccessTarget } from "@/lib/policies/rule-access";
+import { canAdminister } from "@/lib/permissions";
 
 type RuleStatus = PolicyRuleStatus;
 
@@ -244,4 +245,13 @@ export async function ensureLibraryRules(tx: DbClient, organizationId: string, a
     summary: `Added ${added.length} rules from the built-in library (disabled until enforced)`,
   });
   return added.length;
+}
+
+/**
+ * An admin gives an organization set up before the library existed (or one that deleted some of its
+ * rules) the library entries it lacks, disabled like at creation. Returns how many were added.
+ */
+export async function addMissingLibraryRules(user: CurrentUser): Promise<number> {
+  if (!canAdminister(user)) throw new ForbiddenError("Only organization admins add the built-in library rules.");
+  return db.$transaction((tx) => ensureLibraryRules(tx, user.organizationId, user.userId));
 }

@@ -18,7 +18,7 @@ describe("verification evidence files", () => {
   it("a member attaches up to ten files to a record; readers of the team download them, others do not", async () => {
     const w = await actionWorld();
     const service = await createService(testDb, w.org.id, w.teams.payments.id, { name: `ledger-${w.org.id.slice(-6)}` });
-    const drBackups = (await listDimensions(w.org.id)).find((dimension) => dimension.key === "dr_backups")!;
+    const drBackups = (await listDimensions(w.users.owner)).find((dimension) => dimension.key === "dr_backups")!;
     const { recordId } = await recordVerification(
       w.users.owner,
       recordVerificationSchema.parse({ serviceId: service.id, dimensionId: drBackups.id, result: "PASSED", method: "RESTORE_TEST", evidence: "Restored." }),

@@ -21,7 +21,7 @@ describe("verification dimensions", () => {
     const w = await actionWorld();
     const created = await createDimension(w.users.retailManager, createDimensionSchema.parse({ name: "Security patching", intervalDays: "60" }));
     expect(created).toMatchObject({ key: "security_patching", builtIn: false, intervalDays: 60, tier1IntervalDays: 30, version: 1 });
-    expect((await listDimensions(w.org.id)).map((dimension) => dimension.key)).toEqual([
+    expect((await listDimensions(w.users.owner)).map((dimension) => dimension.key)).toEqual([
       "dr_backups",
       "auto_scaling",
       "multi_az",
@@ -63,8 +63,8 @@ describe("verification dimensions", () => {
       updateDimensionSchema.parse({ dimensionId: created.id, version: 2, name: "OS patching", intervalDays: 10, archived: true }),
     );
     expect(archived.archivedAt).not.toBeNull();
-    expect((await listDimensions(w.org.id)).some((dimension) => dimension.id === created.id)).toBe(false);
-    expect((await dimensionSettings(w.org.id)).at(-1)).toMatchObject({ id: created.id, name: "OS patching" });
+    expect((await listDimensions(w.users.owner)).some((dimension) => dimension.id === created.id)).toBe(false);
+    expect((await dimensionSettings(w.users.owner)).at(-1)).toMatchObject({ id: created.id, name: "OS patching" });
     const restored = await updateDimension(
       w.users.retailManager,
       updateDimensionSchema.parse({ dimensionId: created.id, version: 3, name: "OS patching", intervalDays: 10, archived: false }),
@@ -77,7 +77,7 @@ describe("verification dimensions", () => {
     const w = await actionWorld();
     await expect(createDimension(w.users.owner, createDimensionSchema.parse({ name: "Chaos" }))).rejects.toThrow(ForbiddenError);
     await expect(createDimension(w.users.paymentsManager, createDimensionSchema.parse({ name: "Chaos" }))).rejects.toThrow(ForbiddenError);
-    const people = (await listDimensions(w.org.id)).find((dimension) => dimension.key === "people")!;
+    const people = (await listDimensions(w.users.owner)).find((dimension) => dimension.key === "people")!;
     const input = updateDimensionSchema.parse({ dimensionId: people.id, version: people.version, name: people.name, intervalDays: 45, archived: true });
     await expect(updateDimension(w.users.owner, input)).rejects.toThrow(ForbiddenError);
     await expect(updateDimension(w.users.retailManager, input)).rejects.toThrow(/cannot be archived/);

@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 async function passedVerification() {
   const w = await actionWorld();
   const service = await createService(testDb, w.org.id, w.teams.payments.id, { name: `ledger-${w.org.id.slice(-6)}` });
-  const dimension = (await listDimensions(w.org.id)).find((row) => row.key === "multi_az")!;
+  const dimension = (await listDimensions(w.users.owner)).find((row) => row.key === "multi_az")!;
   const record = () =>
     recordVerification(w.users.owner, {
       serviceId: service.id,

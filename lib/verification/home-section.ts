@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { firstRowsWithTotalSql, jsonDate, type JsonRow } from "@/lib/sql-sections";
 import { EXPIRING_WINDOW_DAYS } from "@/lib/verification/status";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { readableTeamIds } from "@/lib/verification/access";
+import { verificationServicesSql } from "@/lib/verification/access";
 
 /**
  * Home's "Verifications expiring" block as a section of home's one statement (lib/sql-sections.ts):
@@ -11,8 +11,6 @@ import { readableTeamIds } from "@/lib/verification/access";
  * first. The caller passes the teams to show; only those the reader may read are kept.
  */
 export function expiringVerificationsSectionSql(user: CurrentUser, teamIds: string[], take: number, now: Date): Prisma.Sql {
-  const readable = readableTeamIds(user);
-  const shown = readable === "all" ? teamIds : teamIds.filter((teamId) => readable.has(teamId));
   // timestamp(3) columns hold UTC without a zone: compare with UTC instants, whatever the session's time zone.
   const from = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const until = Prisma.sql`(${new Date(now.getTime() + EXPIRING_WINDOW_DAYS * 86_400_000).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -20,7 +18,7 @@ export function expiringVerificationsSectionSql(user: CurrentUser, teamIds: stri
     table: "service_verifications",
     alias: "sv",
     where: Prisma.sql`sv.organization_id = ${user.organizationId} AND sv.result = 'PASSED' AND sv.expires_at > ${from} AND sv.expires_at <= ${until}
-      AND EXISTS (SELECT 1 FROM services ts WHERE ts.id = sv.service_id AND ts.team_id = ANY(${shown}::text[]))`,
+      AND EXISTS (SELECT 1 FROM services s WHERE s.id = sv.service_id AND ${verificationServicesSql(user)} AND s.team_id = ANY(${teamIds}::text[]))`,
     orderBy: Prisma.sql`sv.expires_at ASC, sv.id ASC`,
     limit: take,
     columns: Prisma.sql`sv.expires_at AS "expiresAt", s.id AS "serviceId", s.name AS "serviceName", t.name AS "teamName", d.id AS "dimensionId", d.name AS "dimensionName"`,

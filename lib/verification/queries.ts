@@ -7,8 +7,8 @@ import { NotFoundError } from "@/lib/errors";
 import { orgTeamTree } from "@/lib/org/queries";
 import { flattenTree, subtreeIds, treeOptionLabel } from "@/lib/org/tree";
 import type { OrgTeam } from "@/lib/org/team-tree-cache";
-import { can } from "@/lib/permissions";
-import { readableTeamIds } from "@/lib/verification/access";
+import { can, type Principal } from "@/lib/permissions";
+import { canReadVerifications, verificationServicesSql, verificationServicesWhere } from "@/lib/verification/access";
 import { ensureBuiltInDimensions } from "@/lib/verification/mutations";
 import { EXPIRING_WINDOW_DAYS, verificationStatus, type VerificationStatus } from "@/lib/verification/status";
 import { GRID_PAGE_SIZE } from "@/lib/verification/schemas";
@@ -30,8 +30,9 @@ export const dimensionSelect = {
 } satisfies Prisma.VerificationDimensionSelect;
 export type DimensionRow = Prisma.VerificationDimensionGetPayload<{ select: typeof dimensionSelect }>;
 
-/** The organization's active dimensions in order; an organization without any gets the five built-in ones first. */
-export async function listDimensions(organizationId: string): Promise<DimensionRow[]> {
+/** The reader's organization's active dimensions in order; an organization without any gets the five built-in ones first. */
+export async function listDimensions(user: Principal): Promise<DimensionRow[]> {
+  const { organizationId } = user;
   const read = () =>
     db.verificationDimension.findMany({
       where: { organizationId, archivedAt: null },
@@ -52,11 +53,10 @@ export type GridScope = { rootTeam: OrgTeam | null; teamIds: string[]; teams: re
  */
 async function gridScope(user: CurrentUser, teamId: string | undefined): Promise<GridScope> {
   const teams = await orgTeamTree(user.organizationId);
-  const readable = readableTeamIds(user);
-  const mayRead = (id: string) => readable === "all" || readable.has(id);
+  const mayRead = (id: string) => canReadVerifications(user, id);
   const chosen = teamId ?? user.directTeamIds.find(mayRead);
   if (!chosen) {
-    if (readable !== "all") return { rootTeam: null, teamIds: [], teams };
+    if (!user.isAdmin) return { rootTeam: null, teamIds: [], teams };
     return { rootTeam: null, teamIds: teams.map((team) => team.id), teams };
   }
   const root = teams.find((team) => team.id === chosen);
@@ -86,16 +86,16 @@ type RollupRow = {
  */
 export async function verificationGrid(user: CurrentUser, input: { teamId?: string; page: number }, now = new Date()) {
   const scope = await gridScope(user, input.teamId);
-  const dimensions = await listDimensions(user.organizationId);
+  const dimensions = await listDimensions(user);
   if (scope.teamIds.length === 0) return { scope, dimensions, services: [], cells: new Map<string, GridCell>(), total: 0, rollup: [], page: 1, pageCount: 1 };
   const offset = (input.page - 1) * GRID_PAGE_SIZE;
   const [serviceRows, rollupRows] = await Promise.all([
     db.$queryRaw<(GridService & { total: bigint })[]>`
       SELECT s.id, s.name, s.team_id AS "teamId", t.name AS "teamName", st.tier, count(*) OVER () AS total
       FROM services s JOIN teams t ON t.id = s.team_id LEFT JOIN service_tiers st ON st.service_id = s.id
-      WHERE s.organization_id = ${user.organizationId} AND s.team_id = ANY(${scope.teamIds})
+      WHERE ${verificationServicesSql(user)} AND s.team_id = ANY(${scope.teamIds})
       ORDER BY t.name, s.name LIMIT ${GRID_PAGE_SIZE} OFFSET ${offset}`,
-    rollupAggregate(user.organizationId, scope.teamIds, now),
+    rollupAggregate(user, scope.teamIds, now),
   ]);
   const services = serviceRows.map(({ total: _total, ...service }) => service);
   // The window count rides on the page's rows; a page past the end has none, so it counts on its own.
@@ -103,7 +103,7 @@ export async function verificationGrid(user: CurrentUser, input: { teamId?: stri
     ? Number(serviceRows[0].total)
     : offset === 0
       ? 0
-      : await db.service.count({ where: { organizationId: user.organizationId, teamId: { in: scope.teamIds } } });
+      : await db.service.count({ where: { AND: [verificationServicesWhere(user), { teamId: { in: scope.teamIds } }] } });
   const cells = new Map<string, GridCell>();
   if (services.length > 0) {
     const rows = await db.serviceVerification.findMany({
@@ -130,7 +130,7 @@ export async function verificationGrid(user: CurrentUser, input: { teamId?: stri
   };
 }
 
-async function rollupAggregate(organizationId: string, teamIds: string[], now: Date): Promise<RollupRow[]> {
+async function rollupAggregate(user: Principal, teamIds: string[], now: Date): Promise<RollupRow[]> {
   // timestamp(3) columns hold UTC without a zone: compare with UTC instants, whatever the session's time zone.
   const nowUtc = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const soon = Prisma.sql`(${new Date(now.getTime() + EXPIRING_WINDOW_DAYS * 86_400_000).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -145,8 +145,8 @@ async function rollupAggregate(organizationId: string, teamIds: string[], now: D
     FROM services s
     CROSS JOIN verification_dimensions d
     LEFT JOIN service_verifications sv ON sv.service_id = s.id AND sv.dimension_id = d.id
-    WHERE s.organization_id = ${organizationId} AND s.team_id = ANY(${teamIds})
-      AND d.organization_id = ${organizationId} AND d.archived_at IS NULL
+    WHERE ${verificationServicesSql(user)} AND s.team_id = ANY(${teamIds})
+      AND d.organization_id = ${user.organizationId} AND d.archived_at IS NULL
     GROUP BY s.team_id, d.id`;
   return rows.map((row) => ({
     teamId: String(row.teamId),
@@ -208,20 +208,17 @@ function rollUp(scope: GridScope, dimensions: DimensionRow[], rows: RollupRow[])
 /** Teams the caller may pick for the grid, indented in tree order. */
 export async function gridTeamChoices(user: CurrentUser) {
   const teams = await orgTeamTree(user.organizationId);
-  const readable = readableTeamIds(user);
   return flattenTree(teams)
-    .filter(({ team }) => readable === "all" || readable.has(team.id))
+    .filter(({ team }) => canReadVerifications(user, team.id))
     .map(({ team, depth }) => ({ id: team.id, label: treeOptionLabel(team.name, depth) }));
 }
 
-/** A service the caller may read, with its tier (the org tree is public; verifications are the team's). */
-async function readableService(user: CurrentUser, serviceId: string) {
-  const service = await db.service.findFirst({
-    where: { id: serviceId, organizationId: user.organizationId },
+/** A service whose verifications the caller may read, with its tier. */
+function readableService(user: CurrentUser, serviceId: string) {
+  return db.service.findFirst({
+    where: { AND: [{ id: serviceId }, verificationServicesWhere(user)] },
     select: { id: true, name: true, teamId: true, team: { select: { name: true } }, tier: { select: { tier: true } } },
   });
-  if (!service || !can(user, "team.view", service.teamId)) return null;
-  return service;
 }
 
 /** A service's verification in every dimension, with the latest records of each (the service card and its page). */
@@ -229,7 +226,7 @@ export async function serviceVerifications(user: CurrentUser, serviceId: string,
   const service = await readableService(user, serviceId);
   if (!service) return null;
   const [dimensions, current, records] = await Promise.all([
-    listDimensions(user.organizationId),
+    listDimensions(user),
     db.serviceVerification.findMany({
       where: { organizationId: user.organizationId, serviceId },
       select: {
@@ -298,27 +295,21 @@ export async function serviceVerifications(user: CurrentUser, serviceId: string,
 export type EvidenceAttachment = { id: string; fileName: string; contentType: string; byteSize: number };
 
 /** An evidence file's bytes, only for readers of its service's team (like a COE image for readers of its COE). */
-export async function getVerificationAttachment(user: CurrentUser, attachmentId: string) {
-  const attachment = await db.verificationAttachment.findFirst({
-    where: { id: attachmentId, record: { organizationId: user.organizationId } },
-    select: { fileName: true, contentType: true, byteSize: true, sha256: true, data: true, record: { select: { service: { select: { teamId: true } } } } },
+export function getVerificationAttachment(user: CurrentUser, attachmentId: string) {
+  return db.verificationAttachment.findFirst({
+    where: { id: attachmentId, record: { organizationId: user.organizationId, service: verificationServicesWhere(user) } },
+    select: { fileName: true, contentType: true, byteSize: true, sha256: true, data: true },
   });
-  if (!attachment || !can(user, "team.view", attachment.record.service.teamId)) return null;
-  return attachment;
 }
 
 /** Passed verifications in the caller's readable subtree that expire within 14 days (or `withinDays`). */
 export async function expiringVerifications(user: CurrentUser, options: { teamIds?: string[]; withinDays?: number; limit?: number } = {}, now = new Date()) {
-  const readable = readableTeamIds(user);
-  const teamFilter: Prisma.ServiceWhereInput =
-    options.teamIds !== undefined
-      ? { teamId: { in: readable === "all" ? options.teamIds : options.teamIds.filter((id) => readable.has(id)) } }
-      : readable === "all"
-        ? {}
-        : { teamId: { in: [...readable] } };
+  const service: Prisma.ServiceWhereInput = {
+    AND: [verificationServicesWhere(user), options.teamIds === undefined ? {} : { teamId: { in: options.teamIds } }],
+  };
   const until = new Date(now.getTime() + (options.withinDays ?? EXPIRING_WINDOW_DAYS) * 86_400_000);
   return db.serviceVerification.findMany({
-    where: { organizationId: user.organizationId, result: "PASSED", expiresAt: { gt: now, lte: until }, service: teamFilter },
+    where: { organizationId: user.organizationId, result: "PASSED", expiresAt: { gt: now, lte: until }, service },
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
     take: options.limit ?? 100,
     select: {
@@ -333,7 +324,7 @@ export async function expiringVerifications(user: CurrentUser, options: { teamId
 /** Every cell of a subtree for the CSV export: one statement, services × dimensions. */
 export async function gridCsvRows(user: CurrentUser, teamId: string | undefined, now = new Date()) {
   const scope = await gridScope(user, teamId);
-  const dimensions = await listDimensions(user.organizationId);
+  const dimensions = await listDimensions(user);
   if (scope.teamIds.length === 0) return { dimensions, rows: [] };
   const rows = await db.$queryRaw<
     {
@@ -353,7 +344,7 @@ export async function gridCsvRows(user: CurrentUser, teamId: string | undefined,
     FROM services s JOIN teams t ON t.id = s.team_id LEFT JOIN service_tiers st ON st.service_id = s.id
     CROSS JOIN verification_dimensions d
     LEFT JOIN service_verifications sv ON sv.service_id = s.id AND sv.dimension_id = d.id
-    WHERE s.organization_id = ${user.organizationId} AND s.team_id = ANY(${scope.teamIds}) AND d.organization_id = ${user.organizationId} AND d.archived_at IS NULL
+    WHERE ${verificationServicesSql(user)} AND s.team_id = ANY(${scope.teamIds}) AND d.organization_id = ${user.organizationId} AND d.archived_at IS NULL
     ORDER BY t.name, s.name, d.position`;
   return {
     dimensions,

@@ -40,10 +40,11 @@ export async function getWebhookEndpoint(user: CurrentUser, endpointId: string):
   return db.webhookEndpoint.findFirst({ where: manageableEndpointWhere(user, endpointId), select: endpointSelect });
 }
 
-/** One page of an endpoint's delivery log with every attempt of each message (the caller checked the endpoint). */
-export async function listDeliveries(endpointId: string, filter: z.output<typeof deliveryLogFilterSchema>) {
+/** One page of an endpoint's delivery log with every attempt of each message. */
+export async function listDeliveries(user: CurrentUser, endpointId: string, filter: z.output<typeof deliveryLogFilterSchema>) {
   const where: Prisma.WebhookMessageWhereInput = {
     endpointId,
+    endpoint: manageableEndpointsWhere(user),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.eventType ? { eventType: filter.eventType } : {}),
   };
@@ -84,7 +85,12 @@ export async function listDeliveries(endpointId: string, filter: z.output<typeof
 }
 
 /** The event types this endpoint has messages of, for the log's filter. */
-export async function deliveredEventTypes(endpointId: string): Promise<string[]> {
-  const rows = await db.webhookMessage.findMany({ where: { endpointId }, distinct: ["eventType"], select: { eventType: true }, take: 100 });
+export async function deliveredEventTypes(user: CurrentUser, endpointId: string): Promise<string[]> {
+  const rows = await db.webhookMessage.findMany({
+    where: { endpointId, endpoint: manageableEndpointsWhere(user) },
+    distinct: ["eventType"],
+    select: { eventType: true },
+    take: 100,
+  });
   return rows.map((row) => row.eventType).sort();
 }

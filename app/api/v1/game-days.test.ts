@@ -32,7 +32,7 @@ async function world() {
   const suffix = base.org.id.slice(-6);
   const cardApi = await createService(testDb, base.org.id, base.teams.payments.id, { name: `card-api-${suffix}` });
   const search = await createService(testDb, base.org.id, base.teams.platform.id, { name: `search-${suffix}` });
-  const dimensions = await listDimensions(base.org.id);
+  const dimensions = await listDimensions(base.users.owner);
   const faultTolerance = dimensions.find((dimension) => dimension.key === "fault_tolerance")!;
   const token = async (userId: string) => (await createApiToken(testDb, userId)).secret;
   const viewer = await createUser(testDb, base.org.id, { memberships: [{ teamId: base.teams.retail.id, role: "VIEWER" }] });

@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as gridApi } from "@/app/api/v1/verifications/route";
 import { GET as cardApi, POST as recordApi } from "@/app/api/v1/services/[id]/verifications/route";
+import { loadCurrentUser } from "@/lib/auth/principal";
 import { env } from "@/lib/env";
 import { listDimensions } from "@/lib/verification/queries";
 import { createScriptClient } from "@/prisma/seed/client";
@@ -37,10 +38,11 @@ async function world() {
     data: Array.from({ length: 50 }, (_, index) => ({ organizationId: org.id, teamId: checkout.id, name: `svc-${String(index).padStart(2, "0")}` })),
   });
   const dns = await createService(db, org.id, platform.id, { name: "dns" });
-  const dimensions = await listDimensions(org.id);
+  const user = (memberships: { teamId: string; role: "VIEWER" | "MEMBER" | "MANAGER" }[]) => createUser(db, org.id, { memberships });
+  const member = await user([{ teamId: checkout.id, role: "MEMBER" }]);
+  const dimensions = await listDimensions((await loadCurrentUser(member.id))!);
   const dimension = (key: string) => dimensions.find((entry) => entry.key === key)!;
   const token = async (userId: string) => (await createApiToken(db, userId)).secret;
-  const user = (memberships: { teamId: string; role: "VIEWER" | "MEMBER" | "MANAGER" }[]) => createUser(db, org.id, { memberships });
   return {
     teams: { retail, checkout, platform },
     checkoutApi,
@@ -48,7 +50,7 @@ async function world() {
     dr: dimension("dr_backups"),
     faultTolerance: dimension("fault_tolerance"),
     tokens: {
-      member: await token((await user([{ teamId: checkout.id, role: "MEMBER" }])).id),
+      member: await token(member.id),
       viewer: await token((await user([{ teamId: retail.id, role: "VIEWER" }])).id),
       outsider: await token((await user([{ teamId: platform.id, role: "MANAGER" }])).id),
       stranger: await token((await createUser(db, (await createOrganization(db)).id, { isAdmin: true })).id),

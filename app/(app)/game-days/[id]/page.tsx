@@ -28,7 +28,7 @@ export default async function GameDayPage({ params }: { params: Promise<{ id: st
   const gameDay = await gameDayDetail(user, id);
   if (!gameDay) notFound();
   const canRun = canRunGameDay(user, gameDay.teamId);
-  const dimensions = canRun ? await listDimensions(user.organizationId) : [];
+  const dimensions = canRun ? await listDimensions(user) : [];
   const experimentTitles = new Map(gameDay.experiments.map((experiment) => [experiment.id, experiment.title]));
   return (
     <>

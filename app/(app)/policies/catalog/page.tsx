@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Card, CardBody } from "@/components/ui/card";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/session";
 import { canAdminister } from "@/lib/permissions";
 import { CatalogImportForm } from "./catalog-import-form";
+import { LibraryRulesButton } from "./library-rules-button";
 
 export const metadata: Metadata = { title: "Import the service catalog" };
 
-/** Admins import Backstage catalog-info.yaml files: preview the changes, then apply them. */
+/**
+ * Admins import Backstage catalog-info.yaml files (preview the changes, then apply them), and give an
+ * organization set up before the rule library existed the library rules it lacks.
+ */
 export default async function CatalogImportPage() {
   const user = await requirePageUser();
   if (!canAdminister(user)) redirect("/forbidden");
@@ -27,6 +31,15 @@ export default async function CatalogImportPage() {
       <Card>
         <CardBody>
           <CatalogImportForm />
+        </CardBody>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader
+          title="Built-in rule library"
+          description="New organizations start with the library's rules, disabled. Organizations set up earlier can add the ones they lack here; rules already present, edited or not, stay as they are."
+        />
+        <CardBody>
+          <LibraryRulesButton />
         </CardBody>
       </Card>
     </>

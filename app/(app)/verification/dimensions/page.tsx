@@ -19,7 +19,7 @@ const days = (value: number | null) => (value === null ? "–" : `${value} days`
  */
 export default async function VerificationDimensionsPage() {
   const user = await requirePageUser();
-  const [dimensions, canConfigure] = await Promise.all([dimensionSettings(user.organizationId), mayConfigureDimensions(user)]);
+  const [dimensions, canConfigure] = await Promise.all([dimensionSettings(user), mayConfigureDimensions(user)]);
   return (
     <>
       <BackLink href="/verification" label="Verification" />

@@ -7,7 +7,7 @@ import { createDimensionSchema } from "@/lib/verification/schemas";
 
 /** The organization's verification dimensions in grid order (everyone in the organization reads them). */
 export const GET = apiRoute({ query: dimensionsQuerySchema }, async ({ user, query }) => ({
-  data: (await dimensionSettings(user.organizationId, { includeArchived: query.includeArchived })).map(dimensionJson),
+  data: (await dimensionSettings(user, { includeArchived: query.includeArchived })).map(dimensionJson),
 }));
 
 /** Adds a dimension of the organization's own (an admin or a manager of a top-level team; checked in the mutation). */

@@ -22,8 +22,7 @@ export default async function EditCoePage({ params }: { params: Promise<{ id: st
     lifecycleActor(user, coe.teamId),
   );
   if (!editable) redirect(`/coes/${coe.id}`);
-  // coe.id came from the scoped query above, so these reads are scoped too.
-  const [options, { attachments, openThreads }] = await Promise.all([coeFormOptions(user), coeEditorExtras(coe.id)]);
+  const [options, { attachments, openThreads }] = await Promise.all([coeFormOptions(user), coeEditorExtras(user, coe.id)]);
   const writable = new Set(options.writableTeams.map((team) => team.id));
   writable.add(coe.teamId);
   return (

@@ -15,7 +15,7 @@ export default async function RunModePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const gameDay = await gameDayDetail(user, id);
   if (!gameDay) notFound();
-  const log = await gameDayLog(gameDay.id);
+  const log = await gameDayLog(user, gameDay.id);
   return (
     <>
       <BackLink href={`/game-days/${gameDay.id}`} label={gameDay.title} />

@@ -24,7 +24,7 @@ export default async function TicketIntegrationPage({ params }: { params: Promis
   const { integrationId } = await params;
   const integration = await getTicketIntegration(user, integrationId);
   if (!integration) notFound();
-  const [failing, teams] = await Promise.all([failingTickets(integration.id), orgTeamTree(user.organizationId)]);
+  const [failing, teams] = await Promise.all([failingTickets(user, integration.id), orgTeamTree(user.organizationId)]);
   const github = integration.provider === "GITHUB";
   const inboundUrl = `${publicBaseUrl()}/api/integrations/${github ? "github" : "jira"}?integration=${integration.id}`;
   return (

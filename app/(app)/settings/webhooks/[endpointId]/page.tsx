@@ -38,7 +38,11 @@ export default async function WebhookEndpointPage({
   const endpoint = await getWebhookEndpoint(user, endpointId);
   if (!endpoint) notFound();
   const filter = deliveryLogFilterSchema.parse(await searchParams);
-  const [log, eventTypes, teams] = await Promise.all([listDeliveries(endpoint.id, filter), deliveredEventTypes(endpoint.id), orgTeamTree(user.organizationId)]);
+  const [log, eventTypes, teams] = await Promise.all([
+    listDeliveries(user, endpoint.id, filter),
+    deliveredEventTypes(user, endpoint.id),
+    orgTeamTree(user.organizationId),
+  ]);
   const manageable = teamOptions(teams).filter((option) => can(user, "webhook.manage", option.id));
   const query = (page: number) => {
     const search = new URLSearchParams();

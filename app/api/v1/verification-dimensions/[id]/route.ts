@@ -7,7 +7,7 @@ import { findDimension } from "@/lib/verification/dimension-queries";
 import { updateDimensionSchema } from "@/lib/verification/schemas";
 
 export const GET = apiRoute({ params: dimensionIdParamsSchema }, async ({ user, params }) => {
-  const dimension = await findDimension(user.organizationId, params.id);
+  const dimension = await findDimension(user, params.id);
   if (!dimension) throw new NotFoundError("The dimension");
   return dimensionJson(dimension);
 });
@@ -19,7 +19,7 @@ export const GET = apiRoute({ params: dimensionIdParamsSchema }, async ({ user, 
 export const PATCH = apiRoute({ params: dimensionIdParamsSchema, body: dimensionPatchSchema }, async ({ user, params, body }) => {
   // Rights first, so a caller who may not change dimensions learns nothing from validation errors.
   await assertDimensionAdmin(user);
-  const current = await findDimension(user.organizationId, params.id);
+  const current = await findDimension(user, params.id);
   if (!current) throw new NotFoundError("The dimension");
   const input = updateDimensionSchema.parse({
     dimensionId: current.id,
