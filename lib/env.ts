@@ -93,7 +93,7 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** Bearer token for /api/metrics; without it only METRICS_ALLOW_IPS may read metrics. */
   METRICS_TOKEN: optionalText,
-  /** Comma-separated client addresses that may read /api/metrics without the token (the custom server's socket address). */
+  /** Comma-separated client addresses that may read /api/metrics without the token (the socket's address, or a TRUSTED_PROXIES proxy's report). */
   METRICS_ALLOW_IPS: z
     .string()
     .optional()

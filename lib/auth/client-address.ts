@@ -2,10 +2,23 @@ import http from "node:http";
 import net from "node:net";
 
 /**
- * The header the server writes with the client's address, for sign-in limits. Any value a client
- * sends under this name is overwritten before Next.js sees the request.
+ * The header the server writes with the client's address, for sign-in limits and the metrics
+ * allow-list. Any value a client sends under this name is overwritten before Next.js sees the request.
  */
 export const CLIENT_ADDRESS_HEADER = "x-andon-client-address";
+
+// On globalThis: the instrumentation hook and the route bundles may each hold their own copy of this module.
+const globalForClientAddress = globalThis as unknown as { andonClientAddressHeader?: boolean };
+
+/**
+ * The client's address as the server wrote it, or "unknown". Until the server writes the header
+ * (installClientAddressHeader), a value under that name came from the client and is not believed.
+ */
+export function clientAddress(headers: Headers | Record<string, unknown> | undefined): string {
+  if (!globalForClientAddress.andonClientAddressHeader || !headers) return "unknown";
+  const address = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers[CLIENT_ADDRESS_HEADER];
+  return typeof address === "string" && address ? address : "unknown";
+}
 
 const unmapped = (address: string) => (address.startsWith("::ffff:") && net.isIPv4(address.slice(7)) ? address.slice(7) : address);
 
@@ -51,16 +64,14 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   return client;
 }
 
-let installed = false;
-
 /**
  * Writes CLIENT_ADDRESS_HEADER on every request this process's HTTP servers receive, from the
  * socket (Next.js route handlers cannot see the socket, and Next keeps a client's own
  * X-Forwarded-For when there is one).
  */
 export function installClientAddressHeader(trustedProxies: string | undefined): void {
-  if (installed) return;
-  installed = true;
+  if (globalForClientAddress.andonClientAddressHeader) return;
+  globalForClientAddress.andonClientAddressHeader = true;
   const trusted = trustedProxyList(trustedProxies);
   const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {

@@ -10,7 +10,7 @@ import { assertLoginAllowed, recordLoginAttempt } from "@/lib/auth/login-attempt
 import { verifyPassword } from "@/lib/auth/password";
 import { recordSignIn } from "@/lib/users/mutations";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/auth/client-address";
 
 // One message for a wrong password and a deactivated account: a different one would tell a
 // guesser that the password was right.
@@ -20,12 +20,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
 });
-
-/** Written by the server from the socket (or a trusted proxy), never taken from the client. */
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const address = headers?.[CLIENT_ADDRESS_HEADER];
-  return typeof address === "string" && address ? address : "unknown";
-}
 
 async function authorizeWithPassword(raw: unknown, ip: string) {
   const parsed = credentialsSchema.safeParse(raw);
@@ -87,7 +81,7 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => authorizeWithPassword(credentials, clientIp(req?.headers)),
+        authorize: (credentials, req) => authorizeWithPassword(credentials, clientAddress(req?.headers)),
       }),
       ...(oidcEnabled() ? [oidcProvider()] : []),
     ],

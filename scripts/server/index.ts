@@ -50,8 +50,6 @@ async function main(): Promise<void> {
     const incoming = request.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     response.setHeader("x-request-id", requestId);
-    // Trusted only because it is set here from the socket; never from the client.
-    request.headers["x-andon-remote-address"] = request.socket.remoteAddress ?? "";
     const path = (request.url ?? "/").split("?")[0]!;
     const started = process.hrtime.bigint();
     // A page whose rendering fails because the database just went away answers 503, not 500.

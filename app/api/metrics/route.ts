@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { clientAddress } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/ops/metrics";
 
@@ -26,7 +27,5 @@ function allowed(request: Request): boolean {
     const expected = Buffer.from(METRICS_TOKEN);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
   }
-  // Set by scripts/server from the socket (any incoming copy is removed first).
-  const remote = request.headers.get("x-andon-remote-address");
-  return remote !== null && METRICS_ALLOW_IPS.includes(remote);
+  return METRICS_ALLOW_IPS.includes(clientAddress(request.headers));
 }
