@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 import { metrics } from "@/lib/ops/metrics";
 
 // Prometheus text format. Readable with `Authorization: Bearer $METRICS_TOKEN`, or without a token
-// from the addresses in METRICS_ALLOW_IPS (default: this host only), as seen by Andon's server on
-// the socket, never from a forwarded header.
+// from the client addresses in METRICS_ALLOW_IPS (default: this host only). The client address is
+// the one sign-in limits use: the socket's, or what a proxy in TRUSTED_PROXIES reports; never a
+// header the client wrote (a reverse proxy on this host would otherwise open metrics to all).
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
