@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseEnv } from "@/lib/env";
+import { ConfigurationError, parseEnv, shutdownTimeoutSeconds } from "@/lib/env";
 
 const VALID = { DATABASE_URL: "postgresql://andon:secret@db.internal:5432/andon", NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret" };
 
@@ -40,6 +40,11 @@ describe("configuration", () => {
       source: { ...VALID, ANDON_ENCRYPTION_KEY: "hunter2" },
       message: "ANDON_ENCRYPTION_KEY must be 32 random bytes",
     },
+    {
+      case: "a shutdown deadline that is not whole seconds",
+      source: { ...VALID, SHUTDOWN_TIMEOUT_SECONDS: "25s" },
+      message: "SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600",
+    },
     { case: "a non-numeric rate limit", source: { ...VALID, LOGIN_MAX_FAILURES_PER_IP: "many" }, message: "LOGIN_MAX_FAILURES_PER_IP" },
   ])("refuses $case with a clear message", ({ source, message }) => {
     expect(problems(source)).toContain(message);
@@ -53,5 +58,13 @@ describe("configuration", () => {
 
   it("lets development run without a secret", () => {
     expect(parseEnv({ ...VALID, NODE_ENV: "development", NEXTAUTH_SECRET: undefined }).NEXTAUTH_SECRET).toBeUndefined();
+  });
+
+  it("gives the server and the launcher the shutdown deadline by the same rule", () => {
+    expect(shutdownTimeoutSeconds({})).toBe(25);
+    expect(shutdownTimeoutSeconds({ SHUTDOWN_TIMEOUT_SECONDS: "40" })).toBe(40);
+    for (const value of ["0", "-5", "2.5", "ten", "601"]) {
+      expect(() => shutdownTimeoutSeconds({ SHUTDOWN_TIMEOUT_SECONDS: value }), value).toThrow(/SHUTDOWN_TIMEOUT_SECONDS must be a whole number/);
+    }
   });
 });

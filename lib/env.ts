@@ -23,6 +23,8 @@ function encryptionKeyBytes(value: string): number {
   return /^[0-9a-f]{64}$/i.test(value) ? 32 : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, "base64").length : 0;
 }
 
+const SHUTDOWN_TIMEOUT_PROBLEM = "SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, e.g. 25";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
@@ -90,7 +92,12 @@ const envSchema = z.object({
   /** Seconds a transaction may wait for a free pooled connection. */
   DATABASE_TRANSACTION_MAX_WAIT_SECONDS: z.coerce.number().positive().max(120).default(10),
   /** After SIGTERM: seconds to finish in-flight requests and stop the job queue before exiting anyway. */
-  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number({ error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .int({ error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .min(1, { error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .max(600, { error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .default(25),
   /** Bearer token for /api/metrics; without it only METRICS_ALLOW_IPS may read metrics. */
   METRICS_TOKEN: optionalText,
   /** Comma-separated client addresses that may read /api/metrics without the token (the socket's address, or a TRUSTED_PROXIES proxy's report). */
@@ -148,6 +155,16 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * SHUTDOWN_TIMEOUT_SECONDS on its own, checked by the same rule: the server entry and the launcher
+ * need it before (or without) the rest of the configuration, which the app checks when it starts.
+ */
+export function shutdownTimeoutSeconds(source: Record<string, string | undefined> = process.env): number {
+  const result = envSchema.shape.SHUTDOWN_TIMEOUT_SECONDS.safeParse(source.SHUTDOWN_TIMEOUT_SECONDS);
+  if (result.success) return result.data;
+  throw new ConfigurationError(`Andon is not configured correctly:\n  - ${SHUTDOWN_TIMEOUT_PROBLEM}`);
 }
 
 /** The development fallback keeps `next dev` usable without set-up; production refuses it above. */
