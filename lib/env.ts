@@ -1,3 +1,4 @@
+import net from "node:net";
 import { z } from "zod";
 
 /**
@@ -25,6 +26,14 @@ function encryptionKeyBytes(value: string): number {
 
 const SHUTDOWN_TIMEOUT_PROBLEM = "SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, e.g. 25";
 
+/** `10.0.0.1`, `2001:db8::1`, or a range such as `10.0.0.0/8` / `2001:db8::/32` with a prefix that fits the family. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
@@ -38,10 +47,18 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Proxies whose X-Forwarded-For is believed for sign-in limits; otherwise the socket address counts. */
-  TRUSTED_PROXIES: optionalText.refine(
-    (value) => !value || value.split(",").every((entry) => /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry.trim())),
-    "TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8",
-  ),
+  TRUSTED_PROXIES: optionalText.superRefine((value, context) => {
+    const wrong = (value ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry && !isAddressOrRange(entry));
+    if (wrong.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8,2001:db8::/32); not ${wrong.map((entry) => `"${entry}"`).join(", ")}`,
+      });
+    }
+  }),
   SMTP_HOST: optionalText,
   SMTP_PORT: z.coerce.number({ error: "SMTP_PORT must be a port number such as 587" }).int().min(1).max(65535).default(587),
   SMTP_USER: optionalText,

@@ -25,6 +25,15 @@ describe("client address for sign-in limits", () => {
     expect(resolveClientAddress("127.0.0.1", "not-an-address", proxies)).toBe("unknown");
   });
 
+  it("reads an X-Forwarded-For entry that carries the client's port", () => {
+    expect(resolveClientAddress("127.0.0.1", "203.0.113.5:4711", proxies)).toBe("203.0.113.5");
+    expect(resolveClientAddress("127.0.0.1", "[2001:db8::1]:443", proxies)).toBe("2001:db8::1");
+    expect(resolveClientAddress("127.0.0.1", "[2001:db8::1]", proxies)).toBe("2001:db8::1");
+    expect(resolveClientAddress("127.0.0.1", "198.51.100.9:1234, 10.0.0.5:80", proxies)).toBe("198.51.100.9");
+    expect(resolveClientAddress("127.0.0.1", "2001:db8::1", proxies)).toBe("2001:db8::1");
+    expect(resolveClientAddress("127.0.0.1", "203.0.113.5:port", proxies)).toBe("unknown");
+  });
+
   it("overwrites whatever address header a client sends, on a real server", async () => {
     installClientAddressHeader(undefined);
     const server = http.createServer((request, response) => response.end(String(request.headers[CLIENT_ADDRESS_HEADER])));
