@@ -34,8 +34,12 @@ async function startProvider(): Promise<string> {
       },
     ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    // The development login page takes any login: here it is the person's email.
-    findAccount: (_context, id) => ({ accountId: id, claims: () => ({ sub: `sub-${id}`, email: id, email_verified: true, name: `SSO ${id}` }) }),
+    // The development login page takes any login: here it is the person's email, or `unverified:` and
+    // the email for an account whose address the provider has not verified.
+    findAccount: (_context, id) => {
+      const email = id.replace(/^unverified:/, "");
+      return { accountId: id, claims: () => ({ sub: `sub-${id}`, email, email_verified: email === id, name: `SSO ${email}` }) };
+    },
     pkce: { required: () => true },
     // Put the email and name in the ID token, as Keycloak and most providers do (next-auth reads the ID token).
     conformIdTokenClaims: false,
@@ -131,6 +135,29 @@ test.describe("single sign-on with OpenID Connect", () => {
     await signInAtProvider(page, user.email);
     await expect(page).toHaveURL(/\/login\?.*error=OAuthCallback/);
     await expect(page.getByText("Single sign-on did not complete")).toBeVisible();
+    expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
+  });
+
+  test("an ID token whose nonce is not the one this browser was given is refused", async ({ page, users }) => {
+    const user = await users.create();
+    // The provider copies the nonce of the authorization request into the ID token; changing it on the
+    // way out yields a genuine, signed ID token that was issued for another sign-in.
+    await page.route("**/auth?client_id=andon**", async (route) => {
+      const url = new URL(route.request().url());
+      expect(url.searchParams.get("nonce")).toBeTruthy();
+      url.searchParams.set("nonce", `${url.searchParams.get("nonce")}x`);
+      await route.continue({ url: url.toString() });
+    });
+    await signInAtProvider(page, user.email);
+    await expect(page).toHaveURL(/\/login\?.*error=OAuthCallback/);
+    expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
+  });
+
+  test("an address the provider has not verified does not sign in the Andon user who has it", async ({ page, users }) => {
+    const user = await users.create();
+    await signInAtProvider(page, `unverified:${user.email}`);
+    await expect(page).toHaveURL(/\/login\?error=EmailNotVerified/);
+    await expect(page.getByText("Your single sign-on provider has not verified your email address")).toBeVisible();
     expect(((await (await page.request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, parseEnv } from "@/lib/env";
+import { trustedProxyList } from "@/lib/auth/client-address";
+import { ConfigurationError, parseEnv, shutdownTimeoutSeconds } from "@/lib/env";
 
 const VALID = { DATABASE_URL: "postgresql://andon:secret@db.internal:5432/andon", NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret" };
 
@@ -40,6 +41,11 @@ describe("configuration", () => {
       source: { ...VALID, ANDON_ENCRYPTION_KEY: "hunter2" },
       message: "ANDON_ENCRYPTION_KEY must be 32 random bytes",
     },
+    {
+      case: "a shutdown deadline that is not whole seconds",
+      source: { ...VALID, SHUTDOWN_TIMEOUT_SECONDS: "25s" },
+      message: "SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600",
+    },
     { case: "a non-numeric rate limit", source: { ...VALID, LOGIN_MAX_FAILURES_PER_IP: "many" }, message: "LOGIN_MAX_FAILURES_PER_IP" },
   ])("refuses $case with a clear message", ({ source, message }) => {
     expect(problems(source)).toContain(message);
@@ -53,5 +59,28 @@ describe("configuration", () => {
 
   it("lets development run without a secret", () => {
     expect(parseEnv({ ...VALID, NODE_ENV: "development", NEXTAUTH_SECRET: undefined }).NEXTAUTH_SECRET).toBeUndefined();
+  });
+
+  it("gives the server and the launcher the shutdown deadline by the same rule", () => {
+    expect(shutdownTimeoutSeconds({})).toBe(25);
+    expect(shutdownTimeoutSeconds({ SHUTDOWN_TIMEOUT_SECONDS: "40" })).toBe(40);
+    for (const value of ["0", "-5", "2.5", "ten", "601"]) {
+      expect(() => shutdownTimeoutSeconds({ SHUTDOWN_TIMEOUT_SECONDS: value }), value).toThrow(/SHUTDOWN_TIMEOUT_SECONDS must be a whole number/);
+    }
+  });
+
+  it.each(["999.1.1.1", "10.0.0.0/33", "::1/129", "1.2.3", "proxy.internal", "10.0.0.0/8/8", "10.0.0.0/x", "127.0.0.1;10.0.0.1"])(
+    "refuses TRUSTED_PROXIES=%s with a message naming the variable and the entry",
+    (entry) => {
+      const message = problems({ ...VALID, TRUSTED_PROXIES: `127.0.0.1, ${entry}` });
+      expect(message).toContain("TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges");
+      expect(message).toContain(`"${entry}"`);
+    },
+  );
+
+  it("accepts every form of TRUSTED_PROXIES the proxy list can hold", () => {
+    const value = "127.0.0.1, 10.0.0.0/8,2001:db8::/32, ::1, ::ffff:10.1.2.3, 0.0.0.0/0";
+    expect(parseEnv({ ...VALID, TRUSTED_PROXIES: value }).TRUSTED_PROXIES).toBe(value);
+    expect(() => trustedProxyList(value)).not.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { z } from "zod";
 
 /**
@@ -23,6 +24,16 @@ function encryptionKeyBytes(value: string): number {
   return /^[0-9a-f]{64}$/i.test(value) ? 32 : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, "base64").length : 0;
 }
 
+const SHUTDOWN_TIMEOUT_PROBLEM = "SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, e.g. 25";
+
+/** `10.0.0.1`, `2001:db8::1`, or a range such as `10.0.0.0/8` / `2001:db8::/32` with a prefix that fits the family. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
@@ -36,10 +47,18 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Proxies whose X-Forwarded-For is believed for sign-in limits; otherwise the socket address counts. */
-  TRUSTED_PROXIES: optionalText.refine(
-    (value) => !value || value.split(",").every((entry) => /^[0-9a-f:.]+(\/\d{1,3})?$/i.test(entry.trim())),
-    "TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8",
-  ),
+  TRUSTED_PROXIES: optionalText.superRefine((value, context) => {
+    const wrong = (value ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry && !isAddressOrRange(entry));
+    if (wrong.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8,2001:db8::/32); not ${wrong.map((entry) => `"${entry}"`).join(", ")}`,
+      });
+    }
+  }),
   SMTP_HOST: optionalText,
   SMTP_PORT: z.coerce.number({ error: "SMTP_PORT must be a port number such as 587" }).int().min(1).max(65535).default(587),
   SMTP_USER: optionalText,
@@ -90,10 +109,15 @@ const envSchema = z.object({
   /** Seconds a transaction may wait for a free pooled connection. */
   DATABASE_TRANSACTION_MAX_WAIT_SECONDS: z.coerce.number().positive().max(120).default(10),
   /** After SIGTERM: seconds to finish in-flight requests and stop the job queue before exiting anyway. */
-  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number({ error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .int({ error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .min(1, { error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .max(600, { error: SHUTDOWN_TIMEOUT_PROBLEM })
+    .default(25),
   /** Bearer token for /api/metrics; without it only METRICS_ALLOW_IPS may read metrics. */
   METRICS_TOKEN: optionalText,
-  /** Comma-separated client addresses that may read /api/metrics without the token (the custom server's socket address). */
+  /** Comma-separated client addresses that may read /api/metrics without the token (the socket's address, or a TRUSTED_PROXIES proxy's report). */
   METRICS_ALLOW_IPS: z
     .string()
     .optional()
@@ -148,6 +172,16 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * SHUTDOWN_TIMEOUT_SECONDS on its own, checked by the same rule: the server entry and the launcher
+ * need it before (or without) the rest of the configuration, which the app checks when it starts.
+ */
+export function shutdownTimeoutSeconds(source: Record<string, string | undefined> = process.env): number {
+  const result = envSchema.shape.SHUTDOWN_TIMEOUT_SECONDS.safeParse(source.SHUTDOWN_TIMEOUT_SECONDS);
+  if (result.success) return result.data;
+  throw new ConfigurationError(`Andon is not configured correctly:\n  - ${SHUTDOWN_TIMEOUT_PROBLEM}`);
 }
 
 /** The development fallback keeps `next dev` usable without set-up; production refuses it above. */

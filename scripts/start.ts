@@ -16,6 +16,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "./db/embedde
 import { databaseUrlFor, redactPassword } from "./db/database-url";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 import { EMBEDDED_APP_DATABASE, EMBEDDED_DATA_DIR } from "./db/target";
+import { ConfigurationError, shutdownTimeoutSeconds } from "../lib/env";
 import { resolveAuthSecret, resolveEncryptionKey } from "./launcher/auth-secret";
 import { staleBuildReason } from "./launcher/build";
 import { LaunchError, describeError } from "./launcher/errors";
@@ -29,16 +30,16 @@ const ROOT = process.cwd();
 // phoning home, and on closed networks the attempt only costs time.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const DATA_DIR = path.join(ROOT, ".data");
-// The server's own deadline (SHUTDOWN_TIMEOUT_SECONDS) plus a margin before we force it.
-const SERVER_STOP_GRACE_MS = ((Number(process.env.SHUTDOWN_TIMEOUT_SECONDS) || 25) + 5) * 1000;
 
 interface LauncherState {
   child?: ChildProcess;
   database?: EmbeddedPostgresServer;
   stopping?: Promise<never>;
+  /** The server's own deadline (SHUTDOWN_TIMEOUT_SECONDS) plus a margin before we force it. */
+  serverStopGraceMs: number;
 }
 
-const state: LauncherState = {};
+const state: LauncherState = { serverStopGraceMs: 30_000 };
 
 function log(line: string): void {
   console.log(`[andon] ${line}`);
@@ -47,6 +48,7 @@ function log(line: string): void {
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   const port = parsePort(process.env.PORT);
+  state.serverStopGraceMs = (launchSetting(shutdownTimeoutSeconds) + 5) * 1000;
   handleSignals();
 
   await assertPortFree(port);
@@ -205,12 +207,22 @@ function shutdown(code: number, reason?: string): Promise<never> {
   return state.stopping;
 }
 
+/** A setting from lib/env.ts; a bad value stops the launch with its message, no stack trace. */
+function launchSetting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new LaunchError(error.message);
+    throw error;
+  }
+}
+
 async function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // A terminal's Ctrl-C already reached Next.js (same process group); SIGTERM covers `kill <pid>`.
   child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), SERVER_STOP_GRACE_MS);
+  const timer = setTimeout(() => child.kill("SIGKILL"), state.serverStopGraceMs);
   await exited;
   clearTimeout(timer);
 }

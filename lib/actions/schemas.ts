@@ -3,6 +3,7 @@ import { calendarDaySchema } from "@/lib/validation/dates";
 import { SEVERITIES } from "@/lib/coes/questions";
 import { ACTION_PRIORITIES, ACTION_STATUSES, ACTION_TYPES } from "@/lib/actions/labels";
 import { ACTION_SORTS, ACTION_VIEWS, VERIFICATION_METHODS } from "@/lib/actions/labels";
+import { markdownTextSchema } from "@/lib/markdown-limits";
 
 /**
  * Zod schemas for corrective actions, shared by the forms, the server actions and the API
@@ -48,7 +49,8 @@ export type ActionFilter = z.output<typeof actionFilterSchema>;
 
 const title = z.string().trim().min(3, "Give the action a title of at least 3 characters.").max(300);
 const description = z.string().trim().max(10_000);
-const reason = z.string().trim().min(3, "Say why, in a few words.").max(2000);
+// Reasons, evidence, proof and comments are shown as Markdown: the same rendering limits as COE answers.
+const reason = markdownTextSchema(2000, { trim: true }).min(3, "Say why, in a few words.");
 
 export const createActionSchema = z.object({
   title,
@@ -83,10 +85,10 @@ export const changeStatusSchema = z
     actionId: id,
     version: z.number().int().min(1),
     status: z.enum(ACTION_STATUSES),
-    evidence: z.string().trim().max(5000).optional(),
+    evidence: markdownTextSchema(5000, { trim: true }).optional(),
     verificationMethod: z.enum(VERIFICATION_METHODS).optional(),
-    verificationNote: z.string().trim().max(5000).optional(),
-    wontDoReason: z.string().trim().max(2000).optional(),
+    verificationNote: markdownTextSchema(5000, { trim: true }).optional(),
+    wontDoReason: markdownTextSchema(2000, { trim: true }).optional(),
   })
   .superRefine((input, context) => {
     if (input.status === "DONE" && (input.evidence ?? "").length < 3) {
@@ -105,7 +107,7 @@ export type ChangeStatusInput = z.output<typeof changeStatusSchema>;
 
 export const decideWontDoSchema = z.object({ actionId: id, version: z.number().int().min(1), approve: z.boolean() });
 
-export const commentSchema = z.object({ actionId: id, body: z.string().trim().min(1, "Write a comment.").max(5000) });
+export const commentSchema = z.object({ actionId: id, body: markdownTextSchema(5000, { trim: true }).min(1, "Write a comment.") });
 export const linkSchema = z.object({
   actionId: id,
   url: z.url({ protocol: /^https?$/, message: "Use a full http(s) link." }).max(2000),

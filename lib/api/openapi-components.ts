@@ -18,6 +18,10 @@ const PROBLEMS = {
   409: { name: "Conflict", description: "The record changed since it was read; `current` holds it as it is now." },
   415: { name: "UnsupportedMediaType", description: "Browser-session writes must send `Content-Type: application/json`." },
   429: { name: "TooManyRequests", description: "Too many attempts; wait as long as `Retry-After` says." },
+  503: {
+    name: "ServiceUnavailable",
+    description: "The database is unavailable for a moment (restarting or unreachable); nothing was changed. Try again after `Retry-After` seconds.",
+  },
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEMS;
@@ -43,7 +47,7 @@ export function registerSharedComponents(registry: OpenAPIRegistry): void {
       headers:
         status === "401"
           ? { "WWW-Authenticate": { description: '`Bearer realm="andon"`', schema: { type: "string" } } }
-          : status === "429"
+          : status === "429" || status === "503"
             ? { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } }
             : undefined,
       content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },

@@ -66,6 +66,18 @@ describe("OpenAPI document", () => {
     });
   });
 
+  it("documents 503 with Retry-After on every operation, for a database outage", () => {
+    for (const [routePath, item] of Object.entries(document.paths ?? {})) {
+      for (const [method, operation] of Object.entries(item as Record<string, { responses: Record<string, unknown> }>)) {
+        expect(operation.responses["503"], `${method} ${routePath}`).toEqual({ $ref: "#/components/responses/ServiceUnavailable" });
+      }
+    }
+    expect(document.components?.responses?.ServiceUnavailable).toMatchObject({
+      headers: { "Retry-After": { schema: { type: "integer" } } },
+      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+    });
+  });
+
   it("pages lists with limit and cursor parameters and a nextCursor", () => {
     const listTeams = document.paths?.["/api/v1/teams"]?.get;
     const names = (listTeams?.parameters as { name: string; in: string }[]).map((parameter) => `${parameter.in}:${parameter.name}`);

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
-import { registerSharedComponents, sharedSchemas } from "@/lib/api/openapi-components";
+import { problemResponses, registerSharedComponents, sharedSchemas } from "@/lib/api/openapi-components";
 import { registerActionPaths } from "@/lib/actions/openapi";
 import { registerAuditPaths } from "@/lib/audit/openapi";
 import { registerCoePaths } from "@/lib/coes/openapi";
@@ -44,7 +44,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerSharedComponents(registry);
   for (const registerPaths of DOMAIN_PATHS) registerPaths(registry);
-  return new OpenApiGeneratorV31([
+  const document = new OpenApiGeneratorV31([
     // As definition objects: a bare zod 4 schema has a `type` property, which the generator misreads.
     ...sharedSchemas.map((schema) => ({ type: "schema" as const, schema })),
     ...registry.definitions,
@@ -59,6 +59,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
     servers: [{ url: "/" }],
   });
+  // Any operation can meet a database outage (lib/api/handler.ts answers it), so every one says so.
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { responses?: Record<string, unknown> }>)) {
+      if (operation.responses) Object.assign(operation.responses, problemResponses(503));
+    }
+  }
+  return document;
 }
 
 let cached: OpenApiDocument | undefined;

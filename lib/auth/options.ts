@@ -10,7 +10,7 @@ import { assertLoginAllowed, recordLoginAttempt } from "@/lib/auth/login-attempt
 import { verifyPassword } from "@/lib/auth/password";
 import { recordSignIn } from "@/lib/users/mutations";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { clientAddress } from "@/lib/auth/client-address";
 
 // One message for a wrong password and a deactivated account: a different one would tell a
 // guesser that the password was right.
@@ -20,12 +20,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
 });
-
-/** Written by the server from the socket (or a trusted proxy), never taken from the client. */
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const address = headers?.[CLIENT_ADDRESS_HEADER];
-  return typeof address === "string" && address ? address : "unknown";
-}
 
 async function authorizeWithPassword(raw: unknown, ip: string) {
   const parsed = credentialsSchema.safeParse(raw);
@@ -48,7 +42,22 @@ async function authorizeWithPassword(raw: unknown, ip: string) {
   return { id: user.id, email: user.email, name: user.name };
 }
 
-type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+type OidcProfile = { sub: string; email?: string; email_verified?: boolean | string; name?: string; preferred_username?: string };
+
+/** The provider says outright that the address is not verified (some providers send the claim as a string). */
+function emailUnverified(profile: { email_verified?: unknown } | undefined): boolean {
+  return profile?.email_verified === false || profile?.email_verified === "false";
+}
+
+/**
+ * The address an SSO sign-in may be matched to an Andon user by: none when the provider says it is
+ * unverified, since anyone can type someone else's address into a provider that lets them.
+ * Providers that send no email_verified claim at all are trusted to have checked it.
+ */
+export function ssoEmail(profile: { email?: string; email_verified?: unknown }): string | null {
+  if (!profile.email || emailUnverified(profile)) return null;
+  return profile.email.toLowerCase();
+}
 
 function oidcProvider(): OAuthConfig<OidcProfile> {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME } = env();
@@ -64,7 +73,7 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     clientId: OIDC_CLIENT_ID,
     clientSecret: OIDC_CLIENT_SECRET,
     profile(profile) {
-      return { id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? profile.preferred_username ?? null };
+      return { id: profile.sub, email: ssoEmail(profile), name: profile.name ?? profile.preferred_username ?? null };
     },
   };
 }
@@ -87,7 +96,7 @@ export function authOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => authorizeWithPassword(credentials, clientIp(req?.headers)),
+        authorize: (credentials, req) => authorizeWithPassword(credentials, clientAddress(req?.headers)),
       }),
       ...(oidcEnabled() ? [oidcProvider()] : []),
     ],
@@ -96,8 +105,9 @@ export function authOptions(): NextAuthOptions {
       redirect({ url, baseUrl }) {
         return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
       },
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
+        if (emailUnverified(profile as { email_verified?: unknown } | undefined)) return "/login?error=EmailNotVerified";
         const userId = await userIdForSsoEmail(user.email);
         return userId ? true : "/login?error=NotInvited";
       },

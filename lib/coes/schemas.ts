@@ -23,7 +23,7 @@ const optionalDay = z.preprocess((value) => (value === "" || value === undefined
 
 const MAX_ANSWER_LENGTH = 50_000;
 // Answers are rendered as Markdown: bounded so that no answer can cost readers seconds of parsing.
-const answer = markdownTextSchema(MAX_ANSWER_LENGTH, "Keep each answer under 50,000 characters; link to longer material.").default("");
+const answer = markdownTextSchema(MAX_ANSWER_LENGTH, { tooLong: "Keep each answer under 50,000 characters; link to longer material." }).default("");
 
 export const timelineEntrySchema = z.object({
   id: rowId,

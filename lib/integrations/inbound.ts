@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { ConflictError, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 import { changeCorrectiveActionStatus } from "@/lib/actions/mutations";
 import { type CorrectiveActionStatus } from "@/lib/generated/prisma/enums";
 import { decryptSecret } from "@/lib/security/secret-box";
@@ -116,6 +117,8 @@ async function handled(run: () => Promise<InboundResult>): Promise<InboundResult
     return await run();
   } catch (error) {
     if (isUserError(error)) return answer(422, { error: error.message });
+    // The route answers 503 with Retry-After: the sender should deliver again, nothing is wrong with the delivery.
+    if (isDatabaseUnavailable(error)) throw error;
     logError("inbound ticket webhook failed", error);
     return answer(500, { error: "Andon could not apply this delivery; it is logged. Send it again later." });
   }

@@ -16,6 +16,7 @@ import next from "next";
 import { answerOutageForFailedPage } from "../../lib/ops/failed-page";
 import { metrics, routeLabel } from "../../lib/ops/metrics";
 import { requestStorage } from "../../lib/ops/request-context";
+import { shutdownTimeoutSeconds } from "../../lib/env";
 import { logError, logInfo } from "../../lib/log";
 import { installJsonConsole } from "./json-console";
 import { gracefulServer } from "./shutdown";
@@ -26,7 +27,6 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT) || 3000;
 // HOST, not HOSTNAME: container runtimes set HOSTNAME to the container id.
 const hostname = process.env.HOST?.trim() || "0.0.0.0";
-const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS) || 25;
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 const globalForServer = globalThis as unknown as {
@@ -36,6 +36,7 @@ const globalForServer = globalThis as unknown as {
 };
 
 async function main(): Promise<void> {
+  const shutdownSeconds = shutdownTimeoutSeconds();
   const app = next({ dev, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -50,8 +51,6 @@ async function main(): Promise<void> {
     const incoming = request.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     response.setHeader("x-request-id", requestId);
-    // Trusted only because it is set here from the socket; never from the client.
-    request.headers["x-andon-remote-address"] = request.socket.remoteAddress ?? "";
     const path = (request.url ?? "/").split("?")[0]!;
     const started = process.hrtime.bigint();
     // A page whose rendering fails because the database just went away answers 503, not 500.

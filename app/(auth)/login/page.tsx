@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const SSO_ERRORS: Record<string, string> = {
   NotInvited: "Your single sign-on account is not part of this organization yet. Ask an admin to add your email address.",
+  EmailNotVerified:
+    "Your single sign-on provider has not verified your email address, so Andon cannot tell it is yours. Verify it with your provider, then try again.",
   AccessDenied: "Your single sign-on account is not part of this organization yet. Ask an admin to add your email address.",
   OAuthSignin: "Single sign-on could not start. Try again, or sign in with your password.",
   OAuthCallback: "Single sign-on did not complete. Try again, or sign in with your password.",

@@ -1,10 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
+import { clientAddress } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/ops/metrics";
 
 // Prometheus text format. Readable with `Authorization: Bearer $METRICS_TOKEN`, or without a token
-// from the addresses in METRICS_ALLOW_IPS (default: this host only), as seen by Andon's server on
-// the socket, never from a forwarded header.
+// from the client addresses in METRICS_ALLOW_IPS (default: this host only). The client address is
+// the one sign-in limits use: the socket's, or what a proxy in TRUSTED_PROXIES reports; never a
+// header the client wrote (a reverse proxy on this host would otherwise open metrics to all).
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
@@ -26,7 +28,5 @@ function allowed(request: Request): boolean {
     const expected = Buffer.from(METRICS_TOKEN);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
   }
-  // Set by scripts/server from the socket (any incoming copy is removed first).
-  const remote = request.headers.get("x-andon-remote-address");
-  return remote !== null && METRICS_ALLOW_IPS.includes(remote);
+  return METRICS_ALLOW_IPS.includes(clientAddress(request.headers));
 }
