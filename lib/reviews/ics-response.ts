@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { downloadResponse } from "@/lib/download";
 import type { SeriesRow } from "@/lib/reviews/access";
 import { buildSeriesIcs } from "@/lib/reviews/ics";
 import { currentIsoWeek } from "@/lib/reviews/iso-week";
@@ -22,6 +23,5 @@ export async function ics(series: SeriesRow, origin: string): Promise<Response> 
     },
     { host: new URL(origin).host },
   );
-  const fileName = series.name.replace(/[^\w-]+/g, "-").toLowerCase();
-  return new Response(body, { headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${fileName}.ics"` } });
+  return downloadResponse(body, { filename: `${series.name}.ics`, contentType: "text/calendar; charset=utf-8" });
 }

@@ -1,14 +1,11 @@
-import { problemResponse } from "@/lib/api/problem";
-import { getCurrentUser } from "@/lib/auth/session";
+import { sessionRoute } from "@/lib/api/session-route";
 import { getAttachment } from "@/lib/coes/queries";
+import { NotFoundError } from "@/lib/errors";
 import { storedFileResponse } from "@/lib/uploads/stored-file";
 
 /** Serves an image only to readers of its COE, with the type sniffed at upload and no sniffing here. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return problemResponse(401, "Sign in to see this image.");
-  const { id, attachmentId } = await params;
-  const attachment = await getAttachment(user, id, attachmentId);
-  if (!attachment) return problemResponse(404, "That image was not found, or you cannot see it.");
+export const GET = sessionRoute<{ id: string; attachmentId: string }>(async ({ user, params }) => {
+  const attachment = await getAttachment(user, params.id, params.attachmentId);
+  if (!attachment) throw new NotFoundError("That image");
   return storedFileResponse(attachment, "inline");
-}
+});

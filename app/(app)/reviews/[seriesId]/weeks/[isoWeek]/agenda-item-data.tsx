@@ -4,6 +4,8 @@ import { useState } from "react";
 import { AgendaItemDetail } from "@/components/reviews/agenda-item-detail";
 import type { AgendaDetail } from "@/lib/reviews/agenda-types";
 
+const NOT_LOADED = "The data could not be loaded. Try again.";
+
 type State = { status: "closed" | "loading" } | { status: "error"; message: string } | { status: "loaded"; detail: AgendaDetail };
 
 /**
@@ -21,10 +23,15 @@ export function AgendaItemData({ seriesId, isoWeek, itemKey }: { seriesId: strin
         `/reviews/${encodeURIComponent(seriesId)}/weeks/${encodeURIComponent(isoWeek)}/item-data?${new URLSearchParams({ key: itemKey })}`,
         { headers: { accept: "application/json" } },
       );
-      const body = (await response.json()) as AgendaDetail | { error: string };
-      setState("error" in body ? { status: "error", message: body.error } : { status: "loaded", detail: body });
+      if (response.ok) {
+        setState({ status: "loaded", detail: (await response.json()) as AgendaDetail });
+      } else {
+        // Errors come as problem+json; its `detail` is the sentence for the reader.
+        const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+        setState({ status: "error", message: problem?.detail ?? NOT_LOADED });
+      }
     } catch {
-      setState({ status: "error", message: "The data could not be loaded. Try again." });
+      setState({ status: "error", message: NOT_LOADED });
     }
   }
 
