@@ -15,10 +15,7 @@ export type SessionRouteContext<P> = { request: Request; user: CurrentUser; para
  * Route handlers do not run through layouts, so each handler still checks what the user may see.
  * `signIn` replaces the 401's sentence where the page has more to say (e.g. that a draft is kept).
  */
-export function sessionRoute<P = Record<string, string>>(
-  handler: (context: SessionRouteContext<P>) => Promise<Response>,
-  options: { signIn?: string } = {},
-) {
+export function sessionRoute<P = Record<string, string>>(handler: (context: SessionRouteContext<P>) => Promise<Response>, options: { signIn?: string } = {}) {
   return async (request: Request, routeArgs?: RouteArgs<P>): Promise<Response> => {
     let userId: string | undefined;
     try {
