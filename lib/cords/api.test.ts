@@ -1,6 +1,7 @@
 // The cords API through its route handlers with real tokens: anyone pulls (a second pull is a +1),
 // the list filters by service, team subtree and status and pages, the owning team notes and
 // resolves (once), a manager of the subtree grants an override, and bad input is a 4xx problem.
+import { callRoute as call, type RouteJson as Json } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -15,19 +16,6 @@ const { createApiToken, createService } = await import("@/prisma/seed/factories"
 const { cordWorld, testDb } = await import("@/lib/cords/test-fixtures");
 
 afterAll(() => testDb.$disconnect());
-
-type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown> & { data?: Record<string, unknown>[]; errors?: { pointer: string }[] };
-
-async function call(handler: Handler, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
-  const request = new Request(`http://andon.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  return { status: response.status, type: response.headers.get("content-type") ?? "", json: (await response.json()) as Json };
-}
 
 async function apiWorld() {
   const world = await cordWorld();

@@ -1,6 +1,7 @@
 // The freeze-windows API through its route handlers with real tokens: a manager of the team
 // schedules and removes windows for its subtree, everyone in the organization reads them in pages,
 // other roles and subtrees are refused, and bad input is a 400 naming the field.
+import { callRoute as call, type RouteJson as Json } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -11,20 +12,6 @@ const { createApiToken, createService } = await import("@/prisma/seed/factories"
 const { cordWorld, testDb } = await import("@/lib/cords/test-fixtures");
 
 afterAll(() => testDb.$disconnect());
-
-type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown> & { data?: Record<string, unknown>[]; errors?: { pointer: string }[] };
-
-async function call(handler: Handler, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
-  const request = new Request(`http://andon.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get("content-type") ?? "", json: (text ? JSON.parse(text) : {}) as Json };
-}
 
 async function freezeWorld() {
   const world = await cordWorld();

@@ -1,6 +1,7 @@
 // The learnings API through its route handlers with real tokens: lessons written by the COE's team
 // and read with the COE's visibility, cursor pages, promotion by reviewers only, a team adopting a
 // practice (and getting its action), similar COEs of readable COEs only, problem+json on bad input.
+import { callRoute as call } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
@@ -14,19 +15,6 @@ const { createApiToken } = await import("@/prisma/seed/factories");
 const { approvedCoe, coeWorld, testDb } = await import("@/lib/coes/test-fixtures");
 
 afterAll(() => testDb.$disconnect());
-
-type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown> & { data?: Record<string, unknown>[]; nextCursor?: string | null; errors?: { pointer: string }[] };
-
-async function call(handler: Handler, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
-  const request = new Request(`http://andon.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  return { status: response.status, type: response.headers.get("content-type"), json: (await response.json()) as Json };
-}
 
 describe("learnings API", () => {
   it("lessons: written by the COE's team, read with the COE's visibility, in cursor pages", async () => {

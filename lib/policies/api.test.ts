@@ -1,5 +1,6 @@
 // The policy API through its route handlers with real tokens: facts pushed by the owning team only,
 // bad conditions named, findings and compliance scoped to the caller's subtree, the waiver lifecycle.
+import { callRoute as call } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -17,18 +18,6 @@ const { decideAcknowledgment, expireAcknowledgments } = await import("@/lib/poli
 const { loadCurrentUser } = await import("@/lib/auth/principal");
 
 afterAll(() => testDb.$disconnect());
-
-type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
-  const request = new Request(`http://andon.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { data?: Record<string, unknown>[] } };
-}
 
 const TLS = { all: [{ fact: "tls.expiresAt", operator: "daysUntilLessThan", value: 30 }] };
 

@@ -1,6 +1,7 @@
 // Deleting a rule through the API: only who may edit it, never on a stale version; its findings go
 // with it (and leave the compliance count), the corrective action made from one stays, the audit log
 // and the outbox keep the rule as it was.
+import { callRoute as call } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
@@ -14,19 +15,6 @@ const { loadCurrentUser } = await import("@/lib/auth/principal");
 const { daysFromNow, openFinding, policyWorld, testDb } = await import("@/lib/policies/test-fixtures");
 
 afterAll(() => testDb.$disconnect());
-
-type Handler = (request: Request, args: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, method: string, path: string, token: string, body?: unknown, params: Record<string, string> = {}) {
-  const request = new Request(`http://andon.test${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as Record<string, unknown> | null };
-}
 
 const TLS = { all: [{ fact: "tls.expiresAt", operator: "daysUntilLessThan", value: 30 }] };
 

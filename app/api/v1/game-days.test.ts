@@ -1,6 +1,7 @@
 // The game-day endpoints of /api/v1 through their route handlers with real tokens: planning, the
 // paginated list, journal import (held, repeated, NUL, bad dates) and who may do what; a game day only
 // names (and so only verifies) services whose owning team the caller may record verifications for.
+import { callRoute, type RouteHandler } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as listGameDaysApi, POST as createGameDayApi } from "@/app/api/v1/game-days/route";
 import { GET as getGameDayApi } from "@/app/api/v1/game-days/[id]/route";
@@ -15,16 +16,9 @@ import { createApiToken, createService, createUser } from "@/prisma/seed/factori
 afterAll(() => testDb.$disconnect());
 
 type Params = Record<string, string>;
-type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
 
-async function call(handler: Handler, token: string, options: { path?: string; method?: string; body?: unknown; params?: Params } = {}) {
-  const init: RequestInit = { method: options.method ?? "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
-  if (options.body !== undefined) init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  const response = await handler(new Request(`http://andon.test${options.path ?? "/api/v1/game-days"}`, init), {
-    params: Promise.resolve(options.params ?? {}),
-  });
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get("content-type") ?? "", json: (text ? JSON.parse(text) : null) as Record<string, unknown> };
+function call(handler: RouteHandler, token: string, options: { path?: string; method?: string; body?: unknown; params?: Params } = {}) {
+  return callRoute(handler, options.method ?? "GET", options.path ?? "/api/v1/game-days", token, options.body, options.params);
 }
 
 async function world() {

@@ -1,6 +1,7 @@
 // The verification endpoints of /api/v1 through their route handlers with real tokens: members of the
 // owning subtree record, viewers and other subtrees may not; the grid pages through a subtree's
 // services, 50 at a time, only for those who may read it; bad input is a 400 naming the field.
+import { callRoute, type RouteHandler } from "@/lib/api/test-route";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as gridApi } from "@/app/api/v1/verifications/route";
 import { GET as cardApi, POST as recordApi } from "@/app/api/v1/services/[id]/verifications/route";
@@ -14,17 +15,11 @@ const db = createScriptClient(env().DATABASE_URL);
 afterAll(() => db.$disconnect());
 
 type Params = Record<string, string>;
-type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
 type Cell = { status: string; verifiedAt: string | null };
 type Grid = { teamId: string; page: number; pageCount: number; total: number; services: { id: string; teamId: string; cells: Record<string, Cell> }[] };
 
-async function call(handler: Handler, token: string, options: { path?: string; method?: string; body?: unknown; params?: Params } = {}) {
-  const init: RequestInit = { method: options.method ?? "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
-  if (options.body !== undefined) init.body = JSON.stringify(options.body);
-  const response = await handler(new Request(`http://andon.test${options.path ?? "/api/v1/verifications"}`, init), {
-    params: Promise.resolve(options.params ?? {}),
-  });
-  return { status: response.status, type: response.headers.get("content-type") ?? "", json: (await response.json()) as Record<string, unknown> };
+function call(handler: RouteHandler, token: string, options: { path?: string; method?: string; body?: unknown; params?: Params } = {}) {
+  return callRoute(handler, options.method ?? "GET", options.path ?? "/api/v1/verifications", token, options.body, options.params);
 }
 
 async function world() {
