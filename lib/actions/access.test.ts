@@ -5,8 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { visibleActionSqlParts, visibleActionsSql, visibleActionsWhere, visibleActionsWhereWithin } from "@/lib/actions/access";
-import { actionWorld, testDb, userFor } from "@/lib/actions/test-fixtures";
-import { createUser } from "@/prisma/seed/factories";
+import { readerWorld, testDb } from "@/lib/actions/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
 
@@ -27,12 +26,7 @@ async function titles(ids: string[]): Promise<string[]> {
 
 describe("visibleActionsWhere and visibleActionsSql", () => {
   it("pick the same actions for an admin, a subtree's manager, a member, a viewer, an outsider and another organization", async () => {
-    const world = await actionWorld();
-    const other = await actionWorld();
-    const make = async (name: string, options: { isAdmin?: boolean; memberships?: { teamId: string; role: "VIEWER" }[] }) =>
-      userFor((await createUser(testDb, world.org.id, { name, ...options, passwordHash: "not-a-real-hash" })).id);
-    const admin = await make("Ada Admin", { isAdmin: true });
-    const viewer = await make("Val Viewer", { memberships: [{ teamId: world.teams.checkout.id, role: "VIEWER" }] });
+    const { world, other, admin, viewer } = await readerWorld();
     const { owner, reviewer, retailManager, outsider } = world.users;
     const platformCoe = (restricted: boolean) =>
       testDb.coe.create({

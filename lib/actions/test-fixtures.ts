@@ -70,3 +70,17 @@ export async function actionWorld() {
     },
   };
 }
+
+/**
+ * The readers an access rule's agreement test checks: the action world's people plus an admin and a
+ * viewer of Checkout, and a second organization whose owner must see only their own rows.
+ */
+export async function readerWorld() {
+  const world = await actionWorld();
+  const other = await actionWorld();
+  const make = async (name: string, options: { isAdmin?: boolean; memberships?: { teamId: string; role: "VIEWER" }[] }) =>
+    userFor((await createUser(testDb, world.org.id, { name, ...options, passwordHash: "not-a-real-hash" })).id);
+  const admin = await make("Ada Admin", { isAdmin: true });
+  const viewer = await make("Val Viewer", { memberships: [{ teamId: world.teams.checkout.id, role: "VIEWER" }] });
+  return { world, other, admin, viewer };
+}

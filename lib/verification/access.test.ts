@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { verificationServicesSql, verificationServicesWhere } from "@/lib/verification/access";
-import { actionWorld, testDb, userFor } from "@/lib/actions/test-fixtures";
-import { createService, createUser } from "@/prisma/seed/factories";
+import { readerWorld, testDb } from "@/lib/actions/test-fixtures";
+import { createService } from "@/prisma/seed/factories";
 
 afterAll(() => testDb.$disconnect());
 
@@ -21,12 +21,7 @@ async function prismaVisible(user: CurrentUser): Promise<string[]> {
 
 describe("verificationServicesWhere and verificationServicesSql", () => {
   it("pick the same services for an admin, a subtree's manager, a member, a viewer, an outsider and another organization", async () => {
-    const world = await actionWorld();
-    const other = await actionWorld();
-    const make = async (name: string, options: { isAdmin?: boolean; memberships?: { teamId: string; role: "VIEWER" }[] }) =>
-      userFor((await createUser(testDb, world.org.id, { name, ...options, passwordHash: "not-a-real-hash" })).id);
-    const admin = await make("Ada Admin", { isAdmin: true });
-    const viewer = await make("Val Viewer", { memberships: [{ teamId: world.teams.checkout.id, role: "VIEWER" }] });
+    const { world, other, admin, viewer } = await readerWorld();
     for (const [name, team] of Object.entries(world.teams)) await createService(testDb, world.org.id, team.id, { name: `${name}-api` });
     await createService(testDb, other.org.id, other.teams.payments.id, { name: "elsewhere-api" });
 
