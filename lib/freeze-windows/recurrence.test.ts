@@ -8,6 +8,7 @@ import {
   toFloating,
   upcomingOccurrences,
 } from "@/lib/freeze-windows/recurrence";
+import { freezeWindowSchema } from "@/lib/freeze-windows/schemas";
 
 // Fridays 16:00 to Mondays 08:00 in Berlin, first on Friday 2 October 2026 (CEST, UTC+2).
 // Clocks go back on Sunday 25 October 2026 (to CET, UTC+1).
@@ -81,6 +82,43 @@ describe("parsing rules", () => {
     ["", false],
   ])("%j valid: %s", (rule, valid) => {
     expect(parseRecurrence(rule).ok).toBe(valid);
+  });
+});
+
+describe("rules a freeze window cannot use", () => {
+  // Fridays 16:00 to Mondays 08:00 in Berlin, as the API receives it.
+  const body = { teamId: "team", reason: "Weekend freeze", startsAt: "2026-12-04T16:00", endsAt: "2026-12-07T08:00", timeZone: "Europe/Berlin" };
+  const refusal = (input: Record<string, string>) => {
+    const result = freezeWindowSchema.safeParse({ ...body, ...input });
+    return result.success ? null : result.error.issues.map((issue) => issue.path.join("."));
+  };
+
+  it.each([
+    // rrule never returns from an interval below 1; a window held by one would stop every request.
+    ["FREQ=DAILY;INTERVAL=-1", "rrule"],
+    ["FREQ=DAILY;INTERVAL=0", "rrule"],
+    ["FREQ=DAILY;INTERVAL=999999999", "rrule"],
+    // Rules that never start a window were accepted and froze nothing.
+    ["FREQ=WEEKLY;COUNT=0", "rrule"],
+    ["FREQ=WEEKLY;UNTIL=20200101T000000Z", "rrule"],
+    ["FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "rrule"],
+    ["FREQ=YEARLY;BYYEARDAY=400", "rrule"],
+    // Daily and weekly rules that never match took rrule seconds of CPU to give up on.
+    ["FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "rrule"],
+    ["FREQ=WEEKLY;BYDAY=MO;BYSETPOS=5", "rrule"],
+    ["FREQ=DAILY;BYYEARDAY=400", "rrule"],
+    // Sixty starts an hour, every day: thousands of overlapping windows for the gate to expand.
+    ["FREQ=DAILY;BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29", "rrule"],
+  ])("%s is refused under %s", (rrule, field) => {
+    expect(refusal({ rrule })).toEqual([field]);
+  });
+
+  it("refuses a repeating window over a year long, and keeps accepting ordinary and sparse rules", () => {
+    expect(refusal({ rrule: "FREQ=DAILY", startsAt: "1900-01-01T00:00", endsAt: "2999-12-31T23:59" })).toEqual(["endsAt"]);
+    expect(refusal({ startsAt: "1900-01-01T00:00", endsAt: "2999-12-31T23:59" })).toBeNull();
+    expect(refusal({ rrule: "FREQ=WEEKLY;BYDAY=FR;INTERVAL=2;COUNT=3" })).toBeNull();
+    expect(refusal({ rrule: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29" })).toBeNull();
+    expect(refusal({ rrule: "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T000000Z" })).toBeNull();
   });
 });
 

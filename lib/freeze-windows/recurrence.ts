@@ -16,6 +16,22 @@ export type Occurrence = { startsAt: Date; endsAt: Date };
 const ALLOWED_FREQUENCIES = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
 /** Occurrences expanded at most when looking for the last one of a bounded rule. */
 const MAX_OCCURRENCES = 5000;
+/**
+ * rrule loops forever on an INTERVAL below 1, and a huge one only pushes every repeat past the year
+ * 9999: a window repeats at least once in a thousand periods.
+ */
+const MAX_INTERVAL = 1000;
+/**
+ * A window that never starts would be accepted but freeze nothing, and rrule searches such a rule
+ * (30 February, week 60, an UNTIL before the start) all the way to the year 9999 on every deploy
+ * gate call. A rule must start within this many years of the window (a leap day can wait eight).
+ */
+const FIRST_OCCURRENCE_YEARS = 10;
+/**
+ * A recurring window longer than this overlaps itself, and the gate expands every repeat that may
+ * still be running at a deploy: a daily rule over a century is 36,500 of them per call.
+ */
+const MAX_RECURRING_DAYS = 366;
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
@@ -35,8 +51,20 @@ export function parseRecurrence(rrule: string): { ok: true; options: Partial<Opt
   let options: Partial<Options>;
   try {
     options = RRule.parseString(text);
+  } catch {
+    return { ok: false, message: "That is not a valid RRULE. Example: FREQ=WEEKLY;BYDAY=FR." };
+  }
+  const unusable = unusableOptions(options);
+  if (unusable) return { ok: false, message: unusable };
+  try {
     // Building the rule catches what parseString lets through (e.g. a bad BYDAY value).
-    new RRule({ ...options, dtstart: new Date(Date.UTC(2026, 0, 1)) }).after(new Date(Date.UTC(2026, 0, 1)), true);
+    // A year is enough to run its parts; searching further costs seconds for a rule that never matches.
+    new RRule({ ...options, dtstart: new Date(Date.UTC(2026, 0, 1)) }).between(
+      new Date(Date.UTC(2026, 0, 1)),
+      new Date(Date.UTC(2027, 0, 1)),
+      true,
+      (_d, i) => i < 1,
+    );
   } catch {
     return { ok: false, message: "That is not a valid RRULE. Example: FREQ=WEEKLY;BYDAY=FR." };
   }
@@ -44,6 +72,42 @@ export function parseRecurrence(rrule: string): { ok: true; options: Partial<Opt
     return { ok: false, message: "A freeze window repeats daily, weekly, monthly or yearly (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)." };
   }
   return { ok: true, options };
+}
+
+/** What rrule's parser lets through but a window cannot use, checked before anything expands the rule. */
+function unusableOptions(options: Partial<Options>): string | null {
+  if (options.interval !== undefined && !(Number.isInteger(options.interval) && options.interval >= 1 && options.interval <= MAX_INTERVAL)) {
+    return `INTERVAL is a whole number from 1 to ${MAX_INTERVAL}.`;
+  }
+  if (options.count !== undefined && options.count !== null && options.count < 1) return "COUNT is at least 1; leave it out to repeat forever.";
+  // More than one start a day would overlap the window with itself; one start comes from startsAt.
+  if ([options.byhour, options.byminute, options.bysecond].some(given)) {
+    return "Leave out BYHOUR, BYMINUTE and BYSECOND: the window's start sets the time of day.";
+  }
+  // RFC 5545's own limits. Besides, rrule walks a daily or weekly rule that never matches day by day
+  // up to the year 9999 (seconds of CPU): what can make it never match is refused here instead.
+  if (options.freq !== RRule.YEARLY && (given(options.byyearday) || given(options.byweekno))) return "BYYEARDAY and BYWEEKNO go with FREQ=YEARLY only.";
+  if ((options.freq === RRule.DAILY || options.freq === RRule.WEEKLY) && given(options.bysetpos)) return "BYSETPOS goes with FREQ=MONTHLY or YEARLY only.";
+  if (options.freq === RRule.WEEKLY && given(options.bymonthday)) return "BYMONTHDAY does not go with FREQ=WEEKLY: use FREQ=MONTHLY.";
+  if (!someMonthHasDay(options)) return "No month has the day this rule names (BYMONTH with BYMONTHDAY).";
+  if (asList(options.byyearday).some((day) => day === 0 || Math.abs(day) > 366)) return "BYYEARDAY is a day of the year, 1 to 366 (or -1 to -366).";
+  if (asList(options.byweekno).some((week) => week === 0 || Math.abs(week) > 53)) return "BYWEEKNO is a week of the year, 1 to 53 (or -1 to -53).";
+  return null;
+}
+
+const given = (part: unknown) => part !== undefined && part !== null && !(Array.isArray(part) && part.length === 0);
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const asList = (part: number | number[] | null | undefined): number[] => (part === undefined || part === null ? [] : Array.isArray(part) ? part : [part]);
+
+/** Whether some month the rule allows (in a leap year) has some day it names: 30 February never comes. */
+function someMonthHasDay(options: Partial<Options>): boolean {
+  const days = asList(options.bymonthday);
+  if (days.length === 0) return true;
+  const months = asList(options.bymonth);
+  return (months.length > 0 ? months : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]).some((month) => {
+    const length = DAYS_IN_MONTH[month - 1] ?? 0;
+    return days.some((day) => day !== 0 && Math.abs(day) <= length);
+  });
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -151,4 +215,27 @@ export function lastEndsAt(timing: WindowTiming): Date | null {
   const all = recurring.rule.all((_date, index) => index < MAX_OCCURRENCES);
   const last = all.at(-1);
   return last ? occurrenceAt(last, recurring.wallDurationMs, timing.timeZone).endsAt : timing.endsAt;
+}
+
+/**
+ * Why a recurring window cannot be kept as given, checked once its start, end and rule are known
+ * (null when it can): it must be short enough not to overlap itself for long, and start at all.
+ */
+export function recurringWindowProblem(timing: WindowTiming): { path: "endsAt" | "rrule"; message: string } | null {
+  if (!timing.rrule) return null;
+  if (timing.endsAt.getTime() - timing.startsAt.getTime() > MAX_RECURRING_DAYS * 86_400_000) {
+    return { path: "endsAt", message: `A repeating window lasts at most ${MAX_RECURRING_DAYS} days; give a longer freeze as one window without a rule.` };
+  }
+  const recurring = floatingRule(timing);
+  if (!recurring) return null;
+  const horizon = new Date(recurring.floatingStart);
+  horizon.setUTCFullYear(horizon.getUTCFullYear() + FIRST_OCCURRENCE_YEARS);
+  const first = recurring.rule.between(recurring.floatingStart, horizon, true, (_date, index) => index < 1);
+  if (first.length === 0) {
+    return {
+      path: "rrule",
+      message: `That rule never starts a window within ${FIRST_OCCURRENCE_YEARS} years of its start: check COUNT, UNTIL and the days it names.`,
+    };
+  }
+  return null;
 }

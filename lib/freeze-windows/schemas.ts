@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseInstant } from "@/lib/validation/dates";
-import { fromFloating, isValidTimeZone, parseRecurrence } from "@/lib/freeze-windows/recurrence";
+import { fromFloating, isValidTimeZone, parseRecurrence, recurringWindowProblem } from "@/lib/freeze-windows/recurrence";
 
 /**
  * A freeze window as the API (and later a form) sends it. Times are ISO 8601 instants, or local
@@ -37,6 +37,10 @@ export const freezeWindowSchema = z
     if (input.rrule) {
       const parsed = parseRecurrence(input.rrule);
       if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["rrule"], message: parsed.message });
+      else if (endsAt > startsAt) {
+        const problem = recurringWindowProblem({ startsAt, endsAt, rrule: input.rrule, timeZone: input.timeZone });
+        if (problem) ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
+      }
     }
     return { ...input, startsAt, endsAt };
   });
