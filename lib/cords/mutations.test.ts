@@ -147,6 +147,23 @@ describe("the deploy gate", () => {
     expect((await askGate(world.token.secret, world.service.id)).status).toBe(423);
   });
 
+  it("keeps one override waiting at a time: a second grant, even at the same moment, is a 409 until the first is used", async () => {
+    const world = await cordWorld();
+    const { cord } = await pullCord(world.users.viewer, { ...report, serviceId: world.service.id });
+    const grants = await Promise.allSettled(
+      [world.users.manager, world.users.retailManager].map((manager) => grantOverride(manager, { cordId: cord.id, justification: "Ship the fix" })),
+    );
+    expect(grants.map((grant) => grant.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(grants.find((grant) => grant.status === "rejected")?.reason).toBeInstanceOf(ConflictError);
+    expect(await testDb.cordOverride.count({ where: { cordId: cord.id } })).toBe(1);
+    const statuses = [(await askGate(world.token.secret, world.service.id)).status, (await askGate(world.token.secret, world.service.id)).status];
+    expect(statuses).toEqual([200, 423]);
+    // Used: the next deploy needs, and may get, a new grant.
+    await expect(grantOverride(world.users.manager, { cordId: cord.id, justification: "And the follow-up" })).resolves.toMatchObject({
+      id: expect.any(String),
+    });
+  });
+
   it("answers HEAD like GET without a body and without side effects: no attempt logged, no override used", async () => {
     const world = await cordWorld();
     const head = () => askGate(world.token.secret, world.service.id, { method: "HEAD", ref: "peek" });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db, type DbClient } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db-lock";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -206,6 +207,19 @@ export async function grantOverride(actor: Actor, input: z.output<typeof grantOv
       throw new ForbiddenError("Only a manager of the team that owns the service can let a deploy through during a stop.");
     }
     if (row.resolvedAt) throw new ConflictError("This cord is resolved: deploys pass without an override.", cordJson(row));
+    // One waiting override at a time: a double submit, or two managers at once, would otherwise let
+    // two deploys through where one was asked for. Grants of one cord serialize on this lock.
+    await lockForTransaction(tx, `cord-override:${row.id}`);
+    const waiting = await tx.cordOverride.findFirst({
+      where: { cordId: row.id, usedAt: null, expiresAt: { gt: new Date() } },
+      select: { id: true, expiresAt: true },
+    });
+    if (waiting) {
+      throw new ConflictError("An override is already waiting: the next deploy passes once. Grant another after it is used.", {
+        id: waiting.id,
+        expiresAt: waiting.expiresAt.toISOString(),
+      });
+    }
     const override = await tx.cordOverride.create({
       data: {
         serviceId: row.service.id,

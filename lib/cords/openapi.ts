@@ -133,7 +133,7 @@ export function registerCordPaths(registry: OpenAPIRegistry): void {
     tags: ["Andon cord"],
     summary: "Let one deploy through during a stop (break glass)",
     description:
-      "A manager of the owning subtree, with a justification. The next blocked gate call passes and uses it; unused, it expires after one hour. Audited.",
+      "A manager of the owning subtree, with a justification. The next blocked gate call passes and uses it; unused, it expires after one hour. One waits at a time: while it does, another grant is a 409 (`current` is the waiting one). Audited.",
     security: authenticated,
     request: { params: cordIdParamsSchema, body: json(overrideBodySchema) },
     responses: { 201: jsonResponse("The override.", overrideSchema), ...problemResponses(400, 401, 403, 404, 409, 415) },
