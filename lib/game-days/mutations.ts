@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db-lock";
 import { recordAudit } from "@/lib/audit/record";
 import { emitEvent } from "@/lib/events/mutations";
 import { ConflictError, NotFoundError, UserError } from "@/lib/errors";
@@ -263,6 +264,9 @@ type RunInput = {
 
 /** Records a run once (per experiment and key), sets the experiment's verdict, and verifies the service when it held. */
 async function recordRun(tx: Tx, user: CurrentUser, experiment: Awaited<ReturnType<typeof loadExperiment>>, run: RunInput) {
+  // The same journal sent twice at once (a retrying pipeline): the second waits here, then finds the
+  // first run and answers it as a duplicate instead of failing on the unique key.
+  await lockForTransaction(tx, `game-day-run:${experiment.id}:${run.idempotencyKey}`);
   const existing = await tx.gameDayRun.findUnique({
     where: { experimentId_idempotencyKey: { experimentId: experiment.id, idempotencyKey: run.idempotencyKey } },
     select: { id: true, verdict: true },

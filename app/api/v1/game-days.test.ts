@@ -219,5 +219,12 @@ describe("/api/v1/game-days", () => {
       expect(bad.json.errors).toEqual([expect.objectContaining({ pointer })]);
     }
     expect(await testDb.gameDayRun.count({ where: { gameDayId } })).toBe(2);
+
+    // A pipeline retrying at once: one run, the others answered as duplicates of it (was a 500).
+    const retried = { ...sampleJournal("completed", { startedAt: new Date(Date.now() - 5_400_000) }), node: "runner-3" };
+    const retries = await Promise.all([1, 2, 3].map(() => importAs(w.tokens.owner, retried)));
+    expect(retries.map((retry) => retry.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(retries.map((retry) => retry.json.runId)).size).toBe(1);
+    expect(await testDb.gameDayRun.count({ where: { gameDayId } })).toBe(3);
   });
 });
