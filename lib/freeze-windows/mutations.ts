@@ -61,7 +61,9 @@ export async function deleteFreezeWindow(actor: CurrentUser, windowId: string): 
     });
     if (!window) throw new NotFoundError("The freeze window");
     if (!can(actor, "cord.override", window.teamId)) throw new ForbiddenError("Only a manager of the team can remove its freeze windows.");
-    await tx.freezeWindow.delete({ where: { id: window.id } });
+    // Removed by someone else since the read (two clicks, two managers): a 404, not a failed statement.
+    const { count } = await tx.freezeWindow.deleteMany({ where: { id: window.id } });
+    if (count === 0) throw new NotFoundError("The freeze window");
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorId: actor.userId,
