@@ -11,7 +11,10 @@ const windowBody = z
     startsAt: z.string().meta({ description: "ISO 8601 instant, or a local time (2026-12-24T16:00) in timeZone. The first occurrence's start." }),
     endsAt: z.string().meta({ description: "Must be after startsAt." }),
     timeZone: z.string().optional().meta({ description: "IANA time zone (default UTC)." }),
-    rrule: z.string().nullable().optional().meta({ description: "RFC 5545 RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=FR (daily or slower)." }),
+    rrule: z.string().nullable().optional().meta({
+      description:
+        "RFC 5545 RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=FR (daily or slower; INTERVAL 1–1000; no BYHOUR, BYMINUTE or BYSECOND: the start sets the time of day). The rule must start a window within 10 years, and a repeating window lasts at most 366 days.",
+    }),
     environments: z.array(z.string()).optional().meta({ description: "Environments the window applies to (default: all)." }),
   })
   .meta({ id: "FreezeWindowCreate" });
