@@ -9,6 +9,7 @@ import { GENERIC_FAILURE } from "@/lib/action-messages";
 import { MAX_INPUT_DEPTH, nestedDeeperThan, storableValue } from "@/lib/storable-text";
 import { malformedTextIssues } from "@/lib/validation/text";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
+import { RECORD_GONE_MESSAGE, isRecordGone } from "@/lib/db-errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: FieldErrors; status: number; current?: unknown };
 
@@ -42,6 +43,7 @@ export function authedAction<Schema extends z.ZodType, Result>(
       }
       if (isUserError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, status: error.status };
       if (isDatabaseUnavailable(error)) return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {}, status: 503 };
+      if (isRecordGone(error)) return { ok: false, error: RECORD_GONE_MESSAGE, fieldErrors: {}, status: 404 };
       logError(`action ${name} failed`, error, { userId: user.userId });
       return { ok: false, error: GENERIC_FAILURE, fieldErrors: {}, status: 500 };
     }

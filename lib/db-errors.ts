@@ -15,3 +15,14 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
   return error.code === "P2010" && (cause?.kind === "ForeignKeyConstraintViolation" || cause?.originalCode === "23503");
 }
+
+/**
+ * The row a write targets was gone by the time the statement ran: someone removed it between the
+ * read that found it and this write (a double click, two people at once). The caller is told it no
+ * longer exists (404), never that the server failed.
+ */
+export function isRecordGone(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}
+
+export const RECORD_GONE_MESSAGE = "That record no longer exists: it was removed meanwhile. Reload to see the current state.";

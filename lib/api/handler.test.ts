@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { POST as postTeam } from "@/app/api/v1/teams/route";
+import { errorResponse } from "@/lib/api/handler";
 import { env } from "@/lib/env";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createApiToken, createOrganization, createTeam, createUser } from "@/prisma/seed/factories";
@@ -168,5 +169,13 @@ describe("admin-only writes", () => {
     );
     expect(problem.detail).toContain("parent team");
     expect(await db.team.count({ where: { parentId: foreignTeam.id } })).toBe(0);
+  });
+});
+
+describe("a row removed meanwhile", () => {
+  it("answers 404 problem+json, not 500, when a write finds its row gone (someone removed it since it was read)", async () => {
+    const gone = await db.team.delete({ where: { id: "no-such-team" } }).catch((error: unknown) => error);
+    const problem = await expectProblem(errorResponse(gone, new Request("http://andon.test/api/v1/teams/no-such-team"), undefined), 404);
+    expect(problem.detail).toContain("removed meanwhile");
   });
 });
