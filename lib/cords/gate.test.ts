@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { blockedDetail, decideGate, type GateFacts, type GateWindow } from "@/lib/cords/gate";
 import { grantOverride, pullCord, resolveCord } from "@/lib/cords/mutations";
-import { askGate, cordWorld, testDb } from "@/lib/cords/test-fixtures";
+import { askGate, cordWorld, runningFreezeWindow, testDb } from "@/lib/cords/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
 
@@ -96,17 +96,7 @@ describe("an override against the database", () => {
     await grantOverride(world.users.manager, { cordId: first.cord.id, justification: "Ship the fix" });
     await resolveCord(world.users.member, { cordId: first.cord.id, resolutionNote: "Rolled back" });
 
-    const now = Date.now();
-    const freeze = await testDb.freezeWindow.create({
-      data: {
-        organizationId: world.org.id,
-        teamId: world.teams.shop.id,
-        reason: "Launch freeze",
-        startsAt: new Date(now - 60_000),
-        endsAt: new Date(now + 3_600_000),
-        lastEndsAt: new Date(now + 3_600_000),
-      },
-    });
+    const freeze = await runningFreezeWindow(world.org.id, world.teams.shop.id, "Launch freeze");
     expect((await askGate(world.token.secret, world.service.id)).status).toBe(423);
     await testDb.freezeWindow.delete({ where: { id: freeze.id } });
 

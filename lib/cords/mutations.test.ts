@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { addCordNote, createCorrectiveActionFromCord, grantOverride, pullCord, resolveCord, startCoeFromCord } from "@/lib/cords/mutations";
-import { askGate, cordWorld, testDb } from "@/lib/cords/test-fixtures";
+import { askGate, cordWorld, runningFreezeWindow, testDb } from "@/lib/cords/test-fixtures";
 
 afterAll(() => testDb.$disconnect());
 
@@ -189,17 +189,7 @@ describe("the deploy gate", () => {
 
   it("answers 423 inside a freeze window of the owning subtree", async () => {
     const world = await cordWorld();
-    const now = Date.now();
-    await testDb.freezeWindow.create({
-      data: {
-        organizationId: world.org.id,
-        teamId: world.teams.retail.id,
-        reason: "Holiday freeze",
-        startsAt: new Date(now - 3_600_000),
-        endsAt: new Date(now + 3_600_000),
-        lastEndsAt: new Date(now + 3_600_000),
-      },
-    });
+    await runningFreezeWindow(world.org.id, world.teams.retail.id, "Holiday freeze");
     const response = await askGate(world.token.secret, world.service.name);
     expect(response.status).toBe(423);
     expect(await response.json()).toMatchObject({ reason: "freeze_window", freezeWindow: { reason: "Holiday freeze" } });

@@ -47,3 +47,10 @@ export async function askGate(token: string, service: string, init: { method?: "
   });
   return init.method === "HEAD" ? deployGateHead(request) : deployGate(request);
 }
+
+/** A one-off freeze window on a team's subtree that is running now and ends in an hour. */
+export function runningFreezeWindow(organizationId: string, teamId: string, reason: string) {
+  const now = Date.now();
+  const endsAt = new Date(now + 3_600_000);
+  return testDb.freezeWindow.create({ data: { organizationId, teamId, reason, startsAt: new Date(now - 60_000), endsAt, lastEndsAt: endsAt } });
+}
