@@ -18,6 +18,21 @@ const daysFromToday = (days: number) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
 };
 
+/** An open DETECT action of the demo organization due in a week, owned by `ownerId`, titled `title` plus a unique suffix. */
+function createWeekAction(db: ReturnType<typeof createScriptClient>, teamId: string, ownerId: string, title: string) {
+  return db.correctiveAction.create({
+    data: {
+      organizationId: DEMO_ORG_ID,
+      teamId,
+      title: `${title} ${randomUUID().slice(0, 6)}`,
+      ownerId,
+      type: "DETECT",
+      priority: "MEDIUM",
+      dueDate: daysFromToday(7),
+    },
+  });
+}
+
 /** Types into a type-ahead picker and chooses the first option that names `text`. */
 async function pick(page: Page, label: string, text: string) {
   await page.getByRole("combobox", { name: label }).fill(text);
@@ -165,17 +180,7 @@ test.describe("Corrective actions", () => {
   test("the status form starts from the server's answer after each change, and keeps typed evidence across someone else's change", async ({ page, users }) => {
     const owner = await users.create({ teamId: DEMO_TEAMS.payments.id, role: "MEMBER" });
     const db = createScriptClient(process.env.DATABASE_URL!);
-    const action = await db.correctiveAction.create({
-      data: {
-        organizationId: DEMO_ORG_ID,
-        teamId: DEMO_TEAMS.payments.id,
-        title: `Stale form check ${randomUUID().slice(0, 6)}`,
-        ownerId: owner.id,
-        type: "DETECT",
-        priority: "MEDIUM",
-        dueDate: daysFromToday(7),
-      },
-    });
+    const action = await createWeekAction(db, DEMO_TEAMS.payments.id, owner.id, "Stale form check");
     await users.login(page, owner);
     const statusForm = page.getByRole("form", { name: "Change status" });
 
@@ -211,17 +216,7 @@ test.describe("Corrective actions", () => {
   test("a viewer is read-only: an action left assigned to them shows no controls, and the API refuses the change", async ({ page, users, request }) => {
     const viewer = await users.create({ teamId: DEMO_TEAMS.catalog.id, role: "VIEWER" });
     const db = createScriptClient(process.env.DATABASE_URL!);
-    const action = await db.correctiveAction.create({
-      data: {
-        organizationId: DEMO_ORG_ID,
-        teamId: DEMO_TEAMS.catalog.id,
-        title: `Left with a viewer ${randomUUID().slice(0, 6)}`,
-        ownerId: viewer.id,
-        type: "DETECT",
-        priority: "MEDIUM",
-        dueDate: daysFromToday(7),
-      },
-    });
+    const action = await createWeekAction(db, DEMO_TEAMS.catalog.id, viewer.id, "Left with a viewer");
 
     await test.step("the demo viewer owns no action", async () => {
       expect(await db.correctiveAction.count({ where: { owner: { email: "viewer@andon.local" } } })).toBe(0);
