@@ -63,5 +63,7 @@ describe("adding the missing library rules from the catalog page", () => {
     expect(await testDb.auditEvent.count({ where: { organizationId: world.org.id, actorId: world.admin.id, action: "rule.created" } })).toBe(1);
     expect(await addMissingLibraryRulesAction({})).toEqual({ ok: true, data: { added: 0 } });
     expect(await rules()).toBe(RULE_LIBRARY.length);
+    // Webhook subscribers hear of each added rule once, as of a rule made in the editor.
+    expect(await testDb.domainEvent.count({ where: { organizationId: world.org.id, type: "rule.created" } })).toBe(RULE_LIBRARY.length);
   });
 });

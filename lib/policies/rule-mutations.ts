@@ -5,7 +5,7 @@ import { db, type DbClient } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { emitEvent } from "@/lib/events/mutations";
+import { emitEvent, emitEvents } from "@/lib/events/mutations";
 import type { EventType } from "@/lib/events/catalog";
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import type { CreateRuleInput, UpdateRuleInput } from "@/lib/policies/schemas";
@@ -15,6 +15,7 @@ import { refreshComplianceSnapshots } from "@/lib/policies/compliance-snapshots"
 import { libraryRevisionSummary, libraryRuleRow, RULE_LIBRARY } from "@/lib/policies/library";
 import { canCreateRule, canDraftRuleFor, canManageRuleScope, ownerOf, type RuleAccessTarget } from "@/lib/policies/rule-access";
 import { canAdminister } from "@/lib/permissions";
+import { subtreeIds } from "@/lib/org/tree";
 
 type RuleStatus = PolicyRuleStatus;
 
@@ -203,10 +204,18 @@ export async function deleteRule(user: CurrentUser, input: { ruleId: string; ver
       changes: json as Prisma.InputJsonValue,
     });
     await emitEvent(tx, { organizationId: user.organizationId, type: "rule.deleted", teamId: current.scopeTeamId, data: json as Prisma.InputJsonValue });
-    // An enforced rule counted in every team's applicable pairs, not only where it failed.
-    if (current.status === "ENFORCED") await refreshComplianceSnapshots(tx, user.organizationId);
+    // An enforced rule counted in the applicable pairs of every team it checks, not only where it failed.
+    if (current.status === "ENFORCED") {
+      await refreshComplianceSnapshots(tx, user.organizationId, { teamIds: await checkedTeamIds(tx, user.organizationId, current.scopeTeamId) });
+    }
     return { id: current.id, findingsDeleted: findings };
   });
+}
+
+/** The teams whose services a rule checks: its scope's subtree, or every team (undefined) for an organization-wide rule. */
+async function checkedTeamIds(tx: DbClient, organizationId: string, scopeTeamId: string | null): Promise<string[] | undefined> {
+  if (!scopeTeamId) return undefined;
+  return subtreeIds(await tx.team.findMany({ where: { organizationId }, select: { id: true, parentId: true } }), scopeTeamId);
 }
 
 /**
@@ -224,7 +233,7 @@ export async function ensureLibraryRules(tx: DbClient, organizationId: string, a
       createdById: actorId,
     })),
     skipDuplicates: true,
-    select: { id: true, name: true, conditions: true },
+    select: ruleSelect,
   });
   if (added.length === 0) return 0;
   await tx.policyRuleRevision.createMany({
@@ -244,6 +253,11 @@ export async function ensureLibraryRules(tx: DbClient, organizationId: string, a
     entityId: organizationId,
     summary: `Added ${added.length} rules from the built-in library (disabled until enforced)`,
   });
+  // Subscribers hear of each rule as of one created in the editor (and later of its rule.deleted).
+  await emitEvents(
+    tx,
+    added.map((rule) => ({ organizationId, type: "rule.created" as const, teamId: rule.scopeTeamId, data: ruleJson(rule) as Prisma.InputJsonValue })),
+  );
   return added.length;
 }
 
