@@ -9,7 +9,7 @@ import { GENERIC_FAILURE } from "@/lib/action-messages";
 import { MAX_INPUT_DEPTH, nestedDeeperThan, storableValue } from "@/lib/storable-text";
 import { malformedTextIssues } from "@/lib/validation/text";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
-import { RECORD_GONE_MESSAGE, isRecordGone } from "@/lib/db-errors";
+import { RECORD_GONE_MESSAGE, isRecordGone, warnRecordGone } from "@/lib/db-errors";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: FieldErrors; status: number; current?: unknown };
 
@@ -43,7 +43,10 @@ export function authedAction<Schema extends z.ZodType, Result>(
       }
       if (isUserError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, status: error.status };
       if (isDatabaseUnavailable(error)) return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {}, status: 503 };
-      if (isRecordGone(error)) return { ok: false, error: RECORD_GONE_MESSAGE, fieldErrors: {}, status: 404 };
+      if (isRecordGone(error)) {
+        warnRecordGone(error, { action: name, userId: user.userId });
+        return { ok: false, error: RECORD_GONE_MESSAGE, fieldErrors: {}, status: 404 };
+      }
       logError(`action ${name} failed`, error, { userId: user.userId });
       return { ok: false, error: GENERIC_FAILURE, fieldErrors: {}, status: 500 };
     }

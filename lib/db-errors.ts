@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { logWarn } from "@/lib/log";
 
 /** A unique constraint refused the write: usually a duplicate name the user can fix. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -23,6 +24,15 @@ export function isForeignKeyViolation(error: unknown): boolean {
  */
 export function isRecordGone(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}
+
+/**
+ * Logged as a warning: usually a race the user caused, but the same error also comes from a
+ * `findUniqueOrThrow` on a row that must exist, and that bug should not pass unseen.
+ */
+export function warnRecordGone(error: unknown, context: Record<string, unknown>): void {
+  const { meta } = error as Prisma.PrismaClientKnownRequestError;
+  logWarn("a write found its row gone (removed meanwhile?)", { ...context, meta });
 }
 
 export const RECORD_GONE_MESSAGE = "That record no longer exists: it was removed meanwhile. Reload to see the current state.";

@@ -5,7 +5,7 @@ import { authenticateApiRequest } from "@/lib/api/authenticate";
 import { MAX_INPUT_DEPTH, nestedDeeperThan, storableText, storableValue } from "@/lib/storable-text";
 import { databaseUnavailableResponse, problemResponse } from "@/lib/api/problem";
 import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
-import { RECORD_GONE_MESSAGE, isRecordGone } from "@/lib/db-errors";
+import { RECORD_GONE_MESSAGE, isRecordGone, warnRecordGone } from "@/lib/db-errors";
 import { ConflictError, RateLimitError, fieldErrorsFromIssues, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { malformedTextIssues } from "@/lib/validation/text";
@@ -140,7 +140,10 @@ export function errorResponse(error: unknown, request: Request, userId: string |
     });
   }
   if (isDatabaseUnavailable(error)) return databaseUnavailableResponse(error, request);
-  if (isRecordGone(error)) return problemResponse(404, RECORD_GONE_MESSAGE);
+  if (isRecordGone(error)) {
+    warnRecordGone(error, { method: request.method, url: request.url, userId });
+    return problemResponse(404, RECORD_GONE_MESSAGE);
+  }
   logError("api request failed", error, { method: request.method, url: request.url, userId });
   return problemResponse(500, "Something went wrong on our side. The error has been logged; try again in a moment.");
 }
