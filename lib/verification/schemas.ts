@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDaySchema, instantStringSchema } from "@/lib/validation/dates";
-import { markdownProblem } from "@/lib/markdown-limits";
+import { markdownTextSchema } from "@/lib/markdown-limits";
 import { VERIFICATION_HOWS, VERIFICATION_RESULTS } from "@/lib/verification/dimensions";
 
 const id = z.string().trim().min(1, "Required.").max(64);
@@ -21,7 +21,8 @@ export const recordVerificationSchema = z
     method: z.enum(VERIFICATION_HOWS, "Choose how it was verified.").optional(),
     /** YYYY-MM-DD or an ISO timestamp; defaults to now. Never in the future. */
     performedAt: instantStringSchema().or(calendarDaySchema()).optional(),
-    evidence: z.string().trim().max(20_000, "At most 20,000 characters.").default(""),
+    // Rendered as Markdown: refused when written if it would be costly to render, as COE answers are.
+    evidence: markdownTextSchema(20_000, { trim: true, tooLong: "At most 20,000 characters." }).default(""),
     links: z.array(link).max(20).default([]),
     notApplicableReason: z.string().trim().max(2000).optional(),
     rtoTargetMinutes: optionalMinutes,
@@ -39,9 +40,6 @@ export const recordVerificationSchema = z
     if (input.result !== "NOT_APPLICABLE" && input.evidence.length === 0 && input.links.length === 0) {
       context.addIssue({ code: "custom", path: ["evidence"], message: "Describe the evidence or add a link: a verification without evidence proves nothing." });
     }
-    // Evidence is rendered as Markdown: refused when written if it would be costly to render, as COE answers are.
-    const evidenceProblem = markdownProblem(input.evidence);
-    if (evidenceProblem) context.addIssue({ code: "custom", path: ["evidence"], message: evidenceProblem });
     if (input.performedAt && new Date(input.performedAt).getTime() > Date.now() + 5 * 60_000) {
       context.addIssue({ code: "custom", path: ["performedAt"], message: "A verification cannot be in the future." });
     }
