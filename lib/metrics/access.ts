@@ -7,12 +7,6 @@ import { teamsWith, type Principal } from "@/lib/permissions";
 // readable by the whole organization (lib/org/queries.ts); its metrics and their values are not.
 // Incident metrics are scoped differently: by a team subtree the caller reads (lib/metrics/scope.ts).
 
-/** The services whose metrics the caller may read. */
-export function metricServicesWhere(user: Principal): Prisma.ServiceWhereInput {
-  const readable = teamsWith(user, "team.view");
-  return { organizationId: user.organizationId, ...(readable === "all" ? {} : { teamId: { in: readable } }) };
-}
-
 /** The metric definitions the caller may read, as the `where` every metric query starts from. */
 export function visibleMetricsWhere(user: Principal): Prisma.ServiceMetricWhereInput {
   const readable = teamsWith(user, "team.view");

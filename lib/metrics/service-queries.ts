@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS, num, utc } from "@/lib/metrics/incident-sql";
 import { flagWeight, metricFlags, type Direction, type MetricFlag } from "@/lib/metrics/stats";
 import type { Principal } from "@/lib/permissions";
-import { metricServicesWhere, visibleMetricsSql, visibleMetricsWhere } from "@/lib/metrics/access";
+import { visibleMetricsSql, visibleMetricsWhere } from "@/lib/metrics/access";
+import { teamRecordServicesWhere } from "@/lib/services/access";
 
 // Key service metrics: definitions with their latest figures and flags, and short series for the
 // small charts. Every query takes the reader and applies lib/metrics/access.ts; the teams callers
@@ -173,7 +174,7 @@ export async function servicesOfTeams(user: Principal, teamIds: readonly string[
 /** A service whose metrics the user may read, with its owning team; null for any other. */
 export async function findServiceForMetrics(user: Principal, serviceId: string) {
   return db.service.findFirst({
-    where: { AND: [{ id: serviceId }, metricServicesWhere(user)] },
+    where: { AND: [{ id: serviceId }, teamRecordServicesWhere(user)] },
     select: { id: true, name: true, description: true, teamId: true, team: { select: { name: true } } },
   });
 }

@@ -3,23 +3,23 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { verificationServicesSql, verificationServicesWhere } from "@/lib/verification/access";
+import { teamRecordServicesSql, teamRecordServicesWhere } from "@/lib/services/access";
 import { readerWorld, testDb } from "@/lib/actions/test-fixtures";
 import { createService } from "@/prisma/seed/factories";
 
 afterAll(() => testDb.$disconnect());
 
 async function sqlVisible(user: CurrentUser): Promise<string[]> {
-  const rows = await testDb.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT s.name FROM services s WHERE ${verificationServicesSql(user)} ORDER BY s.name`);
+  const rows = await testDb.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT s.name FROM services s WHERE ${teamRecordServicesSql(user)} ORDER BY s.name`);
   return rows.map((row) => row.name);
 }
 
 async function prismaVisible(user: CurrentUser): Promise<string[]> {
-  const rows = await testDb.service.findMany({ where: verificationServicesWhere(user), select: { name: true }, orderBy: { name: "asc" } });
+  const rows = await testDb.service.findMany({ where: teamRecordServicesWhere(user), select: { name: true }, orderBy: { name: "asc" } });
   return rows.map((row) => row.name);
 }
 
-describe("verificationServicesWhere and verificationServicesSql", () => {
+describe("teamRecordServicesWhere and teamRecordServicesSql", () => {
   it("pick the same services for an admin, a subtree's manager, a member, a viewer, an outsider and another organization", async () => {
     const { world, other, admin, viewer } = await readerWorld();
     for (const [name, team] of Object.entries(world.teams)) await createService(testDb, world.org.id, team.id, { name: `${name}-api` });

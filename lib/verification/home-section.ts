@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { firstRowsWithTotalSql, jsonDate, type JsonRow } from "@/lib/sql-sections";
 import { EXPIRING_WINDOW_DAYS } from "@/lib/verification/status";
 import type { CurrentUser } from "@/lib/auth/principal";
-import { verificationServicesSql } from "@/lib/verification/access";
+import { teamRecordServicesSql } from "@/lib/services/access";
 
 /**
  * Home's "Verifications expiring" block as a section of home's one statement (lib/sql-sections.ts):
@@ -18,7 +18,7 @@ export function expiringVerificationsSectionSql(user: CurrentUser, teamIds: stri
     table: "service_verifications",
     alias: "sv",
     where: Prisma.sql`sv.organization_id = ${user.organizationId} AND sv.result = 'PASSED' AND sv.expires_at > ${from} AND sv.expires_at <= ${until}
-      AND EXISTS (SELECT 1 FROM services s WHERE s.id = sv.service_id AND ${verificationServicesSql(user)} AND s.team_id = ANY(${teamIds}::text[]))`,
+      AND EXISTS (SELECT 1 FROM services s WHERE s.id = sv.service_id AND ${teamRecordServicesSql(user)} AND s.team_id = ANY(${teamIds}::text[]))`,
     orderBy: Prisma.sql`sv.expires_at ASC, sv.id ASC`,
     limit: take,
     columns: Prisma.sql`sv.expires_at AS "expiresAt", s.id AS "serviceId", s.name AS "serviceName", t.name AS "teamName", d.id AS "dimensionId", d.name AS "dimensionName"`,

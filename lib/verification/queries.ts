@@ -8,7 +8,8 @@ import { orgTeamTree } from "@/lib/org/queries";
 import { flattenTree, subtreeIds, treeOptionLabel } from "@/lib/org/tree";
 import type { OrgTeam } from "@/lib/org/team-tree-cache";
 import { can, type Principal } from "@/lib/permissions";
-import { canReadVerifications, verificationServicesSql, verificationServicesWhere } from "@/lib/verification/access";
+import { canReadVerifications } from "@/lib/verification/access";
+import { teamRecordServicesSql, teamRecordServicesWhere } from "@/lib/services/access";
 import { ensureBuiltInDimensions } from "@/lib/verification/mutations";
 import { EXPIRING_WINDOW_DAYS, verificationStatus, type VerificationStatus } from "@/lib/verification/status";
 import { GRID_PAGE_SIZE } from "@/lib/verification/schemas";
@@ -93,7 +94,7 @@ export async function verificationGrid(user: CurrentUser, input: { teamId?: stri
     db.$queryRaw<(GridService & { total: bigint })[]>`
       SELECT s.id, s.name, s.team_id AS "teamId", t.name AS "teamName", st.tier, count(*) OVER () AS total
       FROM services s JOIN teams t ON t.id = s.team_id LEFT JOIN service_tiers st ON st.service_id = s.id
-      WHERE ${verificationServicesSql(user)} AND s.team_id = ANY(${scope.teamIds})
+      WHERE ${teamRecordServicesSql(user)} AND s.team_id = ANY(${scope.teamIds})
       ORDER BY t.name, s.name LIMIT ${GRID_PAGE_SIZE} OFFSET ${offset}`,
     rollupAggregate(user, scope.teamIds, now),
   ]);
@@ -103,7 +104,7 @@ export async function verificationGrid(user: CurrentUser, input: { teamId?: stri
     ? Number(serviceRows[0].total)
     : offset === 0
       ? 0
-      : await db.service.count({ where: { AND: [verificationServicesWhere(user), { teamId: { in: scope.teamIds } }] } });
+      : await db.service.count({ where: { AND: [teamRecordServicesWhere(user), { teamId: { in: scope.teamIds } }] } });
   const cells = new Map<string, GridCell>();
   if (services.length > 0) {
     const rows = await db.serviceVerification.findMany({
@@ -145,7 +146,7 @@ async function rollupAggregate(user: Principal, teamIds: string[], now: Date): P
     FROM services s
     CROSS JOIN verification_dimensions d
     LEFT JOIN service_verifications sv ON sv.service_id = s.id AND sv.dimension_id = d.id
-    WHERE ${verificationServicesSql(user)} AND s.team_id = ANY(${teamIds})
+    WHERE ${teamRecordServicesSql(user)} AND s.team_id = ANY(${teamIds})
       AND d.organization_id = ${user.organizationId} AND d.archived_at IS NULL
     GROUP BY s.team_id, d.id`;
   return rows.map((row) => ({
@@ -216,7 +217,7 @@ export async function gridTeamChoices(user: CurrentUser) {
 /** A service whose verifications the caller may read, with its tier. */
 function readableService(user: CurrentUser, serviceId: string) {
   return db.service.findFirst({
-    where: { AND: [{ id: serviceId }, verificationServicesWhere(user)] },
+    where: { AND: [{ id: serviceId }, teamRecordServicesWhere(user)] },
     select: { id: true, name: true, teamId: true, team: { select: { name: true } }, tier: { select: { tier: true } } },
   });
 }
@@ -297,7 +298,7 @@ export type EvidenceAttachment = { id: string; fileName: string; contentType: st
 /** An evidence file's bytes, only for readers of its service's team (like a COE image for readers of its COE). */
 export function getVerificationAttachment(user: CurrentUser, attachmentId: string) {
   return db.verificationAttachment.findFirst({
-    where: { id: attachmentId, record: { organizationId: user.organizationId, service: verificationServicesWhere(user) } },
+    where: { id: attachmentId, record: { organizationId: user.organizationId, service: teamRecordServicesWhere(user) } },
     select: { fileName: true, contentType: true, byteSize: true, sha256: true, data: true },
   });
 }
@@ -305,7 +306,7 @@ export function getVerificationAttachment(user: CurrentUser, attachmentId: strin
 /** Passed verifications in the caller's readable subtree that expire within 14 days (or `withinDays`). */
 export async function expiringVerifications(user: CurrentUser, options: { teamIds?: string[]; withinDays?: number; limit?: number } = {}, now = new Date()) {
   const service: Prisma.ServiceWhereInput = {
-    AND: [verificationServicesWhere(user), options.teamIds === undefined ? {} : { teamId: { in: options.teamIds } }],
+    AND: [teamRecordServicesWhere(user), options.teamIds === undefined ? {} : { teamId: { in: options.teamIds } }],
   };
   const until = new Date(now.getTime() + (options.withinDays ?? EXPIRING_WINDOW_DAYS) * 86_400_000);
   return db.serviceVerification.findMany({
@@ -344,7 +345,7 @@ export async function gridCsvRows(user: CurrentUser, teamId: string | undefined,
     FROM services s JOIN teams t ON t.id = s.team_id LEFT JOIN service_tiers st ON st.service_id = s.id
     CROSS JOIN verification_dimensions d
     LEFT JOIN service_verifications sv ON sv.service_id = s.id AND sv.dimension_id = d.id
-    WHERE ${verificationServicesSql(user)} AND s.team_id = ANY(${scope.teamIds}) AND d.organization_id = ${user.organizationId} AND d.archived_at IS NULL
+    WHERE ${teamRecordServicesSql(user)} AND s.team_id = ANY(${scope.teamIds}) AND d.organization_id = ${user.organizationId} AND d.archived_at IS NULL
     ORDER BY t.name, s.name, d.position`;
   return {
     dimensions,
