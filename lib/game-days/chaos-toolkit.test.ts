@@ -73,7 +73,9 @@ describe("journal import", () => {
     ["null", /JSON object/],
     ['{"deviated": false}', /no `status`/],
     ['{"status": "completed", "deviated": "no"}', /true or false/],
-    ['{"status": "completed", "run": {}}', /must be a list/],
+    ['{"status": "completed", "deviated": false, "run": {}}', /must be a list/],
+    ['{"status": "completed"}', /no `deviated`/],
+    ['{"status": "completed", "deviated": false, "run": []}', /verifies nothing/],
   ])("refuses %j with a clear error", (text, message) => {
     expect(() => parseJournal(text)).toThrow(JournalError);
     expect(() => parseJournal(text)).toThrow(message);
@@ -82,6 +84,8 @@ describe("journal import", () => {
 
 describe("journal text and dates PostgreSQL cannot hold", () => {
   const now = new Date("2026-03-05T00:00:00Z");
+  /** The least a journal needs: a status, whether it deviated, and one activity run. */
+  const minimal = { status: "completed", deviated: false, run: [{ activity: { name: "probe", type: "probe" }, status: "succeeded" }] };
 
   it("drops NUL from every string and key, in uploaded text as in a parsed body", () => {
     const journal = { ...sampleJournal("completed"), node: "runner\u0000-1", "extra\u0000key": ["a\u0000b"] };
@@ -95,11 +99,11 @@ describe("journal text and dates PostgreSQL cannot hold", () => {
   });
 
   it("refuses a lone surrogate, naming where it is", () => {
-    expect(() => parseJournal('{"status":"completed","node":"\\ud800"}', now)).toThrow(/`node`/);
+    expect(() => parseJournal(`${JSON.stringify(minimal).slice(0, -1)},"node":"\\ud800"}`, now)).toThrow(/`node`/);
   });
 
   it("reads naive UTC, offsets and fractions; an absent date is no date", () => {
-    const read = (start: unknown) => parseJournal({ status: "completed", start }, now).startedAt?.toISOString() ?? null;
+    const read = (start: unknown) => parseJournal({ ...minimal, start }, now).startedAt?.toISOString() ?? null;
     expect(read("2026-03-04T10:00:00.123456")).toBe("2026-03-04T10:00:00.123Z");
     expect(read("2026-03-04T12:00:00+02:00")).toBe("2026-03-04T10:00:00.000Z");
     expect(read(undefined)).toBeNull();
@@ -118,7 +122,7 @@ describe("journal text and dates PostgreSQL cannot hold", () => {
   ])("refuses `%s` = %j with the field named", (field, value) => {
     let error: unknown;
     try {
-      parseJournal({ status: "completed", [field]: value }, now);
+      parseJournal({ ...minimal, [field]: value }, now);
     } catch (caught) {
       error = caught;
     }
@@ -127,12 +131,12 @@ describe("journal text and dates PostgreSQL cannot hold", () => {
   });
 
   it("refuses JSON nested far deeper than any journal instead of overflowing the stack", () => {
-    const deep = `{"status":"completed","node":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    const deep = `${JSON.stringify(minimal).slice(0, -1)},"node":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
     expect(() => parseJournal(deep, now)).toThrow(/nested more than 64 levels/);
-    expect(parseJournal({ status: "completed", node: JSON.parse(`${"[".repeat(60)}${"]".repeat(60)}`) }, now).status).toBe("completed");
+    expect(parseJournal({ ...minimal, node: JSON.parse(`${"[".repeat(60)}${"]".repeat(60)}`) }, now).status).toBe("completed");
   });
 
   it("refuses a run that ends before it starts", () => {
-    expect(() => parseJournal({ status: "completed", start: "2026-03-04T10:00:00", end: "2026-03-04T09:00:00" }, now)).toThrow(/`end` is before/);
+    expect(() => parseJournal({ ...minimal, start: "2026-03-04T10:00:00", end: "2026-03-04T09:00:00" }, now)).toThrow(/`end` is before/);
   });
 });

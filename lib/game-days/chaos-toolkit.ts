@@ -168,9 +168,16 @@ export function parseJournal(input: string | unknown, now = new Date()): ParsedJ
   if (typeof status !== "string" || status.trim() === "") {
     throw new JournalError("The journal has no `status` (completed, failed, aborted or interrupted): is this a Chaos Toolkit journal.json?");
   }
-  if (journal.deviated !== undefined && typeof journal.deviated !== "boolean") throw new JournalError("The journal's `deviated` must be true or false.");
+  if (typeof journal.deviated !== "boolean") {
+    throw new JournalError(
+      journal.deviated === undefined
+        ? "The journal has no `deviated` (true or false): Andon cannot tell whether the hypothesis held."
+        : "The journal's `deviated` must be true or false.",
+      "deviated",
+    );
+  }
   if (journal.run !== undefined && !Array.isArray(journal.run)) throw new JournalError("The journal's `run` must be a list of activity runs.");
-  const deviated = journal.deviated === true;
+  const deviated = journal.deviated;
   const normalizedStatus = status.trim().toLowerCase();
   const steadyStates = (journal.steady_states ?? {}) as Record<string, unknown>;
   const activities: JournalActivity[] = [
@@ -179,6 +186,10 @@ export function parseJournal(input: string | unknown, now = new Date()): ParsedJ
     ...probeRuns(steadyStates.after, "steady-state-after"),
     ...activityRuns(journal.rollbacks, "rollback"),
   ];
+  // A run that probed nothing and did nothing proves nothing: it must not count as a verification.
+  if (activities.length === 0 && normalizedStatus === "completed") {
+    throw new JournalError("The journal ran no probe or activity (`steady_states` and `run` are empty): it verifies nothing.", "run");
+  }
   const experiment = journal.experiment as { title?: unknown } | undefined;
   const startedAt = journalDate(journal, "start", now);
   const endedAt = journalDate(journal, "end", now);

@@ -100,6 +100,7 @@ export function registerVerificationPaths(registry: OpenAPIRegistry): void {
       "The journal itself as the body, or `{experimentId, journal}`. A held hypothesis verifies the experiment's service in its dimension; the same journal imported again " +
       "answers 200 with `duplicate: true` and changes nothing. A malformed journal is a 400 that says what is wrong and names the field (`#/journal/start`): " +
       "`start` and `end` must be ISO 8601 date-times (naive ones are UTC) between the years 1900 and 2999, not in the future. NUL characters are dropped. " +
+      "`status` and `deviated` are required, and a completed run must hold at least one probe or activity run: a journal that tested nothing verifies nothing. " +
       "A held run for a service the caller may not verify is a 403.",
     security: authenticated,
     request: { params: gameDayIdParamsSchema, body: { required: true, content: { "application/json": { schema: journalBodySchema } } } },
