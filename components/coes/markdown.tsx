@@ -1,9 +1,11 @@
 import MarkdownIt, { type RendererRule } from "markdown-it";
-import { markdownProblem } from "@/lib/markdown-limits";
+import { MAX_MARKDOWN_NESTING, markdownProblem } from "@/lib/markdown-limits";
 
-// markdown-it parses in time proportional to the text (its nesting is capped by maxNesting and the
-// write-time limits), where react-markdown spent ~280 ms of CPU on a long answer.
-const md = new MarkdownIt({ html: true, linkify: true });
+// markdown-it parses in time proportional to the text, where react-markdown spent ~280 ms of CPU on
+// a long answer; the write-time limits bound what the text can make it build. maxNesting is also
+// how far an unclosed "[" looks ahead, so it is kept to what the nesting limit needs: a list level
+// is two (the list and its item), with room for links and emphasis inside each other.
+const md = new MarkdownIt({ html: true, linkify: true, maxNesting: 2 * MAX_MARKDOWN_NESTING + 5 });
 md.enable(["table", "strikethrough"]);
 // Bare URLs become links as in GitHub's Markdown: "https://…", "www.…" and e-mail addresses, but not
 // "//host" or file names that happen to end in a country's domain ("retry_policy.ts").
@@ -53,7 +55,7 @@ md.renderer.rules.html_block = () => "";
 md.renderer.rules.html_inline = () => "";
 
 const linkOpen: RendererRule = (tokens, index) => {
-  const href = safeUrl(tokens[index]!.attrGet("href") ?? "");
+  const href = safeUrl(String(tokens[index]!.attrGet("href") ?? ""));
   return `<a${href ? attribute("href", href) : ""} rel="noopener noreferrer nofollow"${href.startsWith("/") ? "" : ' target="_blank"'} class="${LINK_CLASS}">`;
 };
 md.renderer.rules.link_open = linkOpen;
@@ -63,7 +65,7 @@ md.renderer.rules.link_open = linkOpen;
 // since markdown-it percent-encodes "\" and would hide "/\\host".
 const image: RendererRule = (tokens, index, options, env, renderer) => {
   const token = tokens[index]!;
-  const src = safeUrl(token.attrGet("src") ?? "");
+  const src = safeUrl(String(token.attrGet("src") ?? ""));
   const alt = renderer.renderInlineAsText(token.children ?? [], options, env);
   if (isSameSitePath(src) && isSameSitePath(md.normalizeLinkText(src))) {
     return `<img${attribute("src", src)}${attribute("alt", alt)} loading="lazy" class="my-2 max-h-[480px] rounded ring-1 ring-slate-200">`;
