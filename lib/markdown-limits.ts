@@ -5,8 +5,8 @@ import { z } from "zod";
  * to the text, but the text's size alone does not bound it: what costs is the number of things it
  * builds, and 50,000 characters can hold 16,000 one-letter paragraphs, 8,000 links or a table that
  * the parser fills out to 65,000 empty cells. The limits count those things (quote and list levels,
- * inline formatting marks, lines, table cells, written-out addresses) where the worst text each one
- * accepts renders in a few tens of milliseconds, like a long ordinary answer (a 48,000-character
+ * inline formatting marks, lines, table cells, written-out addresses) where the worst text they
+ * accept renders in well under 50 ms of CPU, as a long ordinary answer does (a 48,000-character
  * incident write-up with a 160-entry timeline, tables and code: see markdown-limits.test.ts), so they
  * refuse only constructions nobody writes by hand. They are checked when text is written
  * (markdownTextSchema) and again before stored text is rendered (components/coes/markdown.tsx).
@@ -37,7 +37,8 @@ export const MAX_BARE_LINKS = 200;
 /**
  * What the text makes the renderer build, all kinds together, in units of about one formatting
  * mark's time: a line costs 4, a table cell 2, a written-out address 30. Each limit above bounds
- * one kind; this bounds text that comes near several of them at once. A long write-up needs ~6,000.
+ * one kind; this bounds text that comes near several of them at once. The long write-up of the
+ * test needs ~6,000.
  */
 export const MAX_MARKDOWN_WORK = 10_000;
 const WORK_PER_LINE = 4;
