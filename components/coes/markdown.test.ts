@@ -51,6 +51,7 @@ describe("Markdown rendering", () => {
     expect(html).toContain('href="https://example.com"');
     expect(html).toContain("<li>one</li>");
     expect(html).toContain("<table>");
+    expect(render("~~old~~ new")).toContain("<del>old</del> new");
   });
 
   it("shows attached images inline and turns remote images into links", () => {

@@ -74,6 +74,10 @@ const image: RendererRule = (tokens, index, options, env, renderer) => {
 };
 md.renderer.rules.image = image;
 
+// Struck-out text is a deletion, as GitHub (and react-markdown before) marks it.
+md.renderer.rules.s_open = () => "<del>";
+md.renderer.rules.s_close = () => "</del>";
+
 // A wide table scrolls inside its own box instead of widening the page on a phone.
 md.renderer.rules.table_open = () => '<div class="relative my-2 overflow-x-auto"><table>\n';
 md.renderer.rules.table_close = () => "</table></div>\n";
