@@ -1,12 +1,12 @@
 import { z } from "zod";
 
 /**
- * Bounds on Markdown that keep rendering cheap. The parser (micromark, under react-markdown) does
- * work that grows faster than the text for a few kinds of input: deeply nested containers (`>` or
- * list markers repeated: ~n³), long lists of nested list items (`- - a` on every line: ~n²), and
- * long runs of inline delimiters in one paragraph (`~a~a…`, `*a*a…`: ~n² past a few thousand).
- * Everything else costs time in proportion to the text. The limits sit where the worst input they
- * accept costs about as much to render as a long ordinary answer of the same size (a 48,000-character
+ * Bounds on Markdown that keep rendering cheap. The renderer (markdown-it) takes time in proportion
+ * to the text, but the text's size alone does not bound it: what costs is the number of things it
+ * builds, and 50,000 characters can hold 16,000 one-letter paragraphs, 8,000 links or a table that
+ * the parser fills out to 65,000 empty cells. The limits count those things (quote and list levels,
+ * inline formatting marks, lines, table cells, written-out addresses) where the worst text they
+ * accept renders in well under 50 ms of CPU, as a long ordinary answer does (a 48,000-character
  * incident write-up with a 160-entry timeline, tables and code: see markdown-limits.test.ts), so they
  * refuse only constructions nobody writes by hand. They are checked when text is written
  * (markdownTextSchema) and again before stored text is rendered (components/coes/markdown.tsx).
@@ -16,11 +16,34 @@ export const MAX_MARKDOWN_NESTING = 10;
 export const MAX_NESTING_TOTAL = 1_500;
 /**
  * Inline delimiters of one kind (emphasis `*` `_`, strikethrough `~`, code `` ` ``, links `[` `]`)
- * in one paragraph or list item (past a few thousand the parser's work grows with the square).
+ * in one paragraph or list item, counted as in MAX_DELIMITERS_TOTAL.
  */
 export const MAX_DELIMITERS_PER_PARAGRAPH = 1_000;
-/** All inline delimiters in the whole text (a long write-up has 3,000–6,000): bounds the sum over paragraphs. */
+/**
+ * All inline delimiters in the whole text (a long write-up has 3,000–6,000): bounds the sum over
+ * paragraphs. Brackets count twice and an image opener `![` three times, as the parser spends about
+ * that much more time on them than on emphasis.
+ */
 export const MAX_DELIMITERS_TOTAL = 8_000;
+/** Non-blank lines outside code blocks, each a block or a line break to build (a long write-up has a few hundred). */
+export const MAX_MARKDOWN_LINES = 2_000;
+/** Table cells in all tables, counted as columns × rows: the parser fills every short row up to the header's width. */
+export const MAX_TABLE_CELLS = 2_000;
+/**
+ * Web and e-mail addresses written out in the text ("https://…", "www.…", "name@host"), each of
+ * which becomes a link (a link's own target, "[text](https://…)", is not counted).
+ */
+export const MAX_BARE_LINKS = 200;
+/**
+ * What the text makes the renderer build, all kinds together, in units of about one formatting
+ * mark's time: a line costs 4, a table cell 2, a written-out address 30. Each limit above bounds
+ * one kind; this bounds text that comes near several of them at once. The long write-up of the
+ * test needs ~6,000.
+ */
+export const MAX_MARKDOWN_WORK = 10_000;
+const WORK_PER_LINE = 4;
+const WORK_PER_TABLE_CELL = 2;
+const WORK_PER_BARE_LINK = 30;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE = /^( *)(`{3,}|~{3,})/;
@@ -29,9 +52,15 @@ const FENCE = /^( *)(`{3,}|~{3,})/;
 const ITEM_ANYWHERE = /^( *)([-+*]|1[.)])( {1,4})\S/;
 const ITEM_AFTER_BLANK = /^( *)(\d{1,9}[.)])( {1,4})\S/;
 const DELIMITER_KINDS: Record<string, string> = { "*": "*", _: "*", "~": "~", "`": "`", "[": "[", "]": "[", "<": "<" };
+// A table's delimiter row ("| --- | :-: |"): its dashes give the table's width.
+const TABLE_DELIMITER_ROW = /^[ \t|:-]*$/;
+const BARE_LINK = /(?<!\]\()(?:https?:\/\/|www\.)|@/gi;
 
-/** How many containers (block quotes, list items) a line opens, counting indentation as list nesting. */
-function lineNesting(line: string): number {
+/**
+ * How many containers (block quotes, list items) a line opens, counting indentation as list nesting,
+ * and the line's text inside them.
+ */
+function lineNesting(line: string): { depth: number; rest: string } {
   let depth = 0;
   let rest = line;
   for (;;) {
@@ -50,7 +79,7 @@ function lineNesting(line: string): number {
       rest = rest.slice(marker[0].length);
       continue;
     }
-    return depth;
+    return { depth, rest };
   }
 }
 
@@ -63,6 +92,11 @@ export function markdownProblem(text: string): string | null {
   let paragraph: Record<string, number> = {};
   let total = 0;
   let nestingTotal = 0;
+  let lines = 0;
+  let tableCells = 0;
+  let bareLinks = 0;
+  // The width of the table being read, 0 outside tables; a table ends at a blank line.
+  let tableColumns = 0;
   // Where the text of the latest list item starts: a code fence may be indented that far (plus the
   // usual three spaces) and still be a fence. Anywhere else a deeper "fence" is paragraph text.
   let listContentIndent = 0;
@@ -87,7 +121,12 @@ export function markdownProblem(text: string): string | null {
     if (blank) {
       paragraph = {};
       afterBlank = true;
+      tableColumns = 0;
       continue;
+    }
+    lines += 1;
+    if (lines > MAX_MARKDOWN_LINES) {
+      return `More than ${MAX_MARKDOWN_LINES.toLocaleString("en-US")} lines of Markdown outside code blocks cannot be shown; put long listings in a code block.`;
     }
     // A list item's text is parsed apart from the item before it, so its marks start a new count.
     // Only lines that surely start an item count as one: a bullet or `1.` no deeper than the
@@ -108,7 +147,7 @@ export function markdownProblem(text: string): string | null {
       lastItem = null;
     }
     afterBlank = false;
-    const nesting = lineNesting(line);
+    const { depth: nesting, rest } = lineNesting(line);
     nestingTotal += nesting;
     if (nesting > MAX_MARKDOWN_NESTING) {
       return `Markdown nesting deeper than ${MAX_MARKDOWN_NESTING} levels (quotes or lists inside each other, or indentation) cannot be shown; flatten it.`;
@@ -116,17 +155,36 @@ export function markdownProblem(text: string): string | null {
     if (nestingTotal > MAX_NESTING_TOTAL) {
       return `Too much nested Markdown (more than ${MAX_NESTING_TOTAL.toLocaleString("en-US")} quote and list levels in all); flatten it or put it in a code block.`;
     }
+    if (rest.includes("|") && rest.includes("-") && TABLE_DELIMITER_ROW.test(rest)) {
+      // The header row above was not counted yet.
+      tableColumns = rest.match(/-+/g)!.length;
+      tableCells += tableColumns;
+    }
+    tableCells += tableColumns;
+    if (tableCells > MAX_TABLE_CELLS) {
+      return `Tables with more than ${MAX_TABLE_CELLS.toLocaleString("en-US")} cells in all cannot be shown; shorten them or put the data in a code block.`;
+    }
+    bareLinks += line.match(BARE_LINK)?.length ?? 0;
+    if (bareLinks > MAX_BARE_LINKS) {
+      return `More than ${MAX_BARE_LINKS.toLocaleString("en-US")} web or e-mail addresses outside code blocks cannot be shown as links; put long lists of addresses in a code block.`;
+    }
+    let previous = "";
     for (const character of line) {
       const kind = DELIMITER_KINDS[character];
+      const marks = kind === "[" ? (character === "[" && previous === "!" ? 3 : 2) : 1;
+      previous = character;
       if (!kind) continue;
-      total += 1;
-      paragraph[kind] = (paragraph[kind] ?? 0) + 1;
+      total += marks;
+      paragraph[kind] = (paragraph[kind] ?? 0) + marks;
       if (paragraph[kind]! > MAX_DELIMITERS_PER_PARAGRAPH) {
         return `More than ${MAX_DELIMITERS_PER_PARAGRAPH.toLocaleString("en-US")} formatting marks like ${character} in one paragraph cannot be shown; split the paragraph or put the text in a code block.`;
       }
     }
     if (total > MAX_DELIMITERS_TOTAL) {
       return `More than ${MAX_DELIMITERS_TOTAL.toLocaleString("en-US")} formatting marks (* _ ~ \` [ ] <) outside code blocks cannot be shown; put long listings in a code block.`;
+    }
+    if (total + WORK_PER_LINE * lines + WORK_PER_TABLE_CELL * tableCells + WORK_PER_BARE_LINK * bareLinks > MAX_MARKDOWN_WORK) {
+      return "This text has too much Markdown to show: its formatting marks, lines, table cells and web addresses add up past the limit; put long listings in a code block.";
     }
   }
   return null;

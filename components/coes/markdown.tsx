@@ -1,38 +1,43 @@
-import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
-import { markdownProblem } from "@/lib/markdown-limits";
+import MarkdownIt, { type RendererRule } from "markdown-it";
+import { MAX_MARKDOWN_NESTING, markdownProblem } from "@/lib/markdown-limits";
 
-// Raw HTML in an answer is dropped (skipHtml), and every link and image URL goes through
-// react-markdown's transform, which keeps only http(s), mailto, tel and relative URLs, so
-// `javascript:` and `data:` links vanish. Nothing here can add an event handler.
+// markdown-it parses in time proportional to the text, where react-markdown spent ~280 ms of CPU on
+// a long answer; the write-time limits bound what the text can make it build. maxNesting is also
+// how far an unclosed "[" looks ahead, so it is kept to what the nesting limit needs: a list level
+// is two (the list and its item), with room for links and emphasis inside each other.
+const md = new MarkdownIt({ html: true, linkify: true, maxNesting: 2 * MAX_MARKDOWN_NESTING + 5 });
+md.enable(["table", "strikethrough"]);
+// Bare URLs become links as in GitHub's Markdown: "https://…", "www.…" and e-mail addresses, but not
+// "//host" or file names that happen to end in a country's domain ("retry_policy.ts").
+md.linkify.set({ fuzzyLink: false });
+md.linkify.add("//", null);
+md.linkify.add("ftp:", null);
+md.linkify.add("www.", {
+  validate: (text, position, linkify) => {
+    const host = linkify.re.get_relative_proto_validator();
+    host.lastIndex = position;
+    return host.exec(text)?.[0].length ?? 0;
+  },
+  normalize: (match) => {
+    match.url = `http://${match.url}`;
+  },
+});
+// Every URL is checked where it is written into the page (below), so a link whose URL is refused
+// keeps its text and loses only its href.
+md.validateLink = () => true;
+
+/**
+ * The URL if it may be placed in an href or src, or "": http(s), mailto, tel and relative URLs.
+ * `javascript:`, `data:`, `vbscript:` and every other scheme are refused. A colon after the first
+ * "/", "?" or "#" belongs to a relative URL's path, query or fragment, not to a scheme.
+ */
 function safeUrl(url: string): string {
-  return defaultUrlTransform(url);
+  const colon = url.indexOf(":");
+  if (colon === -1) return url;
+  const relativeEnd = url.search(/[/?#]/);
+  if (relativeEnd !== -1 && relativeEnd < colon) return url;
+  return /^(https?|mailto|tel)$/i.test(url.slice(0, colon)) ? url : "";
 }
-
-const components: Components = {
-  a: ({ href, children }) => (
-    <a href={href || undefined} rel="noopener noreferrer nofollow" target={href?.startsWith("/") ? undefined : "_blank"} className="text-indigo-700 underline">
-      {children}
-    </a>
-  ),
-  // Only images stored with the COE (same origin) are shown inline; remote ones become links so a
-  // COE cannot make readers' browsers call out to arbitrary hosts.
-  img: ({ src, alt }) =>
-    typeof src === "string" && isSameSitePath(src) ? (
-      // eslint-disable-next-line @next/next/no-img-element
-      <img src={src} alt={alt ?? ""} loading="lazy" className="my-2 max-h-[480px] rounded ring-1 ring-slate-200" />
-    ) : (
-      <a href={typeof src === "string" ? src : undefined} rel="noopener noreferrer nofollow" className="text-indigo-700 underline">
-        {alt || "image"}
-      </a>
-    ),
-  // A wide table scrolls inside its own box instead of widening the page on a phone.
-  table: ({ children }) => (
-    <div className="relative my-2 overflow-x-auto">
-      <table>{children}</table>
-    </div>
-  ),
-};
 
 /**
  * A path on this site: "/" followed by a path character. "//host/p.png" and "/\\host/p.png" are
@@ -40,6 +45,46 @@ const components: Components = {
  */
 function isSameSitePath(src: string): boolean {
   return /^\/[^/\\]/.test(src) && !/[\u0000-\u001f\\]/.test(src);
+}
+
+const attribute = (name: string, value: string) => ` ${name}="${md.utils.escapeHtml(value)}"`;
+const LINK_CLASS = "text-indigo-700 underline";
+
+// Raw HTML in an answer is dropped, so nothing here can add an element or an event handler.
+md.renderer.rules.html_block = () => "";
+md.renderer.rules.html_inline = () => "";
+
+const linkOpen: RendererRule = (tokens, index) => {
+  const href = safeUrl(String(tokens[index]!.attrGet("href") ?? ""));
+  return `<a${href ? attribute("href", href) : ""} rel="noopener noreferrer nofollow"${href.startsWith("/") ? "" : ' target="_blank"'} class="${LINK_CLASS}">`;
+};
+md.renderer.rules.link_open = linkOpen;
+
+// Only images stored with the COE (same origin) are shown inline; remote ones become links so a
+// COE cannot make readers' browsers call out to arbitrary hosts. The URL is checked as written too,
+// since markdown-it percent-encodes "\" and would hide "/\\host".
+const image: RendererRule = (tokens, index, options, env, renderer) => {
+  const token = tokens[index]!;
+  const src = safeUrl(String(token.attrGet("src") ?? ""));
+  const alt = renderer.renderInlineAsText(token.children ?? [], options, env);
+  if (isSameSitePath(src) && isSameSitePath(md.normalizeLinkText(src))) {
+    return `<img${attribute("src", src)}${attribute("alt", alt)} loading="lazy" class="my-2 max-h-[480px] rounded ring-1 ring-slate-200">`;
+  }
+  return `<a${src ? attribute("href", src) : ""} rel="noopener noreferrer nofollow" class="${LINK_CLASS}">${md.utils.escapeHtml(alt || "image")}</a>`;
+};
+md.renderer.rules.image = image;
+
+// Struck-out text is a deletion, as GitHub (and react-markdown before) marks it.
+md.renderer.rules.s_open = () => "<del>";
+md.renderer.rules.s_close = () => "</del>";
+
+// A wide table scrolls inside its own box instead of widening the page on a phone.
+md.renderer.rules.table_open = () => '<div class="relative my-2 overflow-x-auto"><table>\n';
+md.renderer.rules.table_close = () => "</table></div>\n";
+
+/** The HTML for Markdown within the write-time limits (markdownProblem returns null for it). */
+function renderMarkdown(source: string): string {
+  return md.render(source);
 }
 
 // Typography for rendered answers, without a plugin: descendant selectors on the wrapper.
@@ -58,11 +103,6 @@ export function Markdown({ source, className }: { source: string; className?: st
       </div>
     );
   }
-  return (
-    <div className={className ?? PROSE}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={safeUrl} components={components}>
-        {source}
-      </ReactMarkdown>
-    </div>
-  );
+  // The HTML comes from renderMarkdown, which escapes all text and drops raw HTML and unsafe URLs.
+  return <div className={className ?? PROSE} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
 }
