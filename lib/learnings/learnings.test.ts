@@ -139,6 +139,8 @@ describe("lessons in the library", () => {
     expect(page.categories).toEqual([{ id: category(world, "Certificate expiry"), name: "Certificate expiry", lessons: 1, coes: 1 }]);
     expect((await searchLibrary(world.users.outsider, libraryFilterSchema.parse({ tag: "certs" }))).total).toBe(1);
     expect((await searchLibrary(world.users.outsider, libraryFilterSchema.parse({ promoted: "yes" }))).total).toBe(0);
+    expect(page.choices.tags).toEqual(["certs"]);
+    expect(page.choices.categories.map((choice) => choice.name)).toContain("Certificate expiry");
   });
 
   it("drafts lessons from the answer once, and keeps drafts out of the library until confirmed", async () => {
@@ -185,6 +187,10 @@ describe("best practices", () => {
     const action = await testDb.correctiveAction.findUniqueOrThrow({ where: { id: adopted.correctiveActionId! } });
     expect(action).toMatchObject({ teamId: world.teams.platform.id, source: "BEST_PRACTICE", coeId: null, ownerId: world.users.outsider.userId });
     expect(adopted.practice.adoptions).toMatchObject([{ teamId: world.teams.platform.id, status: "ADOPTED" }]);
+    const library = await searchLibrary(world.users.outsider, libraryFilterSchema.parse({ q: "certificate" }));
+    expect(library.practices).toMatchObject([{ id: practice.id, adopted: 1 }]);
+    expect(library.practices[0]?.titleHeadline).toContain("\u0002certificate\u0003");
+    expect((await searchLibrary(world.users.outsider, libraryFilterSchema.parse({}))).practices).toEqual([]);
     await expect(
       decideAdoption(world.users.outsider, {
         bestPracticeId: practice.id,

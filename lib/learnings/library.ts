@@ -10,11 +10,17 @@ import { LIBRARY_PAGE_SIZE, type LibraryFilter } from "@/lib/learnings/schemas";
 
 // The learnings library: confirmed lessons of the COEs the reader may see (a restricted COE's
 // lessons stay inside its readers: the visibility rule is the COE's own, visibleCoesSql), filtered,
-// ranked and counted in one statement. The match set is ranked from the stored search vector (GIN);
-// ts_headline re-parses text, so it runs for the page's rows only.
+// ranked and counted in one statement, which also answers the page's other reads (the matching best
+// practices, the category and tag choices of the filters): one round trip for the whole library.
+// The match set is ranked from the stored search vector (GIN); only the page's rows are sorted out
+// of it (top-N), and ts_headline, which re-parses text, runs for those rows only.
 
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 const DETAIL_HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`;
+/** The tag filter lists this many tags in use, alphabetically. */
+const TAG_CHOICES = 200;
+/** Best practices shown above the lessons when searching. */
+const PRACTICES_SHOWN = 5;
 
 type LibraryLesson = {
   id: string;
@@ -35,7 +41,20 @@ type LibraryLesson = {
 
 type CategoryCount = { id: string; name: string; lessons: number; coes: number };
 
-export type LibraryPage = { total: number; page: number; pageCount: number; lessons: LibraryLesson[]; categories: CategoryCount[] };
+/** A best practice matching the search (all of them are organization-wide), with its title's matches marked. */
+type LibraryPractice = { id: string; title: string; titleHeadline: string; adopted: number };
+
+export type LibraryPage = {
+  total: number;
+  page: number;
+  pageCount: number;
+  lessons: LibraryLesson[];
+  categories: CategoryCount[];
+  /** The best practices matching the search, best first, a few (none without a search). */
+  practices: LibraryPractice[];
+  /** What the filters offer: the organization's categories and the tags its confirmed lessons use. */
+  choices: { categories: { id: string; name: string }[]; tags: string[] };
+};
 
 function dayAfter(day: string): Date {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000);
@@ -69,9 +88,27 @@ type Row = {
   categories: CategoryCount[] | null;
   lessons:
     (Omit<LibraryLesson, "createdAt" | "coe"> & { createdAt: number; coe: { id: string; title: string; teamName: string; startedAt: number | null } })[] | null;
+  practices: LibraryPractice[] | null;
+  categoryChoices: { id: string; name: string }[] | null;
+  tagChoices: string[] | null;
 };
 
-/** One page of the library with its total and the counts per category over every match: one statement. */
+/** The best practices matching the search in `q.query`, as JSON, best first: none without a search. */
+function practicesSql(organizationId: string, searching: boolean): Prisma.Sql {
+  if (!searching) return Prisma.sql`NULL::json`;
+  return Prisma.sql`(SELECT json_agg(json_build_object('id', x.id, 'title', x.title, 'titleHeadline', x.headline, 'adopted', x.adopted) ORDER BY x.n)
+    FROM (SELECT bp.id, bp.title, ts_headline('english', bp.title, q.query, ${HEADLINE}) AS headline,
+            (SELECT count(*)::int FROM best_practice_adoptions a WHERE a.best_practice_id = bp.id AND a.status = 'ADOPTED') AS adopted,
+            row_number() OVER (ORDER BY ts_rank(bp.search_vector, q.query) DESC, bp.created_at DESC, bp.id) AS n
+          FROM best_practices bp
+          WHERE bp.organization_id = ${organizationId} AND bp.search_vector @@ q.query
+          ORDER BY n LIMIT ${PRACTICES_SHOWN}) x)`;
+}
+
+/**
+ * One page of the library with its total, the counts per category over every match, the matching
+ * best practices and the filters' choices: one statement.
+ */
 export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): Promise<LibraryPage> {
   const where = await filterSql(user, filter);
   const sort = filter.sort ?? (filter.q ? "relevance" : "recent");
@@ -95,8 +132,8 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
       SELECT count(*)::int AS total, LEAST(${filter.page}::int, GREATEST(1, ceil(count(*) / ${LIBRARY_PAGE_SIZE}::numeric)::int)) AS page FROM matches
     ),
     paged AS (
-      SELECT numbered.* FROM (SELECT m.*, row_number() OVER (ORDER BY ${order}) AS n FROM matches m) numbered, counted
-      WHERE numbered.n > (counted.page - 1) * ${LIBRARY_PAGE_SIZE}::int AND numbered.n <= counted.page * ${LIBRARY_PAGE_SIZE}::int
+      SELECT m.* FROM matches m ORDER BY ${order}
+      LIMIT ${LIBRARY_PAGE_SIZE}::int OFFSET (SELECT (counted.page - 1) * ${LIBRARY_PAGE_SIZE}::int FROM counted)
     )
     SELECT counted.total, counted.page,
       (SELECT json_agg(json_build_object('id', fc.id, 'name', fc.name, 'lessons', x.lessons, 'coes', x.coes) ORDER BY x.lessons DESC, fc.name)
@@ -112,9 +149,15 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
           'services', COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name) FROM lesson_services ls JOIN services s ON s.id = ls.service_id WHERE ls.lesson_id = l.id), '[]'::json),
           'bestPracticeId', (SELECT bp.id FROM best_practices bp WHERE bp.lesson_id = l.id ORDER BY bp.created_at LIMIT 1),
           'sharedBy', ${SHARED_SQL}
-        ) ORDER BY p.n)
-        FROM paged p JOIN lessons l ON l.id = p.id JOIN coes c ON c.id = l.coe_id JOIN teams t ON t.id = c.team_id, q) AS lessons
-    FROM counted`;
+        ) ORDER BY ${order})
+        FROM paged m JOIN lessons l ON l.id = m.id JOIN coes c ON c.id = l.coe_id JOIN teams t ON t.id = c.team_id) AS lessons,
+      ${practicesSql(user.organizationId, Boolean(filter.q))} AS practices,
+      (SELECT json_agg(json_build_object('id', fc.id, 'name', fc.name) ORDER BY fc.name)
+         FROM factor_categories fc WHERE fc.organization_id = ${user.organizationId}) AS "categoryChoices",
+      -- An index-only scan of (organization_id, status, tags).
+      ARRAY(SELECT DISTINCT unnest(lt.tags) FROM lessons lt
+            WHERE lt.organization_id = ${user.organizationId} AND lt.status = 'CONFIRMED' ORDER BY 1 LIMIT ${TAG_CHOICES}) AS "tagChoices"
+    FROM counted, q`;
   const row = rows[0];
   const total = row?.total ?? 0;
   return {
@@ -127,22 +170,9 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
       createdAt: new Date(Number(lesson.createdAt)),
       coe: { ...lesson.coe, startedAt: lesson.coe.startedAt !== null ? new Date(Number(lesson.coe.startedAt)) : null },
     })),
+    practices: row?.practices ?? [],
+    choices: { categories: row?.categoryChoices ?? [], tags: row?.tagChoices ?? [] },
   };
-}
-
-export type LibraryPractice = { id: string; title: string; titleHeadline: string | null; adopted: number; createdAt: Date };
-
-/** Best practices matching the search (all of them are organization-wide), best first, a few. */
-export async function searchBestPractices(user: CurrentUser, q: string | undefined, limit = 5): Promise<LibraryPractice[]> {
-  const rows = await db.$queryRaw<{ id: string; title: string; titleHeadline: string | null; adopted: number; createdAt: Date }[]>`
-    SELECT bp.id, bp.title, bp.created_at AS "createdAt",
-      ${q ? Prisma.sql`ts_headline('english', bp.title, q.query, ${HEADLINE})` : Prisma.sql`NULL`} AS "titleHeadline",
-      (SELECT count(*)::int FROM best_practice_adoptions a WHERE a.best_practice_id = bp.id AND a.status = 'ADOPTED') AS adopted
-    FROM best_practices bp, (SELECT ${q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : Prisma.sql`NULL::tsquery`} AS query) q
-    WHERE bp.organization_id = ${user.organizationId} ${q ? Prisma.sql`AND bp.search_vector @@ q.query` : Prisma.empty}
-    ORDER BY ${q ? Prisma.sql`ts_rank(bp.search_vector, q.query) DESC,` : Prisma.empty} bp.created_at DESC, bp.id
-    LIMIT ${limit}`;
-  return rows;
 }
 
 /** The API's page of lessons, newest first, after a (created ms, id) cursor: ids and their order only. */

@@ -201,17 +201,13 @@ export async function getBestPractice(user: CurrentUser, id: string) {
   return { ...practice, coe, adoption: nodes, totals };
 }
 
-/** Library filter options: categories, tags in use, the team tree, and the chosen service's name. */
+/** Library filter options besides the category and tag choices (searchLibrary reads those): the team tree and the chosen service's name. */
 export async function libraryFilterOptions(user: CurrentUser, serviceId: string | undefined) {
-  const [categories, tags, service, teams] = await Promise.all([
-    db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.$queryRaw<{ tag: string }[]>(
-      Prisma.sql`SELECT DISTINCT unnest(tags) AS tag FROM lessons WHERE organization_id = ${user.organizationId} AND status = 'CONFIRMED' ORDER BY 1 LIMIT 200`,
-    ),
+  const [service, teams] = await Promise.all([
     serviceId ? db.service.findFirst({ where: { id: serviceId, organizationId: user.organizationId }, select: { name: true } }) : null,
     orgTeamTree(user.organizationId),
   ]);
-  return { categories, tags: tags.map((row) => row.tag), serviceLabel: service?.name, teams };
+  return { serviceLabel: service?.name, teams };
 }
 
 /** The ids of a page of lessons (already scoped by lessonIdsForApi), in that order, in the API's shape. */

@@ -15,7 +15,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { storableText } from "@/lib/storable-text";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
-import { searchBestPractices, searchLibrary } from "@/lib/learnings/library";
+import { searchLibrary } from "@/lib/learnings/library";
 import { libraryFilterOptions } from "@/lib/learnings/queries";
 import { libraryFilterSchema } from "@/lib/learnings/schemas";
 
@@ -53,11 +53,8 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
   const filter = libraryFilterSchema.parse(
     Object.fromEntries([...FILTER_KEYS, "page"].map((key) => [key, storableText(first(params[key]) ?? "") || undefined])),
   );
-  const [library, practices, options] = await Promise.all([
-    searchLibrary(user, filter),
-    filter.q ? searchBestPractices(user, filter.q) : Promise.resolve([]),
-    libraryFilterOptions(user, filter.service),
-  ]);
+  const [library, options] = await Promise.all([searchLibrary(user, filter), libraryFilterOptions(user, filter.service)]);
+  const { practices, choices } = library;
   const filtered = FILTER_KEYS.some((key) => key !== "sort" && filter[key]);
   const activeFilters = FILTER_KEYS.filter((key) => key !== "sort" && key !== "q" && filter[key]).length;
   const hrefWith = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | "page", string | undefined>>) => {
@@ -109,7 +106,7 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
                 label="Category"
                 value={filter.category}
                 anyLabel="Any category"
-                choices={options.categories.map((category) => [category.id, category.name])}
+                choices={choices.categories.map((category) => [category.id, category.name])}
               />
               <TypeAhead
                 id="learnings-service"
@@ -129,7 +126,7 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
                 anyLabel="Any team"
                 choices={flattenTree(options.teams).map(({ team, depth }) => [team.id, treeOptionLabel(team.name, depth)])}
               />
-              <Select name="tag" label="Tag" value={filter.tag} anyLabel="Any tag" choices={options.tags.map((tag) => [tag, tag])} />
+              <Select name="tag" label="Tag" value={filter.tag} anyLabel="Any tag" choices={choices.tags.map((tag) => [tag, tag])} />
               <div>
                 <label htmlFor="learnings-from" className={LABEL}>
                   Incident from
@@ -185,7 +182,7 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
               {practices.map((practice) => (
                 <li key={practice.id}>
                   <Link href={`/learnings/best-practices/${practice.id}`} className="text-indigo-700 hover:underline">
-                    {practice.titleHeadline ? <Highlighted headline={practice.titleHeadline} /> : practice.title}
+                    <Highlighted headline={practice.titleHeadline} />
                   </Link>{" "}
                   <span className="text-xs text-slate-600">
                     adopted by {practice.adopted} team{practice.adopted === 1 ? "" : "s"}
