@@ -123,7 +123,7 @@ describe("lessons in the library", () => {
       coeId: restricted,
       statement: "Rotate restricted certificates automatically",
       detail: "",
-      tags: [],
+      tags: ["project-x"],
       confirmed: true,
     });
     const filter = libraryFilterSchema.parse({ q: "certificates" });
@@ -139,7 +139,9 @@ describe("lessons in the library", () => {
     expect(page.categories).toEqual([{ id: category(world, "Certificate expiry"), name: "Certificate expiry", lessons: 1, coes: 1 }]);
     expect((await searchLibrary(world.users.outsider, libraryFilterSchema.parse({ tag: "certs" }))).total).toBe(1);
     expect((await searchLibrary(world.users.outsider, libraryFilterSchema.parse({ promoted: "yes" }))).total).toBe(0);
+    // Tag choices come from the lessons the reader may read: a restricted COE's tags stay hidden.
     expect(page.choices.tags).toEqual(["certs"]);
+    expect((await searchLibrary(world.users.author, libraryFilterSchema.parse({ q: "certificates" }))).choices.tags).toEqual(["certs", "project-x"]);
     expect(page.choices.categories.map((choice) => choice.name)).toContain("Certificate expiry");
   });
 

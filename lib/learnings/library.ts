@@ -124,7 +124,7 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
   const rows = await db.$queryRaw<Row[]>`
     WITH q AS (SELECT ${query} AS query),
     matches AS MATERIALIZED (
-      SELECT l.id, l.coe_id, l.created_at, ${rank} AS rank, ${shared} AS shared
+      SELECT l.id, l.coe_id, l.created_at, l.tags, ${rank} AS rank, ${shared} AS shared
       FROM lessons l JOIN coes c ON c.id = l.coe_id, q
       WHERE ${where}
     ),
@@ -154,9 +154,8 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
       ${practicesSql(user.organizationId, Boolean(filter.q))} AS practices,
       (SELECT json_agg(json_build_object('id', fc.id, 'name', fc.name) ORDER BY fc.name)
          FROM factor_categories fc WHERE fc.organization_id = ${user.organizationId}) AS "categoryChoices",
-      -- An index-only scan of (organization_id, status, tags).
-      ARRAY(SELECT DISTINCT unnest(lt.tags) FROM lessons lt
-            WHERE lt.organization_id = ${user.organizationId} AND lt.status = 'CONFIRMED' ORDER BY 1 LIMIT ${TAG_CHOICES}) AS "tagChoices"
+      -- The tags of the matching lessons: only lessons the caller may read offer their tags.
+      ARRAY(SELECT DISTINCT tag FROM matches m, unnest(m.tags) tag ORDER BY 1 LIMIT ${TAG_CHOICES}) AS "tagChoices"
     FROM counted, q`;
   const row = rows[0];
   const total = row?.total ?? 0;
@@ -171,7 +170,7 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
       coe: { ...lesson.coe, startedAt: lesson.coe.startedAt !== null ? new Date(Number(lesson.coe.startedAt)) : null },
     })),
     practices: row?.practices ?? [],
-    choices: { categories: row?.categoryChoices ?? [], tags: row?.tagChoices ?? [] },
+    choices: { categories: row?.categoryChoices ?? [], tags: withChosen(row?.tagChoices ?? [], filter.tag) },
   };
 }
 
@@ -191,4 +190,9 @@ export async function lessonIdsForApi(
     ORDER BY l.created_at DESC, l.id DESC
     LIMIT ${take}`;
   return rows.map((row) => row.id);
+}
+
+/** The tag choices with the chosen tag kept among them, so the filter still shows what it filters by. */
+function withChosen(tags: string[], chosen: string | undefined): string[] {
+  return chosen && !tags.includes(chosen) ? [chosen, ...tags] : tags;
 }
