@@ -1,25 +1,19 @@
 import { cn } from "@/components/ui/cn";
 import { VERIFICATION_STATUS_LABELS, type VerificationStatus } from "@/lib/verification/status";
 
-// Colour and text together (never colour alone), with a symbol for those who cannot tell the colours apart.
-// The classes live in app/globals.css: the grid draws hundreds of these badges.
-const STYLES: Record<VerificationStatus, { classes: string; symbol: string }> = {
-  VERIFIED: { classes: "status-verified", symbol: "✓" },
-  EXPIRING: { classes: "status-expiring", symbol: "◷" },
-  EXPIRED: { classes: "status-expired", symbol: "!" },
-  FAILED: { classes: "status-failed", symbol: "✗" },
-  NEVER: { classes: "status-never", symbol: "–" },
-  NOT_APPLICABLE: { classes: "status-not-applicable", symbol: "∅" },
+// Colour and text together (never colour alone), with a symbol for those who cannot tell the colours
+// apart. Classes and symbols live in app/globals.css: the grid draws hundreds of these badges.
+const CLASSES: Record<VerificationStatus, string> = {
+  VERIFIED: "status-verified",
+  EXPIRING: "status-expiring",
+  EXPIRED: "status-expired",
+  FAILED: "status-failed",
+  NEVER: "status-never",
+  NOT_APPLICABLE: "status-not-applicable",
 };
 
 export function VerificationStatusBadge({ status, className }: { status: VerificationStatus; className?: string }) {
-  const style = STYLES[status];
-  return (
-    <span className={cn("status-pill", style.classes, className)}>
-      <span aria-hidden>{style.symbol}</span>
-      <span>{VERIFICATION_STATUS_LABELS[status]}</span>
-    </span>
-  );
+  return <span className={cn("status-pill", CLASSES[status], className)}>{VERIFICATION_STATUS_LABELS[status]}</span>;
 }
 
 export function percentLabel(percent: number | null): string {
