@@ -14,12 +14,12 @@ export function Table({ children, caption }: { children: React.ReactNode; captio
 
 export function Th({ children, className }: { children?: React.ReactNode; className?: string }) {
   return (
-    <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}>
+    <th scope="col" className={cn("th", className)}>
       {children}
     </th>
   );
 }
 
 export function Td({ children, className }: { children?: React.ReactNode; className?: string }) {
-  return <td className={cn("px-4 py-3 align-top text-slate-800", className)}>{children}</td>;
+  return <td className={cn("td", className)}>{children}</td>;
 }

@@ -5,7 +5,7 @@ import type { CordMetrics } from "@/lib/cords/metrics";
 import { formatSeconds } from "@/lib/metrics/format";
 
 const th = "px-3 py-2 text-xs font-semibold text-slate-600";
-const td = "px-3 py-2 text-right tabular-nums text-slate-800";
+const td = "td-num";
 
 /**
  * The Andon cord on the metrics page: how often the line was stopped in the subtree, for how long,
@@ -83,7 +83,7 @@ export function CordSection({ metrics, teamName, windowDays }: { metrics: CordMe
                             └
                           </span>
                         ) : null}
-                        <Link href={`/metrics?team=${encodeURIComponent(team.id)}`} className="font-medium text-indigo-700 hover:underline">
+                        <Link href={`/metrics?team=${encodeURIComponent(team.id)}`} className="link font-medium">
                           {team.name}
                         </Link>
                       </span>

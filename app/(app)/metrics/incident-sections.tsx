@@ -23,7 +23,7 @@ export const NEWEST_RECURRENCES = 10;
 function ShowMore({ href, children }: { href: string; children: React.ReactNode }) {
   return (
     <p className="border-t border-slate-100 px-5 py-3 text-sm">
-      <Link href={href} scroll={false} className="font-medium text-indigo-700 hover:underline">
+      <Link href={href} scroll={false} className="link font-medium">
         {children}
       </Link>
     </p>
@@ -132,7 +132,7 @@ function TableCard({
 }
 
 const th = "px-3 py-2 text-xs font-semibold text-slate-600";
-const td = "px-3 py-2 text-right tabular-nums text-slate-800";
+const td = "td-num";
 
 export function SeverityTable({ dashboard, view }: Props) {
   return (
@@ -230,7 +230,7 @@ export function TeamTable({ dashboard, view }: Props) {
                       └
                     </span>
                   ) : null}
-                  <Link href={viewHref(view, { team: team.id })} className="font-medium text-indigo-700 hover:underline">
+                  <Link href={viewHref(view, { team: team.id })} className="link font-medium">
                     {team.name}
                   </Link>
                   {team.pilot ? <Badge tone="indigo">Pilot</Badge> : null}
@@ -292,14 +292,14 @@ export function Recurrences({ dashboard, view }: Props) {
         <ul className="divide-y divide-slate-100" data-testid="recurrence-list">
           {shown.map((row) => (
             <li key={`${row.coeId}-${row.earlierCoeId}-${row.serviceName}-${row.categoryName}`} className="px-5 py-3 text-sm">
-              <Link href={`/coes/${row.coeId}`} className="font-medium text-indigo-700 hover:underline">
+              <Link href={`/coes/${row.coeId}`} className="link font-medium">
                 {row.title}
               </Link>{" "}
               <span className="text-slate-500">
                 (<DateTime value={row.startedAt} dateOnly />)
               </span>{" "}
               recurs{" "}
-              <Link href={`/coes/${row.earlierCoeId}`} className="font-medium text-indigo-700 hover:underline">
+              <Link href={`/coes/${row.earlierCoeId}`} className="link font-medium">
                 {row.earlierTitle}
               </Link>
               , approved {Math.round(row.daysApart)} days before
@@ -354,7 +354,7 @@ export function SlowestIncidents({ dashboard, view }: Props) {
           {dashboard.slowest.map((row) => (
             <tr key={row.coeId}>
               <th scope="row" className="max-w-md px-3 py-2 text-left font-normal">
-                <Link href={`/coes/${row.coeId}`} className="font-medium text-indigo-700 hover:underline">
+                <Link href={`/coes/${row.coeId}`} className="link font-medium">
                   {row.title}
                 </Link>
               </th>

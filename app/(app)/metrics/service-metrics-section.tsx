@@ -103,7 +103,7 @@ export function ServiceMetricsSection({
           {listed.slice(0, MAX_SERVICE_LINKS).map((service, index) => (
             <span key={service.id}>
               {index > 0 ? ", " : null}
-              <Link href={`/metrics/services/${service.id}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+              <Link href={`/metrics/services/${service.id}`} className="text-indigo-700 hover:text-indigo-900">
                 {service.name}
               </Link>
               {withoutMetrics.has(service.id) ? <span className="text-slate-600"> (none yet)</span> : null}

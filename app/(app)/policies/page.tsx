@@ -183,7 +183,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
               {view.children.map((child) => (
                 <tr key={child.id}>
                   <Td>
-                    <Link className="font-medium text-indigo-700 hover:underline" href={`/policies?team=${child.id}`}>
+                    <Link className="link font-medium" href={`/policies?team=${child.id}`}>
                       {child.name}
                     </Link>
                   </Td>
@@ -206,7 +206,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
               {findings.slice(0, 25).map((finding) => (
                 <tr key={finding.id}>
                   <Td>
-                    <Link className="font-medium text-indigo-700 hover:underline" href={`/policies/findings/${finding.id}`}>
+                    <Link className="link font-medium" href={`/policies/findings/${finding.id}`}>
                       {finding.rule.name}
                     </Link>
                   </Td>
@@ -240,13 +240,13 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
               {view.heatRows.map((row) => (
                 <tr key={row.ruleId}>
                   <Td>
-                    <Link className="text-indigo-700 hover:underline" href={`/policies/rules/${row.ruleId}`}>
+                    <Link className="link" href={`/policies/rules/${row.ruleId}`}>
                       {row.ruleName}
                     </Link>
                   </Td>
                   {view.heatColumns.map((column) => {
                     const cell = row.cells.get(column.id);
-                    const tone = !cell || cell.open === 0 ? "" : cell.open > 5 ? "bg-red-100 text-red-900" : "bg-amber-50 text-amber-900";
+                    const tone = !cell || cell.open === 0 ? "" : cell.open > 5 ? "heat-many" : "heat-some";
                     return (
                       <Td key={column.id} className={tone}>
                         {cell ? `${cell.open}${cell.acknowledged ? ` (${cell.acknowledged})` : ""}` : "0"}
@@ -271,7 +271,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
               {view.services.map((service) => (
                 <tr key={service.id}>
                   <Td>
-                    <Link className="text-indigo-700 hover:underline" href={`/services/${service.id}`}>
+                    <Link className="link" href={`/services/${service.id}`}>
                       {service.name}
                     </Link>
                     {stopped.has(service.id) ? <LineStoppedBadge serviceId={service.id} className="ml-2" /> : null}

@@ -156,7 +156,7 @@ export default async function VerificationPage({ searchParams }: { searchParams:
                     {grid.services.map((service) => (
                       <tr key={service.id}>
                         <Td>
-                          <Link className="font-medium text-indigo-700 hover:underline" href={`/verification/services/${service.id}`}>
+                          <Link className="link font-medium" href={`/verification/services/${service.id}`}>
                             {service.name}
                           </Link>
                         </Td>

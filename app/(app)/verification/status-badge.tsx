@@ -1,30 +1,19 @@
 import { cn } from "@/components/ui/cn";
 import { VERIFICATION_STATUS_LABELS, type VerificationStatus } from "@/lib/verification/status";
 
-// Colour and text together (never colour alone), with a symbol for those who cannot tell the colours apart.
-const STYLES: Record<VerificationStatus, { classes: string; symbol: string }> = {
-  VERIFIED: { classes: "bg-emerald-50 text-emerald-800 ring-emerald-300", symbol: "✓" },
-  EXPIRING: { classes: "bg-amber-50 text-amber-900 ring-amber-300", symbol: "◷" },
-  EXPIRED: { classes: "bg-orange-50 text-orange-900 ring-orange-300", symbol: "!" },
-  FAILED: { classes: "bg-red-50 text-red-800 ring-red-300", symbol: "✗" },
-  NEVER: { classes: "bg-slate-100 text-slate-800 ring-slate-300", symbol: "–" },
-  NOT_APPLICABLE: { classes: "bg-white text-slate-700 ring-slate-200", symbol: "∅" },
+// Colour and text together (never colour alone), with a symbol for those who cannot tell the colours
+// apart. Classes and symbols live in app/globals.css: the grid draws hundreds of these badges.
+const CLASSES: Record<VerificationStatus, string> = {
+  VERIFIED: "status-verified",
+  EXPIRING: "status-expiring",
+  EXPIRED: "status-expired",
+  FAILED: "status-failed",
+  NEVER: "status-never",
+  NOT_APPLICABLE: "status-not-applicable",
 };
 
 export function VerificationStatusBadge({ status, className }: { status: VerificationStatus; className?: string }) {
-  const style = STYLES[status];
-  return (
-    <span
-      className={cn(
-        "inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
-        style.classes,
-        className,
-      )}
-    >
-      <span aria-hidden>{style.symbol}</span>
-      <span>{VERIFICATION_STATUS_LABELS[status]}</span>
-    </span>
-  );
+  return <span className={cn("status-pill", CLASSES[status], className)}>{VERIFICATION_STATUS_LABELS[status]}</span>;
 }
 
 export function percentLabel(percent: number | null): string {
