@@ -3,14 +3,12 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
-import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIndex } from "@/lib/org/tree";
 import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
 import { fanOutMessages } from "@/lib/webhooks/fan-out";
-import { DISABLE_AFTER_FAILING_MS, nextAttemptDelay } from "@/lib/webhooks/retry";
-import { limiter, type Limiter } from "@/lib/webhooks/limiter";
-import { sendWebhook, type SendOutcome } from "@/lib/webhooks/send";
+import { attemptLog, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
+import { sendWebhook } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 
 /**
@@ -26,14 +24,12 @@ const FAN_OUT_BATCH = 500;
 const CLAIM_BATCH = 100;
 const SEND_CONCURRENCY = 32;
 /**
- * Recording an attempt is a transaction of 2–4 statements that holds a pooled connection throughout.
- * With 32 senders recording at once on a pool of 10, page and API requests queued behind them for a
- * connection (a status change's p95 went from 49 to 123 ms while 5 endpoints received 1,000 messages).
- * At most half the pool records at once: the sends themselves need no connection and stay 32 wide.
+ * Finished attempts are logged this many at a time, or this long after the first one waited
+ * (lib/webhooks/attempt-log.ts): one statement per batch keeps the pool and the event loop free
+ * for requests while a backlog drains.
  */
-function recordingSlots(): number {
-  return Math.max(1, Math.floor(env().DATABASE_POOL_SIZE / 2));
-}
+const LOG_BATCH = 50;
+const LOG_WAIT_MS = 50;
 /** Longer than the 15 s timeout plus bookkeeping: a claimed message is not taken by another worker. */
 const CLAIM_LOCK_SECONDS = 60;
 
@@ -106,19 +102,6 @@ async function claimDueMessages(limit: number, messageId: string | null): Promis
     WHERE m.id = due.id
     RETURNING m.id, m.endpoint_id, m.payload::text AS payload, m.attempt_count, m.created_at`;
 }
-
-type EndpointForSend = {
-  id: string;
-  organizationId: string;
-  url: string;
-  format: string;
-  secret: string;
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | null;
-  failingSince: Date | null;
-  createdById: string | null;
-  description: string;
-};
 
 /** A stored signing secret: encrypted (lib/security/secret-box.ts), or a `whsec_` one stored before encryption. */
 function readSecret(stored: string): string {
@@ -200,106 +183,39 @@ export async function deliverDueMessages(
     }
     return queue.shift();
   };
-  const recording = limiter(recordingSlots());
+  const log = attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: LOG_WAIT_MS });
   const sender = async () => {
     for (let message = await nextMessage(); message; message = await nextMessage()) {
       const endpoint = endpoints.get(message.endpoint_id);
-      if (!endpoint) continue;
-      try {
-        await attempt(endpoint, message, allowedHosts, recording);
-      } catch (error) {
-        logError("webhook attempt could not be recorded", error, { messageId: message.id });
-      }
+      if (endpoint)
+        await attempt(endpoint, message, allowedHosts, log).catch((error: unknown) =>
+          logError("webhook attempt could not be made", error, { messageId: message.id }),
+        );
       // Signing and serialising are synchronous: let waiting requests run between two messages.
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: messageId === null ? SEND_CONCURRENCY : 1 }, sender));
+  await log.flush();
   return claimed;
 }
 
-async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[], recording: Limiter): Promise<void> {
-  const now = new Date();
+async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[], log: AttemptLog): Promise<void> {
+  const startedAt = new Date();
+  const finished = { endpoint, messageId: message.id, number: message.attempt_count, startedAt };
   let request: { headers: Record<string, string>; body: string };
   try {
-    request = buildRequest(endpoint, message.id, message.payload, now);
+    request = buildRequest(endpoint, message.id, message.payload, startedAt);
   } catch (error) {
     // The signing secret cannot be read (another ANDON_ENCRYPTION_KEY): a failed attempt that says so, retried later.
     if (!(error instanceof SecretKeyError)) throw error;
-    const failure = { status: null, body: null, error: error.message, durationMs: 0 };
-    await recording(() => recordAttempt(endpoint, message, {}, message.payload, failure, now));
+    const outcome = { status: null, body: null, error: error.message, durationMs: 0 };
+    await log.add({ ...finished, headers: {}, body: message.payload, outcome });
     return;
   }
   const { headers, body } = request;
   const outcome = await sendWebhook(endpoint.url, headers, body, { allowedHosts });
-  await recording(() => recordAttempt(endpoint, message, headers, body, outcome, now));
-}
-
-const succeeded = (outcome: SendOutcome) => outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
-
-/** Writes the attempt to the log and moves the message (and the endpoint's health) on. */
-async function recordAttempt(
-  endpoint: EndpointForSend,
-  message: ClaimedMessage,
-  headers: Record<string, string>,
-  body: string,
-  outcome: SendOutcome,
-  startedAt: Date,
-): Promise<void> {
-  const ok = succeeded(outcome);
-  const delay = ok ? null : nextAttemptDelay(message.attempt_count);
-  await db.$transaction(async (tx) => {
-    await tx.webhookAttempt.create({
-      data: {
-        messageId: message.id,
-        number: message.attempt_count,
-        startedAt,
-        durationMs: outcome.durationMs,
-        requestHeaders: { "content-type": "application/json", ...headers },
-        requestBody: body,
-        responseStatus: outcome.status,
-        responseBody: outcome.body,
-        error: outcome.error,
-        succeeded: ok,
-      },
-      select: { id: true },
-    });
-    await tx.webhookMessage.update({
-      where: { id: message.id },
-      data: {
-        status: ok ? "SUCCEEDED" : delay === null ? "EXHAUSTED" : "PENDING",
-        nextAttemptAt: ok || delay === null ? null : new Date(Date.now() + delay),
-        lockedUntil: null,
-      },
-      select: { id: true },
-    });
-    if (ok) {
-      if (endpoint.failingSince) await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } });
-      return;
-    }
-    const gone = outcome.status === 410;
-    const failingSince = endpoint.failingSince ?? startedAt;
-    const failingTooLong = startedAt.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS;
-    if (gone || failingTooLong) {
-      const reason = gone ? "The receiver answered 410 Gone." : "Every delivery failed for 5 days.";
-      const { count } = await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, enabled: true },
-        data: { enabled: false, disabledReason: reason, failingSince },
-      });
-      if (count === 1 && endpoint.createdById) {
-        await notifyUsers(tx, [endpoint.createdById], {
-          organizationId: endpoint.organizationId,
-          kind: "WEBHOOK_ENDPOINT_DISABLED",
-          title: `Webhook ${endpoint.description || endpoint.url} was disabled: ${reason}`,
-          href: `/settings/webhooks/${endpoint.id}`,
-          dedupeKey: `webhook-disabled:${endpoint.id}:${startedAt.toISOString()}`,
-        });
-      }
-    } else if (!endpoint.failingSince) {
-      await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: startedAt } });
-      endpoint.failingSince = startedAt;
-    }
-  });
+  await log.add({ ...finished, headers, body, outcome });
 }
 
 /** How long one job pass keeps going while work remains (pg-boss expires a pass after 300 s). */
