@@ -115,7 +115,7 @@ function logAttempts(client: DbClient, batch: readonly FinishedAttempt[]) {
       INSERT INTO webhook_attempts (id, message_id, number, started_at, duration_ms, request_headers, request_body, response_status, response_body, error, succeeded)
       SELECT gen_random_uuid()::text, f.message_id, f.number, f.started_at AT TIME ZONE 'UTC', f.duration_ms, f.request_headers, f.request_body,
         f.response_status, f.response_body, f.error, f.succeeded
-      FROM finished f
+      FROM finished f JOIN webhook_messages m ON m.id = f.message_id
     )
     UPDATE webhook_messages m
     SET status = f.status::"WebhookMessageStatus", next_attempt_at = f.next_attempt_at AT TIME ZONE 'UTC', locked_until = NULL
@@ -145,9 +145,10 @@ export type AttemptLog = {
 
 /**
  * Collects finished attempts and writes them `batchSize` at a time, or `maxWaitMs` after the first
- * one waited, one write at a time. A batch that cannot be written (a message deleted with its
- * endpoint meanwhile) is written again attempt by attempt, so one bad row loses only itself; an
- * attempt that still cannot be recorded stays locked and is made again after its lock.
+ * one waited, one write at a time. (A message deleted with its endpoint meanwhile is skipped.) A
+ * batch that cannot be written is written again attempt by attempt, so one bad row (an answer
+ * PostgreSQL cannot store as text) loses only itself; an attempt that still cannot be recorded stays
+ * locked and is made again after its lock, as before batching.
  */
 export function attemptLog(options: { batchSize: number; maxWaitMs: number }): AttemptLog {
   let waiting: FinishedAttempt[] = [];

@@ -189,6 +189,62 @@ describe("webhook delivery", () => {
     await expect(sendTestEvent(world.users.outsider, id)).rejects.toThrow(/not found|does not exist/i);
   });
 
+  it("records one run's mixed answers in its batch: delivered, retried, and a gone receiver disabled with its owner told", async () => {
+    const world = await actionWorld();
+    const [healthy, failing, gone] = await Promise.all([startReceiver(() => 204), startReceiver(() => 503), startReceiver(() => 410)]);
+    const endpointFor = async (url: string, description: string) =>
+      (
+        await createWebhookEndpoint(world.users.retailManager, {
+          url,
+          description,
+          format: "RAW",
+          eventTypes: [],
+          teamId: world.teams.retail.id,
+          enabled: true,
+        })
+      ).id;
+    const healthyId = await endpointFor(healthy.url, "healthy");
+    const failingId = await endpointFor(failing.url, "failing");
+    const goneId = await endpointFor(gone.url, "gone");
+    const queue = (endpointId: string, count: number) =>
+      testDb.webhookMessage.createMany({
+        data: Array.from({ length: count }, () => ({ endpointId, eventType: "webhook.test", payload: { type: "webhook.test" } })),
+      });
+    await Promise.all([queue(healthyId, 20), queue(failingId, 3), queue(goneId, 1)]);
+
+    const before = Date.now();
+    expect(await deliverDueMessages({ allowedHosts })).toBeGreaterThanOrEqual(24);
+
+    const messages = await testDb.webhookMessage.findMany({
+      where: { endpointId: { in: [healthyId, failingId, goneId] } },
+      select: { endpointId: true, status: true, attemptCount: true, nextAttemptAt: true, lockedUntil: true, attempts: true },
+    });
+    expect(messages).toHaveLength(24);
+    for (const message of messages) {
+      expect(message).toMatchObject({ attemptCount: 1, lockedUntil: null });
+      expect(message.attempts).toHaveLength(1);
+      const [attempt] = message.attempts;
+      expect(attempt).toMatchObject({ number: 1, requestBody: '{"type":"webhook.test"}', responseBody: "ok" });
+      expect(attempt!.requestHeaders).toMatchObject({ "content-type": "application/json", "webhook-signature": expect.stringMatching(/^v1,/) });
+      if (message.endpointId === healthyId) {
+        expect(message).toMatchObject({ status: "SUCCEEDED", nextAttemptAt: null });
+        expect(attempt).toMatchObject({ succeeded: true, responseStatus: 204, error: null });
+      } else {
+        expect(message.status).toBe("PENDING");
+        expect(message.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 5_000);
+        expect(attempt).toMatchObject({ succeeded: false, responseStatus: message.endpointId === goneId ? 410 : 503 });
+      }
+    }
+    const endpoint = (id: string) =>
+      testDb.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { enabled: true, failingSince: true, disabledReason: true } });
+    expect(await endpoint(healthyId)).toEqual({ enabled: true, failingSince: null, disabledReason: null });
+    expect(await endpoint(failingId)).toEqual({ enabled: true, failingSince: expect.any(Date), disabledReason: null });
+    expect(await endpoint(goneId)).toMatchObject({ enabled: false, disabledReason: "The receiver answered 410 Gone." });
+    const notices = await testDb.notification.findMany({ where: { userId: world.users.retailManager.userId, kind: "WEBHOOK_ENDPOINT_DISABLED" } });
+    expect(notices.map((notice) => notice.title)).toEqual(["Webhook gone was disabled: The receiver answered 410 Gone."]);
+    await Promise.all([healthy.close(), failing.close(), gone.close()]);
+  });
+
   it("drains queued deliveries once each, two workers side by side (rate reported)", async () => {
     const count = Number(process.env.WEBHOOK_DRAIN_COUNT ?? 1000);
     const world = await actionWorld();

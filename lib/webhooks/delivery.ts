@@ -8,7 +8,7 @@ import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
 import { fanOutMessages } from "@/lib/webhooks/fan-out";
 import { attemptLog, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
-import { sendWebhook } from "@/lib/webhooks/send";
+import { keepAliveAgents, sendWebhook, type SendAgents } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 
 /**
@@ -103,27 +103,33 @@ async function claimDueMessages(limit: number, messageId: string | null): Promis
     RETURNING m.id, m.endpoint_id, m.payload::text AS payload, m.attempt_count, m.created_at`;
 }
 
-/** A stored signing secret: encrypted (lib/security/secret-box.ts), or a `whsec_` one stored before encryption. */
-function readSecret(stored: string): string {
-  return stored.startsWith("whsec_") ? stored : decryptSecret(stored);
+/**
+ * A stored signing secret: encrypted (lib/security/secret-box.ts), or a `whsec_` one stored before
+ * encryption. Decrypted once per delivery run (`plain` holds them until the run ends), not per message.
+ */
+function readSecret(stored: string, plain: Map<string, string>): string {
+  let secret = plain.get(stored);
+  if (secret === undefined) {
+    secret = stored.startsWith("whsec_") ? stored : decryptSecret(stored);
+    plain.set(stored, secret);
+  }
+  return secret;
 }
 
+type SecretsOf = Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">;
+
 /** Secrets that sign now: the current one, and the previous one during its 24 h after a rotation. */
-function activeSecrets(endpoint: Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">, now = new Date()): string[] {
-  const secrets = [readSecret(endpoint.secret)];
-  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(readSecret(endpoint.previousSecret));
+function activeSecrets(endpoint: SecretsOf, plain: Map<string, string>, now: Date): string[] {
+  const secrets = [readSecret(endpoint.secret, plain)];
+  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
+    secrets.push(readSecret(endpoint.previousSecret, plain));
   return secrets;
 }
 
 /** The headers and body of one attempt: signed for raw endpoints, unsigned for chat services. */
-function buildRequest(
-  endpoint: Pick<EndpointForSend, "format" | "secret" | "previousSecret" | "previousSecretExpiresAt">,
-  messageId: string,
-  payload: string,
-  now: Date,
-) {
+function buildRequest(endpoint: SecretsOf & Pick<EndpointForSend, "format">, messageId: string, payload: string, plain: Map<string, string>, now: Date) {
   const body = JSON.stringify(JSON.parse(payload));
-  const headers = endpoint.format === "RAW" ? standardWebhookHeaders(activeSecrets(endpoint, now), messageId, now, body) : {};
+  const headers = endpoint.format === "RAW" ? standardWebhookHeaders(activeSecrets(endpoint, plain, now), messageId, now, body) : {};
   return { headers, body };
 }
 
@@ -183,39 +189,52 @@ export async function deliverDueMessages(
     }
     return queue.shift();
   };
-  const log = attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: LOG_WAIT_MS });
+  const senders = messageId === null ? SEND_CONCURRENCY : 1;
+  const run: DeliveryRun = {
+    allowedHosts,
+    agents: keepAliveAgents(senders),
+    log: attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: LOG_WAIT_MS }),
+    secrets: new Map(),
+  };
   const sender = async () => {
     for (let message = await nextMessage(); message; message = await nextMessage()) {
       const endpoint = endpoints.get(message.endpoint_id);
       if (endpoint)
-        await attempt(endpoint, message, allowedHosts, log).catch((error: unknown) =>
-          logError("webhook attempt could not be made", error, { messageId: message.id }),
-        );
+        await attempt(endpoint, message, run).catch((error: unknown) => logError("webhook attempt could not be made", error, { messageId: message.id }));
       // Signing and serialising are synchronous: let waiting requests run between two messages.
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  await Promise.all(Array.from({ length: messageId === null ? SEND_CONCURRENCY : 1 }, sender));
-  await log.flush();
+  try {
+    await Promise.all(Array.from({ length: senders }, sender));
+  } finally {
+    // Whatever was sent is recorded, even when a claim failed on the way (the flush itself never throws).
+    await run.log.flush();
+    run.agents.http.destroy();
+    run.agents.https.destroy();
+  }
   return claimed;
 }
 
-async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[], log: AttemptLog): Promise<void> {
+/** What the senders of one run share: the address rule, keep-alive connections, the log, decrypted secrets. */
+type DeliveryRun = { allowedHosts: readonly string[]; agents: SendAgents; log: AttemptLog; secrets: Map<string, string> };
+
+async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, run: DeliveryRun): Promise<void> {
   const startedAt = new Date();
   const finished = { endpoint, messageId: message.id, number: message.attempt_count, startedAt };
   let request: { headers: Record<string, string>; body: string };
   try {
-    request = buildRequest(endpoint, message.id, message.payload, startedAt);
+    request = buildRequest(endpoint, message.id, message.payload, run.secrets, startedAt);
   } catch (error) {
     // The signing secret cannot be read (another ANDON_ENCRYPTION_KEY): a failed attempt that says so, retried later.
     if (!(error instanceof SecretKeyError)) throw error;
     const outcome = { status: null, body: null, error: error.message, durationMs: 0 };
-    await log.add({ ...finished, headers: {}, body: message.payload, outcome });
+    await run.log.add({ ...finished, headers: {}, body: message.payload, outcome });
     return;
   }
   const { headers, body } = request;
-  const outcome = await sendWebhook(endpoint.url, headers, body, { allowedHosts });
-  await log.add({ ...finished, headers, body, outcome });
+  const outcome = await sendWebhook(endpoint.url, headers, body, run);
+  await run.log.add({ ...finished, headers, body, outcome });
 }
 
 /** How long one job pass keeps going while work remains (pg-boss expires a pass after 300 s). */
