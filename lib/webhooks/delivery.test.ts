@@ -191,7 +191,7 @@ describe("webhook delivery", () => {
 
   it("records one run's mixed answers in its batch: delivered, retried, and a gone receiver disabled with its owner told", async () => {
     const world = await actionWorld();
-    const [healthy, failing, gone] = await Promise.all([startReceiver(() => 204), startReceiver(() => 503), startReceiver(() => 410)]);
+    const [healthy, failing, gone] = await Promise.all([startReceiver(() => 200), startReceiver(() => 503), startReceiver(() => 410)]);
     const endpointFor = async (url: string, description: string) =>
       (
         await createWebhookEndpoint(world.users.retailManager, {
@@ -228,7 +228,7 @@ describe("webhook delivery", () => {
       expect(attempt!.requestHeaders).toMatchObject({ "content-type": "application/json", "webhook-signature": expect.stringMatching(/^v1,/) });
       if (message.endpointId === healthyId) {
         expect(message).toMatchObject({ status: "SUCCEEDED", nextAttemptAt: null });
-        expect(attempt).toMatchObject({ succeeded: true, responseStatus: 204, error: null });
+        expect(attempt).toMatchObject({ succeeded: true, responseStatus: 200, error: null });
       } else {
         expect(message.status).toBe("PENDING");
         expect(message.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 5_000);
