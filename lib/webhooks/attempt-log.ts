@@ -105,6 +105,8 @@ function attemptRow({ messageId, number, headers, body, outcome, startedAt }: Fi
 function logAttempts(client: DbClient, batch: readonly FinishedAttempt[]) {
   const recordedAt = Date.now();
   const rows = JSON.stringify(batch.map((attempt) => attemptRow(attempt, recordedAt)));
+  // The ids again as an array, so the messages are found by primary key whatever the table's statistics say.
+  const ids = batch.map((attempt) => attempt.messageId);
   return client.$executeRaw`
     WITH finished AS (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(
@@ -115,11 +117,11 @@ function logAttempts(client: DbClient, batch: readonly FinishedAttempt[]) {
       INSERT INTO webhook_attempts (id, message_id, number, started_at, duration_ms, request_headers, request_body, response_status, response_body, error, succeeded)
       SELECT gen_random_uuid()::text, f.message_id, f.number, f.started_at AT TIME ZONE 'UTC', f.duration_ms, f.request_headers, f.request_body,
         f.response_status, f.response_body, f.error, f.succeeded
-      FROM finished f JOIN webhook_messages m ON m.id = f.message_id
+      FROM finished f JOIN webhook_messages m ON m.id = f.message_id AND m.id = ANY(${ids}::text[])
     )
     UPDATE webhook_messages m
     SET status = f.status::"WebhookMessageStatus", next_attempt_at = f.next_attempt_at AT TIME ZONE 'UTC', locked_until = NULL
-    FROM finished f WHERE m.id = f.message_id`;
+    FROM finished f WHERE m.id = f.message_id AND m.id = ANY(${ids}::text[])`;
 }
 
 /** Records one batch: the log statement alone, or with the batch's endpoint changes in one transaction. */

@@ -85,21 +85,25 @@ export async function fanOutEvents(limit = FAN_OUT_BATCH): Promise<number> {
 
 type ClaimedMessage = { id: string; endpoint_id: string; payload: string; attempt_count: number; created_at: Date };
 
-/** Claims up to `limit` due messages of enabled endpoints for this worker. */
+/**
+ * Claims up to `limit` due messages of enabled endpoints for this worker. The due ids are picked once
+ * (an init plan: `= ANY(ARRAY(…))`), then updated by primary key: as a join (`UPDATE … FROM (…) due`)
+ * a planner that believes the table tiny re-ran the pick for every row it scanned, and a claim over
+ * a backlog of 10,000 messages ran into the statement timeout.
+ */
 async function claimDueMessages(limit: number, messageId: string | null): Promise<ClaimedMessage[]> {
   // Two statements rather than one with "$id IS NULL OR id = $id", which would keep a generic plan off the index.
   const only = messageId === null ? Prisma.empty : Prisma.sql`AND wm.id = ${messageId}`;
   return db.$queryRaw<ClaimedMessage[]>`
     UPDATE webhook_messages m
     SET attempt_count = m.attempt_count + 1, locked_until = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${CLAIM_LOCK_SECONDS})
-    FROM (
+    WHERE m.id = ANY(ARRAY(
       SELECT wm.id FROM webhook_messages wm JOIN webhook_endpoints e ON e.id = wm.endpoint_id AND e.enabled
       WHERE wm.status = 'PENDING' AND wm.next_attempt_at <= (now() AT TIME ZONE 'UTC') ${only}
         AND (wm.locked_until IS NULL OR wm.locked_until < (now() AT TIME ZONE 'UTC'))
       ORDER BY wm.next_attempt_at LIMIT ${limit}
       FOR UPDATE OF wm SKIP LOCKED
-    ) due
-    WHERE m.id = due.id
+    ))
     RETURNING m.id, m.endpoint_id, m.payload::text AS payload, m.attempt_count, m.created_at`;
 }
 
