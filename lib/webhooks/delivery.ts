@@ -176,9 +176,11 @@ export async function deliverDueMessages(
   let claiming: Promise<void> | null = null;
 
   const claimBatch = async () => {
-    const batch = await claimDueMessages(Math.min(CLAIM_BATCH, max - claimed), messageId);
+    const limit = Math.min(CLAIM_BATCH, max - claimed);
+    const batch = await claimDueMessages(limit, messageId);
     claimed += batch.length;
-    if (batch.length === 0 || messageId !== null || claimed >= max || Date.now() >= deadline) done = true;
+    // A claim short of its limit found every due message: the next round takes what falls due meanwhile.
+    if (batch.length < limit || messageId !== null || claimed >= max || Date.now() >= deadline) done = true;
     const unknown = [...new Set(batch.map((message) => message.endpoint_id))].filter((id) => !endpoints.has(id));
     if (unknown.length > 0)
       for (const endpoint of await db.webhookEndpoint.findMany({ where: { id: { in: unknown } }, select: ENDPOINT_FOR_SEND_SELECT }))
@@ -243,6 +245,13 @@ async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, run: 
 
 /** How long one job pass keeps going while work remains (pg-boss expires a pass after 300 s). */
 const PASS_BUDGET_MS = 120_000;
+/**
+ * A round that found work is followed by the next one no sooner than this after it began. While
+ * writes trickle in, back-to-back rounds would each fan out and deliver one write's few messages,
+ * paying a round's fixed statements (outbox claim, message claim, endpoint read, log) for every
+ * write; a round per half second carries them all. A backlog is unaffected: one round delivers it.
+ */
+const ROUND_MS = 500;
 
 /**
  * One pass of the job: fan the outbox out, deliver what is due, and again while either found work
@@ -255,12 +264,20 @@ export async function runDeliveryPass(
   let events = 0;
   let sent = 0;
   for (;;) {
+    const started = Date.now();
     let fannedOut = 0;
-    for (let taken = await fanOutEvents(); taken > 0; taken = await fanOutEvents()) fannedOut += taken;
+    let taken: number;
+    // A batch short of the limit emptied the outbox; what is written meanwhile waits for the next round.
+    do {
+      taken = await fanOutEvents(FAN_OUT_BATCH);
+      fannedOut += taken;
+    } while (taken === FAN_OUT_BATCH);
     const delivered = await deliverDueMessages({ ...options, budgetMs: Math.max(0, deadline - Date.now()) });
     events += fannedOut;
     sent += delivered;
     if ((fannedOut === 0 && delivered === 0) || Date.now() >= deadline || (options.maxMessages !== undefined && sent >= options.maxMessages)) break;
+    const rest = Math.min(started + ROUND_MS, deadline) - Date.now();
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
   }
   return { events, sent };
 }
