@@ -10,6 +10,7 @@ import { fanOutMessages } from "@/lib/webhooks/fan-out";
 import { attemptLog, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
 import { keepAliveAgents, sendWebhook, type SendAgents } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
+import { turnPacer } from "@/lib/webhooks/turn-pacer";
 
 /**
  * Delivery, in two steps run by the webhook job (lib/jobs/webhooks.ts) on any number of instances:
@@ -23,6 +24,8 @@ import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 const FAN_OUT_BATCH = 500;
 const CLAIM_BATCH = 100;
 const SEND_CONCURRENCY = 32;
+/** Sends started per turn of the event loop (lib/webhooks/turn-pacer.ts): requests in the same process stay quick. */
+const SENDS_PER_TURN = 2;
 /**
  * Finished attempts are logged this many at a time, or this long after the first one waited
  * (lib/webhooks/attempt-log.ts): one statement per batch keeps the pool and the event loop free
@@ -202,13 +205,13 @@ export async function deliverDueMessages(
     log: attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: LOG_WAIT_MS }),
     secrets: new Map(),
   };
+  const pace = turnPacer(SENDS_PER_TURN);
   const sender = async () => {
     for (let message = await nextMessage(); message; message = await nextMessage()) {
       const endpoint = endpoints.get(message.endpoint_id);
-      if (endpoint)
-        await attempt(endpoint, message, run).catch((error: unknown) => logError("webhook attempt could not be made", error, { messageId: message.id }));
-      // Signing and serialising are synchronous: let waiting requests run between two messages.
-      await new Promise((resolve) => setImmediate(resolve));
+      if (!endpoint) continue;
+      await pace();
+      await attempt(endpoint, message, run).catch((error: unknown) => logError("webhook attempt could not be made", error, { messageId: message.id }));
     }
   };
   try {
