@@ -5,38 +5,11 @@
 // every due message, so it needs a database of its own).
 import { afterAll, describe, expect, it } from "vitest";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
-import { attemptLog, recordAttempts, type FinishedAttempt } from "@/lib/webhooks/attempt-log";
-import { createWebhookEndpoint } from "@/lib/webhooks/mutations";
+import { attemptLog, ENDPOINT_FOR_SEND_SELECT, recordAttempts, type FinishedAttempt } from "@/lib/webhooks/attempt-log";
+import { retailEndpoint } from "@/lib/webhooks/test-endpoint";
 import { RETRY_SCHEDULE_MS } from "@/lib/webhooks/retry";
 
 afterAll(() => testDb.$disconnect());
-
-type World = Awaited<ReturnType<typeof actionWorld>>;
-
-async function endpointFor(world: World, url: string, description: string) {
-  const { id } = await createWebhookEndpoint(world.users.retailManager, {
-    url,
-    description,
-    format: "RAW",
-    eventTypes: [],
-    teamId: world.teams.retail.id,
-    enabled: true,
-  });
-  return id;
-}
-
-const ENDPOINT_FOR_SEND = {
-  id: true,
-  organizationId: true,
-  url: true,
-  format: true,
-  secret: true,
-  previousSecret: true,
-  previousSecretExpiresAt: true,
-  failingSince: true,
-  createdById: true,
-  description: true,
-} as const;
 
 /** A queued message of `endpointId`, claimed `attemptCount` times so far. */
 async function queuedMessage(endpointId: string, attemptCount = 1) {
@@ -68,8 +41,8 @@ function finished(
 describe("batched webhook attempt log", () => {
   it("in one batch: the last scheduled failure exhausts its message, and a success after a failure clears the endpoint's failing state", async () => {
     const world = await actionWorld();
-    const endpointId = await endpointFor(world, "https://hooks.example.com/a", "flaky");
-    const endpoint = await testDb.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: ENDPOINT_FOR_SEND });
+    const endpointId = await retailEndpoint(world, "https://hooks.example.com/a", "flaky");
+    const endpoint = await testDb.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: ENDPOINT_FOR_SEND_SELECT });
     const last = RETRY_SCHEDULE_MS.length;
     const lastTry = await queuedMessage(endpointId, last);
     const failed = await queuedMessage(endpointId);
@@ -105,8 +78,8 @@ describe("batched webhook attempt log", () => {
 
   it("records the rest of a batch when one attempt cannot be stored, and skips a message deleted meanwhile", async () => {
     const world = await actionWorld();
-    const endpointId = await endpointFor(world, "https://hooks.example.com/b", "");
-    const endpoint = await testDb.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: ENDPOINT_FOR_SEND });
+    const endpointId = await retailEndpoint(world, "https://hooks.example.com/b", "");
+    const endpoint = await testDb.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: ENDPOINT_FOR_SEND_SELECT });
     const ids = [await queuedMessage(endpointId), await queuedMessage(endpointId), await queuedMessage(endpointId), await queuedMessage(endpointId)];
     await testDb.webhookMessage.delete({ where: { id: ids[1]! } });
     const unstorable = finished(endpoint, ids[3]!, 1, 200);

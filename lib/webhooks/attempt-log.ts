@@ -26,6 +26,20 @@ export type EndpointForSend = {
   description: string;
 };
 
+/** What a run reads of each endpoint it sends to. */
+export const ENDPOINT_FOR_SEND_SELECT = {
+  id: true,
+  organizationId: true,
+  url: true,
+  format: true,
+  secret: true,
+  previousSecret: true,
+  previousSecretExpiresAt: true,
+  failingSince: true,
+  createdById: true,
+  description: true,
+} as const;
+
 export type FinishedAttempt = {
   endpoint: EndpointForSend;
   messageId: string;

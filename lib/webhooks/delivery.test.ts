@@ -10,6 +10,7 @@ import { emitEvent } from "@/lib/events/mutations";
 import { ForbiddenError } from "@/lib/errors";
 import { deliverDueMessages, runDeliveryPass } from "@/lib/webhooks/delivery";
 import { createWebhookEndpoint, redeliverMessage, rotateWebhookSecret, sendTestEvent } from "@/lib/webhooks/mutations";
+import { retailEndpoint } from "@/lib/webhooks/test-endpoint";
 import { startReceiver } from "@/lib/webhooks/test-receiver";
 import { encryptLegacyWebhookSecrets } from "@/lib/integrations/startup-check";
 
@@ -192,20 +193,9 @@ describe("webhook delivery", () => {
   it("records one run's mixed answers in its batch: delivered, retried, and a gone receiver disabled with its owner told", async () => {
     const world = await actionWorld();
     const [healthy, failing, gone] = await Promise.all([startReceiver(() => 200), startReceiver(() => 503), startReceiver(() => 410)]);
-    const endpointFor = async (url: string, description: string) =>
-      (
-        await createWebhookEndpoint(world.users.retailManager, {
-          url,
-          description,
-          format: "RAW",
-          eventTypes: [],
-          teamId: world.teams.retail.id,
-          enabled: true,
-        })
-      ).id;
-    const healthyId = await endpointFor(healthy.url, "healthy");
-    const failingId = await endpointFor(failing.url, "failing");
-    const goneId = await endpointFor(gone.url, "gone");
+    const healthyId = await retailEndpoint(world, healthy.url, "healthy");
+    const failingId = await retailEndpoint(world, failing.url, "failing");
+    const goneId = await retailEndpoint(world, gone.url, "gone");
     const queue = (endpointId: string, count: number) =>
       testDb.webhookMessage.createMany({
         data: Array.from({ length: count }, () => ({ endpointId, eventType: "webhook.test", payload: { type: "webhook.test" } })),

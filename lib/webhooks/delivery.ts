@@ -7,7 +7,7 @@ import { ancestorIndex } from "@/lib/org/tree";
 import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
 import { fanOutMessages } from "@/lib/webhooks/fan-out";
-import { attemptLog, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
+import { attemptLog, ENDPOINT_FOR_SEND_SELECT, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
 import { keepAliveAgents, sendWebhook, type SendAgents } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 import { turnPacer } from "@/lib/webhooks/turn-pacer";
@@ -139,19 +139,6 @@ function buildRequest(endpoint: SecretsOf & Pick<EndpointForSend, "format">, mes
   const headers = endpoint.format === "RAW" ? standardWebhookHeaders(activeSecrets(endpoint, plain, now), messageId, now, body) : {};
   return { headers, body };
 }
-
-const ENDPOINT_FOR_SEND_SELECT = {
-  id: true,
-  organizationId: true,
-  url: true,
-  format: true,
-  secret: true,
-  previousSecret: true,
-  previousSecretExpiresAt: true,
-  failingSince: true,
-  createdById: true,
-  description: true,
-} as const;
 
 /**
  * Claims and sends due messages until none are due (or `maxMessages` were sent, or `budgetMs` has
