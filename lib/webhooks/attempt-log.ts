@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { DISABLE_AFTER_FAILING_MS, nextAttemptDelay } from "@/lib/webhooks/retry";
@@ -13,19 +14,6 @@ import type { SendOutcome } from "@/lib/webhooks/send";
  * waiting. An endpoint's health (failing since, disabled, its owner told) changes only on a failure
  * or the first success after failures — rare — and is written in the same transaction as its batch.
  */
-export type EndpointForSend = {
-  id: string;
-  organizationId: string;
-  url: string;
-  format: string;
-  secret: string;
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | null;
-  failingSince: Date | null;
-  createdById: string | null;
-  description: string;
-};
-
 /** What a run reads of each endpoint it sends to. */
 export const ENDPOINT_FOR_SEND_SELECT = {
   id: true,
@@ -39,6 +27,7 @@ export const ENDPOINT_FOR_SEND_SELECT = {
   createdById: true,
   description: true,
 } as const;
+export type EndpointForSend = Prisma.WebhookEndpointGetPayload<{ select: typeof ENDPOINT_FOR_SEND_SELECT }>;
 
 export type FinishedAttempt = {
   endpoint: EndpointForSend;
