@@ -10,6 +10,7 @@ import { emitEvent } from "@/lib/events/mutations";
 import { ForbiddenError } from "@/lib/errors";
 import { deliverDueMessages, runDeliveryPass } from "@/lib/webhooks/delivery";
 import { createWebhookEndpoint, redeliverMessage, rotateWebhookSecret, sendTestEvent } from "@/lib/webhooks/mutations";
+import { retailEndpoint } from "@/lib/webhooks/test-endpoint";
 import { startReceiver } from "@/lib/webhooks/test-receiver";
 import { encryptLegacyWebhookSecrets } from "@/lib/integrations/startup-check";
 
@@ -187,6 +188,51 @@ describe("webhook delivery", () => {
     await expect(createWebhookEndpoint(world.users.owner, { ...input, teamId: world.teams.payments.id })).rejects.toThrow(ForbiddenError);
     const { id } = await createWebhookEndpoint(world.users.retailManager, { ...input, teamId: world.teams.payments.id });
     await expect(sendTestEvent(world.users.outsider, id)).rejects.toThrow(/not found|does not exist/i);
+  });
+
+  it("records one run's mixed answers in its batch: delivered, retried, and a gone receiver disabled with its owner told", async () => {
+    const world = await actionWorld();
+    const [healthy, failing, gone] = await Promise.all([startReceiver(() => 200), startReceiver(() => 503), startReceiver(() => 410)]);
+    const healthyId = await retailEndpoint(world, healthy.url, "healthy");
+    const failingId = await retailEndpoint(world, failing.url, "failing");
+    const goneId = await retailEndpoint(world, gone.url, "gone");
+    const queue = (endpointId: string, count: number) =>
+      testDb.webhookMessage.createMany({
+        data: Array.from({ length: count }, () => ({ endpointId, eventType: "webhook.test", payload: { type: "webhook.test" } })),
+      });
+    await Promise.all([queue(healthyId, 20), queue(failingId, 3), queue(goneId, 1)]);
+
+    const before = Date.now();
+    expect(await deliverDueMessages({ allowedHosts })).toBeGreaterThanOrEqual(24);
+
+    const messages = await testDb.webhookMessage.findMany({
+      where: { endpointId: { in: [healthyId, failingId, goneId] } },
+      select: { endpointId: true, status: true, attemptCount: true, nextAttemptAt: true, lockedUntil: true, attempts: true },
+    });
+    expect(messages).toHaveLength(24);
+    for (const message of messages) {
+      expect(message).toMatchObject({ attemptCount: 1, lockedUntil: null });
+      expect(message.attempts).toHaveLength(1);
+      const [attempt] = message.attempts;
+      expect(attempt).toMatchObject({ number: 1, requestBody: '{"type":"webhook.test"}', responseBody: "ok" });
+      expect(attempt!.requestHeaders).toMatchObject({ "content-type": "application/json", "webhook-signature": expect.stringMatching(/^v1,/) });
+      if (message.endpointId === healthyId) {
+        expect(message).toMatchObject({ status: "SUCCEEDED", nextAttemptAt: null });
+        expect(attempt).toMatchObject({ succeeded: true, responseStatus: 200, error: null });
+      } else {
+        expect(message.status).toBe("PENDING");
+        expect(message.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 5_000);
+        expect(attempt).toMatchObject({ succeeded: false, responseStatus: message.endpointId === goneId ? 410 : 503 });
+      }
+    }
+    const endpoint = (id: string) =>
+      testDb.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { enabled: true, failingSince: true, disabledReason: true } });
+    expect(await endpoint(healthyId)).toEqual({ enabled: true, failingSince: null, disabledReason: null });
+    expect(await endpoint(failingId)).toEqual({ enabled: true, failingSince: expect.any(Date), disabledReason: null });
+    expect(await endpoint(goneId)).toMatchObject({ enabled: false, disabledReason: "The receiver answered 410 Gone." });
+    const notices = await testDb.notification.findMany({ where: { userId: world.users.retailManager.userId, kind: "WEBHOOK_ENDPOINT_DISABLED" } });
+    expect(notices.map((notice) => notice.title)).toEqual(["Webhook gone was disabled: The receiver answered 410 Gone."]);
+    await Promise.all([healthy.close(), failing.close(), gone.close()]);
   });
 
   it("drains queued deliveries once each, two workers side by side (rate reported)", async () => {

@@ -3,15 +3,14 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
-import { notifyUsers } from "@/lib/notifications/mutations";
 import { ancestorIndex } from "@/lib/org/tree";
 import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
 import { fanOutMessages } from "@/lib/webhooks/fan-out";
-import { DISABLE_AFTER_FAILING_MS, nextAttemptDelay } from "@/lib/webhooks/retry";
-import { limiter, type Limiter } from "@/lib/webhooks/limiter";
-import { sendWebhook, type SendOutcome } from "@/lib/webhooks/send";
+import { attemptLog, ENDPOINT_FOR_SEND_SELECT, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
+import { keepAliveAgents, sendWebhook, type SendAgents } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
+import { turnPacer } from "@/lib/webhooks/turn-pacer";
 
 /**
  * Delivery, in two steps run by the webhook job (lib/jobs/webhooks.ts) on any number of instances:
@@ -25,15 +24,15 @@ import { standardWebhookHeaders } from "@/lib/webhooks/signing";
 const FAN_OUT_BATCH = 500;
 const CLAIM_BATCH = 100;
 const SEND_CONCURRENCY = 32;
+/** Sends started per turn of the event loop (lib/webhooks/turn-pacer.ts): requests in the same process stay quick. */
+const SENDS_PER_TURN = 2;
 /**
- * Recording an attempt is a transaction of 2–4 statements that holds a pooled connection throughout.
- * With 32 senders recording at once on a pool of 10, page and API requests queued behind them for a
- * connection (a status change's p95 went from 49 to 123 ms while 5 endpoints received 1,000 messages).
- * At most half the pool records at once: the sends themselves need no connection and stay 32 wide.
+ * Finished attempts are logged this many at a time, or this long after the first one waited
+ * (lib/webhooks/attempt-log.ts): one statement per batch keeps the pool and the event loop free
+ * for requests while a backlog drains.
  */
-function recordingSlots(): number {
-  return Math.max(1, Math.floor(env().DATABASE_POOL_SIZE / 2));
-}
+const LOG_BATCH = 50;
+const LOG_WAIT_MS = 50;
 /** Longer than the 15 s timeout plus bookkeeping: a claimed message is not taken by another worker. */
 const CLAIM_LOCK_SECONDS = 60;
 
@@ -89,73 +88,57 @@ export async function fanOutEvents(limit = FAN_OUT_BATCH): Promise<number> {
 
 type ClaimedMessage = { id: string; endpoint_id: string; payload: string; attempt_count: number; created_at: Date };
 
-/** Claims up to `limit` due messages of enabled endpoints for this worker. */
+/**
+ * Claims up to `limit` due messages of enabled endpoints for this worker. The due ids are picked once
+ * (an init plan: `= ANY(ARRAY(…))`), then updated by primary key: as a join (`UPDATE … FROM (…) due`)
+ * a planner that believes the table tiny re-ran the pick for every row it scanned, and a claim over
+ * a backlog of 10,000 messages ran into the statement timeout.
+ */
 async function claimDueMessages(limit: number, messageId: string | null): Promise<ClaimedMessage[]> {
   // Two statements rather than one with "$id IS NULL OR id = $id", which would keep a generic plan off the index.
   const only = messageId === null ? Prisma.empty : Prisma.sql`AND wm.id = ${messageId}`;
   return db.$queryRaw<ClaimedMessage[]>`
     UPDATE webhook_messages m
     SET attempt_count = m.attempt_count + 1, locked_until = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${CLAIM_LOCK_SECONDS})
-    FROM (
+    WHERE m.id = ANY(ARRAY(
       SELECT wm.id FROM webhook_messages wm JOIN webhook_endpoints e ON e.id = wm.endpoint_id AND e.enabled
       WHERE wm.status = 'PENDING' AND wm.next_attempt_at <= (now() AT TIME ZONE 'UTC') ${only}
         AND (wm.locked_until IS NULL OR wm.locked_until < (now() AT TIME ZONE 'UTC'))
       ORDER BY wm.next_attempt_at LIMIT ${limit}
       FOR UPDATE OF wm SKIP LOCKED
-    ) due
-    WHERE m.id = due.id
+    ))
     RETURNING m.id, m.endpoint_id, m.payload::text AS payload, m.attempt_count, m.created_at`;
 }
 
-type EndpointForSend = {
-  id: string;
-  organizationId: string;
-  url: string;
-  format: string;
-  secret: string;
-  previousSecret: string | null;
-  previousSecretExpiresAt: Date | null;
-  failingSince: Date | null;
-  createdById: string | null;
-  description: string;
-};
-
-/** A stored signing secret: encrypted (lib/security/secret-box.ts), or a `whsec_` one stored before encryption. */
-function readSecret(stored: string): string {
-  return stored.startsWith("whsec_") ? stored : decryptSecret(stored);
+/**
+ * A stored signing secret: encrypted (lib/security/secret-box.ts), or a `whsec_` one stored before
+ * encryption. Decrypted once per delivery run (`plain` holds them until the run ends), not per message.
+ */
+function readSecret(stored: string, plain: Map<string, string>): string {
+  let secret = plain.get(stored);
+  if (secret === undefined) {
+    secret = stored.startsWith("whsec_") ? stored : decryptSecret(stored);
+    plain.set(stored, secret);
+  }
+  return secret;
 }
 
+type SecretsOf = Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">;
+
 /** Secrets that sign now: the current one, and the previous one during its 24 h after a rotation. */
-function activeSecrets(endpoint: Pick<EndpointForSend, "secret" | "previousSecret" | "previousSecretExpiresAt">, now = new Date()): string[] {
-  const secrets = [readSecret(endpoint.secret)];
-  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(readSecret(endpoint.previousSecret));
+function activeSecrets(endpoint: SecretsOf, plain: Map<string, string>, now: Date): string[] {
+  const secrets = [readSecret(endpoint.secret, plain)];
+  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
+    secrets.push(readSecret(endpoint.previousSecret, plain));
   return secrets;
 }
 
 /** The headers and body of one attempt: signed for raw endpoints, unsigned for chat services. */
-function buildRequest(
-  endpoint: Pick<EndpointForSend, "format" | "secret" | "previousSecret" | "previousSecretExpiresAt">,
-  messageId: string,
-  payload: string,
-  now: Date,
-) {
+function buildRequest(endpoint: SecretsOf & Pick<EndpointForSend, "format">, messageId: string, payload: string, plain: Map<string, string>, now: Date) {
   const body = JSON.stringify(JSON.parse(payload));
-  const headers = endpoint.format === "RAW" ? standardWebhookHeaders(activeSecrets(endpoint, now), messageId, now, body) : {};
+  const headers = endpoint.format === "RAW" ? standardWebhookHeaders(activeSecrets(endpoint, plain, now), messageId, now, body) : {};
   return { headers, body };
 }
-
-const ENDPOINT_FOR_SEND_SELECT = {
-  id: true,
-  organizationId: true,
-  url: true,
-  format: true,
-  secret: true,
-  previousSecret: true,
-  previousSecretExpiresAt: true,
-  failingSince: true,
-  createdById: true,
-  description: true,
-} as const;
 
 /**
  * Claims and sends due messages until none are due (or `maxMessages` were sent, or `budgetMs` has
@@ -183,9 +166,11 @@ export async function deliverDueMessages(
   let claiming: Promise<void> | null = null;
 
   const claimBatch = async () => {
-    const batch = await claimDueMessages(Math.min(CLAIM_BATCH, max - claimed), messageId);
+    const limit = Math.min(CLAIM_BATCH, max - claimed);
+    const batch = await claimDueMessages(limit, messageId);
     claimed += batch.length;
-    if (batch.length === 0 || messageId !== null || claimed >= max || Date.now() >= deadline) done = true;
+    // A claim short of its limit found every due message: the next round takes what falls due meanwhile.
+    if (batch.length < limit || messageId !== null || claimed >= max || Date.now() >= deadline) done = true;
     const unknown = [...new Set(batch.map((message) => message.endpoint_id))].filter((id) => !endpoints.has(id));
     if (unknown.length > 0)
       for (const endpoint of await db.webhookEndpoint.findMany({ where: { id: { in: unknown } }, select: ENDPOINT_FOR_SEND_SELECT }))
@@ -200,110 +185,63 @@ export async function deliverDueMessages(
     }
     return queue.shift();
   };
-  const recording = limiter(recordingSlots());
+  const senders = messageId === null ? SEND_CONCURRENCY : 1;
+  const run: DeliveryRun = {
+    allowedHosts,
+    agents: keepAliveAgents(senders),
+    log: attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: LOG_WAIT_MS }),
+    secrets: new Map(),
+  };
+  const pace = turnPacer(SENDS_PER_TURN);
   const sender = async () => {
     for (let message = await nextMessage(); message; message = await nextMessage()) {
       const endpoint = endpoints.get(message.endpoint_id);
       if (!endpoint) continue;
-      try {
-        await attempt(endpoint, message, allowedHosts, recording);
-      } catch (error) {
-        logError("webhook attempt could not be recorded", error, { messageId: message.id });
-      }
-      // Signing and serialising are synchronous: let waiting requests run between two messages.
-      await new Promise((resolve) => setImmediate(resolve));
+      await pace();
+      await attempt(endpoint, message, run).catch((error: unknown) => logError("webhook attempt could not be made", error, { messageId: message.id }));
     }
   };
-  await Promise.all(Array.from({ length: messageId === null ? SEND_CONCURRENCY : 1 }, sender));
+  try {
+    await Promise.all(Array.from({ length: senders }, sender));
+  } finally {
+    // Whatever was sent is recorded, even when a claim failed on the way (the flush itself never throws).
+    await run.log.flush();
+    run.agents.http.destroy();
+    run.agents.https.destroy();
+  }
   return claimed;
 }
 
-async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, allowedHosts: readonly string[], recording: Limiter): Promise<void> {
-  const now = new Date();
+/** What the senders of one run share: the address rule, keep-alive connections, the log, decrypted secrets. */
+type DeliveryRun = { allowedHosts: readonly string[]; agents: SendAgents; log: AttemptLog; secrets: Map<string, string> };
+
+async function attempt(endpoint: EndpointForSend, message: ClaimedMessage, run: DeliveryRun): Promise<void> {
+  const startedAt = new Date();
+  const finished = { endpoint, messageId: message.id, number: message.attempt_count, startedAt };
   let request: { headers: Record<string, string>; body: string };
   try {
-    request = buildRequest(endpoint, message.id, message.payload, now);
+    request = buildRequest(endpoint, message.id, message.payload, run.secrets, startedAt);
   } catch (error) {
     // The signing secret cannot be read (another ANDON_ENCRYPTION_KEY): a failed attempt that says so, retried later.
     if (!(error instanceof SecretKeyError)) throw error;
-    const failure = { status: null, body: null, error: error.message, durationMs: 0 };
-    await recording(() => recordAttempt(endpoint, message, {}, message.payload, failure, now));
+    const outcome = { status: null, body: null, error: error.message, durationMs: 0 };
+    await run.log.add({ ...finished, headers: {}, body: message.payload, outcome });
     return;
   }
   const { headers, body } = request;
-  const outcome = await sendWebhook(endpoint.url, headers, body, { allowedHosts });
-  await recording(() => recordAttempt(endpoint, message, headers, body, outcome, now));
-}
-
-const succeeded = (outcome: SendOutcome) => outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
-
-/** Writes the attempt to the log and moves the message (and the endpoint's health) on. */
-async function recordAttempt(
-  endpoint: EndpointForSend,
-  message: ClaimedMessage,
-  headers: Record<string, string>,
-  body: string,
-  outcome: SendOutcome,
-  startedAt: Date,
-): Promise<void> {
-  const ok = succeeded(outcome);
-  const delay = ok ? null : nextAttemptDelay(message.attempt_count);
-  await db.$transaction(async (tx) => {
-    await tx.webhookAttempt.create({
-      data: {
-        messageId: message.id,
-        number: message.attempt_count,
-        startedAt,
-        durationMs: outcome.durationMs,
-        requestHeaders: { "content-type": "application/json", ...headers },
-        requestBody: body,
-        responseStatus: outcome.status,
-        responseBody: outcome.body,
-        error: outcome.error,
-        succeeded: ok,
-      },
-      select: { id: true },
-    });
-    await tx.webhookMessage.update({
-      where: { id: message.id },
-      data: {
-        status: ok ? "SUCCEEDED" : delay === null ? "EXHAUSTED" : "PENDING",
-        nextAttemptAt: ok || delay === null ? null : new Date(Date.now() + delay),
-        lockedUntil: null,
-      },
-      select: { id: true },
-    });
-    if (ok) {
-      if (endpoint.failingSince) await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: { not: null } }, data: { failingSince: null } });
-      return;
-    }
-    const gone = outcome.status === 410;
-    const failingSince = endpoint.failingSince ?? startedAt;
-    const failingTooLong = startedAt.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS;
-    if (gone || failingTooLong) {
-      const reason = gone ? "The receiver answered 410 Gone." : "Every delivery failed for 5 days.";
-      const { count } = await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, enabled: true },
-        data: { enabled: false, disabledReason: reason, failingSince },
-      });
-      if (count === 1 && endpoint.createdById) {
-        await notifyUsers(tx, [endpoint.createdById], {
-          organizationId: endpoint.organizationId,
-          kind: "WEBHOOK_ENDPOINT_DISABLED",
-          title: `Webhook ${endpoint.description || endpoint.url} was disabled: ${reason}`,
-          href: `/settings/webhooks/${endpoint.id}`,
-          dedupeKey: `webhook-disabled:${endpoint.id}:${startedAt.toISOString()}`,
-        });
-      }
-    } else if (!endpoint.failingSince) {
-      await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: startedAt } });
-      endpoint.failingSince = startedAt;
-    }
-  });
+  const outcome = await sendWebhook(endpoint.url, headers, body, run);
+  await run.log.add({ ...finished, headers, body, outcome });
 }
 
 /** How long one job pass keeps going while work remains (pg-boss expires a pass after 300 s). */
 const PASS_BUDGET_MS = 120_000;
+/**
+ * A round that found work is followed by the next one no sooner than this after it began. While
+ * writes trickle in, back-to-back rounds would each fan out and deliver one write's few messages,
+ * paying a round's fixed statements (outbox claim, message claim, endpoint read, log) for every
+ * write; a round per half second carries them all. A backlog is unaffected: one round delivers it.
+ */
+const ROUND_MS = 500;
 
 /**
  * One pass of the job: fan the outbox out, deliver what is due, and again while either found work
@@ -316,12 +254,20 @@ export async function runDeliveryPass(
   let events = 0;
   let sent = 0;
   for (;;) {
+    const started = Date.now();
     let fannedOut = 0;
-    for (let taken = await fanOutEvents(); taken > 0; taken = await fanOutEvents()) fannedOut += taken;
+    let taken: number;
+    // A batch short of the limit emptied the outbox; what is written meanwhile waits for the next round.
+    do {
+      taken = await fanOutEvents(FAN_OUT_BATCH);
+      fannedOut += taken;
+    } while (taken === FAN_OUT_BATCH);
     const delivered = await deliverDueMessages({ ...options, budgetMs: Math.max(0, deadline - Date.now()) });
     events += fannedOut;
     sent += delivered;
     if ((fannedOut === 0 && delivered === 0) || Date.now() >= deadline || (options.maxMessages !== undefined && sent >= options.maxMessages)) break;
+    const rest = Math.min(started + ROUND_MS, deadline) - Date.now();
+    if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
   }
   return { events, sent };
 }

@@ -14,7 +14,24 @@ export type SendOutcome = {
   durationMs: number;
 };
 
-export type SendOptions = { allowedHosts: readonly string[]; timeoutMs?: number };
+export type SendOptions = {
+  allowedHosts: readonly string[];
+  timeoutMs?: number;
+  /**
+   * Keep-alive agents that one run of sends shares (lib/webhooks/delivery.ts): a backlog for one
+   * receiver then reuses a few connections instead of opening one per message. Without, each
+   * request has a connection of its own.
+   */
+  agents?: SendAgents;
+};
+
+export type SendAgents = { http: http.Agent; https: https.Agent };
+
+/** Agents for one run of sends, at most `sockets` connections per receiver; destroy them when the run ends. */
+export function keepAliveAgents(sockets: number): SendAgents {
+  const options = { keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, scheduling: "lifo" as const };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
+}
 
 /** Resolves the host and picks the address to connect to, or says why it is refused. */
 export async function resolveTarget(url: URL, allowedHosts: readonly string[]): Promise<{ address: string; family: 4 | 6 } | { refused: string }> {
@@ -66,7 +83,8 @@ export async function sendRequest(
     if ((lookupOptions as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [resolved]);
     else callback(null, resolved.address, resolved.family);
   };
-  const client = url.protocol === "https:" ? https : http;
+  const secure = url.protocol === "https:";
+  const client = secure ? https : http;
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;
@@ -81,7 +99,7 @@ export async function sendRequest(
       {
         method,
         lookup: pinned,
-        agent: false,
+        agent: options.agents ? (secure ? options.agents.https : options.agents.http) : false,
         headers: body === null ? headers : { ...headers, "content-length": Buffer.byteLength(body) },
       },
       (response) => {
