@@ -235,6 +235,18 @@ describe("webhook delivery", () => {
     await Promise.all([healthy.close(), failing.close(), gone.close()]);
   });
 
+  it("logs an answer whose body holds NUL (which PostgreSQL text cannot) without it, instead of retrying forever", async () => {
+    const world = await actionWorld();
+    const receiver = await startReceiver(() => 200, "ok\u0000done");
+    const endpointId = await retailEndpoint(world, receiver.url, "nul");
+    await testDb.webhookMessage.create({ data: { endpointId, eventType: "webhook.test", payload: { type: "webhook.test" } } });
+    expect(await deliverDueMessages({ allowedHosts })).toBe(1);
+    const message = await testDb.webhookMessage.findFirstOrThrow({ where: { endpointId }, select: { status: true, attempts: true } });
+    expect(message.status).toBe("SUCCEEDED");
+    expect(message.attempts.map((attempt) => attempt.responseBody)).toEqual(["okdone"]);
+    await receiver.close();
+  });
+
   it("drains queued deliveries once each, two workers side by side (rate reported)", async () => {
     const count = Number(process.env.WEBHOOK_DRAIN_COUNT ?? 1000);
     const world = await actionWorld();

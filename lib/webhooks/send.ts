@@ -2,6 +2,7 @@ import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
+import { storableText } from "@/lib/storable-text";
 import { isAllowListed, isForbiddenAddress } from "@/lib/webhooks/address-guard";
 import { DELIVERY_TIMEOUT_MS, RESPONSE_BODY_LIMIT } from "@/lib/webhooks/retry";
 
@@ -105,7 +106,8 @@ export async function sendRequest(
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        const end = () => finish({ status: response.statusCode ?? null, body: Buffer.concat(chunks).toString("utf8").slice(0, responseLimit), error: null });
+        const end = () =>
+          finish({ status: response.statusCode ?? null, body: storableText(Buffer.concat(chunks).toString("utf8").slice(0, responseLimit)), error: null });
         response.on("data", (chunk: Buffer) => {
           if (size >= responseLimit) return;
           chunks.push(chunk.subarray(0, responseLimit - size));

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 export type Received = { headers: http.IncomingHttpHeaders; body: string };
 
-export async function startReceiver(answer: (received: Received) => number = () => 204) {
+export async function startReceiver(answer: (received: Received) => number = () => 204, responseBody = "ok") {
   const received: Received[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -13,7 +13,7 @@ export async function startReceiver(answer: (received: Received) => number = () 
       const entry = { headers: request.headers, body: Buffer.concat(chunks).toString("utf8") };
       received.push(entry);
       response.writeHead(answer(entry), { "content-type": "text/plain" });
-      response.end("ok");
+      response.end(responseBody);
     });
   });
   server.keepAliveTimeout = 1000;
