@@ -13,6 +13,8 @@ const db = createScriptClient(process.env.DATABASE_URL ?? "");
 test.afterAll(() => db.$disconnect());
 
 test("a manager prepares this week's agenda, runs the meeting, publishes the minutes, and the unreached item moves to next week", async ({ page, users }) => {
+  // The whole weekly cycle in one journey (a dozen page loads and saves): more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const suffix = randomUUID().slice(0, 8);
   const team = await createTeam(db, DEMO_ORG_ID, { name: `E2E Reviews ${suffix}` });
   const manager = await users.create({ role: "MANAGER", teamId: team.id, name: `Rev Manager ${suffix}` });
