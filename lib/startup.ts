@@ -12,9 +12,10 @@ export async function onServerStart(): Promise<void> {
     }
     throw error;
   }
-  // Sign-in limits key on the socket address (or a trusted proxy's report): see lib/auth/client-address.ts.
-  const { installClientAddressHeader } = await import("@/lib/auth/client-address");
-  installClientAddressHeader(env().TRUSTED_PROXIES);
+  // Sign-in limits key on the socket address (or a trusted proxy's report), and webhook delivery gives way
+  // to requests in flight: see lib/auth/client-address.ts.
+  const { installRequestHooks } = await import("@/lib/auth/client-address");
+  installRequestHooks(env().TRUSTED_PROXIES);
   // The reminder job queue (pg-boss): once per process, never while `next build` collects pages.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   await refuseWithoutEncryptionKey();

@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddress, installClientAddressHeader, resolveClientAddress, trustedProxyList } from "@/lib/auth/client-address";
+import { requestsInFlight } from "@/lib/ops/in-flight";
+import { CLIENT_ADDRESS_HEADER, clientAddress, installRequestHooks, resolveClientAddress, trustedProxyList } from "@/lib/auth/client-address";
 
 describe("client address for sign-in limits", () => {
   const none = trustedProxyList(undefined);
@@ -35,13 +36,33 @@ describe("client address for sign-in limits", () => {
   });
 
   it("overwrites whatever address header a client sends, on a real server", async () => {
-    installClientAddressHeader(undefined);
+    installRequestHooks(undefined);
     const server = http.createServer((request, response) => response.end(String(request.headers[CLIENT_ADDRESS_HEADER])));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
       const answer = await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "5.6.7.8" } });
       expect(await answer.text()).toBe("127.0.0.1");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("counts a request as in flight until its response is done", async () => {
+    installRequestHooks(undefined);
+    let during = -1;
+    const server = http.createServer((_request, response) => {
+      during = requestsInFlight();
+      setTimeout(() => response.end("ok"), 10);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const before = requestsInFlight();
+      const { port } = server.address() as AddressInfo;
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("ok");
+      expect(during).toBe(before + 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(requestsInFlight()).toBe(before);
     } finally {
       server.close();
     }

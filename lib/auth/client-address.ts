@@ -1,5 +1,6 @@
 import http from "node:http";
 import net from "node:net";
+import { countRequestInFlight } from "@/lib/ops/in-flight";
 
 /**
  * The header the server writes with the client's address, for sign-in limits and the metrics
@@ -12,7 +13,7 @@ const globalForClientAddress = globalThis as unknown as { andonClientAddressHead
 
 /**
  * The client's address as the server wrote it, or "unknown". Until the server writes the header
- * (installClientAddressHeader), a value under that name came from the client and is not believed.
+ * (installRequestHooks), a value under that name came from the client and is not believed.
  */
 export function clientAddress(headers: Headers | Record<string, unknown> | undefined): string {
   if (!globalForClientAddress.andonClientAddressHeader || !headers) return "unknown";
@@ -74,25 +75,30 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
 }
 
 /**
- * Writes CLIENT_ADDRESS_HEADER on every request this process's HTTP servers receive, from the
- * socket (Next.js route handlers cannot see the socket, and Next keeps a client's own
- * X-Forwarded-For when there is one).
+ * Hooks every request this process's HTTP servers receive, before Next.js sees it:
+ * - writes CLIENT_ADDRESS_HEADER from the socket (Next.js route handlers cannot see the socket, and
+ *   Next keeps a client's own X-Forwarded-For when there is one);
+ * - counts it as in flight until its response is done (lib/ops/in-flight.ts).
  */
-export function installClientAddressHeader(trustedProxies: string | undefined): void {
+export function installRequestHooks(trustedProxies: string | undefined): void {
   if (globalForClientAddress.andonClientAddressHeader) return;
   globalForClientAddress.andonClientAddressHeader = true;
   const trusted = trustedProxyList(trustedProxies);
   const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      const forwarded = request.headers["x-forwarded-for"];
-      request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
-        request.socket?.remoteAddress,
-        Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
-        trusted,
-      );
+      writeClientAddressHeader(args[0] as http.IncomingMessage, trusted);
+      countRequestInFlight(args[1] as http.ServerResponse);
     }
     return emit.call(this, event, ...args);
   } as typeof http.Server.prototype.emit;
+}
+
+function writeClientAddressHeader(request: http.IncomingMessage, trusted: net.BlockList): void {
+  const forwarded = request.headers["x-forwarded-for"];
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+    request.socket?.remoteAddress,
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trusted,
+  );
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
+import { servingRequests } from "@/lib/ops/in-flight";
 import { ancestorIndex } from "@/lib/org/tree";
 import { markTicketsDue } from "@/lib/integrations/ticket-due";
 import { decryptSecret, SecretKeyError } from "@/lib/security/secret-box";
-import { fanOutMessages } from "@/lib/webhooks/fan-out";
+import { fanOutMessages, type FanOutMessage } from "@/lib/webhooks/fan-out";
 import { attemptLog, ENDPOINT_FOR_SEND_SELECT, type AttemptLog, type EndpointForSend } from "@/lib/webhooks/attempt-log";
 import { keepAliveAgents, sendWebhook, type SendAgents } from "@/lib/webhooks/send";
 import { standardWebhookHeaders } from "@/lib/webhooks/signing";
@@ -27,12 +28,20 @@ const SEND_CONCURRENCY = 32;
 /** Sends started per turn of the event loop (lib/webhooks/turn-pacer.ts): requests in the same process stay quick. */
 const SENDS_PER_TURN = 2;
 /**
+ * While this instance is answering requests, one send starts per this many milliseconds (100 per
+ * second): a write's latency does not depend on whether endpoints are subscribed, and a backlog
+ * still drains on an instance that is never idle. Idle, sends start SENDS_PER_TURN per turn.
+ */
+const BUSY_SEND_INTERVAL_MS = 10;
+/**
  * Finished attempts are logged this many at a time, or this long after the first one waited
  * (lib/webhooks/attempt-log.ts): one statement per batch keeps the pool and the event loop free
  * for requests while a backlog drains.
  */
 const LOG_BATCH = 50;
 const LOG_WAIT_MS = 50;
+/** While requests are in flight, the log's statements wait for a full batch or this long: fewer of them beside the requests'. */
+const LOG_WAIT_BUSY_MS = 1_000;
 /** Longer than the 15 s timeout plus bookkeeping: a claimed message is not taken by another worker. */
 const CLAIM_LOCK_SECONDS = 60;
 
@@ -69,11 +78,7 @@ export async function fanOutEvents(limit = FAN_OUT_BATCH): Promise<number> {
         (teamId) => ancestors.get(teamId) ?? [],
         publicBaseUrl(),
       );
-      if (messages.length > 0)
-        await tx.webhookMessage.createMany({
-          data: messages.map((message) => ({ ...message, payload: message.payload as Prisma.InputJsonValue })),
-          skipDuplicates: true,
-        });
+      await insertMessages(tx, messages);
     }
     // Ticket sync rides on the same exactly-once fan-out: an action's status change makes its ticket due.
     const changedActions = events.filter((event) => event.type === "action.status_changed").map((event) => (event.data as { id?: string } | null)?.id);
@@ -81,9 +86,26 @@ export async function fanOutEvents(limit = FAN_OUT_BATCH): Promise<number> {
       tx,
       changedActions.filter((id): id is string => typeof id === "string"),
     );
-    await tx.domainEvent.updateMany({ where: { id: { in: events.map((event) => event.id) } }, data: { dispatchedAt: new Date() } });
+    await tx.$executeRaw`UPDATE domain_events SET dispatched_at = now() AT TIME ZONE 'UTC' WHERE id = ANY(${events.map((event) => event.id)}::text[])`;
     return events.length;
   });
+}
+
+/**
+ * Inserts fanned-out messages in one statement, the rows as one JSON parameter (an event fanned out
+ * twice to an endpoint is inserted once). Prisma's createMany held the event loop 20–80 ms for 30–170
+ * rows — in the web server's process, so the requests in flight waited as long.
+ */
+async function insertMessages(tx: DbClient, messages: readonly FanOutMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  const rows = JSON.stringify(
+    messages.map((message) => ({ endpoint_id: message.endpointId, event_id: message.eventId, event_type: message.eventType, payload: message.payload })),
+  );
+  await tx.$executeRaw`
+    INSERT INTO webhook_messages (id, endpoint_id, event_id, event_type, payload, status, attempt_count, next_attempt_at, created_at)
+    SELECT gen_random_uuid()::text, x.endpoint_id, x.event_id, x.event_type, x.payload, 'PENDING', 0, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM jsonb_to_recordset(${rows}::jsonb) AS x(endpoint_id text, event_id text, event_type text, payload jsonb)
+    ON CONFLICT (endpoint_id, event_id) DO NOTHING`;
 }
 
 type ClaimedMessage = { id: string; endpoint_id: string; payload: string; attempt_count: number; created_at: Date };
@@ -189,10 +211,10 @@ export async function deliverDueMessages(
   const run: DeliveryRun = {
     allowedHosts,
     agents: keepAliveAgents(senders),
-    log: attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: LOG_WAIT_MS }),
+    log: attemptLog({ batchSize: messageId === null ? LOG_BATCH : 1, maxWaitMs: () => (instanceBusy() ? LOG_WAIT_BUSY_MS : LOG_WAIT_MS) }),
     secrets: new Map(),
   };
-  const pace = turnPacer(SENDS_PER_TURN);
+  const pace = turnPacer(SENDS_PER_TURN, { busy: instanceBusy, busyIntervalMs: BUSY_SEND_INTERVAL_MS });
   const sender = async () => {
     for (let message = await nextMessage(); message; message = await nextMessage()) {
       const endpoint = endpoints.get(message.endpoint_id);
@@ -211,6 +233,11 @@ export async function deliverDueMessages(
   }
   return claimed;
 }
+
+/** How long after its last answer an instance still counts as serving (a client's next request is usually on its way). */
+const QUIET_AFTER_REQUEST_MS = 100;
+/** This instance is serving requests: delivery gives way (fewer sends and log statements at a time). */
+const instanceBusy = () => servingRequests(QUIET_AFTER_REQUEST_MS);
 
 /** What the senders of one run share: the address rule, keep-alive connections, the log, decrypted secrets. */
 type DeliveryRun = { allowedHosts: readonly string[]; agents: SendAgents; log: AttemptLog; secrets: Map<string, string> };

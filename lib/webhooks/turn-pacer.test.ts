@@ -30,4 +30,29 @@ describe("turnPacer", () => {
     expect(Math.max(...perTurnCounts.values())).toBeLessThanOrEqual(perTurn);
     expect(perTurnCounts.size).toBeGreaterThanOrEqual(Math.ceil(10 / perTurn));
   });
+
+  it("starts one per interval while busy, then goes back to the per-turn pace once idle", async () => {
+    let busy = true;
+    const pace = turnPacer(2, { busy: () => busy, busyIntervalMs: 20 });
+    const startedAt: number[] = [];
+    const origin = performance.now();
+    const all = Promise.all(
+      Array.from({ length: 8 }, async () => {
+        await pace();
+        startedAt.push(performance.now() - origin);
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    const whileBusy = startedAt.length;
+    // 0, 20, 40, 60 ms: four starts in 70 ms (timers may run a little late, never early).
+    expect(whileBusy).toBeGreaterThanOrEqual(2);
+    expect(whileBusy).toBeLessThanOrEqual(4);
+    for (let index = 1; index < whileBusy; index++) expect(startedAt[index]! - startedAt[index - 1]!).toBeGreaterThanOrEqual(19);
+    busy = false;
+    const idleFrom = performance.now() - origin;
+    await all;
+    expect(startedAt).toHaveLength(8);
+    // The rest start within a few turns (after at most one more busy interval already scheduled).
+    expect(startedAt[7]! - idleFrom).toBeLessThan(40);
+  });
 });

@@ -3,13 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
-import { CLIENT_ADDRESS_HEADER, installClientAddressHeader } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, installRequestHooks } from "@/lib/auth/client-address";
 
 let server: http.Server;
 let port: number;
 
 beforeAll(async () => {
-  installClientAddressHeader(undefined);
+  installRequestHooks(undefined);
   server = http.createServer((incoming, outgoing) => {
     const headers = Object.entries(incoming.headers).map(([name, value]) => [name, String(value)] as [string, string]);
     void GET(new Request(`http://127.0.0.1${incoming.url}`, { headers })).then((answer) => {
