@@ -1,7 +1,6 @@
 import "server-only";
-import { loadCurrentUser, type CurrentUser } from "@/lib/auth/principal";
+import { loadApiTokenPrincipal, type CurrentUser } from "@/lib/auth/principal";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { UnauthenticatedError } from "@/lib/errors";
 import { TOKEN_PREFIX, hashTokenSecret } from "@/lib/tokens/secret";
 import { recordTokenUse } from "@/lib/tokens/mutations";
@@ -25,14 +24,12 @@ async function userForBearer(header: string): Promise<CurrentUser> {
     throw new UnauthenticatedError("The Authorization header must be `Bearer andon_…` with a personal API token.");
   }
   const now = new Date();
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashTokenSecret(match[1]!) },
-    select: { id: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
-  });
+  const found = await loadApiTokenPrincipal(hashTokenSecret(match[1]!));
+  const token = found?.token;
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
     throw new UnauthenticatedError("This API token is invalid, expired or revoked. Create a new one in Settings → API tokens.");
   }
-  const user = await loadCurrentUser(token.userId);
+  const user = found.user;
   if (!user) throw new UnauthenticatedError("The owner of this API token can no longer sign in.");
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await recordTokenUse(token.id, now);
