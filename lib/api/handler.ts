@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "@/lib/ops/database-unavailable";
 import { RECORD_GONE_MESSAGE, isRecordGone, warnRecordGone } from "@/lib/db-errors";
 import { ConflictError, RateLimitError, fieldErrorsFromIssues, isUserError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { withRequestTreeVersion } from "@/lib/org/team-tree-cache";
 import { malformedTextIssues } from "@/lib/validation/text";
 
 type Schemas = {
@@ -56,25 +57,32 @@ class InputError extends Error {
  * a 500 means a bug, logged with context.
  */
 export function apiRoute<S extends Schemas>(schemas: S, handler: (context: ApiContext<S>) => Promise<unknown>) {
-  return async (request: Request, routeArgs?: RouteArgs): Promise<Response> => {
-    let userId: string | undefined;
-    try {
-      const user = await authenticateApiRequest(request);
-      userId = user.userId;
-      schemas.authorize?.(user);
-      const context = {
-        request,
-        user,
-        query: parseRequestInput(schemas.query, queryObject(request), "query"),
-        params: parseRequestInput(schemas.params, (await routeArgs?.params) ?? {}, "path"),
-        body: schemas.body ? parseRequestInput(schemas.body, await readJson(request), "body") : undefined,
-      } as ApiContext<S>;
-      const result = await handler(context);
-      return result instanceof Response ? result : Response.json(result);
-    } catch (error) {
-      return errorResponse(error, request, userId);
-    }
-  };
+  return (request: Request, routeArgs?: RouteArgs): Promise<Response> => withRequestTreeVersion(() => handleApiRequest(schemas, handler, request, routeArgs));
+}
+
+async function handleApiRequest<S extends Schemas>(
+  schemas: S,
+  handler: (context: ApiContext<S>) => Promise<unknown>,
+  request: Request,
+  routeArgs: RouteArgs | undefined,
+): Promise<Response> {
+  let userId: string | undefined;
+  try {
+    const user = await authenticateApiRequest(request);
+    userId = user.userId;
+    schemas.authorize?.(user);
+    const context = {
+      request,
+      user,
+      query: parseRequestInput(schemas.query, queryObject(request), "query"),
+      params: parseRequestInput(schemas.params, (await routeArgs?.params) ?? {}, "path"),
+      body: schemas.body ? parseRequestInput(schemas.body, await readJson(request), "body") : undefined,
+    } as ApiContext<S>;
+    const result = await handler(context);
+    return result instanceof Response ? result : Response.json(result);
+  } catch (error) {
+    return errorResponse(error, request, userId);
+  }
 }
 
 function queryObject(request: Request): Record<string, string | string[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { db } from "@/lib/db";
 
@@ -27,11 +28,25 @@ export async function teamTreeAtVersion(organizationId: string, version: number)
   return teams;
 }
 
+type TreeVersionBox = { organizationId?: string; version?: number };
+
+/** Route handlers run outside React's per-request cache: apiRoute (lib/api/handler.ts) gives each request a box here. */
+const routeRequestBox = new AsyncLocalStorage<TreeVersionBox>();
+const renderRequestBox = cache((): TreeVersionBox => ({}));
+
 /**
- * The version the signed-in user's statement returned for this request, so the page's other reads
- * of the tree skip asking for it again. React's per-request cache makes the box per request.
+ * The version the signed-in user's statement returned for this request, so the request's other reads
+ * of the tree skip asking for it again: per page render (React's per-request cache), or per API
+ * request (withRequestTreeVersion).
  */
-export const requestTreeVersion = cache((): { organizationId?: string; version?: number } => ({}));
+export function requestTreeVersion(): TreeVersionBox {
+  return routeRequestBox.getStore() ?? renderRequestBox();
+}
+
+/** Runs an API request with a tree-version box of its own (one statement fewer wherever it reads the team tree). */
+export function withRequestTreeVersion<T>(run: () => T): T {
+  return routeRequestBox.run({}, run);
+}
 
 /** The current version of an organization's team tree (one indexed row). */
 export async function currentTreeVersion(organizationId: string): Promise<number> {
