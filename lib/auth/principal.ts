@@ -56,7 +56,7 @@ export type ApiTokenState = { id: string; revokedAt: Date | null; expiresAt: Dat
  * statement; the owner is null when they can no longer sign in. Null when no token has that hash.
  */
 export async function loadApiTokenPrincipal(tokenHash: string): Promise<{ token: ApiTokenState; user: CurrentUser | null } | null> {
-  const rows = await db.$queryRaw<(PrincipalRow & { tokenId: string; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null })[]>`
+  const rows = await db.$queryRaw<(PrincipalRow & Omit<ApiTokenState, "id"> & { tokenId: string })[]>`
     SELECT t.id AS "tokenId", t.revoked_at AS "revokedAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", ${PRINCIPAL_COLUMNS}
     FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id
     WHERE t.token_hash = ${tokenHash}`;

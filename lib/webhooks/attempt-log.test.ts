@@ -85,7 +85,7 @@ describe("batched webhook attempt log", () => {
     const unstorable = finished(endpoint, ids[3]!, 1, 200);
     unstorable.outcome.body = "a NUL \u0000 byte PostgreSQL text cannot hold";
 
-    const log = attemptLog({ batchSize: 10, maxWaitMs: 1_000 });
+    const log = attemptLog({ batchSize: 10, maxWaitMs: () => 1_000 });
     for (const attempt of [finished(endpoint, ids[0]!, 1, 200), finished(endpoint, ids[1]!, 1, 200), finished(endpoint, ids[2]!, 1, 200), unstorable])
       await log.add(attempt);
     await log.flush();

@@ -149,14 +149,14 @@ export type AttemptLog = {
 };
 
 /**
- * Collects finished attempts and writes them `batchSize` at a time, or `maxWaitMs` (a number, or
- * asked when the first one starts waiting) after the first one waited, one write at a time. (A message deleted with its endpoint meanwhile is skipped.) A
+ * Collects finished attempts and writes them `batchSize` at a time, or `maxWaitMs()` (asked when the
+ * first one starts waiting) after the first one waited, one write at a time. (A message deleted with
+ * its endpoint meanwhile is skipped.) A
  * batch that cannot be written is written again attempt by attempt, so one bad row (an answer
  * PostgreSQL cannot store as text) loses only itself; an attempt that still cannot be recorded stays
  * locked and is made again after its lock, as before batching.
  */
-export function attemptLog(options: { batchSize: number; maxWaitMs: number | (() => number) }): AttemptLog {
-  const maxWaitMs = typeof options.maxWaitMs === "number" ? () => options.maxWaitMs as number : options.maxWaitMs;
+export function attemptLog(options: { batchSize: number; maxWaitMs: () => number }): AttemptLog {
   let waiting: FinishedAttempt[] = [];
   let writing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
@@ -189,7 +189,7 @@ export function attemptLog(options: { batchSize: number; maxWaitMs: number | (()
       const previous = writing;
       void flush();
       await previous;
-    } else timer ??= setTimeout(() => void flush(), maxWaitMs());
+    } else timer ??= setTimeout(() => void flush(), options.maxWaitMs());
   };
   return { add, flush };
 }
