@@ -2,6 +2,7 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db-errors";
 import { changedFields, recordAudit } from "@/lib/audit/record";
+import { forgetRequestTreeVersion } from "@/lib/org/team-tree-cache";
 import { lockForTransaction } from "@/lib/db-lock";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { wouldCreateCycle } from "@/lib/org/tree";
@@ -26,6 +27,7 @@ function summaryVia(summary: string, options: OrgWriteOptions): string {
 
 /** Tree changes in one organization take turns, so two concurrent moves cannot form a cycle. */
 async function lockOrgTree(tx: DbClient, organizationId: string): Promise<void> {
+  forgetRequestTreeVersion();
   await lockForTransaction(tx, "org-tree:" + organizationId);
 }
 

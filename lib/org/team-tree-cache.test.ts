@@ -1,6 +1,9 @@
 // The cached team tree follows every team write, whoever makes it (the trigger raises tree_version).
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCurrentUser } from "@/lib/auth/principal";
+import { createTeam as createTeamThroughMutations } from "@/lib/org/mutations";
+import { orgTeamTree } from "@/lib/org/queries";
+import { withRequestTreeVersion } from "@/lib/org/team-tree-cache";
 import { testDb } from "@/lib/actions/test-fixtures";
 import { createOrganization, createTeam, createUser } from "@/prisma/seed/factories";
 
@@ -32,5 +35,17 @@ describe("the signed-in user's team tree", () => {
     expect(await loadCurrentUser(user.id, 1)).toBeNull();
     await testDb.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
     expect(await loadCurrentUser(user.id)).toBeNull();
+  });
+
+  it("reads the tree anew after a team write in the same request", async () => {
+    const org = await createOrganization(testDb);
+    const retail = await createTeam(testDb, org.id, { name: "Retail" });
+    const admin = await createUser(testDb, org.id, { isAdmin: true, memberships: [{ teamId: retail.id, role: "MANAGER" }], passwordHash: "x" });
+    await withRequestTreeVersion(async () => {
+      const user = (await loadCurrentUser(admin.id))!;
+      expect((await orgTeamTree(org.id)).map((team) => team.name)).toEqual(["Retail"]);
+      await createTeamThroughMutations(user, { name: "Checkout", description: "", parentId: retail.id });
+      expect((await orgTeamTree(org.id)).map((team) => team.name)).toEqual(["Checkout", "Retail"]);
+    });
   });
 });

@@ -48,6 +48,13 @@ export function withRequestTreeVersion<T>(run: () => T): T {
   return routeRequestBox.run({}, run);
 }
 
+/** The request is about to change the tree (lib/org's mutations, under the org-tree lock): its later reads ask for the version again. */
+export function forgetRequestTreeVersion(): void {
+  const box = requestTreeVersion();
+  box.organizationId = undefined;
+  box.version = undefined;
+}
+
 /** The current version of an organization's team tree (one indexed row). */
 export async function currentTreeVersion(organizationId: string): Promise<number> {
   const box = requestTreeVersion();
