@@ -112,5 +112,25 @@ test.describe("Learnings", () => {
       await expect(lessons.getByRole("link", { name: "Best practice" })).toBeVisible();
       await expect(page.getByRole("link", { name: lessonOne })).toBeVisible();
     });
+
+    await test.step("the team filter is a type-ahead over the org tree: Retail holds Checkout's lesson, Platform none", async () => {
+      const page = authorPage;
+      const filterByTeam = async (name: string) => {
+        const picker = page.getByRole("combobox", { name: "Team (with sub-teams)" });
+        await picker.fill(name);
+        await expect(page.getByRole("listbox", { name: "Team (with sub-teams)" }).getByRole("option", { name, exact: true })).toHaveAttribute(
+          "aria-selected",
+          "true",
+        );
+        await picker.press("Enter");
+        await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+      };
+      await filterByTeam(DEMO_TEAMS.retail.name);
+      await expect(page).toHaveURL(new RegExp(`team=${DEMO_TEAMS.retail.id}`));
+      await expect(page.getByRole("list", { name: "Lessons" }).getByRole("listitem")).toHaveCount(1);
+      await expect(page.getByRole("combobox", { name: "Team (with sub-teams)" })).toHaveValue(DEMO_TEAMS.retail.name);
+      await filterByTeam(DEMO_TEAMS.platform.name);
+      await expect(page.getByText("No lesson matches")).toBeVisible();
+    });
   });
 });

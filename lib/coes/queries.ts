@@ -139,15 +139,15 @@ export async function listCoes(user: CurrentUser, filter: CoeListFilter): Promis
  * Choices for the list filters: the team tree and the factor categories. Services and people are
  * type-ahead pickers (/api/lookup/…); only the names of the chosen ones are read, for their labels.
  */
-export async function coeListFilterOptions(user: CurrentUser, chosen: { serviceId?: string; authorId?: string }) {
-  const [teams, categories, serviceLabel, authorLabel] = await Promise.all([
-    orgTeamTree(user.organizationId),
+export async function coeListFilterOptions(user: CurrentUser, chosen: { teamId?: string; serviceId?: string; authorId?: string }) {
+  const [teamLabel, categories, serviceLabel, authorLabel] = await Promise.all([
+    lookupLabel(user, "teams", chosen.teamId),
     db.factorCategory.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     lookupLabel(user, "services", chosen.serviceId),
     // "My COEs" names the reader, who is already loaded.
     chosen.authorId === user.userId ? user.name : lookupLabel(user, "people", chosen.authorId),
   ]);
-  return { teams, categories, serviceLabel, authorLabel };
+  return { teamLabel, categories, serviceLabel, authorLabel };
 }
 
 /** Choices for the editor's pickers. */

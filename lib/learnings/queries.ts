@@ -9,6 +9,7 @@ import { childrenByParent } from "@/lib/org/tree";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { recurrencePairsSql } from "@/lib/learnings/recurrence";
 import { canEditLessons, canPromoteFrom, visibleLessonsWhere } from "@/lib/learnings/access";
+import { lookupLabel } from "@/lib/lookup/queries";
 
 /** A COE as the learnings panels need it: who may edit its lessons follows from these. */
 export type LearningsCoe = { id: string; teamId: string; createdById: string | null; authorIds: string[] };
@@ -202,12 +203,9 @@ export async function getBestPractice(user: CurrentUser, id: string) {
 }
 
 /** Library filter options besides the category and tag choices (searchLibrary reads those): the team tree and the chosen service's name. */
-export async function libraryFilterOptions(user: CurrentUser, serviceId: string | undefined) {
-  const [service, teams] = await Promise.all([
-    serviceId ? db.service.findFirst({ where: { id: serviceId, organizationId: user.organizationId }, select: { name: true } }) : null,
-    orgTeamTree(user.organizationId),
-  ]);
-  return { serviceLabel: service?.name, teams };
+export async function libraryFilterOptions(user: CurrentUser, filter: { service?: string; team?: string }) {
+  const [serviceLabel, teamLabel] = await Promise.all([lookupLabel(user, "services", filter.service), lookupLabel(user, "teams", filter.team)]);
+  return { serviceLabel, teamLabel };
 }
 
 /** The ids of a page of lessons (already scoped by lessonIdsForApi), in that order, in the API's shape. */

@@ -2,9 +2,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createCoe, transitionCoe, saveCoe } from "@/lib/coes/mutations";
 import { coeWorld, completeDocument, testDb } from "@/lib/coes/test-fixtures";
-import { colleagueNamesStartingWith, lookupCoes, lookupLabel, lookupPeople, lookupServices } from "@/lib/lookup/queries";
+import { colleagueNamesStartingWith, lookupCoes, lookupLabel, lookupPeople, lookupServices, lookupTeams, lookupViewableTeams } from "@/lib/lookup/queries";
 import { lookupQuerySchema } from "@/lib/lookup/schemas";
-import { createService, createUser } from "@/prisma/seed/factories";
+import { createService, createTeam, createUser } from "@/prisma/seed/factories";
 
 afterAll(() => testDb.$disconnect());
 
@@ -54,6 +54,35 @@ describe("service lookup", () => {
     expect(all).not.toContain(other.service.id);
     expect(await lookupServices(world.users.outsider, other.service.name, 20)).toEqual([]);
     expect(await lookupLabel(world.users.outsider, "services", billing.id)).toBe("Billing-Ledger");
+  });
+});
+
+describe("team lookup", () => {
+  it("lists the organization's teams in tree order with the path above each, matching names anywhere, never another organization's", async () => {
+    const world = await coeWorld();
+    const other = await coeWorld();
+    const payments = await createTeam(testDb, world.org.id, { name: "Payments", parentId: world.teams.checkout.id });
+    const all = await lookupTeams(world.users.author, "", 20);
+    expect(all).toEqual([
+      { value: world.teams.platform.id, label: "Platform" },
+      { value: world.teams.retail.id, label: "Retail" },
+      { value: world.teams.checkout.id, label: "Checkout", hint: "Retail" },
+      { value: payments.id, label: "Payments", hint: "Retail › Checkout" },
+    ]);
+    expect(await lookupTeams(world.users.author, " CHECK", 20)).toEqual([{ value: world.teams.checkout.id, label: "Checkout", hint: "Retail" }]);
+    expect(await lookupTeams(world.users.author, "", 2)).toHaveLength(2);
+    expect(await lookupTeams(world.users.author, other.teams.platform.name, 20)).toEqual([{ value: world.teams.platform.id, label: "Platform" }]);
+    expect(await lookupLabel(world.users.author, "teams", payments.id)).toBe("Payments");
+    expect(await lookupLabel(world.users.author, "teams", other.teams.retail.id)).toBeUndefined();
+  });
+
+  it("offers only the teams whose work the caller may see where a filter needs that", async () => {
+    const world = await coeWorld();
+    // The author is a member of Checkout: its work, not Retail's above it or Platform's beside it.
+    expect((await lookupViewableTeams(world.users.author, "", 20)).map((item) => item.label)).toEqual(["Checkout"]);
+    // The reviewer of Retail sees Retail and the sub-team below it.
+    expect((await lookupViewableTeams(world.users.reviewer, "", 20)).map((item) => item.label)).toEqual(["Retail", "Checkout"]);
+    expect(await lookupViewableTeams(world.users.reviewer, "platform", 20)).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import { actionOwnerWhere } from "@/lib/actions/access";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { STATUS_LABELS } from "@/lib/coes/questions";
 import { orgTeamTree } from "@/lib/org/queries";
+import { ancestorIds, flattenTree } from "@/lib/org/tree";
+import { can } from "@/lib/permissions";
 import { COLLEAGUE_NAMES_MAX, type LookupItem } from "@/lib/lookup/schemas";
 
 /** `?q=` matches anywhere in the name, ignoring case; an empty query lists the first ones by name. */
@@ -89,14 +91,43 @@ export async function lookupCoes(user: CurrentUser, query: string, limit: number
   return coes.map((coe) => ({ value: coe.id, label: coe.title, hint: `${teamNames.get(coe.teamId) ?? ""} · ${STATUS_LABELS[coe.status]}` }));
 }
 
+/**
+ * Teams of the caller's organization (the org tree is readable by everyone in it) whose name contains
+ * the query, in the tree's order (parents before their sub-teams), each with the path above it as the
+ * hint ("Retail › Payments"), so two teams of one name are told apart. Read from the request's team
+ * list: no statement of its own.
+ */
+export async function lookupTeams(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
+  return teamItems(user, query, limit, () => true);
+}
+
+/** The teams whose work (actions, drafts, metrics) the caller may see (team.view), as lookupTeams lists them. */
+export async function lookupViewableTeams(user: CurrentUser, query: string, limit: number): Promise<LookupItem[]> {
+  return teamItems(user, query, limit, (teamId) => can(user, "team.view", teamId));
+}
+
+async function teamItems(user: CurrentUser, query: string, limit: number, offered: (teamId: string) => boolean): Promise<LookupItem[]> {
+  const teams = await orgTeamTree(user.organizationId);
+  const needle = query.trim().toLocaleLowerCase();
+  const names = new Map(teams.map((team) => [team.id, team.name]));
+  return flattenTree(teams)
+    .filter(({ team }) => offered(team.id) && (!needle || team.name.toLocaleLowerCase().includes(needle)))
+    .slice(0, limit)
+    .map(({ team }) => {
+      const above = ancestorIds(teams, team.id).slice(1).reverse();
+      return { value: team.id, label: team.name, ...(above.length > 0 ? { hint: above.map((id) => names.get(id)).join(" › ") } : {}) };
+    });
+}
+
 /** Team names by id, from the organization's team list that the session already loaded this request. */
 async function teamNamesOf(user: CurrentUser): Promise<Map<string, string>> {
   return new Map((await orgTeamTree(user.organizationId)).map((team) => [team.id, team.name]));
 }
 
 /** The label of one chosen id, so a filter read back from the URL shows a name, not an id. */
-export async function lookupLabel(user: CurrentUser, source: "people" | "services", id: string | undefined): Promise<string | undefined> {
+export async function lookupLabel(user: CurrentUser, source: "people" | "services" | "teams", id: string | undefined): Promise<string | undefined> {
   if (!id) return undefined;
+  if (source === "teams") return (await teamNamesOf(user)).get(id);
   if (source === "people") {
     const person = await db.user.findFirst({ where: { id, organizationId: user.organizationId }, select: { name: true } });
     return person?.name;

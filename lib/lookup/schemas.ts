@@ -4,12 +4,16 @@ import { NAME_CANDIDATES_MAX } from "@/lib/coes/blameless";
 /** One choice of a type-ahead picker (components/ui/type-ahead.tsx), as the lookup routes answer it. */
 export type LookupItem = { value: string; label: string; hint?: string };
 
-/** The lookup routes a picker can ask: every person (or every possible action owner), service or readable COE of the caller's organization. */
+/** The lookup routes a picker can ask: every person (or every possible action owner), team, service or readable COE of the caller's organization. */
 export const LOOKUP_SOURCES = {
   people: "/api/lookup/people",
   /** People who may own corrective actions: everyone but those who are only viewers. */
   owners: "/api/lookup/owners",
   services: "/api/lookup/services",
+  /** Teams, for filters by a team and its sub-teams. */
+  teams: "/api/lookup/teams",
+  /** Teams whose work the caller may see (team.view): filters of what only those teams' viewers read, such as actions. */
+  viewableTeams: "/api/lookup/viewable-teams",
   coes: "/api/lookup/coes",
 } as const;
 export type LookupSource = (typeof LOOKUP_SOURCES)[keyof typeof LOOKUP_SOURCES];

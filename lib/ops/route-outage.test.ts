@@ -19,7 +19,7 @@ async function expectUnavailable(answer: Response) {
 }
 
 describe("routes during a database outage", () => {
-  it.each(["coes", "owners", "people", "services", "colleague-names"])("GET /api/lookup/%s answers 503", async (name) => {
+  it.each(["coes", "owners", "people", "services", "teams", "viewable-teams", "colleague-names"])("GET /api/lookup/%s answers 503", async (name) => {
     const { GET } = (await import(`@/app/api/lookup/${name}/route`)) as { GET: (request: Request) => Promise<Response> };
     await expectUnavailable(await GET(new Request(`http://andon.test/api/lookup/${name}?q=db&word=Al`)));
   });

@@ -20,7 +20,6 @@ import { listActions, myTeamScope, ownsUnfinishedActions, sourceCoeTitle, todayU
 import { actionFilterSchema } from "@/lib/actions/schemas";
 import { lookupLabel } from "@/lib/lookup/queries";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
-import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can, teamsWith } from "@/lib/permissions";
 import { ActionTable, type ActionTableRow } from "./action-table";
 import { FilterChips, countActiveFilters } from "./filter-chips";
@@ -44,6 +43,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
     lookupLabel(user, "people", filter.ownerId),
     sourceCoeTitle(user, filter.coeId),
   ]);
+  const teamLabel = teams.find((team) => team.id === filter.teamId)?.name;
   let health = null;
   if (filter.view === "team") {
     const scope = await myTeamScope(user);
@@ -142,10 +142,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
       </nav>
       {health ? <HealthPanel health={health} scope="your teams and their sub-teams" /> : null}
       <Card>
-        <FilterPanel
-          count={countActiveFilters(filter)}
-          chips={<FilterChips filter={filter} names={{ owner: ownerLabel, coe: coeLabel, team: teams.find((team) => team.id === filter.teamId)?.name }} />}
-        >
+        <FilterPanel count={countActiveFilters(filter)} chips={<FilterChips filter={filter} names={{ owner: ownerLabel, coe: coeLabel, team: teamLabel }} />}>
           <form method="get" aria-label="Filter actions" className="space-y-3 border-t border-slate-100 px-5 py-4">
             <input type="hidden" name="view" value={filter.view} />
             <fieldset>
@@ -177,13 +174,17 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
                 placeholder="Anyone"
                 emptyLabel="Anyone"
               />
-              {select(
-                "teamId",
-                "Team (with sub-teams)",
-                filter.teamId,
-                flattenTree(teams).map(({ team, depth }) => ({ value: team.id, label: treeOptionLabel(team.name, depth) })),
-                "Any team",
-              )}
+              <TypeAhead
+                id="filter-teamId"
+                name="teamId"
+                label="Team (with sub-teams)"
+                labelClassName={FILTER_LABEL_CLASSES}
+                source={LOOKUP_SOURCES.viewableTeams}
+                defaultValue={filter.teamId}
+                defaultLabel={teamLabel}
+                placeholder="Any team"
+                emptyLabel="Any team"
+              />
               {select(
                 "type",
                 "Type",

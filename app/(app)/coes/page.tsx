@@ -16,7 +16,6 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { storableText } from "@/lib/storable-text";
 import { requirePageUser } from "@/lib/auth/session";
 import { teamsWith } from "@/lib/permissions";
-import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { canCreateCoe, coeListFilterOptions, listCoes } from "@/lib/coes/queries";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
@@ -115,13 +114,17 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
           </div>
           <CollapsibleFilters activeCount={activeFilters}>
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-              {select(
-                "teamId",
-                "Team (with sub-teams)",
-                filter.teamId,
-                flattenTree(options.teams).map(({ team, depth }): FilterChoice => [team.id, treeOptionLabel(team.name, depth)]),
-                "Any team",
-              )}
+              <TypeAhead
+                id="filter-teamId"
+                name="teamId"
+                label="Team (with sub-teams)"
+                labelClassName={FILTER_LABEL_CLASSES}
+                source={LOOKUP_SOURCES.teams}
+                defaultValue={filter.teamId}
+                defaultLabel={options.teamLabel}
+                placeholder="Any team"
+                emptyLabel="Any team"
+              />
               <TypeAhead
                 id="filter-serviceId"
                 name="serviceId"

@@ -12,7 +12,6 @@ import { Pagination } from "@/components/ui/pagination";
 import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
 import { TypeAhead } from "@/components/ui/type-ahead";
 import { requirePageUser } from "@/lib/auth/session";
-import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { storableText } from "@/lib/storable-text";
 import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { searchLibrary } from "@/lib/learnings/library";
@@ -53,7 +52,7 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
   const filter = libraryFilterSchema.parse(
     Object.fromEntries([...FILTER_KEYS, "page"].map((key) => [key, storableText(first(params[key]) ?? "") || undefined])),
   );
-  const [library, options] = await Promise.all([searchLibrary(user, filter), libraryFilterOptions(user, filter.service)]);
+  const [library, options] = await Promise.all([searchLibrary(user, filter), libraryFilterOptions(user, filter)]);
   const { practices, choices } = library;
   const filtered = FILTER_KEYS.some((key) => key !== "sort" && filter[key]);
   const activeFilters = FILTER_KEYS.filter((key) => key !== "sort" && key !== "q" && filter[key]).length;
@@ -119,12 +118,16 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
                 placeholder="Any service"
                 emptyLabel="Any service"
               />
-              <Select
+              <TypeAhead
+                id="learnings-team"
                 name="team"
                 label="Team (with sub-teams)"
-                value={filter.team}
-                anyLabel="Any team"
-                choices={flattenTree(options.teams).map(({ team, depth }) => [team.id, treeOptionLabel(team.name, depth)])}
+                labelClassName={LABEL}
+                source={LOOKUP_SOURCES.teams}
+                defaultValue={filter.team}
+                defaultLabel={options.teamLabel}
+                placeholder="Any team"
+                emptyLabel="Any team"
               />
               <Select name="tag" label="Tag" value={filter.tag} anyLabel="Any tag" choices={choices.tags.map((tag) => [tag, tag])} />
               <div>
