@@ -4,6 +4,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, type Env } from "@/lib/env";
 import { logWarn } from "@/lib/log";
 import { ResilientPool, processPool, registerProcessPool } from "@/lib/ops/resilient-pool";
+import { statementName } from "@/lib/prepared-statements";
 
 // One client per process; in development modules reload, so the client lives on globalThis.
 // It is created on first use, so that `next build` can import modules without a database.
@@ -56,7 +57,7 @@ function createClient(): PrismaClient {
   // error would crash the process.
   pool.on("error", (error) => logWarn("an idle database connection was closed", { error: error.message }));
   registerProcessPool(pool);
-  const adapter = new PrismaPg(pool);
+  const adapter = new PrismaPg(pool, { statementNameGenerator: statementName });
   const options = { adapter, transactionOptions: transactionOptions(config) };
   if (!config.ANDON_LOG_QUERIES) return new PrismaClient(options);
   const logged = new PrismaClient({ ...options, log: [{ emit: "event", level: "query" }] });

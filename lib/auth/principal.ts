@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma, type TeamRole } from "@/lib/generated/prisma/client";
 import { requestTreeVersion, teamTreeAtVersion } from "@/lib/org/team-tree-cache";
 import { effectiveTeamRoles, type Principal } from "@/lib/permissions";
+import { preparedSql } from "@/lib/prepared-statements";
 
 export type CurrentUser = Principal & {
   email: string;
@@ -39,10 +40,10 @@ const PRINCIPAL_COLUMNS = Prisma.sql`
  * nothing else.
  */
 export async function loadCurrentUser(userId: string, sessionVersion?: number): Promise<CurrentUser | null> {
-  const rows = await db.$queryRaw<PrincipalRow[]>`
+  const rows = await db.$queryRaw<PrincipalRow[]>(preparedSql`
     SELECT ${PRINCIPAL_COLUMNS}
     FROM users u JOIN organizations o ON o.id = u.organization_id
-    WHERE u.id = ${userId}`;
+    WHERE u.id = ${userId}`);
   const user = rows[0];
   if (!user || user.deactivated) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
@@ -56,10 +57,10 @@ export type ApiTokenState = { id: string; revokedAt: Date | null; expiresAt: Dat
  * statement; the owner is null when they can no longer sign in. Null when no token has that hash.
  */
 export async function loadApiTokenPrincipal(tokenHash: string): Promise<{ token: ApiTokenState; user: CurrentUser | null } | null> {
-  const rows = await db.$queryRaw<(PrincipalRow & Omit<ApiTokenState, "id"> & { tokenId: string })[]>`
+  const rows = await db.$queryRaw<(PrincipalRow & Omit<ApiTokenState, "id"> & { tokenId: string })[]>(preparedSql`
     SELECT t.id AS "tokenId", t.revoked_at AS "revokedAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", ${PRINCIPAL_COLUMNS}
     FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id
-    WHERE t.token_hash = ${tokenHash}`;
+    WHERE t.token_hash = ${tokenHash}`);
   const row = rows[0];
   if (!row) return null;
   const token = { id: row.tokenId, revokedAt: row.revokedAt, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { preparedSql } from "@/lib/prepared-statements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/coes/headline";
 import { visibleCoesSql } from "@/lib/coes/access";
@@ -121,7 +122,7 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
       : sort === "relevance" && filter.q
         ? Prisma.sql`m.rank DESC, m.created_at DESC, m.id`
         : Prisma.sql`m.created_at DESC, m.id`;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<Row[]>(preparedSql`
     WITH q AS (SELECT ${query} AS query),
     matches AS MATERIALIZED (
       SELECT l.id, l.coe_id, l.created_at, l.tags, ${rank} AS rank, ${shared} AS shared
@@ -156,7 +157,7 @@ export async function searchLibrary(user: CurrentUser, filter: LibraryFilter): P
          FROM factor_categories fc WHERE fc.organization_id = ${user.organizationId}) AS "categoryChoices",
       -- The tags of the matching lessons: only lessons the caller may read offer their tags.
       ARRAY(SELECT DISTINCT tag FROM matches m, unnest(m.tags) tag ORDER BY 1 LIMIT ${TAG_CHOICES}) AS "tagChoices"
-    FROM counted, q`;
+    FROM counted, q`);
   const row = rows[0];
   const total = row?.total ?? 0;
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { preparedSql } from "@/lib/prepared-statements";
 import type { Principal } from "@/lib/permissions";
 import { groupBellRows, type BellRow } from "@/lib/notifications/group";
 
@@ -19,9 +20,9 @@ export const BELL_LIST_SIZE = 15;
  * ORDER BY id that sorts every unread row before counting the first hundred.
  */
 export const unreadCountFor = cache(async (userId: string): Promise<number> => {
-  const rows = await db.$queryRaw<{ unread: number }[]>`
+  const rows = await db.$queryRaw<{ unread: number }[]>(preparedSql`
     SELECT count(*)::int AS unread
-    FROM (SELECT 1 FROM notifications WHERE user_id = ${userId} AND read_at IS NULL LIMIT ${BELL_UNREAD_CAP}) AS capped`;
+    FROM (SELECT 1 FROM notifications WHERE user_id = ${userId} AND read_at IS NULL LIMIT ${BELL_UNREAD_CAP}) AS capped`);
   return rows[0]?.unread ?? 0;
 });
 

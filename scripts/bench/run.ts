@@ -10,6 +10,7 @@
  *   npm run bench -- --only "my actions" --no-jobs --port 3701 --profile /tmp/prof
  *        one route (and the floors), reminder job off, on another port, CPU profile of the server
  *   npm run bench -- --only webhooks                     the floors and the webhooks step only
+ *   npm run bench -- --only "home,MTTR"                  routes whose names hold any of these
  *
  * After the routes, the webhooks step (scripts/bench/webhooks.ts): a status change's p95 without and
  * with 5 subscribed endpoints, and how fast 10k queued deliveries drain (100 at --scale tiny); it
@@ -111,13 +112,10 @@ async function main(): Promise<void> {
       ANDON_ENCRYPTION_KEY: ENCRYPTION_KEY,
     };
     if (!options.skipBuild || !fs.existsSync(".next/BUILD_ID")) build(env);
-    const routes = benchRoutes(fixtures).filter((candidate) => !options.only || candidate.floor || candidate.name.includes(options.only));
-    const webhookSize =
-      options.noJobs || (options.only && !WEBHOOK_STEP_NAME.includes(options.only))
-        ? null
-        : options.scale.name === "tiny"
-          ? TINY_WEBHOOK_BENCH
-          : FULL_WEBHOOK_BENCH;
+    const only = options.only?.split(",").map((part) => part.trim());
+    const picked = (name: string) => !only || only.some((part) => name.includes(part));
+    const routes = benchRoutes(fixtures).filter((candidate) => candidate.floor || picked(candidate.name));
+    const webhookSize = options.noJobs || !picked(WEBHOOK_STEP_NAME) ? null : options.scale.name === "tiny" ? TINY_WEBHOOK_BENCH : FULL_WEBHOOK_BENCH;
     const { results, reminderRun, webhooks } = await measureAll({
       databaseUrl,
       adminUrl: databaseServerHandle.url,
