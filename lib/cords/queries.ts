@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { preparedSql } from "@/lib/prepared-statements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jsonDate, type JsonRow } from "@/lib/sql-sections";
 import type { CurrentUser } from "@/lib/auth/principal";
@@ -82,14 +83,16 @@ const OPEN_CORDS_READ = 1000;
  * banner and the "Line stopped" badges of the page under it filter the same few rows, so a page
  * showing both pays one statement. Open cords are few; past OPEN_CORDS_READ the oldest are left out.
  */
-const openCordsReadableBy = cache(async (user: CurrentUser) =>
-  db.cord.findMany({
-    where: { ...visibleCordsWhere(user), resolvedAt: null },
-    select: { id: true, pulledAt: true, problem: true, serviceId: true, service: { select: { id: true, name: true, teamId: true } } },
-    orderBy: [{ pulledAt: "desc" }, { id: "desc" }],
-    take: OPEN_CORDS_READ,
-  }),
-);
+const openCordsReadableBy = cache(async (user: CurrentUser) => {
+  // Every signed-in page runs this (the frame's banner): plain SQL, prepared once per connection.
+  const rows = await db.$queryRaw<{ id: string; pulledAt: Date; problem: string; serviceId: string; serviceName: string; teamId: string }[]>(preparedSql`
+    SELECT c.id, c.pulled_at AS "pulledAt", c.problem, c.service_id AS "serviceId", s.name AS "serviceName", s.team_id AS "teamId"
+    FROM cords c JOIN services s ON s.id = c.service_id
+    WHERE ${visibleCordsSql(user)} AND c.resolved_at IS NULL
+    ORDER BY c.pulled_at DESC, c.id DESC
+    LIMIT ${OPEN_CORDS_READ}`);
+  return rows.map(({ serviceName, teamId, ...cord }) => ({ ...cord, service: { id: cord.serviceId, name: serviceName, teamId } }));
+});
 
 /**
  * The banner's open cords: those on services of teams where the caller is a member or above
