@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { preparedSql } from "@/lib/prepared-statements";
+import { utc } from "@/lib/metrics/incident-sql";
 import type { MetricsScope } from "@/lib/metrics/scope";
 import { summarize, type Summary } from "@/lib/metrics/stats";
 import { isoWeekMonday, isoWeekOfDate, formatIsoWeek } from "@/lib/reviews/iso-week";
@@ -59,32 +61,22 @@ function figuresOf(cords: readonly CordFact[]): CordFigures {
  */
 export async function cordMetrics(scope: MetricsScope, windowDays: number, now = new Date()): Promise<CordMetrics> {
   const since = new Date(now.getTime() - windowDays * DAY_MS);
-  const rows = await db.cord.findMany({
-    where: { organizationId: scope.organizationId, teamId: { in: scope.teamIds }, pulledAt: { gte: since, lte: now } },
-    select: {
-      teamId: true,
-      severity: true,
-      pulledAt: true,
-      resolvedAt: true,
-      coeId: true,
-      coe: { select: { status: true } },
-      service: { select: { id: true, name: true } },
-      _count: { select: { events: { where: { kind: "DEPLOY_BLOCKED" } }, overrides: true } },
-    },
-    orderBy: { pulledAt: "desc" },
-    take: MAX_CORDS + 1,
-  });
-  const cords: CordFact[] = rows.slice(0, MAX_CORDS).map((row) => ({
-    teamId: row.teamId,
-    serviceId: row.service.id,
-    serviceName: row.service.name,
-    pulledAt: row.pulledAt,
-    resolvedAt: row.resolvedAt,
-    customerFacing: row.severity === "CUSTOMER_DEFECT",
-    coeDue: row.severity === "CUSTOMER_DEFECT" && (row.coe === null || row.coe.status === "DRAFT"),
-    blocked: row._count.events,
-    overrides: row._count.overrides,
-  }));
+  // Plain SQL, prepared once per connection: Prisma's form of this read (a lateral join per relation
+  // and count, the team list as one parameter each) cost more to parse and plan than to run.
+  const rows = await db.$queryRaw<CordFact[]>(preparedSql`
+    SELECT c.team_id AS "teamId", s.id AS "serviceId", s.name AS "serviceName", c.pulled_at AS "pulledAt", c.resolved_at AS "resolvedAt",
+      c.severity = 'CUSTOMER_DEFECT' AS "customerFacing",
+      (c.severity = 'CUSTOMER_DEFECT' AND (coe.id IS NULL OR coe.status = 'DRAFT')) AS "coeDue",
+      (SELECT count(*)::int FROM cord_events e WHERE e.cord_id = c.id AND e.kind = 'DEPLOY_BLOCKED') AS blocked,
+      (SELECT count(*)::int FROM cord_overrides o WHERE o.cord_id = c.id) AS overrides
+    FROM cords c
+    JOIN services s ON s.id = c.service_id
+    LEFT JOIN coes coe ON coe.id = c.coe_id
+    WHERE c.organization_id = ${scope.organizationId} AND c.team_id = ANY(${[...scope.teamIds]}::text[])
+      AND c.pulled_at >= ${utc(since)} AND c.pulled_at <= ${utc(now)}
+    ORDER BY c.pulled_at DESC, c.id DESC
+    LIMIT ${MAX_CORDS + 1}`);
+  const cords = rows.slice(0, MAX_CORDS);
 
   // The team and its direct sub-teams, each over its whole subtree (as the incident table does).
   const byTeam = new Map<string, CordFact[]>();

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
-import { metricOverviews } from "@/lib/metrics/service-queries";
+import { metricOverviews, metricOverviewsWithServices } from "@/lib/metrics/service-queries";
 import { needsAttention } from "@/lib/metrics/stats";
 import { daysAgo } from "@/lib/metrics/test-data";
 import { createScriptClient } from "@/prisma/seed/client";
@@ -87,5 +87,16 @@ describe("metrics that need attention", () => {
         .sort(),
     );
     expect(named(bySql)).toEqual(named(byFlags));
+  });
+});
+
+describe("the metrics page's one read", () => {
+  it("brings the same overviews as metricOverviews and the teams' services by name", async () => {
+    const w = await world();
+    const { metrics, services } = await metricOverviewsWithServices(w.user, [w.team.id]);
+    expect(metrics).toEqual(await metricOverviews(w.user, [w.team.id]));
+    expect(services.map((service) => service.name)).toEqual([...services.map((service) => service.name)].sort());
+    expect(services.length).toBeGreaterThan(0);
+    expect((await metricOverviewsWithServices(w.user, [])).services).toEqual([]);
   });
 });

@@ -162,13 +162,23 @@ export async function recentValues(user: Principal, serviceId: string, limit = 5
   });
 }
 
-/** The services the teams own, by name: the links under the metric cards (one JSON array, like the overview). */
-export async function servicesOfTeams(user: Principal, teamIds: readonly string[]): Promise<{ id: string; name: string }[]> {
-  const [row] = await db.$queryRaw<{ services: unknown }[]>`
-    SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json) AS services
-    FROM services s
-    WHERE s.organization_id = ${user.organizationId} AND s.team_id = ANY(${[...teamIds]}::text[])`;
-  return Array.isArray(row?.services) ? (row.services as { id: string; name: string }[]) : [];
+/**
+ * metricOverviews of the teams with the services they own, by name (the links under the metric
+ * cards): one statement for the metrics page.
+ */
+export async function metricOverviewsWithServices(
+  user: Principal,
+  teamIds: readonly string[],
+): Promise<{ metrics: MetricOverview[]; services: { id: string; name: string }[] }> {
+  const [row] = await db.$queryRaw<{ metrics: unknown; services: unknown }[]>`
+    SELECT (${metricOverviewsSql(user, teamIds)}) AS metrics,
+      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json)
+       FROM services s
+       WHERE s.organization_id = ${user.organizationId} AND s.team_id = ANY(${[...teamIds]}::text[])) AS services`;
+  return {
+    metrics: metricOverviewsFrom(row?.metrics),
+    services: Array.isArray(row?.services) ? (row.services as { id: string; name: string }[]) : [],
+  };
 }
 
 /** A service whose metrics the user may read, with its owning team; null for any other. */

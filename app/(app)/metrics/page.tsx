@@ -10,7 +10,7 @@ import { FULL_DETAIL, loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema, WINDOWS } from "@/lib/metrics/schemas";
 import { SEVERITIES } from "@/lib/coes/questions";
 import { resolveMetricsScope, viewableTeams } from "@/lib/metrics/scope";
-import { dailySeries, metricOverviews, servicesOfTeams } from "@/lib/metrics/service-queries";
+import { dailySeries, metricOverviewsWithServices } from "@/lib/metrics/service-queries";
 import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { CordSection } from "./cord-section";
@@ -49,10 +49,9 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   const now = new Date();
   // One more recurrence than drawn tells whether to offer the rest.
   const detail = { teams: view.teams, recurrences: view.recurrences === "all" ? FULL_DETAIL.recurrences : NEWEST_RECURRENCES + 1 };
-  const [dashboard, metrics, services, stopped, cords] = await Promise.all([
+  const [dashboard, { metrics, services }, stopped, cords] = await Promise.all([
     loadIncidentDashboard(scope, filter, now, detail),
-    metricOverviews(user, scope.teamIds),
-    servicesOfTeams(user, scope.teamIds),
+    metricOverviewsWithServices(user, scope.teamIds),
     stoppedServiceIds(user, { teamIds: scope.teamIds }),
     cordMetrics(scope, filter.windowDays, now),
   ]);
