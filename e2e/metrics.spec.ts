@@ -41,7 +41,7 @@ test("a manager reads a parent team's MTTR, switches severity and window, and do
   await test.step("the page opens on the manager's team, with its sub-teams rolled up", async () => {
     await page.goto("/metrics");
     await expect(page.getByRole("heading", { name: "Metrics", level: 1 })).toBeVisible();
-    await expect(page.getByLabel("Team")).toHaveValue(DEMO_TEAMS.platform.id);
+    await expect(page.getByRole("combobox", { name: "Team" })).toHaveValue(DEMO_TEAMS.platform.name);
     const teamTable = page.getByTestId("team-table");
     for (const name of ["Platform", "Storage", "Networking"]) await expect(teamTable.getByRole("link", { name })).toBeVisible();
   });

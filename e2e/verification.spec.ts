@@ -66,6 +66,17 @@ test.describe("Verification and game days", () => {
       await page.goto(`/verification?teamId=${DEMO_TEAMS.checkout.id}`);
       const row = page.getByRole("row", { name: new RegExp(service.name) });
       await expect(row.getByText("Verified", { exact: true })).toBeVisible();
+      // The team switcher is a type-ahead over the teams the member may see: Checkout and the teams below it.
+      const switcher = page.getByRole("combobox", { name: "Team (and its sub-teams)" });
+      await expect(switcher).toHaveValue(DEMO_TEAMS.checkout.name);
+      await switcher.fill("retail");
+      await expect(page.getByText("No matches")).toBeVisible();
+      await switcher.fill("pay");
+      await expect(page.getByRole("option", { name: /^Payments/ })).toHaveAttribute("aria-selected", "true");
+      await switcher.press("Enter");
+      await expect(page).toHaveURL(new RegExp(`teamId=${DEMO_TEAMS.payments.id}`));
+      await expect(switcher).toHaveValue(DEMO_TEAMS.payments.name);
+      await expect(row).toHaveCount(0);
     });
 
     await test.step("attach a restore log as evidence to that verification and download it", async () => {

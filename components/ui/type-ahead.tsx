@@ -178,42 +178,42 @@ export function TypeAhead({
             <span aria-hidden="true">×</span>
           </button>
         ) : null}
+        <div
+          className={cn(
+            "absolute top-full left-0 z-20 mt-1 max-h-72 w-max min-w-full max-w-sm overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200",
+            open ? undefined : "hidden",
+          )}
+        >
+          <ul id={listboxId} role="listbox" aria-label={label}>
+            {open
+              ? options.map((option, index) => (
+                  <li
+                    key={option.value || "(empty)"}
+                    id={`${id}-option-${index}`}
+                    role="option"
+                    aria-selected={index === active}
+                    className={cn(
+                      "cursor-pointer whitespace-nowrap px-3 py-1.5",
+                      index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800",
+                      index === 0 && clearable ? "text-slate-500" : undefined,
+                    )}
+                    // Keeps the focus in the input, so its blur does not close the list before the click.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onMouseEnter={() => setActive(index)}
+                    onClick={() => choose(option.value ? option : null)}
+                  >
+                    <span className={option.value === choice?.value && option.value ? "font-medium" : undefined}>{option.label}</span>
+                    {option.hint ? <span className="ml-2 text-xs text-slate-500">{option.hint}</span> : null}
+                  </li>
+                ))
+              : null}
+          </ul>
+          <p role="status" aria-live="polite" className={message ? "px-3 py-1.5 text-xs text-slate-500" : "sr-only"}>
+            {open ? message : null}
+          </p>
+        </div>
       </div>
       <input type="hidden" name={name} value={choice?.value ?? ""} />
-      <div
-        className={cn(
-          "absolute left-0 z-20 mt-1 max-h-72 w-max min-w-full max-w-sm overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200",
-          open ? undefined : "hidden",
-        )}
-      >
-        <ul id={listboxId} role="listbox" aria-label={label}>
-          {open
-            ? options.map((option, index) => (
-                <li
-                  key={option.value || "(empty)"}
-                  id={`${id}-option-${index}`}
-                  role="option"
-                  aria-selected={index === active}
-                  className={cn(
-                    "cursor-pointer whitespace-nowrap px-3 py-1.5",
-                    index === active ? "bg-indigo-50 text-indigo-900" : "text-slate-800",
-                    index === 0 && clearable ? "text-slate-500" : undefined,
-                  )}
-                  // Keeps the focus in the input, so its blur does not close the list before the click.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => setActive(index)}
-                  onClick={() => choose(option.value ? option : null)}
-                >
-                  <span className={option.value === choice?.value && option.value ? "font-medium" : undefined}>{option.label}</span>
-                  {option.hint ? <span className="ml-2 text-xs text-slate-500">{option.hint}</span> : null}
-                </li>
-              ))
-            : null}
-        </ul>
-        <p role="status" aria-live="polite" className={message ? "px-3 py-1.5 text-xs text-slate-500" : "sr-only"}>
-          {open ? message : null}
-        </p>
-      </div>
       {errors && errors.length > 0 ? (
         <p id={`${id}-errors`} className="mt-1 text-sm text-red-700" role="alert">
           {errors.join(" ")}

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
 import { orgTeamTree } from "@/lib/org/queries";
-import { flattenTree, subtreeIds, treeOptionLabel } from "@/lib/org/tree";
+import { subtreeIds } from "@/lib/org/tree";
 import type { OrgTeam } from "@/lib/org/team-tree-cache";
 import { can, type Principal } from "@/lib/permissions";
 import { canReadVerifications } from "@/lib/verification/access";
@@ -204,14 +204,6 @@ function rollUp(scope: GridScope, dimensions: DimensionRow[], rows: RollupRow[])
   else lines.push(line(null, "Whole organization", 0, scope.teamIds));
   for (const child of [...children].sort((a, b) => a.name.localeCompare(b.name))) lines.push(line(child.id, child.name, 1, subtreeIds(scope.teams, child.id)));
   return lines;
-}
-
-/** Teams the caller may pick for the grid, indented in tree order. */
-export async function gridTeamChoices(user: CurrentUser) {
-  const teams = await orgTeamTree(user.organizationId);
-  return flattenTree(teams)
-    .filter(({ team }) => canReadVerifications(user, team.id))
-    .map(({ team, depth }) => ({ id: team.id, label: treeOptionLabel(team.name, depth) }));
 }
 
 /** A service whose verifications the caller may read, with its tier. */

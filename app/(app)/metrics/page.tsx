@@ -9,9 +9,8 @@ import { stoppedServiceIds } from "@/lib/cords/queries";
 import { FULL_DETAIL, loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema, WINDOWS } from "@/lib/metrics/schemas";
 import { SEVERITIES } from "@/lib/coes/questions";
-import { resolveMetricsScope, viewableTeams } from "@/lib/metrics/scope";
+import { resolveMetricsScope } from "@/lib/metrics/scope";
 import { dailySeries, metricOverviewsWithServices } from "@/lib/metrics/service-queries";
-import { flattenTree, treeOptionLabel } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { CordSection } from "./cord-section";
 import { Headline } from "./headline";
@@ -19,7 +18,7 @@ import { Categories, DistributionAndTrend, NEWEST_RECURRENCES, Recurrences, Seve
 import { PilotPanel } from "./pilot-panel";
 import { SegmentedLinks } from "./segmented-links";
 import { MAX_METRIC_CARDS, metricCardCount, orderForOverview, ServiceMetricsSection } from "./service-metrics-section";
-import { TeamPicker } from "./team-picker";
+import { TeamSwitcher } from "@/components/ui/team-switcher";
 import { viewHref } from "./view-href";
 
 export const metadata: Metadata = { title: "Metrics" };
@@ -65,10 +64,6 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   );
   const pilotNow = dashboard.pilotNow;
 
-  const teamOptions = flattenTree(viewableTeams(user, scope.orgTeams)).map(({ team, depth }) => ({
-    id: team.id,
-    label: treeOptionLabel(team.name, depth),
-  }));
   const pilot = dashboard.pilot;
   // A pilot's baseline covers every severity, so it is the reference only when the view does too.
   const baseline =
@@ -85,7 +80,17 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
       />
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-          <TeamPicker options={teamOptions} value={scope.team.id} view={view} />
+          <TeamSwitcher
+            id="metrics-team"
+            label="Team"
+            href={viewHref(view)}
+            param="team"
+            value={scope.team.id}
+            valueLabel={scope.team.name}
+            placeholder="Choose a team…"
+            className="flex items-center gap-2 [&>div]:mt-0"
+            labelClassName="text-sm font-medium text-slate-700"
+          />
           <SegmentedLinks
             label="Severity"
             options={(["all", ...SEVERITIES] as const).map((severity) => ({

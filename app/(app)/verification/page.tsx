@@ -10,11 +10,11 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { notFound } from "next/navigation";
-import { expiringVerifications, gridTeamChoices, verificationGrid } from "@/lib/verification/queries";
+import { expiringVerifications, verificationGrid } from "@/lib/verification/queries";
 import { gridQuerySchema } from "@/lib/verification/schemas";
 import { daysUntil } from "@/lib/verification/status";
 import { percentClasses, percentLabel, VerificationStatusBadge } from "./status-badge";
-import { TeamPicker } from "./team-picker";
+import { TeamSwitcher } from "@/components/ui/team-switcher";
 
 export const metadata: Metadata = { title: "Verification" };
 
@@ -33,7 +33,7 @@ export default async function VerificationPage({ searchParams }: { searchParams:
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const [teams, expiring] = await Promise.all([gridTeamChoices(user), expiringVerifications(user, { teamIds: grid.scope.teamIds, limit: 10 })]);
+  const expiring = await expiringVerifications(user, { teamIds: grid.scope.teamIds, limit: 10 });
   const teamParam = grid.scope.rootTeam ? `teamId=${encodeURIComponent(grid.scope.rootTeam.id)}` : "";
   const now = new Date();
   return (
@@ -56,7 +56,16 @@ export default async function VerificationPage({ searchParams }: { searchParams:
         }
       />
       <div className="mb-4">
-        <TeamPicker teams={teams} value={grid.scope.rootTeam?.id ?? ""} />
+        <TeamSwitcher
+          id="verification-team"
+          label="Team (and its sub-teams)"
+          href={teamParam ? `/verification?${teamParam}` : "/verification"}
+          param="teamId"
+          value={grid.scope.rootTeam?.id}
+          valueLabel={grid.scope.rootTeam?.name}
+          placeholder="Choose a team…"
+          className="max-w-sm"
+        />
       </div>
       {grid.scope.teamIds.length === 0 ? (
         <EmptyState title="No team to show">You are not on a team yet. An admin can add you to one in Settings.</EmptyState>
