@@ -24,6 +24,7 @@ import { can, teamsWith } from "@/lib/permissions";
 import { ActionTable, type ActionTableRow } from "./action-table";
 import { FilterChips, countActiveFilters } from "./filter-chips";
 import { FilterPanel } from "./filter-panel";
+import { TeamFilter } from "@/components/ui/team-filter";
 
 export const metadata: Metadata = { title: "Actions" };
 
@@ -174,16 +175,13 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
                 placeholder="Anyone"
                 emptyLabel="Anyone"
               />
-              <TypeAhead
+              <TeamFilter
                 id="filter-teamId"
                 name="teamId"
-                label="Team (with sub-teams)"
+                value={filter.teamId}
+                valueLabel={teamLabel}
                 labelClassName={FILTER_LABEL_CLASSES}
                 source={LOOKUP_SOURCES.viewableTeams}
-                defaultValue={filter.teamId}
-                defaultLabel={teamLabel}
-                placeholder="Any team"
-                emptyLabel="Any team"
               />
               {select(
                 "type",

@@ -22,6 +22,7 @@ import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { COE_STATUSES, SEVERITIES, STATUS_LABELS } from "@/lib/coes/questions";
 import { coeListFilterSchema } from "@/lib/coes/schemas";
 import { FilterSelect, type FilterChoice } from "./filter-select";
+import { TeamFilter } from "@/components/ui/team-filter";
 
 export const metadata: Metadata = { title: "COEs" };
 
@@ -114,17 +115,7 @@ export default async function CoesPage({ searchParams }: { searchParams: Promise
           </div>
           <CollapsibleFilters activeCount={activeFilters}>
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-              <TypeAhead
-                id="filter-teamId"
-                name="teamId"
-                label="Team (with sub-teams)"
-                labelClassName={FILTER_LABEL_CLASSES}
-                source={LOOKUP_SOURCES.teams}
-                defaultValue={filter.teamId}
-                defaultLabel={options.teamLabel}
-                placeholder="Any team"
-                emptyLabel="Any team"
-              />
+              <TeamFilter id="filter-teamId" name="teamId" value={filter.teamId} valueLabel={options.teamLabel} labelClassName={FILTER_LABEL_CLASSES} />
               <TypeAhead
                 id="filter-serviceId"
                 name="serviceId"

@@ -17,6 +17,7 @@ import { LOOKUP_SOURCES } from "@/lib/lookup/schemas";
 import { searchLibrary } from "@/lib/learnings/library";
 import { libraryFilterOptions } from "@/lib/learnings/queries";
 import { libraryFilterSchema } from "@/lib/learnings/schemas";
+import { TeamFilter } from "@/components/ui/team-filter";
 
 export const metadata: Metadata = { title: "Learnings" };
 
@@ -118,17 +119,7 @@ export default async function LearningsPage({ searchParams }: { searchParams: Pr
                 placeholder="Any service"
                 emptyLabel="Any service"
               />
-              <TypeAhead
-                id="learnings-team"
-                name="team"
-                label="Team (with sub-teams)"
-                labelClassName={LABEL}
-                source={LOOKUP_SOURCES.teams}
-                defaultValue={filter.team}
-                defaultLabel={options.teamLabel}
-                placeholder="Any team"
-                emptyLabel="Any team"
-              />
+              <TeamFilter id="learnings-team" name="team" value={filter.team} valueLabel={options.teamLabel} labelClassName={LABEL} />
               <Select name="tag" label="Tag" value={filter.tag} anyLabel="Any tag" choices={choices.tags.map((tag) => [tag, tag])} />
               <div>
                 <label htmlFor="learnings-from" className={LABEL}>
