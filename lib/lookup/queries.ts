@@ -5,7 +5,7 @@ import { actionOwnerWhere } from "@/lib/actions/access";
 import { visibleCoesWhere } from "@/lib/coes/access";
 import { STATUS_LABELS } from "@/lib/coes/questions";
 import { orgTeamTree } from "@/lib/org/queries";
-import { ancestorIds, flattenTree } from "@/lib/org/tree";
+import { ancestorIndex, flattenTree } from "@/lib/org/tree";
 import { can } from "@/lib/permissions";
 import { COLLEAGUE_NAMES_MAX, type LookupItem } from "@/lib/lookup/schemas";
 
@@ -107,16 +107,16 @@ export async function lookupViewableTeams(user: CurrentUser, query: string, limi
 }
 
 async function teamItems(user: CurrentUser, query: string, limit: number, offered: (teamId: string) => boolean): Promise<LookupItem[]> {
-  const teams = await orgTeamTree(user.organizationId);
+  const [teams, names] = await Promise.all([orgTeamTree(user.organizationId), teamNamesOf(user)]);
   const needle = query.trim().toLocaleLowerCase();
-  const names = new Map(teams.map((team) => [team.id, team.name]));
-  return flattenTree(teams)
+  const chosen = flattenTree(teams)
     .filter(({ team }) => offered(team.id) && (!needle || team.name.toLocaleLowerCase().includes(needle)))
-    .slice(0, limit)
-    .map(({ team }) => {
-      const above = ancestorIds(teams, team.id).slice(1).reverse();
-      return { value: team.id, label: team.name, ...(above.length > 0 ? { hint: above.map((id) => names.get(id)).join(" › ") } : {}) };
-    });
+    .slice(0, limit);
+  const ancestors = ancestorIndex(teams);
+  return chosen.map(({ team }) => {
+    const above = (ancestors.get(team.id) ?? []).slice(1).toReversed();
+    return { value: team.id, label: team.name, ...(above.length > 0 ? { hint: above.map((id) => names.get(id)).join(" › ") } : {}) };
+  });
 }
 
 /** Team names by id, from the organization's team list that the session already loaded this request. */

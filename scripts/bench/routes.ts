@@ -38,6 +38,8 @@ export function benchRoutes(fixtures: BenchFixtures): BenchRoute[] {
     { name: "policies: compliance, root team", path: `/policies?team=${fixtures.rootTeamId}`, auth: "session" },
     { name: "API: GET /api/v1/findings", path: "/api/v1/findings?limit=50", auth: "token" },
     { name: "learnings library search", path: "/learnings?q=dns%20safeguards", auth: "session" },
+    // Asked on every keystroke of a team filter or switcher (COE list, actions, learnings, metrics, verification).
+    { name: "lookup: teams type-ahead", path: "/api/lookup/teams?q=team%203", auth: "session" },
     { name: "API: GET /api/v1/coes/{id}/similar", path: `/api/v1/coes/${fixtures.coeIds[0]}/similar`, auth: "token" },
     { name: "API: GET /api/v1/deploy-gate", path: `/api/v1/deploy-gate?service=${fixtures.serviceIds[0]}&environment=production`, auth: "token" },
     { name: "Andon cords, line stopped", path: "/cords?status=open", auth: "session" },
