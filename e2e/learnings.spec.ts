@@ -131,6 +131,10 @@ test.describe("Learnings", () => {
       await expect(page.getByRole("combobox", { name: "Team (with sub-teams)" })).toHaveValue(DEMO_TEAMS.retail.name);
       await filterByTeam(DEMO_TEAMS.platform.name);
       await expect(page.getByText("No lesson matches")).toBeVisible();
+      // A link naming no team of the organization says so instead of showing the raw id.
+      await page.goto("/learnings?team=no-such-team");
+      await expect(page.getByRole("combobox", { name: "Team (with sub-teams)" })).toHaveValue("Unknown team");
+      await expect(page.getByText("No lesson matches")).toBeVisible();
     });
   });
 });

@@ -28,7 +28,8 @@ export function TeamFilter({
       labelClassName={labelClassName}
       source={source}
       defaultValue={value}
-      defaultLabel={valueLabel}
+      // An id no team of the organization has (an old link, a deleted team) is named as such, not shown raw.
+      defaultLabel={valueLabel ?? (value ? "Unknown team" : undefined)}
       placeholder="Any team"
       emptyLabel="Any team"
     />
