@@ -15,6 +15,8 @@ import { applyMigrations } from "./scripts/db/migrations";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** Set by the project whose files share their worker's modules (vitest.config.ts). */
+    sharedModules?: boolean;
   }
 }
 

@@ -6,3 +6,8 @@
 import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+
+// Where files share their worker's modules, the job queue is loaded up front: an action mutation asks
+// for a reminder run without waiting (lib/jobs/reminder-request.ts loads the queue on first use), and
+// a load still running when its file ended failed half-way, leaving the next file a broken module.
+if (inject("sharedModules")) await import("@/lib/jobs/boss");

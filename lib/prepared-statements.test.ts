@@ -1,3 +1,4 @@
+// vitest: isolate — its last test fills the process's list of prepared statements.
 // Marked reads run as named prepared statements on the app's pool; everything else stays unnamed.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
