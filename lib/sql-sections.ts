@@ -42,6 +42,12 @@ type FirstRowsParts = {
   /** The table and the alias every other part uses for it, e.g. `corrective_actions` and `ca`. */
   table: string;
   alias: string;
+  /**
+   * Inner joins that narrow the rows or give the order its key, made before the order and the count
+   * (an ORDER BY on a joined column instead of a subquery per matching row). `joins` must join the
+   * same tables under the same aliases when `orderBy` names them.
+   */
+  narrowingJoins?: Prisma.Sql;
   where: Prisma.Sql;
   orderBy: Prisma.Sql;
   limit: number;
@@ -60,7 +66,7 @@ type FirstRowsParts = {
 export function firstRowsWithTotalSql(parts: FirstRowsParts): Prisma.Sql {
   if (!SECTION_NAME.test(parts.alias) || !/^[a-z_][a-z0-9_]*$/.test(parts.table))
     throw new Error(`${parts.table} ${parts.alias} is not a plain table and alias.`);
-  const table = Prisma.raw(`${parts.table} ${parts.alias}`);
+  const table = Prisma.sql`${Prisma.raw(`${parts.table} ${parts.alias}`)} ${parts.narrowingJoins ?? Prisma.empty}`;
   return Prisma.sql`
     SELECT ${parts.columns},
       (SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${parts.where} LIMIT ${SECTION_TOTAL_CAP + 1}) capped) AS total

@@ -10,12 +10,14 @@ import { visibleFindingsSql } from "@/lib/policies/access";
  * The caller passes the teams to show (their own subtrees); the reader's visibility rule applies too.
  */
 export function openFindingsSectionSql(user: CurrentUser, teamIds: string[], take: number): Prisma.Sql {
+  // The enforced rule is joined, not looked up per finding: its severity orders the rows (a subquery
+  // per open finding cost 2,635 index lookups for a manager of a quarter of the bench organization).
   return firstRowsWithTotalSql({
     table: "policy_findings",
     alias: "f",
-    where: Prisma.sql`${visibleFindingsSql(user)} AND f.team_id = ANY(${teamIds}::text[]) AND f.status = 'OPEN'
-      AND EXISTS (SELECT 1 FROM policy_rules er WHERE er.id = f.rule_id AND er.status = 'ENFORCED')`,
-    orderBy: Prisma.sql`(SELECT sr.severity FROM policy_rules sr WHERE sr.id = f.rule_id) ASC, f.opened_at ASC, f.id ASC`,
+    narrowingJoins: Prisma.sql`JOIN policy_rules r ON r.id = f.rule_id AND r.status = 'ENFORCED'`,
+    where: Prisma.sql`${visibleFindingsSql(user)} AND f.team_id = ANY(${teamIds}::text[]) AND f.status = 'OPEN'`,
+    orderBy: Prisma.sql`r.severity ASC, f.opened_at ASC, f.id ASC`,
     limit: take,
     columns: Prisma.sql`f.id, f.opened_at AS "openedAt", s.name AS "serviceName", r.name AS "ruleName", r.severity::text AS severity, t.name AS "teamName"`,
     joins: Prisma.sql`JOIN policy_rules r ON r.id = f.rule_id JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = f.team_id`,
