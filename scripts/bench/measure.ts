@@ -117,21 +117,24 @@ async function measureRoute(run: Run, server: AppServer, postgres: Awaited<Retur
   return { load, cpu, navigation, loadAverage: { before: loadBefore, after: os.loadavg()[0]! } };
 }
 
-/** A server started for one pass; waits for the reminder run its start queued, refreshes statistics, and signs in. */
+/**
+ * A server started for one pass, with or without the background jobs; waits for the reminder run a
+ * start with jobs queues, refreshes statistics, and signs in.
+ */
 async function withServer<T>(
   run: Run,
-  logQueries: boolean,
+  options: { logQueries: boolean; jobs: boolean },
   pass: (server: AppServer, cookie: string, reminderRun: ReminderRun | null) => Promise<T>,
 ): Promise<T> {
   const startedAt = new Date();
   const server = await startAppServer({
     port: run.options.port,
-    env: { ...run.env, ANDON_BENCH_FLOORS: "on", ...(run.options.noJobs ? { ANDON_JOBS: "off" } : {}) },
-    logQueries,
-    profileDir: logQueries ? undefined : run.options.profileDir,
+    env: { ...run.env, ANDON_BENCH_FLOORS: "on", ...(options.jobs ? {} : { ANDON_JOBS: "off" }) },
+    logQueries: options.logQueries,
+    profileDir: options.logQueries ? undefined : run.options.profileDir,
   });
   try {
-    const reminderRun = run.options.noJobs ? null : await waitForStartupJobs(run.databaseUrl, startedAt);
+    const reminderRun = options.jobs ? await waitForStartupJobs(run.databaseUrl, startedAt) : null;
     if (reminderRun)
       console.log(`  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all)`);
     // The reminder run inserts tens of thousands of notifications: without fresh statistics the
@@ -155,24 +158,25 @@ async function analyze(databaseUrl: string): Promise<void> {
 
 /**
  * Two passes, each on a fresh server: the first logs every SQL statement and counts them per
- * route; the second runs as in production (no statement log, which would cost CPU per query) and
- * measures CPU per request (Node and PostgreSQL), a client-side navigation, and the load; then,
- * on the same server, the webhooks step (scripts/bench/webhooks.ts), which writes, so it comes last.
+ * route, with the background jobs off (their polling, about two statements a second, is no
+ * request's); the second runs as in production (jobs on, no statement log, which would cost CPU per
+ * query) and measures CPU per request (Node and PostgreSQL), a client-side navigation, and the load;
+ * then, on the same server, the webhooks step (scripts/bench/webhooks.ts), which writes, so it comes last.
  */
 export async function measureAll(run: Run): Promise<{ results: RouteResult[]; reminderRun: ReminderRun | null; webhooks: WebhookBenchResult | null }> {
-  console.log("pass 1: SQL statements per request");
-  const counted = await withServer(run, true, async (server, cookie, reminderRun) => {
-    const queries = new Map<BenchRoute, number>();
+  console.log("pass 1: SQL statements per request (background jobs off)");
+  const queries = await withServer(run, { logQueries: true, jobs: false }, async (server, cookie) => {
+    const counted = new Map<BenchRoute, number>();
     for (const route of run.routes) {
-      queries.set(route, await countQueries(server, `${server.baseUrl}${route.path}`, headersFor(route, cookie, run.fixtures)));
-      console.log(`  ${route.name}: ${queries.get(route)!.toFixed(1)} queries`);
+      counted.set(route, await countQueries(server, `${server.baseUrl}${route.path}`, headersFor(route, cookie, run.fixtures)));
+      console.log(`  ${route.name}: ${counted.get(route)!.toFixed(1)} queries`);
     }
-    return { queries, reminderRun };
+    return counted;
   });
   console.log("pass 2: CPU per request (Node and PostgreSQL), navigation, load");
   const postgres = await postgresCpuSampler(run.adminUrl, run.database);
   try {
-    const { results, webhooks } = await withServer(run, false, async (server, cookie) => {
+    return await withServer(run, { logQueries: false, jobs: !run.options.noJobs }, async (server, cookie, reminderRun) => {
       const measured: RouteResult[] = [];
       for (const route of run.routes) {
         process.stdout.write(`  ${route.name} … `);
@@ -180,9 +184,9 @@ export async function measureAll(run: Run): Promise<{ results: RouteResult[]; re
         console.log(
           `${load.requestsPerSecond.toFixed(0)} req/s, p95 ${load.p95.toFixed(0)} ms, CPU ${cpu.nodeMs?.toFixed(1) ?? "?"} ms Node + ${cpu.postgresMs?.toFixed(1) ?? "?"} ms PostgreSQL, load ${loadAverage.before.toFixed(1)}→${loadAverage.after.toFixed(1)}`,
         );
-        measured.push({ route, load, queriesPerRequest: counted.queries.get(route)!, cpu, navigation, loadAverage });
+        measured.push({ route, load, queriesPerRequest: queries.get(route)!, cpu, navigation, loadAverage });
       }
-      if (!run.webhooks) return { results: measured, webhooks: null };
+      if (!run.webhooks) return { results: measured, reminderRun, webhooks: null };
       console.log("webhooks: a write's p95 with and without 5 subscribed endpoints, then the drain rate");
       const webhookResult = await measureWebhooks({
         baseUrl: server.baseUrl,
@@ -191,9 +195,8 @@ export async function measureAll(run: Run): Promise<{ results: RouteResult[]; re
         size: run.webhooks,
         log: (line) => console.log(`  ${line}`),
       });
-      return { results: measured, webhooks: webhookResult };
+      return { results: measured, reminderRun, webhooks: webhookResult };
     });
-    return { results, reminderRun: counted.reminderRun, webhooks };
   } finally {
     await postgres.close();
   }

@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
-        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE`,
+        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, its background jobs off; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE`,
         seedSummary: describeScale(options.scale, seedSeconds),
         jobs: reminderRun
           ? `the reminder job's first run over the whole organization took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications); measuring began after it`
