@@ -131,22 +131,43 @@ async function scan(page: Page): Promise<Omit<Finding, "path">[]> {
     }));
 }
 
-type RouterWindow = { next?: { router?: { push(href: string): void } }; a11yLeftState?: unknown };
+type RouterWindow = {
+  next?: { router?: { push(href: string): void } };
+  a11yLeftState?: unknown;
+  a11yPushedAt?: number;
+  a11yTitleAdded?: boolean;
+  a11yTitleWatch?: MutationObserver;
+};
+
+/** How long a page that keeps the previous page's <title> element (a redirect back to itself) is given to replace it. */
+const TITLE_REPLACED_WITHIN_MS = 1000;
 
 /**
  * Opens a path through the app's router and waits until it has committed the page and its title: the
- * router writes a new history state with every page it renders (a redirect included). A navigation
- * the router hands back to the browser loads the page in full, which ends the wait as well.
+ * router writes a new history state with every page it renders (a redirect included), and the page's
+ * metadata streams in after the commit: the old page's <title> goes and the new one is added to the
+ * head a moment later (sometimes after the history state, sometimes before). A navigation the router
+ * hands back to the browser loads the page in full, which ends both waits as well.
  */
 async function openInApp(page: Page, path: string): Promise<void> {
   await page.evaluate((target) => {
     const routerWindow = window as RouterWindow;
     routerWindow.a11yLeftState = history.state;
+    routerWindow.a11yPushedAt = performance.now();
+    routerWindow.a11yTitleAdded = false;
+    routerWindow.a11yTitleWatch?.disconnect();
+    routerWindow.a11yTitleWatch = new MutationObserver((records) => {
+      if (records.some((record) => [...record.addedNodes].some((node) => node.nodeName === "TITLE"))) routerWindow.a11yTitleAdded = true;
+    });
+    routerWindow.a11yTitleWatch.observe(document.head, { childList: true });
     routerWindow.next!.router!.push(target);
   }, path);
   await page.waitForFunction(() => history.state !== (window as RouterWindow).a11yLeftState);
-  // A page's metadata streams in after the page commits: its title is set a moment later.
-  await page.waitForFunction(() => document.title !== "");
+  await page.waitForFunction((replacedWithinMs) => {
+    const routerWindow = window as RouterWindow;
+    const replaced = routerWindow.a11yTitleAdded !== false || performance.now() - (routerWindow.a11yPushedAt ?? 0) > replacedWithinMs;
+    return replaced && document.title !== "";
+  }, TITLE_REPLACED_WITHIN_MS);
 }
 
 /** Same-origin links of the page, as paths without query or hash. */
