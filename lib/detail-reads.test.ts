@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { actionWorld, testDb } from "@/lib/actions/test-fixtures";
 import { coeEditorExtras } from "@/lib/coes/queries";
 import { gameDayLog } from "@/lib/game-days/queries";
-import { failingTickets } from "@/lib/integrations/queries";
+import { coeActionsWithoutTicket, failingTickets } from "@/lib/integrations/queries";
 import { deliveredEventTypes, listDeliveries } from "@/lib/webhooks/queries";
 import { deliveryLogFilterSchema } from "@/lib/webhooks/schemas";
 
@@ -29,6 +29,7 @@ describe("reads by the id of a row the page loaded", () => {
     expect((await gameDayLog(owner, gameDay.id)).map((entry) => entry.body)).toEqual(["Injected 300 ms"]);
     expect(await gameDayLog(outsider, gameDay.id)).toEqual([]);
 
+    expect(await coeActionsWithoutTicket(paymentsManager, world.coe.id)).toBeNull(); // no ticket system yet
     const integration = await testDb.ticketIntegration.create({
       data: {
         organizationId: org.id,
@@ -44,6 +45,12 @@ describe("reads by the id of a row the page loaded", () => {
       data: { organizationId: org.id, actionId: action.id, integrationId: integration.id, provider: "GITHUB", syncError: "401 from GitHub: Bad credentials" },
     });
     expect((await failingTickets(paymentsManager, integration.id)).map((ticket) => ticket.action.id)).toEqual([action.id]);
+    // The COE's open actions with and without a ticket, as far as the reader sees its actions.
+    await world.action("Alarm on the certificate's expiry", 9);
+    const done = await world.action("Renew by hand", 1);
+    await testDb.correctiveAction.update({ where: { id: done.id }, data: { status: "DONE", completedAt: new Date() } });
+    expect(await coeActionsWithoutTicket(paymentsManager, world.coe.id)).toEqual({ withoutTicket: 1, withTicket: 1 });
+    expect(await coeActionsWithoutTicket(outsider, world.coe.id)).toEqual({ withoutTicket: 0, withTicket: 0 });
     expect(await failingTickets(outsider, integration.id)).toEqual([]);
 
     const endpoint = await testDb.webhookEndpoint.create({

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/principal";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleActionWhere, visibleActionsWhere } from "@/lib/actions/access";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { visibleActionWhere, visibleActionsSql } from "@/lib/actions/access";
 import { manageableIntegrationWhere, manageableIntegrationsWhere } from "@/lib/integrations/access";
 import { integrationForTeam } from "@/lib/integrations/mutations";
 
@@ -82,15 +82,16 @@ export async function ticketForAction(user: CurrentUser, actionId: string) {
 
 /**
  * For a COE's "Create tickets for all actions": how many of its open actions have no ticket yet,
- * or null when the organization has no ticket system at all (the common case: one indexed count).
+ * or null when the organization has no ticket system at all. One statement either way (the COE
+ * page's statement budget): the organization's enabled integrations and both counts together.
  */
 export async function coeActionsWithoutTicket(user: CurrentUser, coeId: string): Promise<{ withoutTicket: number; withTicket: number } | null> {
-  const integrations = await db.ticketIntegration.count({ where: { organizationId: user.organizationId, enabled: true } });
-  if (integrations === 0) return null;
-  const open = { AND: [{ coeId, status: { in: ["OPEN" as const, "IN_PROGRESS" as const] } }, visibleActionsWhere(user)] };
-  const [withoutTicket, withTicket] = await Promise.all([
-    db.correctiveAction.count({ where: { AND: [open, { externalTicket: { is: null } }] } }),
-    db.correctiveAction.count({ where: { AND: [open, { externalTicket: { isNot: null } }] } }),
-  ]);
-  return { withoutTicket, withTicket };
+  const [row] = await db.$queryRaw<{ integrations: number; withoutTicket: number; withTicket: number }[]>(Prisma.sql`
+    SELECT (SELECT count(*)::int FROM ticket_integrations i WHERE i.organization_id = ${user.organizationId} AND i.enabled) AS integrations,
+      count(*) FILTER (WHERE t.id IS NULL)::int AS "withoutTicket",
+      count(*) FILTER (WHERE t.id IS NOT NULL)::int AS "withTicket"
+    FROM corrective_actions ca LEFT JOIN external_tickets t ON t.action_id = ca.id
+    WHERE ca.coe_id = ${coeId} AND ca.status IN ('OPEN', 'IN_PROGRESS') AND ${visibleActionsSql(user)}`);
+  if (!row || row.integrations === 0) return null;
+  return { withoutTicket: row.withoutTicket, withTicket: row.withTicket };
 }

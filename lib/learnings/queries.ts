@@ -1,5 +1,5 @@
 import "server-only";
-import type { AdoptionStatus } from "@/lib/generated/prisma/enums";
+import type { AdoptionStatus, CoeStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { visibleCoesSql, visibleCoesWhere, visibleCoeWhere } from "@/lib/coes/access";
@@ -48,23 +48,13 @@ export async function lessonsForCoe(user: CurrentUser, coe: LearningsCoe) {
   };
 }
 
-/** COEs linked to this one as related, either way round, that the caller may see. */
+/** COEs linked to this one as related, either way round, that the caller may see: one statement. */
 export async function relatedCoes(user: CurrentUser, coeId: string) {
-  const rows = await db.coeRelation.findMany({
-    where: { OR: [{ coeId }, { relatedCoeId: coeId }] },
-    select: {
-      coeId: true,
-      coe: { select: { id: true, title: true, status: true, organizationId: true } },
-      relatedCoe: { select: { id: true, title: true, status: true, organizationId: true } },
-    },
-  });
-  const ids = rows.map((row) => (row.coeId === coeId ? row.relatedCoe.id : row.coe.id));
-  if (ids.length === 0) return [];
-  return db.coe.findMany({
-    where: { AND: [{ id: { in: ids } }, visibleCoesWhere(user)] },
-    select: { id: true, title: true, status: true },
-    orderBy: { title: "asc" },
-  });
+  return db.$queryRaw<{ id: string; title: string; status: CoeStatus }[]>(Prisma.sql`
+    SELECT c.id, c.title, c.status::text AS status FROM coes c
+    WHERE c.id IN (SELECT r.related_coe_id FROM coe_relations r WHERE r.coe_id = ${coeId} UNION SELECT r.coe_id FROM coe_relations r WHERE r.related_coe_id = ${coeId})
+      AND ${visibleCoesSql(user)}
+    ORDER BY c.title, c.id`);
 }
 
 type RecurrenceAction = { id: string; title: string; status: string; verifiedAt: Date | null };
