@@ -44,10 +44,12 @@ describe("turnPacer", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 70));
     const whileBusy = startedAt.length;
-    // 0, 20, 40, 60 ms: four starts in 70 ms (timers may run a little late, never early).
+    // 0, 20, 40, 60 ms: four starts in 70 ms. Timers run late rather than early, but they count from
+    // the event loop's time cached at the start of its turn, so two starts read by performance.now()
+    // can be a little under 20 ms apart (18.3 ms seen on a busy machine): one per interval, not a burst.
     expect(whileBusy).toBeGreaterThanOrEqual(2);
     expect(whileBusy).toBeLessThanOrEqual(4);
-    for (let index = 1; index < whileBusy; index++) expect(startedAt[index]! - startedAt[index - 1]!).toBeGreaterThanOrEqual(19);
+    for (let index = 1; index < whileBusy; index++) expect(startedAt[index]! - startedAt[index - 1]!).toBeGreaterThanOrEqual(15);
     busy = false;
     const idleFrom = performance.now() - origin;
     await all;
