@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
-import { archiveMetric, createMetric, recordMetricValue, startPilot, stopPilot, updateMetric } from "@/lib/metrics/mutations";
+import { archiveMetric, createMetric, recordMetricValue, recordMetricValues, startPilot, stopPilot, updateMetric } from "@/lib/metrics/mutations";
 import { flaggedMetrics, metricOverviews } from "@/lib/metrics/service-queries";
 import { createCoe, daysAgo } from "@/lib/metrics/test-data";
 import { createScriptClient } from "@/prisma/seed/client";
@@ -85,6 +85,42 @@ describe("recording values and flags", () => {
     ]);
     expect((await flaggedMetrics(w.manager, [w.parent.id, w.team.id])).map((flagged) => flagged.id)).toEqual([metric.id]);
     await expect(recordMetricValue(w.viewer, { metricId: metric.id, timestamp: "2026-05-21", value: 1 })).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe("the overview figures kept on the metric", () => {
+  const kept = (metricId: string) =>
+    db.serviceMetric.findUniqueOrThrow({ where: { id: metricId }, select: { latestAt: true, latestValue: true, thisWeekMean: true, lastWeekMean: true } });
+  const at = (day: number) => daysAgo(new Date("2026-05-20T00:00:00Z"), day);
+
+  it("follow every write: a new latest value, a replaced one, an earlier one", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    expect(await kept(metric.id)).toEqual({ latestAt: null, latestValue: null, thisWeekMean: null, lastWeekMean: null });
+    await recordMetricValues(w.member, [
+      { service: w.service.id, metric: metric.id, timestamp: at(10).toISOString(), value: 100 },
+      { service: w.service.id, metric: metric.id, timestamp: at(2).toISOString(), value: 200 },
+    ]);
+    expect(await kept(metric.id)).toEqual({ latestAt: at(2), latestValue: 200, thisWeekMean: 200, lastWeekMean: 100 });
+    // The same instant again replaces the value; an earlier value moves only the means.
+    await recordMetricValue(w.member, { metricId: metric.id, timestamp: at(2).toISOString(), value: 260 });
+    await recordMetricValue(w.member, { metricId: metric.id, timestamp: at(5).toISOString(), value: 240 });
+    expect(await kept(metric.id)).toEqual({ latestAt: at(2), latestValue: 260, thisWeekMean: 250, lastWeekMean: 100 });
+    // A later value starts a new window: the 10-day-old value falls out of the fourteen days.
+    await recordMetricValue(w.member, { metricId: metric.id, timestamp: at(-5).toISOString(), value: 300 });
+    expect(await kept(metric.id)).toEqual({ latestAt: at(-5), latestValue: 300, thisWeekMean: 300, lastWeekMean: 250 });
+  });
+
+  it("count both of two batches written at the same time", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    const batch = (days: number[], value: number) =>
+      recordMetricValues(
+        w.member,
+        days.map((day) => ({ service: w.service.id, metric: metric.id, timestamp: at(day).toISOString(), value })),
+      );
+    await Promise.all([batch([6, 4, 2], 100), batch([5, 3, 1], 200)]);
+    expect(await kept(metric.id)).toEqual({ latestAt: at(1), latestValue: 200, thisWeekMean: 150, lastWeekMean: null });
   });
 });
 

@@ -9,6 +9,7 @@ import { can, type Principal } from "@/lib/permissions";
 import { DAY_MS } from "@/lib/metrics/incident-sql";
 import { measureSummary } from "@/lib/metrics/incident-queries";
 import { resolvePoints } from "@/lib/metrics/resolve-points";
+import { REFRESH_METRIC_SUMMARIES_SQL } from "@/lib/metrics/summary-sql";
 import { parseTimestamp, type MetricPoint, type metricDefinitionSchema, type metricDefinitionUpdateSchema, type pilotStartSchema } from "@/lib/metrics/schemas";
 import { orgTeams } from "@/lib/metrics/scope";
 import { PILOT_MEASURE } from "@/lib/metrics/pilot-queries";
@@ -159,8 +160,12 @@ export async function recordMetricValues(actor: Principal, points: readonly Metr
   // A fixed order, so two concurrent batches that touch the same values lock them in the same order.
   const rows = [...unique.values()].sort((a, b) => (a.metricId === b.metricId ? a.recordedAt.localeCompare(b.recordedAt) : a.metricId < b.metricId ? -1 : 1));
 
+  const metricIds = [...new Set(rows.map((row) => row.metricId))];
   const totals = await db.$transaction(
     async (tx) => {
+      // The metrics first, in one order: a concurrent batch for the same metric waits here, so the
+      // figures refreshed below count its values too (each statement reads what has committed).
+      await tx.$queryRaw`SELECT id FROM service_metrics WHERE id = ANY(${metricIds}::text[]) ORDER BY id FOR UPDATE`;
       let inserted = 0;
       let updated = 0;
       for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
@@ -181,6 +186,7 @@ export async function recordMetricValues(actor: Principal, points: readonly Metr
         inserted += Number(counts?.inserted ?? 0);
         updated += Number(counts?.updated ?? 0);
       }
+      await refreshMetricSummaries(tx, metricIds);
       const perService = new Map<string, number>();
       for (const row of rows) perService.set(row.serviceId, (perService.get(row.serviceId) ?? 0) + 1);
       for (const [serviceId, count] of perService) {
@@ -199,6 +205,14 @@ export async function recordMetricValues(actor: Principal, points: readonly Metr
     { timeout: 60_000 },
   );
   return { received: points.length, inserted: totals.inserted, updated: totals.updated, unchanged: points.length - totals.inserted - totals.updated };
+}
+
+/**
+ * Recomputes the overview figures kept on these metrics from their values (lib/metrics/summary-sql.ts),
+ * in the caller's transaction. Whoever writes metric_values calls it for the metrics it touched.
+ */
+export async function refreshMetricSummaries(client: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, metricIds: readonly string[]) {
+  if (metricIds.length > 0) await client.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, [...metricIds]);
 }
 
 function pointErrorsMessage(errors: FieldErrors): string {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
+import { refreshMetricSummaries } from "@/lib/metrics/mutations";
 import { metricOverviews, metricOverviewsWithServices } from "@/lib/metrics/service-queries";
 import { needsAttention } from "@/lib/metrics/stats";
 import { daysAgo } from "@/lib/metrics/test-data";
@@ -69,6 +70,7 @@ async function world() {
     await db.metricValue.createMany({
       data: values.map((value) => ({ organizationId: org.id, serviceId: service.id, metricId: metric.id, ...value })),
     });
+    await refreshMetricSummaries(db, [metric.id]);
   }
   return { team, user, names };
 }

@@ -39,11 +39,9 @@ export async function metricOverviews(
   teamIds: readonly string[],
   filter: { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean } = {},
 ): Promise<MetricOverview[]> {
-  // Two index-only probes per metric (metric_values (metric_id, recorded_at, value)): the latest
-  // instant, then the fourteen days up to it, which give the latest value (one value per metric and
-  // instant: the unique key) and both weekly means. One JSON array, not a row per metric: a
-  // top-level team has hundreds of metrics, and decoding rows value by value costs the server far
-  // more than one JSON.parse.
+  // The figures are kept on the metric (lib/metrics/summary-sql.ts): one row per metric. One JSON
+  // array, not a row per metric: a top-level team has hundreds of metrics, and decoding rows value
+  // by value costs the server far more than one JSON.parse.
   const [row] = await db.$queryRaw<{ metrics: unknown }[]>(metricOverviewsSql(user, teamIds, filter));
   return metricOverviewsFrom(row?.metrics);
 }
@@ -58,19 +56,11 @@ export function metricOverviewsSql(
     SELECT coalesce(json_agg(json_build_object(
         'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
         'cadence', m.cadence, 'anomaly_threshold_pct', m.anomaly_threshold_pct, 'service_id', s.id, 'service_name', s.name, 'team_id', s.team_id,
-        'latest_value', recent.latest_value, 'latest_ms', (EXTRACT(EPOCH FROM latest.recorded_at) * 1000)::float8,
-        'this_week', recent.this_week, 'last_week', recent.last_week)
+        'latest_value', m.latest_value, 'latest_ms', (EXTRACT(EPOCH FROM m.latest_at) * 1000)::float8,
+        'this_week', m.this_week_mean, 'last_week', m.last_week_mean)
       ORDER BY s.name, m.name), '[]'::json) AS metrics
     FROM service_metrics m
     JOIN services s ON s.id = m.service_id
-    LEFT JOIN LATERAL (SELECT max(v.recorded_at) AS recorded_at FROM metric_values v WHERE v.metric_id = m.id) latest ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT max(v.value) FILTER (WHERE v.recorded_at = latest.recorded_at) AS latest_value,
-        avg(v.value) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days') AS this_week,
-        avg(v.value) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week
-      FROM metric_values v
-      WHERE v.metric_id = m.id AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at
-    ) recent ON TRUE
     WHERE ${visibleMetricsSql(user)} AND s.organization_id = ${user.organizationId}
       AND s.team_id = ANY(${[...teamIds]}::text[])
       AND m.archived_at IS NULL
@@ -86,11 +76,11 @@ export function metricOverviewsSql(
  * service-queries.test.ts proves both pick the same metrics.
  */
 const needsAttentionSql = Prisma.sql`(
-  (m.target IS NOT NULL AND recent.latest_value IS NOT NULL
-    AND CASE WHEN m.direction = 'UP' THEN recent.latest_value < m.target ELSE recent.latest_value > m.target END)
-  OR (m.anomaly_threshold_pct IS NOT NULL AND recent.this_week IS NOT NULL AND recent.last_week IS NOT NULL AND recent.last_week <> 0
-    AND abs((recent.this_week - recent.last_week) / abs(recent.last_week)) * 100 > m.anomaly_threshold_pct
-    AND CASE WHEN m.direction = 'UP' THEN recent.this_week < recent.last_week ELSE recent.this_week > recent.last_week END))`;
+  (m.target IS NOT NULL AND m.latest_value IS NOT NULL
+    AND CASE WHEN m.direction = 'UP' THEN m.latest_value < m.target ELSE m.latest_value > m.target END)
+  OR (m.anomaly_threshold_pct IS NOT NULL AND m.this_week_mean IS NOT NULL AND m.last_week_mean IS NOT NULL AND m.last_week_mean <> 0
+    AND abs((m.this_week_mean - m.last_week_mean) / abs(m.last_week_mean)) * 100 > m.anomaly_threshold_pct
+    AND CASE WHEN m.direction = 'UP' THEN m.this_week_mean < m.last_week_mean ELSE m.this_week_mean > m.last_week_mean END))`;
 
 /** Metric overviews with their flags from the statement's JSON array. */
 export function metricOverviewsFrom(json: unknown): MetricOverview[] {

@@ -204,25 +204,16 @@ function actionsJson(scope: AgendaScope, window: WeekWindow): Prisma.Sql {
 /**
  * Every active metric of the subtree's services, by service and name, with its latest value and
  * the means of the seven days up to it and the seven before (the figures of lib/metrics'
- * overview): the latest value is one backward index probe, both means one range scan. Rows are
- * arrays (MetricTuple): a large subtree has hundreds of metrics, and their keys were half the bytes.
+ * overview, kept on the metric by lib/metrics/summary-sql.ts). Rows are arrays (MetricTuple): a
+ * large subtree has hundreds of metrics, and their keys were half the bytes.
  */
 function metricsJson(scope: AgendaScope): Prisma.Sql {
   return Prisma.sql`(
     SELECT coalesce(json_agg(json_build_array(
-      m.id, m.name, m.unit, m.direction::text, m.target, m.anomaly_threshold_pct, s.id, s.name, s.team_id, latest.value, weeks.this_week, weeks.last_week
+      m.id, m.name, m.unit, m.direction::text, m.target, m.anomaly_threshold_pct, s.id, s.name, s.team_id, m.latest_value, m.this_week_mean, m.last_week_mean
     ) ORDER BY s.name, m.name), '[]')
     FROM service_metrics m
     JOIN services s ON s.id = m.service_id
-    LEFT JOIN LATERAL (
-      SELECT v.value, v.recorded_at FROM metric_values v WHERE v.metric_id = m.id ORDER BY v.recorded_at DESC LIMIT 1
-    ) latest ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT avg(v.value) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days') AS this_week,
-        avg(v.value) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week
-      FROM metric_values v
-      WHERE v.metric_id = m.id AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at
-    ) weeks ON TRUE
     WHERE m.organization_id = ${scope.organizationId} AND s.organization_id = ${scope.organizationId}
       AND s.team_id = ANY(${[...scope.teamIds]}::text[]) AND m.archived_at IS NULL)`;
 }

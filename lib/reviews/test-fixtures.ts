@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { loadCurrentUser, type CurrentUser } from "@/lib/auth/principal";
 import { env } from "@/lib/env";
+import { refreshMetricSummaries } from "@/lib/metrics/mutations";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
 
@@ -91,6 +92,7 @@ export async function reviewWorld() {
         value: 98.5,
       })),
     });
+    await refreshMetricSummaries(testDb, [metric.id]);
     return metric;
   };
   return {

@@ -58,13 +58,12 @@ export async function readWeeklyDigest(
         value: number;
       }[]
     >`
-      SELECT m.id, m.name, m.unit, m.direction::text AS direction, m.target, s.id AS service_id, s.name AS service_name, t.name AS team_name, latest.value
+      SELECT m.id, m.name, m.unit, m.direction::text AS direction, m.target, s.id AS service_id, s.name AS service_name, t.name AS team_name, m.latest_value AS value
       FROM service_metrics m
       JOIN services s ON s.id = m.service_id
       JOIN teams t ON t.id = s.team_id
-      JOIN LATERAL (SELECT v.value FROM metric_values v WHERE v.metric_id = m.id ORDER BY v.recorded_at DESC LIMIT 1) latest ON TRUE
       WHERE m.organization_id = ${scope.organizationId} AND s.organization_id = ${scope.organizationId}
-        AND s.team_id = ANY(${teamIds}::text[]) AND m.archived_at IS NULL AND m.target IS NOT NULL
+        AND s.team_id = ANY(${teamIds}::text[]) AND m.archived_at IS NULL AND m.target IS NOT NULL AND m.latest_value IS NOT NULL
       ORDER BY s.name, m.name`,
   ]);
   const breaches: DigestMetricBreach[] = metrics

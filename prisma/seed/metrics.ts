@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { subtreeIds } from "../../lib/org/tree";
 import { summarize } from "../../lib/metrics/stats";
+import { REFRESH_METRIC_SUMMARIES_SQL } from "../../lib/metrics/summary-sql";
 import { DEMO_ORG_ID, DEMO_TEAMS } from "./constants";
 
 /**
@@ -122,6 +123,10 @@ export async function seedDemoMetrics(db: PrismaClient, now = new Date()): Promi
       }),
     });
   }
+  await db.$executeRawUnsafe(
+    REFRESH_METRIC_SUMMARIES_SQL,
+    DEMO_METRICS.map((demo) => demo.id),
+  );
   await seedCheckoutPilot(db, now);
 }
 

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { REFRESH_METRIC_SUMMARIES_SQL } from "../../lib/metrics/summary-sql";
 import { bulkInsert, col } from "./bulk-insert";
 import type { Scale } from "./scale";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";
@@ -49,4 +50,5 @@ export async function seedMetrics(client: pg.PoolClient | pg.Client, scale: Scal
     [col.text("organization_id"), col.text("service_id"), col.text("metric_id"), col.timestamp("recorded_at"), col.float8("value")],
     values,
   );
+  await client.query(REFRESH_METRIC_SUMMARIES_SQL, [definitions.map((definition) => definition[0])]);
 }
