@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
 import { refreshMetricSummaries } from "@/lib/metrics/mutations";
-import { metricOverviews, metricOverviewsWithServices } from "@/lib/metrics/service-queries";
-import { needsAttention } from "@/lib/metrics/stats";
+import { metricCards, metricOverviews } from "@/lib/metrics/service-queries";
+import { flagWeight, needsAttention } from "@/lib/metrics/stats";
 import { daysAgo } from "@/lib/metrics/test-data";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
@@ -72,7 +72,7 @@ async function world() {
     });
     await refreshMetricSummaries(db, [metric.id]);
   }
-  return { team, user, names };
+  return { org, team, user, names };
 }
 
 describe("metrics that need attention", () => {
@@ -93,12 +93,21 @@ describe("metrics that need attention", () => {
 });
 
 describe("the metrics page's one read", () => {
-  it("brings the same overviews as metricOverviews and the teams' services by name", async () => {
+  it("draws the same first cards, in the same order, as the flags rank the overviews", async () => {
     const w = await world();
-    const { metrics, services } = await metricOverviewsWithServices(w.user, [w.team.id]);
-    expect(metrics).toEqual(await metricOverviews(w.user, [w.team.id]));
+    const emptyService = await createService(db, w.org.id, w.team.id, { name: "zz-no-metrics" });
+    const all = await metricOverviews(w.user, [w.team.id]);
+    const ranked = all.toSorted((a, b) => flagWeight(b.flags) - flagWeight(a.flags));
+    for (const cards of [3, 100]) {
+      const read = await metricCards(w.user, [w.team.id], cards);
+      expect(read.cards).toEqual(ranked.slice(0, cards));
+      expect(read.total).toBe(CASES.length);
+      expect(read.flagged).toBe(all.filter((metric) => metric.flags.length > 0).length);
+    }
+    const { services } = await metricCards(w.user, [w.team.id], 3);
     expect(services.map((service) => service.name)).toEqual([...services.map((service) => service.name)].sort());
-    expect(services.length).toBeGreaterThan(0);
-    expect((await metricOverviewsWithServices(w.user, [])).services).toEqual([]);
+    expect(services.find((service) => service.id === emptyService.id)).toMatchObject({ hasMetrics: false });
+    expect(services.filter((service) => service.hasMetrics)).toHaveLength(1);
+    expect(await metricCards(w.user, [], 3)).toEqual({ cards: [], total: 0, flagged: 0, services: [] });
   });
 });

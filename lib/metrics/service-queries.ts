@@ -46,20 +46,18 @@ export async function metricOverviews(
   return metricOverviewsFrom(row?.metrics);
 }
 
-/** The overview's statement: one row whose `metrics` column is the JSON array metricOverviewsFrom reads. */
-export function metricOverviewsSql(
-  user: Principal,
-  teamIds: readonly string[],
-  filter: { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean } = {},
-): Prisma.Sql {
-  return Prisma.sql`
-    SELECT coalesce(json_agg(json_build_object(
-        'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
-        'cadence', m.cadence, 'anomaly_threshold_pct', m.anomaly_threshold_pct, 'service_id', s.id, 'service_name', s.name, 'team_id', s.team_id,
-        'latest_value', m.latest_value, 'latest_ms', (EXTRACT(EPOCH FROM m.latest_at) * 1000)::float8,
-        'this_week', m.this_week_mean, 'last_week', m.last_week_mean)
-      ORDER BY s.name, m.name), '[]'::json) AS metrics
-    FROM service_metrics m
+type OverviewFilter = { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean };
+
+/** One metric as the JSON object metricOverviewsFrom reads, over `service_metrics m JOIN services s`. */
+const overviewJsonSql = Prisma.sql`json_build_object(
+  'id', m.id, 'name', m.name, 'unit', m.unit, 'description', m.description, 'direction', m.direction, 'target', m.target,
+  'cadence', m.cadence, 'anomaly_threshold_pct', m.anomaly_threshold_pct, 'service_id', s.id, 'service_name', s.name, 'team_id', s.team_id,
+  'latest_value', m.latest_value, 'latest_ms', (EXTRACT(EPOCH FROM m.latest_at) * 1000)::float8,
+  'this_week', m.this_week_mean, 'last_week', m.last_week_mean)`;
+
+/** The active metrics of the teams' services that the reader may see, as `service_metrics m JOIN services s`. */
+function overviewRowsSql(user: Principal, teamIds: readonly string[], filter: OverviewFilter): Prisma.Sql {
+  return Prisma.sql`service_metrics m
     JOIN services s ON s.id = m.service_id
     WHERE ${visibleMetricsSql(user)} AND s.organization_id = ${user.organizationId}
       AND s.team_id = ANY(${[...teamIds]}::text[])
@@ -69,18 +67,29 @@ export function metricOverviewsSql(
       ${filter.needsAttentionOnly ? Prisma.sql`AND ${needsAttentionSql}` : Prisma.empty}`;
 }
 
-/**
- * needsAttention (lib/metrics/stats.ts) in SQL over the overview statement's columns, so a caller that
- * shows only those metrics (home) does not turn every metric of a large subtree into JSON: the latest
- * value breaches the target, or this week moved the bad way by more than the threshold.
- * service-queries.test.ts proves both pick the same metrics.
- */
-const needsAttentionSql = Prisma.sql`(
-  (m.target IS NOT NULL AND m.latest_value IS NOT NULL
-    AND CASE WHEN m.direction = 'UP' THEN m.latest_value < m.target ELSE m.latest_value > m.target END)
-  OR (m.anomaly_threshold_pct IS NOT NULL AND m.this_week_mean IS NOT NULL AND m.last_week_mean IS NOT NULL AND m.last_week_mean <> 0
-    AND abs((m.this_week_mean - m.last_week_mean) / abs(m.last_week_mean)) * 100 > m.anomaly_threshold_pct
-    AND CASE WHEN m.direction = 'UP' THEN m.this_week_mean < m.last_week_mean ELSE m.this_week_mean > m.last_week_mean END))`;
+/** The overview's statement: one row whose `metrics` column is the JSON array metricOverviewsFrom reads. */
+export function metricOverviewsSql(user: Principal, teamIds: readonly string[], filter: OverviewFilter = {}): Prisma.Sql {
+  return Prisma.sql`SELECT coalesce(json_agg(${overviewJsonSql} ORDER BY s.name, m.name), '[]'::json) AS metrics
+    FROM ${overviewRowsSql(user, teamIds, filter)}`;
+}
+
+// The flags of lib/metrics/stats.ts (metricFlags) in SQL over the figures kept on `m`, so a caller
+// that shows only some metrics (home, the metrics page's first cards) does not turn every metric of
+// a large subtree into JSON. service-queries.test.ts proves they pick and order as the flags do.
+/** The latest value is on the wrong side of the target. */
+const breachSql = Prisma.sql`(m.target IS NOT NULL AND m.latest_value IS NOT NULL
+  AND CASE WHEN m.direction = 'UP' THEN m.latest_value < m.target ELSE m.latest_value > m.target END)`;
+/** This week moved from last week by more than the threshold, either way. */
+const beyondThresholdSql = Prisma.sql`(m.anomaly_threshold_pct IS NOT NULL AND m.this_week_mean IS NOT NULL AND m.last_week_mean IS NOT NULL
+  AND m.last_week_mean <> 0 AND abs((m.this_week_mean - m.last_week_mean) / abs(m.last_week_mean)) * 100 > m.anomaly_threshold_pct)`;
+/** ...and the bad way. */
+const regressionSql = Prisma.sql`(${beyondThresholdSql}
+  AND CASE WHEN m.direction = 'UP' THEN m.this_week_mean < m.last_week_mean ELSE m.this_week_mean > m.last_week_mean END)`;
+/** needsAttention: a breach or a regression. */
+const needsAttentionSql = Prisma.sql`(${breachSql} OR ${regressionSql})`;
+/** flagWeight: a breach 4, a regression 2, any flag 1. */
+const flagWeightSql = Prisma.sql`((CASE WHEN ${breachSql} THEN 4 ELSE 0 END) + (CASE WHEN ${regressionSql} THEN 2 ELSE 0 END)
+  + (CASE WHEN ${breachSql} OR ${beyondThresholdSql} THEN 1 ELSE 0 END))`;
 
 /** Metric overviews with their flags from the statement's JSON array. */
 export function metricOverviewsFrom(json: unknown): MetricOverview[] {
@@ -152,22 +161,39 @@ export async function recentValues(user: Principal, serviceId: string, limit = 5
   });
 }
 
+export type MetricCards = {
+  /** The first metrics in the overview's order: flagged first (flagWeight), then by service and name. */
+  cards: MetricOverview[];
+  /** How many metrics the teams' services have, and how many of them carry a flag. */
+  total: number;
+  flagged: number;
+  /** The services the teams own, by name, each saying whether it has a metric. */
+  services: { id: string; name: string; hasMetrics: boolean }[];
+};
+
 /**
- * metricOverviews of the teams with the services they own, by name (the links under the metric
- * cards): one statement for the metrics page.
+ * The metrics page's one read: the first `cards` metrics of the teams' services in the overview's
+ * order, the counts, and the services. Only the cards drawn become JSON (a root team has hundreds
+ * of metrics).
  */
-export async function metricOverviewsWithServices(
-  user: Principal,
-  teamIds: readonly string[],
-): Promise<{ metrics: MetricOverview[]; services: { id: string; name: string }[] }> {
-  const [row] = await db.$queryRaw<{ metrics: unknown; services: unknown }[]>`
-    SELECT (${metricOverviewsSql(user, teamIds)}) AS metrics,
-      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name), '[]'::json)
-       FROM services s
+export async function metricCards(user: Principal, teamIds: readonly string[], cards: number): Promise<MetricCards> {
+  const [row] = await db.$queryRaw<{ total: number; flagged: number; cards: unknown; services: unknown }[]>`
+    WITH listed AS MATERIALIZED (
+      SELECT m.id, m.service_id, s.name AS service_name, m.name, ${flagWeightSql} AS weight FROM ${overviewRowsSql(user, teamIds, {})}
+    ),
+    drawn AS (SELECT id, weight, service_name, name FROM listed ORDER BY weight DESC, service_name, name, id LIMIT ${cards})
+    SELECT (SELECT count(*)::int FROM listed) AS total,
+      (SELECT count(*)::int FROM listed WHERE weight > 0) AS flagged,
+      (SELECT coalesce(json_agg(${overviewJsonSql} ORDER BY d.weight DESC, d.service_name, d.name, d.id), '[]'::json)
+       FROM drawn d JOIN service_metrics m ON m.id = d.id JOIN services s ON s.id = m.service_id) AS cards,
+      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'hasMetrics', w.service_id IS NOT NULL) ORDER BY s.name), '[]'::json)
+       FROM services s LEFT JOIN (SELECT DISTINCT service_id FROM listed) w ON w.service_id = s.id
        WHERE s.organization_id = ${user.organizationId} AND s.team_id = ANY(${[...teamIds]}::text[])) AS services`;
   return {
-    metrics: metricOverviewsFrom(row?.metrics),
-    services: Array.isArray(row?.services) ? (row.services as { id: string; name: string }[]) : [],
+    cards: metricOverviewsFrom(row?.cards),
+    total: row?.total ?? 0,
+    flagged: row?.flagged ?? 0,
+    services: Array.isArray(row?.services) ? (row.services as MetricCards["services"]) : [],
   };
 }
 

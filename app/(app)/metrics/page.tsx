@@ -10,14 +10,14 @@ import { FULL_DETAIL, loadIncidentDashboard } from "@/lib/metrics/dashboard";
 import { incidentFilter, metricsViewSchema, WINDOWS } from "@/lib/metrics/schemas";
 import { SEVERITIES } from "@/lib/coes/questions";
 import { resolveMetricsScope } from "@/lib/metrics/scope";
-import { dailySeries, metricOverviewsWithServices } from "@/lib/metrics/service-queries";
+import { dailySeries, metricCards } from "@/lib/metrics/service-queries";
 import { can } from "@/lib/permissions";
 import { CordSection } from "./cord-section";
 import { Headline } from "./headline";
 import { Categories, DistributionAndTrend, NEWEST_RECURRENCES, Recurrences, SeverityTable, SlowestIncidents, TeamTable } from "./incident-sections";
 import { PilotPanel } from "./pilot-panel";
 import { SegmentedLinks } from "./segmented-links";
-import { MAX_METRIC_CARDS, metricCardCount, orderForOverview, ServiceMetricsSection } from "./service-metrics-section";
+import { MAX_METRIC_CARDS, metricCardCount, ServiceMetricsSection } from "./service-metrics-section";
 import { TeamSwitcher } from "@/components/ui/team-switcher";
 import { viewHref } from "./view-href";
 
@@ -48,18 +48,16 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   const now = new Date();
   // One more recurrence than drawn tells whether to offer the rest.
   const detail = { teams: view.teams, recurrences: view.recurrences === "all" ? FULL_DETAIL.recurrences : NEWEST_RECURRENCES + 1 };
-  const [dashboard, { metrics, services }, stopped, cords] = await Promise.all([
+  const cards = metricCardCount(view.metrics);
+  const [dashboard, metrics, stopped, cords] = await Promise.all([
     loadIncidentDashboard(scope, filter, now, detail),
-    metricOverviewsWithServices(user, scope.teamIds),
+    metricCards(user, scope.teamIds, cards),
     stoppedServiceIds(user, { teamIds: scope.teamIds }),
     cordMetrics(scope, filter.windowDays, now),
   ]);
-  const cards = metricCardCount(view.metrics);
   const series = await dailySeries(
     user,
-    orderForOverview(metrics)
-      .slice(0, cards)
-      .map((metric) => metric.id),
+    metrics.cards.map((metric) => metric.id),
     now,
   );
   const pilotNow = dashboard.pilotNow;
@@ -164,10 +162,8 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
         <ServiceMetricsSection
           metrics={metrics}
           series={series}
-          services={services}
           stopped={stopped}
-          cards={cards}
-          moreHref={cards < MAX_METRIC_CARDS && metrics.length > cards ? viewHref(view, { metrics: "all" }) : null}
+          moreHref={cards < MAX_METRIC_CARDS && metrics.total > cards ? viewHref(view, { metrics: "all" }) : null}
         />
       </div>
     </>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { LineStoppedBadge } from "@/components/cords/line-stopped-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { MetricOverview, SeriesPoint } from "@/lib/metrics/service-queries";
-import { flagWeight } from "@/lib/metrics/stats";
+import type { MetricCards, SeriesPoint } from "@/lib/metrics/service-queries";
 import { MetricCard } from "./metric-card";
 
 /** How many metric cards and service links the overview draws; a large org narrows by team. */
@@ -10,45 +9,32 @@ const FIRST_METRIC_CARDS = 12;
 export const MAX_METRIC_CARDS = 24;
 const MAX_SERVICE_LINKS = 40;
 
-/** Flagged metrics first, breaches and regressions before other moves: what a review looks at. */
-export function orderForOverview(metrics: MetricOverview[]): MetricOverview[] {
-  return metrics.toSorted((a, b) => flagWeight(b.flags) - flagWeight(a.flags));
-}
-
 /** How many cards a view draws: the first dozen, or (after "Show more") up to MAX_METRIC_CARDS. */
 export function metricCardCount(view: "first" | "all"): number {
   return view === "all" ? MAX_METRIC_CARDS : FIRST_METRIC_CARDS;
 }
 
 /**
- * Key service metrics of the team's services. Only the first FIRST_METRIC_CARDS are drawn
- * (flagged first), then up to MAX_METRIC_CARDS on request, with a note to narrow down.
+ * Key service metrics of the team's services: the cards metricCards chose (flagged first, the
+ * first FIRST_METRIC_CARDS or, after "Show more", up to MAX_METRIC_CARDS), with a note to narrow down.
  */
 export function ServiceMetricsSection({
   metrics,
   series,
-  services,
-  cards,
   moreHref,
   stopped = new Set(),
 }: {
-  metrics: MetricOverview[];
+  metrics: MetricCards;
   series: Map<string, SeriesPoint[]>;
-  services: { id: string; name: string }[];
   /** Services with an open Andon cord. */
   stopped?: ReadonlySet<string>;
-  /** How many cards to draw. */
-  cards: number;
   /** Where "Show more" leads, when more cards can be drawn. */
   moreHref: string | null;
 }) {
-  const ordered = orderForOverview(metrics).slice(0, cards);
-  const hidden = metrics.length - ordered.length;
-  const flaggedCount = metrics.filter((metric) => metric.flags.length > 0).length;
-  const servicesWithMetrics = new Set(metrics.map((metric) => metric.serviceId));
+  const { cards: ordered, total, flagged: flaggedCount, services } = metrics;
+  const hidden = total - ordered.length;
   // Stopped lines first, so the badge is never cut off by the cap on links.
   const listed = services.toSorted((a, b) => Number(stopped.has(b.id)) - Number(stopped.has(a.id)));
-  const withoutMetrics = new Set(services.filter((service) => !servicesWithMetrics.has(service.id)).map((service) => service.id));
   return (
     <section aria-labelledby="service-metrics-heading" className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -57,9 +43,9 @@ export function ServiceMetricsSection({
             Key service metrics
           </h2>
           <p className="text-sm text-slate-600">
-            {metrics.length === 0
+            {total === 0
               ? "Availability, latency, error rate: anything numeric, with a target."
-              : `${metrics.length} metric${metrics.length === 1 ? "" : "s"}; ${flaggedCount === 0 ? "none flagged" : `${flaggedCount} flagged, shown first`}. Red dots are values on the wrong side of the dashed target line.`}
+              : `${total} metric${total === 1 ? "" : "s"}; ${flaggedCount === 0 ? "none flagged" : `${flaggedCount} flagged, shown first`}. Red dots are values on the wrong side of the dashed target line.`}
           </p>
         </div>
       </div>
@@ -67,7 +53,7 @@ export function ServiceMetricsSection({
         <EmptyState title="No services yet">
           This team and its sub-teams own no services. Once an admin adds services, their key metrics appear here.
         </EmptyState>
-      ) : metrics.length === 0 ? (
+      ) : total === 0 ? (
         <EmptyState title="No key service metrics defined">
           Define a service&apos;s metrics (name, unit, which direction is good, target) on its metrics page; values come from a form, a CSV upload or the API,
           and appear here as small charts with the target line.
@@ -87,7 +73,7 @@ export function ServiceMetricsSection({
                   {" "}
                   (
                   <Link href={moreHref} scroll={false} className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
-                    show {Math.min(hidden, MAX_METRIC_CARDS - cards)} more
+                    show {Math.min(hidden, MAX_METRIC_CARDS - ordered.length)} more
                   </Link>
                   )
                 </>
@@ -106,7 +92,7 @@ export function ServiceMetricsSection({
               <Link href={`/metrics/services/${service.id}`} className="text-indigo-700 hover:text-indigo-900">
                 {service.name}
               </Link>
-              {withoutMetrics.has(service.id) ? <span className="text-slate-600"> (none yet)</span> : null}
+              {!service.hasMetrics ? <span className="text-slate-600"> (none yet)</span> : null}
               {stopped.has(service.id) ? <LineStoppedBadge serviceId={service.id} className="ml-1" /> : null}
             </span>
           ))}
