@@ -83,6 +83,38 @@ describe("policy evaluator", () => {
       writeFacts(testDb, world.org.id, "test", [{ serviceId: world.cart.id, key: "tls.expiresAt", type: "datetime", value: same, observedAt: new Date() }]);
     expect(await write()).toEqual([]);
     expect(await testDb.serviceFactChange.count({ where: { serviceId: world.cart.id } })).toBe(1);
+    // In one write of several facts: a new key and a changed value get history, the same value none.
+    const batch = (values: [string, number][]) =>
+      writeFacts(
+        testDb,
+        world.org.id,
+        "test",
+        values.map(([key, value]) => ({ serviceId: world.cart.id, key, type: "number" as const, value, observedAt: new Date() })),
+        { touchUnchanged: false },
+      );
+    expect(
+      await batch([
+        ["a", 1],
+        ["b", 2],
+      ]),
+    ).toEqual([world.cart.id]);
+    expect(
+      await batch([
+        ["a", 1],
+        ["b", 3],
+        ["c", 4],
+      ]),
+    ).toEqual([world.cart.id]);
+    const history = await testDb.serviceFactChange.findMany({
+      where: { serviceId: world.cart.id, key: { in: ["a", "b", "c"] } },
+      orderBy: [{ key: "asc" }, { id: "asc" }],
+    });
+    expect(history.map((change) => [change.key, change.value])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["b", 3],
+      ["c", 4],
+    ]);
     // Another organization's service is never written.
     const other = await policyWorld();
     expect(await writeFacts(testDb, world.org.id, "test", [{ serviceId: other.cart.id, key: "x", type: "number", value: 1, observedAt: new Date() }])).toEqual(
