@@ -1,14 +1,13 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db";
+import { POLICY_QUEUE } from "@/lib/jobs/queue-names";
 import { logError, logInfo } from "@/lib/log";
 import type { EvaluationScope } from "@/lib/policies/evaluator";
 
 // lib/jobs/boss.ts imports this module; the policy domain reaches back into modules that import the
 // queue (corrective actions), so the domain is loaded when a job runs, never at import: no cycle.
 const policies = async () => ({ ...(await import("@/lib/policies/evaluator")), ...(await import("@/lib/policies/finding-mutations")) });
-
-const POLICY_QUEUE = "policy-evaluation";
 
 type PolicyJob = { organizationId?: string; ruleIds?: string[]; serviceIds?: string[]; full?: boolean };
 

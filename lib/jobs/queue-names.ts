@@ -1,2 +1,3 @@
-/** Queue names, importable outside the server bundle (the benchmark waits on the reminder queue). */
+/** Queue names, importable outside the server bundle (the benchmark waits on their startup runs). */
 export const REMINDER_QUEUE = "action-reminders";
+export const POLICY_QUEUE = "policy-evaluation";

@@ -1,6 +1,6 @@
 import os from "node:os";
 import pg from "pg";
-import { REMINDER_QUEUE } from "../../lib/jobs/queue-names";
+import { POLICY_QUEUE, REMINDER_QUEUE } from "../../lib/jobs/queue-names";
 import { postgresCpuBetween, postgresCpuSampler } from "./cpu";
 import { measureLoad } from "./load";
 import type { RouteResult } from "./report";
@@ -28,7 +28,8 @@ export type Run = {
   /** The webhooks step's size; null skips it (`--only` for other routes, or jobs off: the app's job delivers). */
   webhooks: WebhookBenchSize | null;
 };
-type ReminderRun = { seconds: number; notifications: number };
+/** The startup runs of the reminder job and of the policy evaluation (a full pass with the built-in providers). */
+type ReminderRun = { seconds: number; notifications: number; policySeconds: number | null };
 
 function headersFor(route: BenchRoute, cookie: string, fixtures: BenchFixtures): Record<string, string> {
   const base = { "accept-encoding": ACCEPT_ENCODING };
@@ -136,7 +137,9 @@ async function withServer<T>(
   try {
     const reminderRun = options.jobs ? await waitForStartupJobs(run.databaseUrl, startedAt) : null;
     if (reminderRun)
-      console.log(`  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all)`);
+      console.log(
+        `  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all); the policy pass ${policyPass(reminderRun)}`,
+      );
     // The reminder run inserts tens of thousands of notifications: without fresh statistics the
     // planner guesses a couple of rows per user and picks plans the app never sees in production.
     await analyze(run.databaseUrl);
@@ -202,10 +205,37 @@ export async function measureAll(run: Run): Promise<{ results: RouteResult[]; re
   }
 }
 
+/** How long the startup policy pass took, for the run's description. */
+export function policyPass(run: ReminderRun): string {
+  return run.policySeconds === null ? "was not queued" : `(every rule, every service, the built-in facts) took ${run.policySeconds.toFixed(1)} s`;
+}
+
+type QueuedRun = { queued: number; pending: number; seconds: number | null };
+
+/** The jobs of a queue created since `since` (the startup run): how many, how many unfinished, how long the last took. */
+async function startupRun(client: pg.Client, queue: string, since: Date): Promise<QueuedRun> {
+  const { rows } = await client
+    .query<QueuedRun>(
+      `SELECT count(*)::int AS queued,
+              count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS pending,
+              max(extract(epoch FROM completed_on - started_on)) FILTER (WHERE state = 'completed')::float AS seconds
+         FROM pgboss.job WHERE name = $1 AND created_on >= $2`,
+      [queue, since],
+    )
+    .catch(() => ({ rows: [{ queued: 0, pending: 0, seconds: null }] })); // pg-boss creates its schema when it starts
+  return rows[0]!;
+}
+
+/** Finished, or never queued (a startup run is queued within a second or two of the start, if at all). */
+function settled(run: QueuedRun, waitedMs: number): boolean {
+  return run.queued === 0 ? waitedMs > 5_000 : run.pending === 0 && run.seconds !== null;
+}
+
 /**
- * Each app instance queues one reminder run when it starts (unless another instance did within the
- * last minute). Measuring while it runs would measure the job, so wait for the run queued since
- * `since` (up to 10 minutes) and report how long it took; null when none was queued.
+ * Each app instance queues one reminder run and one full policy pass when it starts (unless another
+ * instance did shortly before). Measuring while they run would measure the jobs, so wait for the
+ * runs queued since `since` (up to 10 minutes) and report how long they took; null when no
+ * reminder run was queued.
  */
 async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<ReminderRun | null> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -213,24 +243,16 @@ async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<Rem
   try {
     const started = Date.now();
     while (Date.now() - started < 600_000) {
-      const { rows } = await client
-        .query<{ queued: number; pending: number; seconds: number | null }>(
-          `SELECT count(*)::int AS queued,
-                  count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS pending,
-                  max(extract(epoch FROM completed_on - started_on)) FILTER (WHERE state = 'completed')::float AS seconds
-             FROM pgboss.job WHERE name = $1 AND created_on >= $2`,
-          [REMINDER_QUEUE, since],
-        )
-        .catch(() => ({ rows: [{ queued: 0, pending: 0, seconds: null }] })); // pg-boss creates its schema when it starts
-      const { queued, pending, seconds } = rows[0]!;
-      if (queued === 0 && Date.now() - started > 5_000) return null; // queued within a second or two of the start, if at all
-      if (queued > 0 && pending === 0 && seconds !== null) {
+      const [reminders, policies] = [await startupRun(client, REMINDER_QUEUE, since), await startupRun(client, POLICY_QUEUE, since)];
+      const waited = Date.now() - started;
+      if (settled(reminders, waited) && settled(policies, waited)) {
+        if (reminders.queued === 0) return null;
         const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
-        return { seconds, notifications: notifications.rows[0]!.count };
+        return { seconds: reminders.seconds!, notifications: notifications.rows[0]!.count, policySeconds: policies.seconds };
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    throw new Error("the startup reminder run did not finish within 10 minutes");
+    throw new Error("the startup reminder run or policy pass did not finish within 10 minutes");
   } finally {
     await client.end();
   }
