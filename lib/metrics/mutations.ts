@@ -9,7 +9,7 @@ import { can, type Principal } from "@/lib/permissions";
 import { DAY_MS } from "@/lib/metrics/incident-sql";
 import { measureSummary } from "@/lib/metrics/incident-queries";
 import { resolvePoints } from "@/lib/metrics/resolve-points";
-import { REFRESH_METRIC_SUMMARIES_SQL } from "@/lib/metrics/summary-sql";
+import { REFRESH_METRIC_SUMMARIES_SQL } from "@/lib/metrics/summary-mutations";
 import { parseTimestamp, type MetricPoint, type metricDefinitionSchema, type metricDefinitionUpdateSchema, type pilotStartSchema } from "@/lib/metrics/schemas";
 import { orgTeams } from "@/lib/metrics/scope";
 import { PILOT_MEASURE } from "@/lib/metrics/pilot-queries";
@@ -208,7 +208,7 @@ export async function recordMetricValues(actor: Principal, points: readonly Metr
 }
 
 /**
- * Recomputes the overview figures kept on these metrics from their values (lib/metrics/summary-sql.ts),
+ * Recomputes the overview figures kept on these metrics from their values (lib/metrics/summary-mutations.ts),
  * in the caller's transaction. Whoever writes metric_values calls it for the metrics it touched.
  */
 export async function refreshMetricSummaries(client: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, metricIds: readonly string[]) {

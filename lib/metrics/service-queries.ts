@@ -39,7 +39,7 @@ export async function metricOverviews(
   teamIds: readonly string[],
   filter: { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean } = {},
 ): Promise<MetricOverview[]> {
-  // The figures are kept on the metric (lib/metrics/summary-sql.ts): one row per metric. One JSON
+  // The figures are kept on the metric (lib/metrics/summary-mutations.ts): one row per metric. One JSON
   // array, not a row per metric: a top-level team has hundreds of metrics, and decoding rows value
   // by value costs the server far more than one JSON.parse.
   const [row] = await db.$queryRaw<{ metrics: unknown }[]>(metricOverviewsSql(user, teamIds, filter));

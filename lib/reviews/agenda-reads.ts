@@ -204,7 +204,7 @@ function actionsJson(scope: AgendaScope, window: WeekWindow): Prisma.Sql {
 /**
  * Every active metric of the subtree's services, by service and name, with its latest value and
  * the means of the seven days up to it and the seven before (the figures of lib/metrics'
- * overview, kept on the metric by lib/metrics/summary-sql.ts). Rows are arrays (MetricTuple): a
+ * overview, kept on the metric by lib/metrics/summary-mutations.ts). Rows are arrays (MetricTuple): a
  * large subtree has hundreds of metrics, and their keys were half the bytes.
  */
 function metricsJson(scope: AgendaScope): Prisma.Sql {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { subtreeIds } from "../../lib/org/tree";
 import { summarize } from "../../lib/metrics/stats";
-import { REFRESH_METRIC_SUMMARIES_SQL } from "../../lib/metrics/summary-sql";
+import { REFRESH_METRIC_SUMMARIES_SQL } from "../../lib/metrics/summary-mutations";
 import { DEMO_ORG_ID, DEMO_TEAMS } from "./constants";
 
 /**

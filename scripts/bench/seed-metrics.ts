@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { REFRESH_METRIC_SUMMARIES_SQL } from "../../lib/metrics/summary-sql";
+import { REFRESH_METRIC_SUMMARIES_SQL } from "../../lib/metrics/summary-mutations";
 import { bulkInsert, col } from "./bulk-insert";
 import type { Scale } from "./scale";
 import { BENCH_ORG_ID, randomGenerator, type BenchOrg } from "./seed-org";

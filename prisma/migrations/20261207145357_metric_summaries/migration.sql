@@ -4,7 +4,7 @@ ADD COLUMN     "latest_at" TIMESTAMP(3),
 ADD COLUMN     "latest_value" DOUBLE PRECISION,
 ADD COLUMN     "this_week_mean" DOUBLE PRECISION;
 
--- Fill the figures of every existing metric from its values (lib/metrics/summary-sql.ts keeps them from now on).
+-- Fill the figures of every existing metric from its values (lib/metrics/summary-mutations.ts keeps them from now on).
 UPDATE "service_metrics" m
 SET "latest_at" = f.latest_at, "latest_value" = f.latest_value, "this_week_mean" = f.this_week_mean, "last_week_mean" = f.last_week_mean
 FROM (
