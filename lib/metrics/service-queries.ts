@@ -220,21 +220,25 @@ export function flaggedOnly(metrics: readonly MetricOverview[]): MetricOverview[
     .sort((a, b) => flagWeight(b.flags) - flagWeight(a.flags) || a.serviceName.localeCompare(b.serviceName));
 }
 
-/** A page of live metric ids of the given teams' services, in id order (the API's metric list). */
-export async function metricIdsPage(user: Principal, teamIds: readonly string[], filter: { serviceId?: string; afterId?: string; take: number }) {
-  const rows = await db.serviceMetric.findMany({
-    where: {
-      AND: [visibleMetricsWhere(user)],
-      archivedAt: null,
-      service: { teamId: { in: [...teamIds] } },
-      ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
-      ...(filter.afterId ? { id: { gt: filter.afterId } } : {}),
-    },
-    select: { id: true },
-    orderBy: { id: "asc" },
-    take: filter.take,
-  });
-  return rows.map((row) => row.id);
+/**
+ * The API's page of metric overviews, by id after a cursor: the page's rows and their figures in one
+ * statement (the overview JSON is built for the page's rows only).
+ */
+export async function metricOverviewsPage(
+  user: Principal,
+  teamIds: readonly string[],
+  filter: { serviceId?: string; afterId?: string; take: number },
+): Promise<MetricOverview[]> {
+  const [row] = await db.$queryRaw<{ metrics: unknown }[]>`
+    SELECT coalesce(json_agg(page.metric ORDER BY page.id), '[]'::json) AS metrics
+    FROM (
+      SELECT m.id, ${overviewJsonSql} AS metric
+      FROM ${overviewRowsSql(user, teamIds, { serviceId: filter.serviceId })}
+        AND (${filter.afterId ?? null}::text IS NULL OR m.id > ${filter.afterId ?? null}::text)
+      ORDER BY m.id
+      LIMIT ${filter.take}
+    ) page`;
+  return metricOverviewsFrom(row?.metrics);
 }
 
 /** A metric the caller may read, with the team that owns its service; null for any other. */

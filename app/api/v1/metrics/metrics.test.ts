@@ -151,6 +151,20 @@ describe("GET /api/v1/metrics", () => {
     expect(page.data.find((metric) => metric.id === w.latency.id)).toMatchObject({ latestValue: 450, flags: [{ kind: "breach", value: 450, target: 300 }] });
     expect(page.nextCursor).toBeNull();
   });
+
+  it("pages by id with a cursor, each page with its figures", async () => {
+    const w = await world();
+    await post(w.memberToken, { points: [{ service: w.service.name, metric: "p99 latency", timestamp: "2026-03-01T00:00:00Z", value: 450 }] });
+    type Page = { data: { id: string; latestValue: number | null }[]; nextCursor: string | null };
+    const first = (await (await get(listMetrics, "/api/v1/metrics?limit=1", w.viewerToken)).json()) as Page;
+    expect(first.data).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const second = (await (await get(listMetrics, `/api/v1/metrics?limit=1&cursor=${first.nextCursor}`, w.viewerToken)).json()) as Page;
+    expect(second.nextCursor).toBeNull();
+    const ids = [...first.data, ...second.data].map((metric) => metric.id);
+    expect(ids).toEqual([w.latency.id, w.availability.id].toSorted());
+    expect([...first.data, ...second.data].find((metric) => metric.id === w.latency.id)?.latestValue).toBe(450);
+  });
 });
 
 describe("GET /api/v1/metrics/incidents", () => {

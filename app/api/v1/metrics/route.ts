@@ -4,7 +4,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { idCursorSchema, metricListQuerySchema, serviceMetricJson } from "@/lib/metrics/api-schemas";
 import { recordMetricValues } from "@/lib/metrics/mutations";
 import { metricPointBatchSchema } from "@/lib/metrics/schemas";
-import { metricIdsPage, metricOverviews } from "@/lib/metrics/service-queries";
+import { metricOverviewsPage } from "@/lib/metrics/service-queries";
 import { orgTeams, viewableTeams } from "@/lib/metrics/scope";
 import { teamsWith } from "@/lib/permissions";
 import { subtreeIds } from "@/lib/org/tree";
@@ -19,12 +19,8 @@ export const GET = apiRoute({ query: metricListQuerySchema }, async ({ user, que
     const subtree = new Set(subtreeIds(teams, query.teamId));
     teamIds = teamIds.filter((teamId) => subtree.has(teamId));
   }
-  const page = await metricIdsPage(user, teamIds, { serviceId: query.serviceId, afterId: after?.[0], take: query.limit + 1 });
-  const overviews = new Map((await metricOverviews(user, teamIds, { metricIds: page })).map((metric) => [metric.id, metric]));
-  const rows = page.flatMap((id) => {
-    const overview = overviews.get(id);
-    return overview ? [serviceMetricJson(overview)] : [];
-  });
+  const overviews = await metricOverviewsPage(user, teamIds, { serviceId: query.serviceId, afterId: after?.[0], take: query.limit + 1 });
+  const rows = overviews.map(serviceMetricJson);
   return pageOf(rows, query.limit, (metric) => [metric.id]);
 });
 
