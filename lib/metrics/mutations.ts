@@ -161,10 +161,14 @@ export async function recordMetricValues(actor: Principal, points: readonly Metr
   const rows = [...unique.values()].sort((a, b) => (a.metricId === b.metricId ? a.recordedAt.localeCompare(b.recordedAt) : a.metricId < b.metricId ? -1 : 1));
 
   const metricIds = [...new Set(rows.map((row) => row.metricId))];
+  const serviceIds = [...new Set(rows.map((row) => row.serviceId))];
   const totals = await db.$transaction(
     async (tx) => {
       // The metrics first, in one order: a concurrent batch for the same metric waits here, so the
       // figures refreshed below count its values too (each statement reads what has committed).
+      // Their services before them, as the values' foreign keys would take them: deleting a service
+      // locks it before its metrics, so taking them the other way round could deadlock with it.
+      await tx.$queryRaw`SELECT id FROM services WHERE id = ANY(${serviceIds}::text[]) ORDER BY id FOR KEY SHARE`;
       await tx.$queryRaw`SELECT id FROM service_metrics WHERE id = ANY(${metricIds}::text[]) ORDER BY id FOR UPDATE`;
       let inserted = 0;
       let updated = 0;
