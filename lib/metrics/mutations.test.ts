@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { archiveMetric, createMetric, recordMetricValue, recordMetricValues, startPilot, stopPilot, updateMetric } from "@/lib/metrics/mutations";
-import { flaggedMetrics, metricOverviews } from "@/lib/metrics/service-queries";
+import { flaggedMetrics, metricCards, metricOverviews } from "@/lib/metrics/service-queries";
 import { createCoe, daysAgo } from "@/lib/metrics/test-data";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
@@ -109,6 +109,26 @@ describe("the overview figures kept on the metric", () => {
     // A later value starts a new window: the 10-day-old value falls out of the fourteen days.
     await recordMetricValue(w.member, { metricId: metric.id, timestamp: at(-5).toISOString(), value: 300 });
     expect(await kept(metric.id)).toEqual({ latestAt: at(-5), latestValue: 300, thisWeekMean: 300, lastWeekMean: 250 });
+  });
+
+  it("stay computable for extreme values: no overflow stops a write or a page", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, { ...definition(w.service.id), target: null });
+    await recordMetricValues(
+      w.member,
+      [
+        [10, 1e-300],
+        [2, 1.7e308],
+        [1, 1.7e308],
+      ].map(([day, value]) => ({ service: w.service.id, metric: metric.id, timestamp: at(day!).toISOString(), value: value! })),
+    );
+    expect(await kept(metric.id)).toMatchObject({ thisWeekMean: 1.7e308, lastWeekMean: 1e-300 });
+    // A move of ~1e610 % against the 20 % threshold: flagged, in SQL as in the flags.
+    const { cards, flagged } = await metricCards(w.member, [w.team.id], 12);
+    expect(flagged).toBe(1);
+    expect(cards[0]!.flags).toEqual([{ kind: "anomaly", changePct: Infinity, thresholdPct: 20, worse: true }]);
+    expect((await flaggedMetrics(w.manager, [w.parent.id, w.team.id])).map((overview) => overview.id)).toEqual([metric.id]);
+    expect((await metricOverviews(w.member, [w.team.id], { needsAttentionOnly: true })).map((overview) => overview.id)).toEqual([metric.id]);
   });
 
   it("count both of two batches written at the same time", async () => {

@@ -79,9 +79,14 @@ export function metricOverviewsSql(user: Principal, teamIds: readonly string[], 
 /** The latest value is on the wrong side of the target. */
 const breachSql = Prisma.sql`(m.target IS NOT NULL AND m.latest_value IS NOT NULL
   AND CASE WHEN m.direction = 'UP' THEN m.latest_value < m.target ELSE m.latest_value > m.target END)`;
-/** This week moved from last week by more than the threshold, either way. */
+/**
+ * This week moved from last week by more than the threshold, either way. In numeric: in float8 a
+ * large move against a tiny last week overflows, and PostgreSQL stops the statement where JavaScript
+ * gets Infinity.
+ */
 const beyondThresholdSql = Prisma.sql`(m.anomaly_threshold_pct IS NOT NULL AND m.this_week_mean IS NOT NULL AND m.last_week_mean IS NOT NULL
-  AND m.last_week_mean <> 0 AND abs((m.this_week_mean - m.last_week_mean) / abs(m.last_week_mean)) * 100 > m.anomaly_threshold_pct)`;
+  AND m.last_week_mean <> 0
+  AND abs((m.this_week_mean::numeric - m.last_week_mean::numeric) / abs(m.last_week_mean::numeric)) * 100 > m.anomaly_threshold_pct::numeric)`;
 /** ...and the bad way. */
 const regressionSql = Prisma.sql`(${beyondThresholdSql}
   AND CASE WHEN m.direction = 'UP' THEN m.this_week_mean < m.last_week_mean ELSE m.this_week_mean > m.last_week_mean END)`;

@@ -3,8 +3,9 @@
 // the MTTR page, the weekly agenda, the metrics API) read one row per metric instead of probing
 // its values twice. They depend on the metric's values alone: the latest instant, the value at it
 // (one per instant: the unique key), and the means of the seven days up to it and the seven days
-// before (for a weekly metric: its last two values). No `server-only` and no client: the seeds
-// and the bench run the same statement through their own connections.
+// before (for a weekly metric: its last two values). The means are summed as numeric: a float8 sum
+// of very large values would stop the write with an overflow. No `server-only` and no client: the
+// seeds and the bench run the same statement through their own connections.
 
 /**
  * Recomputes the figures of the metrics whose ids are the statement's only parameter (`$1`, a
@@ -20,8 +21,8 @@ export const REFRESH_METRIC_SUMMARIES_SQL = `
     LEFT JOIN LATERAL (SELECT max(v.recorded_at) AS recorded_at FROM metric_values v WHERE v.metric_id = s.id) latest ON TRUE
     LEFT JOIN LATERAL (
       SELECT max(v.value) FILTER (WHERE v.recorded_at = latest.recorded_at) AS latest_value,
-        avg(v.value) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days') AS this_week_mean,
-        avg(v.value) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week_mean
+        avg(v.value::numeric) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days')::float8 AS this_week_mean,
+        avg(v.value::numeric) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days')::float8 AS last_week_mean
       FROM metric_values v
       WHERE v.metric_id = s.id AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at
     ) recent ON TRUE

@@ -29,7 +29,7 @@ export type Run = {
   webhooks: WebhookBenchSize | null;
 };
 /** The startup runs of the reminder job and of the policy evaluation (a full pass with the built-in providers). */
-type ReminderRun = { seconds: number; notifications: number; policySeconds: number | null };
+type ReminderRun = { seconds: number | null; notifications: number; policySeconds: number | null; policyFailed: boolean };
 
 function headersFor(route: BenchRoute, cookie: string, fixtures: BenchFixtures): Record<string, string> {
   const base = { "accept-encoding": ACCEPT_ENCODING };
@@ -136,10 +136,7 @@ async function withServer<T>(
   });
   try {
     const reminderRun = options.jobs ? await waitForStartupJobs(run.databaseUrl, startedAt) : null;
-    if (reminderRun)
-      console.log(
-        `  the reminder run queued at start took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications in all); the policy pass ${policyPass(reminderRun)}`,
-      );
+    if (reminderRun) console.log(`  the reminder run queued at start ${reminderPass(reminderRun)}; the policy pass ${policyPass(reminderRun)}`);
     // The reminder run inserts tens of thousands of notifications: without fresh statistics the
     // planner guesses a couple of rows per user and picks plans the app never sees in production.
     await analyze(run.databaseUrl);
@@ -205,30 +202,37 @@ export async function measureAll(run: Run): Promise<{ results: RouteResult[]; re
   }
 }
 
+/** How long the startup reminder run took, for the run's description. */
+export function reminderPass(run: ReminderRun): string {
+  return run.seconds === null ? "failed (see the server's log)" : `took ${run.seconds.toFixed(1)} s (${run.notifications} notifications)`;
+}
+
 /** How long the startup policy pass took, for the run's description. */
 export function policyPass(run: ReminderRun): string {
+  if (run.policyFailed) return "failed (see the server's log)";
   return run.policySeconds === null ? "was not queued" : `(every rule, every service, the built-in facts) took ${run.policySeconds.toFixed(1)} s`;
 }
 
-type QueuedRun = { queued: number; pending: number; seconds: number | null };
+type QueuedRun = { queued: number; pending: number; failed: number; seconds: number | null };
 
-/** The jobs of a queue created since `since` (the startup run): how many, how many unfinished, how long the last took. */
+/** A queue's startup job (singleton key "startup") created since `since`: whether it is there, unfinished or failed, and how long it took. */
 async function startupRun(client: pg.Client, queue: string, since: Date): Promise<QueuedRun> {
   const { rows } = await client
     .query<QueuedRun>(
       `SELECT count(*)::int AS queued,
               count(*) FILTER (WHERE state IN ('created', 'retry', 'active'))::int AS pending,
+              count(*) FILTER (WHERE state IN ('failed', 'cancelled'))::int AS failed,
               max(extract(epoch FROM completed_on - started_on)) FILTER (WHERE state = 'completed')::float AS seconds
-         FROM pgboss.job WHERE name = $1 AND created_on >= $2`,
+         FROM pgboss.job WHERE name = $1 AND singleton_key = 'startup' AND created_on >= $2`,
       [queue, since],
     )
-    .catch(() => ({ rows: [{ queued: 0, pending: 0, seconds: null }] })); // pg-boss creates its schema when it starts
+    .catch(() => ({ rows: [{ queued: 0, pending: 0, failed: 0, seconds: null }] })); // pg-boss creates its schema when it starts
   return rows[0]!;
 }
 
-/** Finished, or never queued (a startup run is queued within a second or two of the start, if at all). */
+/** Finished (or failed), or never queued (a startup job is queued within a second or two of the start, if at all). */
 function settled(run: QueuedRun, waitedMs: number): boolean {
-  return run.queued === 0 ? waitedMs > 5_000 : run.pending === 0 && run.seconds !== null;
+  return run.queued === 0 ? waitedMs > 5_000 : run.pending === 0;
 }
 
 /**
@@ -248,7 +252,7 @@ async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<Rem
       if (settled(reminders, waited) && settled(policies, waited)) {
         if (reminders.queued === 0) return null;
         const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
-        return { seconds: reminders.seconds!, notifications: notifications.rows[0]!.count, policySeconds: policies.seconds };
+        return { seconds: reminders.seconds, notifications: notifications.rows[0]!.count, policySeconds: policies.seconds, policyFailed: policies.failed > 0 };
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }

@@ -25,7 +25,7 @@ import path from "node:path";
 import { databaseUrlFor, dropDatabase } from "../db/database-url";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations, ensureDatabase } from "../db/migrations";
-import { measureAll, policyPass } from "./measure";
+import { measureAll, policyPass, reminderPass } from "./measure";
 import { summarizeProfile } from "./profile";
 import { recordRun, resultTable, webhookTable } from "./report";
 import { benchRoutes } from "./routes";
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
         settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, its background jobs off; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE`,
         seedSummary: describeScale(options.scale, seedSeconds),
         jobs: reminderRun
-          ? `the reminder job's first run over the whole organization took ${reminderRun.seconds.toFixed(1)} s (${reminderRun.notifications} notifications); the startup policy pass ${policyPass(reminderRun)}; measuring began after both`
+          ? `the reminder job's first run over the whole organization ${reminderPass(reminderRun)}; the startup policy pass ${policyPass(reminderRun)}; measuring began after both`
           : "off",
         table,
         webhooks: webhookSummary,

@@ -13,8 +13,8 @@ FROM (
   JOIN LATERAL (SELECT max(v.recorded_at) AS recorded_at FROM "metric_values" v WHERE v.metric_id = s.id) latest ON latest.recorded_at IS NOT NULL
   JOIN LATERAL (
     SELECT max(v.value) FILTER (WHERE v.recorded_at = latest.recorded_at) AS latest_value,
-      avg(v.value) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days') AS this_week_mean,
-      avg(v.value) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days') AS last_week_mean
+      avg(v.value::numeric) FILTER (WHERE v.recorded_at > latest.recorded_at - interval '7 days')::float8 AS this_week_mean,
+      avg(v.value::numeric) FILTER (WHERE v.recorded_at <= latest.recorded_at - interval '7 days')::float8 AS last_week_mean
     FROM "metric_values" v
     WHERE v.metric_id = s.id AND v.recorded_at > latest.recorded_at - interval '14 days' AND v.recorded_at <= latest.recorded_at
   ) recent ON TRUE
