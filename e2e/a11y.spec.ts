@@ -136,18 +136,23 @@ type RouterWindow = {
   a11yLeftState?: unknown;
   a11yPushedAt?: number;
   a11yTitleAdded?: boolean;
+  /** When a <title> was last added to or removed from the head. */
+  a11yTitleChangedAt?: number;
   a11yTitleWatch?: MutationObserver;
 };
 
 /** How long a page that keeps the previous page's <title> element (a redirect back to itself) is given to replace it. */
 const TITLE_REPLACED_WITHIN_MS = 1000;
+/** How long the <title> must stay put before the scan: a redirect replaces it once more. */
+const TITLE_SETTLED_MS = 200;
 
 /**
  * Opens a path through the app's router and waits until it has committed the page and its title: the
  * router writes a new history state with every page it renders (a redirect included), and the page's
  * metadata streams in after the commit: the old page's <title> goes and the new one is added to the
- * head a moment later (sometimes after the history state, sometimes before). A navigation the router
- * hands back to the browser loads the page in full, which ends both waits as well.
+ * head a moment later (sometimes after the history state, sometimes before). A redirect replaces the
+ * title once more, so the scan also waits until the head's <title> has stayed put for a moment. A
+ * navigation the router hands back to the browser loads the page in full, which ends the waits as well.
  */
 async function openInApp(page: Page, path: string): Promise<void> {
   await page.evaluate((target) => {
@@ -156,18 +161,26 @@ async function openInApp(page: Page, path: string): Promise<void> {
     routerWindow.a11yPushedAt = performance.now();
     routerWindow.a11yTitleAdded = false;
     routerWindow.a11yTitleWatch?.disconnect();
+    routerWindow.a11yTitleChangedAt = performance.now();
     routerWindow.a11yTitleWatch = new MutationObserver((records) => {
-      if (records.some((record) => [...record.addedNodes].some((node) => node.nodeName === "TITLE"))) routerWindow.a11yTitleAdded = true;
+      const isTitle = (node: Node) => node.nodeName === "TITLE";
+      if (records.some((record) => [...record.addedNodes].some(isTitle))) routerWindow.a11yTitleAdded = true;
+      if (records.some((record) => [...record.addedNodes, ...record.removedNodes].some(isTitle))) routerWindow.a11yTitleChangedAt = performance.now();
     });
     routerWindow.a11yTitleWatch.observe(document.head, { childList: true });
     routerWindow.next!.router!.push(target);
   }, path);
   await page.waitForFunction(() => history.state !== (window as RouterWindow).a11yLeftState);
-  await page.waitForFunction((replacedWithinMs) => {
-    const routerWindow = window as RouterWindow;
-    const replaced = routerWindow.a11yTitleAdded !== false || performance.now() - (routerWindow.a11yPushedAt ?? 0) > replacedWithinMs;
-    return replaced && document.title !== "";
-  }, TITLE_REPLACED_WITHIN_MS);
+  await page.waitForFunction(
+    ({ replacedWithinMs, settledMs }) => {
+      const routerWindow = window as RouterWindow;
+      const now = performance.now();
+      const replaced = routerWindow.a11yTitleAdded !== false || now - (routerWindow.a11yPushedAt ?? 0) > replacedWithinMs;
+      const settled = now - (routerWindow.a11yTitleChangedAt ?? 0) > settledMs;
+      return replaced && settled && document.title !== "";
+    },
+    { replacedWithinMs: TITLE_REPLACED_WITHIN_MS, settledMs: TITLE_SETTLED_MS },
+  );
 }
 
 /** Same-origin links of the page, as paths without query or hash. */
