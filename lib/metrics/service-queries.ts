@@ -34,11 +34,7 @@ export type MetricOverview = {
  * Every active metric of the services the teams own, with the latest value and the means of the
  * seven days up to it and the seven days before (for a weekly metric: its last two values).
  */
-export async function metricOverviews(
-  user: Principal,
-  teamIds: readonly string[],
-  filter: { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean } = {},
-): Promise<MetricOverview[]> {
+export async function metricOverviews(user: Principal, teamIds: readonly string[], filter: OverviewFilter = {}): Promise<MetricOverview[]> {
   // The figures are kept on the metric (lib/metrics/summary-mutations.ts): one row per metric. One JSON
   // array, not a row per metric: a top-level team has hundreds of metrics, and decoding rows value
   // by value costs the server far more than one JSON.parse.
@@ -46,7 +42,7 @@ export async function metricOverviews(
   return metricOverviewsFrom(row?.metrics);
 }
 
-type OverviewFilter = { serviceId?: string; metricIds?: string[]; needsAttentionOnly?: boolean };
+type OverviewFilter = { serviceId?: string; needsAttentionOnly?: boolean };
 
 /** One metric as the JSON object metricOverviewsFrom reads, over `service_metrics m JOIN services s`. */
 const overviewJsonSql = Prisma.sql`json_build_object(
@@ -63,7 +59,6 @@ function overviewRowsSql(user: Principal, teamIds: readonly string[], filter: Ov
       AND s.team_id = ANY(${[...teamIds]}::text[])
       AND m.archived_at IS NULL
       AND (${filter.serviceId ?? null}::text IS NULL OR s.id = ${filter.serviceId ?? null}::text)
-      AND (${filter.metricIds ?? null}::text[] IS NULL OR m.id = ANY(${filter.metricIds ?? null}::text[]))
       ${filter.needsAttentionOnly ? Prisma.sql`AND ${needsAttentionSql}` : Prisma.empty}`;
 }
 
