@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { archiveMetric, createMetric, recordMetricValue, recordMetricValues, startPilot, stopPilot, updateMetric } from "@/lib/metrics/mutations";
-import { flaggedMetrics, metricCards, metricOverviews } from "@/lib/metrics/service-queries";
+import { dailySeries, flaggedMetrics, metricCards, metricOverviews } from "@/lib/metrics/service-queries";
 import { createCoe, daysAgo } from "@/lib/metrics/test-data";
 import { createScriptClient } from "@/prisma/seed/client";
 import { createOrganization, createService, createTeam, createUser } from "@/prisma/seed/factories";
@@ -129,6 +129,10 @@ describe("the overview figures kept on the metric", () => {
     expect(cards[0]!.flags).toEqual([{ kind: "anomaly", changePct: Infinity, thresholdPct: 20, worse: true }]);
     expect((await flaggedMetrics(w.manager, [w.parent.id, w.team.id])).map((overview) => overview.id)).toEqual([metric.id]);
     expect((await metricOverviews(w.member, [w.team.id], { needsAttentionOnly: true })).map((overview) => overview.id)).toEqual([metric.id]);
+    // Two values of one day: the small chart's daily mean.
+    await recordMetricValue(w.member, { metricId: metric.id, timestamp: new Date(at(1).getTime() + 3_600_000).toISOString(), value: 1.7e308 });
+    const series = await dailySeries(w.member, [metric.id], at(-1));
+    expect(series.get(metric.id)!.at(-1)!.value).toBe(1.7e308);
   });
 
   it("count both of two batches written at the same time", async () => {

@@ -1,6 +1,6 @@
 // The one set of schemas the forms, the CSV import and the API parse with.
 import { describe, expect, it } from "vitest";
-import { metricDefinitionSchema, metricsViewSchema, metricValueFormSchema, parseTimestamp } from "@/lib/metrics/schemas";
+import { metricDefinitionSchema, metricPointSchema, metricsViewSchema, metricValueFormSchema, parseTimestamp } from "@/lib/metrics/schemas";
 
 describe("timestamps", () => {
   it.each([
@@ -44,6 +44,18 @@ describe("record form and page view", () => {
     const result = metricValueFormSchema.safeParse({ metricId: "m", timestamp: "soon", value: "" });
     expect(result.error!.issues.map((issue) => issue.path[0])).toEqual(["timestamp", "value"]);
     expect(metricValueFormSchema.parse({ metricId: "m", timestamp: "2026-11-26", value: "412" }).value).toBe(412);
+  });
+
+  it("refuses null and true/false as a pushed value, which Number() would make 0 and 1", () => {
+    const point = (value: unknown) => metricPointSchema.safeParse({ service: "s", metric: "m", timestamp: "2026-11-26", value });
+    for (const value of [null, true, false, "abc", "Infinity"]) {
+      expect(
+        point(value).error?.issues.map((issue) => [issue.path[0], issue.message]),
+        String(value),
+      ).toEqual([["value", "The value must be a number."]]);
+    }
+    expect(point("0").data?.value).toBe(0);
+    expect(point(-1.5).data?.value).toBe(-1.5);
   });
 
   it("falls back to defaults for a hand-edited URL instead of failing", () => {

@@ -79,7 +79,11 @@ export function parseTimestamp(value: string): Date | null {
   return date.getUTCFullYear() >= 1970 && isYearInRange(date.getUTCFullYear()) ? date : null;
 }
 
-const valueSchema = z.coerce.number({ error: "The value must be a number." }).refine(Number.isFinite, "The value must be a finite number.");
+// null and true/false are not numbers, though Number() makes them 0 and 1.
+const valueSchema = z.preprocess(
+  (value) => (value === null || typeof value === "boolean" ? Number.NaN : value),
+  z.coerce.number({ error: "The value must be a number." }).refine(Number.isFinite, "The value must be a finite number."),
+);
 
 /** The form on a service's metric page. */
 export const metricValueFormSchema = z.object({

@@ -129,13 +129,13 @@ export function metricOverviewsFrom(json: unknown): MetricOverview[] {
 
 export type SeriesPoint = { day: string; value: number };
 
-/** Daily means of each metric over the last `days` days, for the small charts. */
+/** Daily means of each metric over the last `days` days, for the small charts (summed as numeric: no float8 overflow). */
 export async function dailySeries(user: Principal, metricIds: readonly string[], now: Date, days = 90): Promise<Map<string, SeriesPoint[]>> {
   const series = new Map<string, SeriesPoint[]>(metricIds.map((metricId) => [metricId, []]));
   if (metricIds.length === 0) return series;
   const since = new Date(now.getTime() - days * DAY_MS);
   const rows = await db.$queryRaw<{ metric_id: string; day: string; value: number }[]>`
-    SELECT v.metric_id, to_char(date_trunc('day', v.recorded_at), 'YYYY-MM-DD') AS day, avg(v.value)::float8 AS value
+    SELECT v.metric_id, to_char(date_trunc('day', v.recorded_at), 'YYYY-MM-DD') AS day, avg(v.value::numeric)::float8 AS value
     FROM metric_values v
     WHERE v.metric_id = ANY(${[...metricIds]}::text[]) AND v.recorded_at >= ${utc(since)}
       AND v.metric_id IN (SELECT m.id FROM service_metrics m JOIN services s ON s.id = m.service_id WHERE ${visibleMetricsSql(user)} AND m.id = ANY(${[...metricIds]}::text[]))

@@ -138,7 +138,7 @@ const metricFactProvider: FactProvider = {
     const since = new Date(Date.now() - 8 * 7 * DAY);
     const rows = await db.$queryRaw<MetricWeekRow[]>`
       SELECT m.service_id, m.id AS metric_id, date_trunc('week', v.recorded_at) AS week,
-        CASE WHEN m.direction = 'UP' THEN avg(v.value) < m.target ELSE avg(v.value) > m.target END AS below
+        CASE WHEN m.direction = 'UP' THEN avg(v.value::numeric)::float8 < m.target ELSE avg(v.value::numeric)::float8 > m.target END AS below
       FROM service_metrics m
       JOIN services s ON s.id = m.service_id
       JOIN metric_values v ON v.metric_id = m.id AND v.recorded_at >= ${utc(since)}
