@@ -22,6 +22,8 @@ describe("how figures read", () => {
     { value: 0.1234, unit: "%", text: "0.123 %" },
     { value: 12345.6, unit: "", text: "12,346" },
     { value: null, unit: "ms", text: "—" },
+    { value: 1.7e308, unit: "%", text: "1.70e+308 %" },
+    { value: -2.5e12, unit: "", text: "-2.50e+12" },
   ])("$value $unit reads $text", ({ value, unit, text }) => {
     expect(formatValue(value, unit)).toBe(text);
   });
@@ -30,5 +32,6 @@ describe("how figures read", () => {
     expect(toMinutes(4950)).toBe(82.5);
     expect(toMinutes(null)).toBeNull();
     expect([formatChange(27.4), formatChange(-66.6), formatChange(0.3)]).toEqual(["+27%", "−67%", "±0%"]);
+    expect([formatChange(Infinity), formatChange(-2e6)]).toEqual(["over +1,000,000%", "over −1,000,000%"]);
   });
 });

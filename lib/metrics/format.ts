@@ -20,10 +20,16 @@ export function toMinutes(seconds: number | null): number | null {
 // formats thousands of values, so the four formatters are built once.
 const VALUE_FORMATS = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }));
 
+/** From here on a value reads in scientific notation ("1.70e+15"), so a card still holds it. */
+const SCIENTIFIC_FROM = 1e12;
+/** A change this large reads as "over +1,000,000%" (against a last week near zero it can be Infinity). */
+const LARGEST_CHANGE_PCT = 1_000_000;
+
 /** A metric value with its unit: "99.95 %", "284 ms". */
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return "—";
   const abs = Math.abs(value);
+  if (abs >= SCIENTIFIC_FROM) return unit ? `${value.toExponential(2)} ${unit}` : value.toExponential(2);
   const digits = abs !== 0 && abs < 1 ? 3 : abs < 100 ? 2 : abs < 10_000 ? 1 : 0;
   const text = VALUE_FORMATS[digits]!.format(Number(value.toFixed(digits)));
   return unit ? `${text} ${unit}` : text;
@@ -35,6 +41,7 @@ export function formatPct(fraction: number | null): string {
 
 /** "+12%" / "−8%" for changes. */
 export function formatChange(changePct: number): string {
+  if (Math.abs(changePct) >= LARGEST_CHANGE_PCT) return `over ${changePct > 0 ? "+" : "−"}${VALUE_FORMATS[0]!.format(LARGEST_CHANGE_PCT)}%`;
   const rounded = Math.round(changePct);
   return rounded === 0 ? "±0%" : `${rounded > 0 ? "+" : "−"}${Math.abs(rounded)}%`;
 }

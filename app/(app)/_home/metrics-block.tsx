@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { CurrentUser } from "@/lib/auth/principal";
 import { breachedMetricsInMySubtree } from "@/lib/home/queries";
-import { formatValue } from "@/lib/metrics/format";
+import { formatChange, formatValue } from "@/lib/metrics/format";
 import { HomeBlock, HomeRow } from "./home-block";
 
 /** Key service metrics over target or moving the wrong way in the caller's part of the tree. */
@@ -29,7 +29,7 @@ export async function MetricsBlock({ user }: { user: CurrentUser }) {
               breach && breach.kind === "breach"
                 ? `Latest ${formatValue(breach.value, metric.unit)}, target ${formatValue(breach.target, metric.unit)}`
                 : move && move.kind === "anomaly"
-                  ? `${move.changePct > 0 ? "+" : ""}${Math.round(move.changePct)}% week over week`
+                  ? `${formatChange(move.changePct)} week over week`
                   : undefined
             }
           />
