@@ -9,6 +9,7 @@ import { registerLearningsDigestJob } from "@/lib/jobs/learnings";
 import { registerTicketSyncJob } from "@/lib/jobs/tickets";
 import { registerCordCoeDueJob } from "@/lib/jobs/cord-coe-due";
 import { registerVerificationReminderJob } from "@/lib/jobs/verification";
+import { registerMetricSummaryJob } from "@/lib/jobs/metric-summaries";
 
 /**
  * The job queue: pg-boss on the same PostgreSQL (its own `pgboss` schema, created and migrated by
@@ -30,6 +31,7 @@ async function registerJobs(boss: PgBoss): Promise<void> {
   await registerTicketSyncJob(boss);
   await registerCordCoeDueJob(boss);
   await registerVerificationReminderJob(boss);
+  await registerMetricSummaryJob(boss);
 }
 
 export type JobsState = "off" | "starting" | "running" | "stopping" | "stopped";

@@ -4,7 +4,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { loadCurrentUser } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
-import { archiveMetric, createMetric, recordMetricValue, recordMetricValues, startPilot, stopPilot, updateMetric } from "@/lib/metrics/mutations";
+import {
+  archiveMetric,
+  createMetric,
+  recordMetricValue,
+  recordMetricValues,
+  repairMetricSummaries,
+  startPilot,
+  stopPilot,
+  updateMetric,
+} from "@/lib/metrics/mutations";
 import { dailySeries, flaggedMetrics, metricCards, metricOverviews } from "@/lib/metrics/service-queries";
 import { createCoe, daysAgo } from "@/lib/metrics/test-data";
 import { createScriptClient } from "@/prisma/seed/client";
@@ -145,6 +154,26 @@ describe("the overview figures kept on the metric", () => {
       );
     await Promise.all([batch([6, 4, 2], 100), batch([5, 3, 1], 200)]);
     expect(await kept(metric.id)).toEqual({ latestAt: at(1), latestValue: 200, thisWeekMean: 150, lastWeekMean: null });
+  });
+
+  it("are repaired after values written without them (an earlier version during a rolling upgrade)", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    await recordMetricValue(w.member, { metricId: metric.id, timestamp: at(9).toISOString(), value: 100 });
+    await db.metricValue.createMany({
+      data: [
+        { organizationId: w.org.id, serviceId: w.service.id, metricId: metric.id, recordedAt: at(3), value: 300 },
+        { organizationId: w.org.id, serviceId: w.service.id, metricId: metric.id, recordedAt: at(1), value: 500 },
+      ],
+    });
+    expect(await kept(metric.id)).toMatchObject({ latestAt: at(9), latestValue: 100 });
+    const first = await repairMetricSummaries();
+    expect(first.repaired).toBeGreaterThanOrEqual(1);
+    expect(await kept(metric.id)).toEqual({ latestAt: at(1), latestValue: 500, thisWeekMean: 400, lastWeekMean: 100 });
+    // Nothing left to repair for this metric: a second pass writes no row of it.
+    const before = await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM service_metrics WHERE id = ${metric.id}`;
+    await repairMetricSummaries();
+    expect(await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM service_metrics WHERE id = ${metric.id}`).toEqual(before);
   });
 });
 

@@ -219,6 +219,34 @@ export async function refreshMetricSummaries(client: Pick<Prisma.TransactionClie
   if (metricIds.length > 0) await client.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, [...metricIds]);
 }
 
+/** Metrics repaired per transaction: each batch holds its metrics' row locks only briefly. */
+const REPAIR_BATCH = 500;
+
+/**
+ * Recomputes the kept overview figures of every metric and writes those that differ: a repair for
+ * values written without the refresh (by an instance of an earlier version during a rolling
+ * upgrade). Run by a job at startup and hourly. Each batch locks its metrics first, skipping any
+ * that a write holds (that write refreshes them itself), so a figure is never computed from values
+ * that a concurrent write has not yet committed and then written over that write's newer one.
+ */
+export async function repairMetricSummaries(): Promise<{ metrics: number; repaired: number }> {
+  let after = "";
+  let metrics = 0;
+  let repaired = 0;
+  for (;;) {
+    const batch = await db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM service_metrics WHERE id > ${after} ORDER BY id LIMIT ${REPAIR_BATCH} FOR UPDATE SKIP LOCKED`;
+      const ids = locked.map((row) => row.id);
+      return { last: ids.at(-1), count: ids.length, changed: ids.length > 0 ? await tx.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, ids) : 0 };
+    });
+    if (!batch.last) return { metrics, repaired };
+    metrics += batch.count;
+    repaired += batch.changed;
+    after = batch.last;
+  }
+}
+
 function pointErrorsMessage(errors: FieldErrors): string {
   const count = Object.keys(errors).length;
   return `${count} point${count === 1 ? " has a problem" : "s have problems"}; nothing was recorded.`;

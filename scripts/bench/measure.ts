@@ -1,6 +1,6 @@
 import os from "node:os";
 import pg from "pg";
-import { POLICY_QUEUE, REMINDER_QUEUE } from "../../lib/jobs/queue-names";
+import { METRIC_SUMMARY_QUEUE, POLICY_QUEUE, REMINDER_QUEUE } from "../../lib/jobs/queue-names";
 import { postgresCpuBetween, postgresCpuSampler } from "./cpu";
 import { measureLoad } from "./load";
 import type { RouteResult } from "./report";
@@ -236,10 +236,10 @@ function settled(run: QueuedRun, waitedMs: number): boolean {
 }
 
 /**
- * Each app instance queues one reminder run and one full policy pass when it starts (unless another
- * instance did shortly before). Measuring while they run would measure the jobs, so wait for the
- * runs queued since `since` (up to 10 minutes) and report how long they took; null when no
- * reminder run was queued.
+ * Each app instance queues one reminder run, one full policy pass and a repair of the metrics' kept
+ * figures when it starts (unless another instance did shortly before). Measuring while they run
+ * would measure the jobs, so wait for the runs queued since `since` (up to 10 minutes) and report
+ * how long the first two took; null when no reminder run was queued.
  */
 async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<ReminderRun | null> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -247,9 +247,13 @@ async function waitForStartupJobs(databaseUrl: string, since: Date): Promise<Rem
   try {
     const started = Date.now();
     while (Date.now() - started < 600_000) {
-      const [reminders, policies] = [await startupRun(client, REMINDER_QUEUE, since), await startupRun(client, POLICY_QUEUE, since)];
+      const [reminders, policies, metricFigures] = [
+        await startupRun(client, REMINDER_QUEUE, since),
+        await startupRun(client, POLICY_QUEUE, since),
+        await startupRun(client, METRIC_SUMMARY_QUEUE, since),
+      ];
       const waited = Date.now() - started;
-      if (settled(reminders, waited) && settled(policies, waited)) {
+      if (settled(reminders, waited) && settled(policies, waited) && settled(metricFigures, waited)) {
         if (reminders.queued === 0) return null;
         const notifications = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM notifications");
         return { seconds: reminders.seconds, notifications: notifications.rows[0]!.count, policySeconds: policies.seconds, policyFailed: policies.failed > 0 };
