@@ -33,6 +33,9 @@ function poolConfig(config: Pick<Env, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "D
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     application_name: "andon",
+    // No JIT compilation: the app's statements are short, and compiling one that crosses
+    // jit_above_cost (the learnings library over a large organization) took longer than running it.
+    options: "-c jit=off",
   };
 }
 
