@@ -4,6 +4,7 @@ import Link from "next/link";
 import { MetricSparkline } from "@/components/metrics/metric-sparkline";
 import { ActionQuickStatus } from "@/components/reviews/action-quick-status";
 import { Badge } from "@/components/ui/badge";
+import { formatValue } from "@/lib/metrics/format";
 import type { ActionRef, AgendaDetail, CoeRef, MetricRef, SourceBlock, SourceEntry, SubmissionRef } from "@/lib/reviews/agenda-types";
 
 /**
@@ -263,10 +264,10 @@ function MetricGrid({ metrics, large, series }: { metrics: MetricRef[]; large: b
             {metric.serviceName} · {metric.name}
           </p>
           <p className={`tabular-nums ${large ? "text-3xl" : "text-xl"} font-semibold`}>
-            {metric.latestValue === null ? "—" : `${round(metric.latestValue)}${metric.unit ? ` ${metric.unit}` : ""}`}
+            {formatValue(metric.latestValue, metric.unit)}
             {metric.target !== null ? (
               <span className="ml-2 text-sm font-normal text-slate-600">
-                target {metric.direction === "UP" ? "≥" : "≤"} {metric.target}
+                target {metric.direction === "UP" ? "≥" : "≤"} {formatValue(metric.target, metric.unit)}
               </span>
             ) : null}
           </p>
@@ -285,5 +286,3 @@ function MetricGrid({ metrics, large, series }: { metrics: MetricRef[]; large: b
     </div>
   );
 }
-
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -49,6 +49,8 @@ describe("the agenda for a seeded week", () => {
     expect(all.filter((item) => item.section === "coes").map((item) => item.key)).toEqual(["coes"]);
     expect(detailOf("coeList").coes.map((coe) => coe.id)).toEqual([inReviewPayments.id, approvedCheckout.id]);
     expect(detailOf("metrics").metrics.map((metric) => metric.serviceName)).toEqual([world.services.storefront.name]);
+    // Figures read as on the metrics pages: with the metric's unit.
+    expect(detailOf("metrics").metrics[0]!.flags).toEqual(["Target 99.9 % breached"]);
     expect(detailOf("wheel").service?.id).toBeDefined();
     expect([world.services.storefront.id]).toContain(detailOf("wheel").service?.id);
 

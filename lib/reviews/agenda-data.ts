@@ -1,5 +1,6 @@
 import "server-only";
 import { flagWeight, metricFlags } from "@/lib/metrics/stats";
+import { formatChange, formatValue } from "@/lib/metrics/format";
 import { daysOverdue } from "@/lib/actions/escalation";
 import { orgTeamTree } from "@/lib/org/queries";
 import { subtreeIds } from "@/lib/org/tree";
@@ -140,7 +141,7 @@ function metricRef(metric: AgendaMetricRow, flags: MetricFlags): MetricRef {
     thisWeek: metric.thisWeek,
     lastWeek: metric.lastWeek,
     flags: flags.map((flag) =>
-      flag.kind === "breach" ? `Target ${flag.target} breached` : `${flag.changePct > 0 ? "+" : ""}${flag.changePct.toFixed(0)}% week over week`,
+      flag.kind === "breach" ? `Target ${formatValue(flag.target, metric.unit)} breached` : `${formatChange(flag.changePct)} week over week`,
     ),
   };
 }
