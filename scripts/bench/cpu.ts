@@ -14,7 +14,7 @@ export function processCpuMs(pid: number | undefined): number | null {
 }
 
 /**
- * PostgreSQL's own CPU spent serving one database: the backend processes connected to it, read
+ * PostgreSQL's own CPU spent serving one database: the backend processes of the app's connections, read
  * from /proc (the server runs on this machine: embedded, or the local one on 127.0.0.1). A page's
  * statements can cost PostgreSQL more CPU than Node spends rendering them, so the bench reports both.
  */
@@ -26,7 +26,12 @@ export async function postgresCpuSampler(
   await client.connect();
   return {
     async sample() {
-      const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
+      // The app's own connections only (lib/db.ts names them "andon"): an autovacuum worker or the job
+      // queue's polling that starts between two samples would otherwise count whole against a request.
+      const { rows } = await client.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND application_name = 'andon'",
+        [database],
+      );
       const cpu = new Map<number, number>();
       for (const { pid } of rows) {
         const ms = processCpuMs(pid);
