@@ -266,7 +266,7 @@ function MetricGrid({ metrics, large, series }: { metrics: MetricRef[]; large: b
           <p className={`tabular-nums ${large ? "text-3xl" : "text-xl"} font-semibold`}>
             {formatValue(metric.latestValue, metric.unit)}
             {metric.target !== null ? (
-              <span className="ml-2 text-sm font-normal text-slate-600">
+              <span className="ml-2 whitespace-nowrap text-sm font-normal text-slate-600">
                 target {metric.direction === "UP" ? "≥" : "≤"} {formatValue(metric.target, metric.unit)}
               </span>
             ) : null}
