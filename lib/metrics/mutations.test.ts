@@ -175,6 +175,15 @@ describe("the overview figures kept on the metric", () => {
     await repairMetricSummaries();
     expect(await db.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM service_metrics WHERE id = ${metric.id}`).toEqual(before);
   });
+
+  it("are never left behind by a repair running while values are recorded", async () => {
+    const w = await world();
+    const metric = await createMetric(w.manager, definition(w.service.id));
+    const batch = (day: number, value: number) =>
+      recordMetricValues(w.member, [{ service: w.service.id, metric: metric.id, timestamp: at(day).toISOString(), value }]);
+    await Promise.all([batch(6, 100), repairMetricSummaries(), batch(4, 200), repairMetricSummaries(), batch(2, 300), repairMetricSummaries()]);
+    expect(await kept(metric.id)).toEqual({ latestAt: at(2), latestValue: 300, thisWeekMean: 200, lastWeekMean: null });
+  });
 });
 
 describe("pilots", () => {
