@@ -225,9 +225,13 @@ const REPAIR_BATCH = 500;
 /**
  * Recomputes the kept overview figures of every metric and writes those that differ: a repair for
  * values written without the refresh (by an instance of an earlier version during a rolling
- * upgrade). Run by a job at startup and hourly. Each batch locks its metrics first, skipping any
- * that a write holds (that write refreshes them itself), so a figure is never computed from values
- * that a concurrent write has not yet committed and then written over that write's newer one.
+ * upgrade). Run by a job at startup and hourly. Each batch locks its metrics first (FOR NO KEY
+ * UPDATE, the lock its own UPDATE takes), skipping any that another transaction holds: a recording
+ * write (which refreshes them itself before it commits), a definition edit or another repair pass.
+ * So a figure is never computed from values a concurrent recording has not yet committed and then
+ * written over that recording's newer one. The lock does not conflict with the key-share lock a
+ * value insert's foreign key takes, so an earlier version's writes neither wait for the repair nor
+ * make it skip; what they commit after a pass is repaired by the next one.
  */
 export async function repairMetricSummaries(): Promise<{ metrics: number; repaired: number }> {
   let after = "";
@@ -236,7 +240,7 @@ export async function repairMetricSummaries(): Promise<{ metrics: number; repair
   for (;;) {
     const batch = await db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM service_metrics WHERE id > ${after} ORDER BY id LIMIT ${REPAIR_BATCH} FOR UPDATE SKIP LOCKED`;
+        SELECT id FROM service_metrics WHERE id > ${after} ORDER BY id LIMIT ${REPAIR_BATCH} FOR NO KEY UPDATE SKIP LOCKED`;
       const ids = locked.map((row) => row.id);
       return { last: ids.at(-1), count: ids.length, changed: ids.length > 0 ? await tx.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, ids) : 0 };
     });
