@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { METRIC_SUMMARY_QUEUE } from "@/lib/jobs/queue-names";
-import { logError, logInfo } from "@/lib/log";
+import { registerScheduledJob } from "@/lib/jobs/scheduled";
 
 /**
  * The metrics' kept overview figures, repaired at every start and hourly (lib/metrics/mutations.ts,
@@ -10,18 +10,12 @@ import { logError, logInfo } from "@/lib/log";
  * repair reads and writes no more than two index probes per metric.
  */
 export async function registerMetricSummaryJob(boss: PgBoss): Promise<void> {
-  await boss.createQueue(METRIC_SUMMARY_QUEUE, { name: METRIC_SUMMARY_QUEUE, policy: "standard", retryLimit: 2, expireInSeconds: 900 });
-  await boss.schedule(METRIC_SUMMARY_QUEUE, "37 * * * *", {}, { tz: "UTC" });
-  await boss.work(METRIC_SUMMARY_QUEUE, { batchSize: 1 }, async () => {
-    try {
-      const { repairMetricSummaries } = await import("@/lib/metrics/mutations");
-      const result = await repairMetricSummaries();
-      if (result.repaired > 0) logInfo("metric figures repaired", result);
-      return result;
-    } catch (error) {
-      logError("metric figure repair failed", error);
-      throw error;
-    }
+  await registerScheduledJob(boss, {
+    queue: METRIC_SUMMARY_QUEUE,
+    cron: "37 * * * *",
+    label: "metric figure repair",
+    run: async () => (await import("@/lib/metrics/mutations")).repairMetricSummaries(),
+    logWhen: (result) => result.repaired > 0,
+    atStartup: true,
   });
-  await boss.send(METRIC_SUMMARY_QUEUE, {}, { singletonKey: "startup", singletonSeconds: 300 });
 }
