@@ -213,10 +213,10 @@ export async function recordMetricValues(actor: Principal, points: readonly Metr
 
 /**
  * Recomputes the overview figures kept on these metrics from their values (lib/metrics/summary-mutations.ts),
- * in the caller's transaction. Whoever writes metric_values calls it for the metrics it touched.
+ * in the caller's transaction; returns how many changed. Whoever writes metric_values calls it for the metrics it touched.
  */
-export async function refreshMetricSummaries(client: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, metricIds: readonly string[]) {
-  if (metricIds.length > 0) await client.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, [...metricIds]);
+export async function refreshMetricSummaries(client: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, metricIds: readonly string[]): Promise<number> {
+  return metricIds.length > 0 ? client.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, [...metricIds]) : 0;
 }
 
 /** Metrics repaired per transaction: each batch holds its metrics' row locks only briefly. */
@@ -242,7 +242,7 @@ export async function repairMetricSummaries(): Promise<{ metrics: number; repair
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM service_metrics WHERE id > ${after} ORDER BY id LIMIT ${REPAIR_BATCH} FOR NO KEY UPDATE SKIP LOCKED`;
       const ids = locked.map((row) => row.id);
-      return { last: ids.at(-1), count: ids.length, changed: ids.length > 0 ? await tx.$executeRawUnsafe(REFRESH_METRIC_SUMMARIES_SQL, ids) : 0 };
+      return { last: ids.at(-1), count: ids.length, changed: await refreshMetricSummaries(tx, ids) };
     });
     if (!batch.last) return { metrics, repaired };
     metrics += batch.count;
