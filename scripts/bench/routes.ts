@@ -38,10 +38,10 @@ export function benchRoutes(fixtures: BenchFixtures): BenchRoute[] {
     { name: "policies: compliance, root team", path: `/policies?team=${fixtures.rootTeamId}`, auth: "session" },
     { name: "API: GET /api/v1/findings", path: "/api/v1/findings?limit=50", auth: "token" },
     { name: "learnings library search", path: "/learnings?q=dns%20safeguards", auth: "session" },
-    // The library as it opens: every lesson the reader may see, counted per category.
-    { name: "learnings library, no search", path: "/learnings", auth: "session" },
     // The same search without the page: what a script or another tool asks.
     { name: "API: GET /api/v1/lessons, search", path: "/api/v1/lessons?q=dns%20safeguards&limit=20", auth: "token" },
+    // The library as it opens: every lesson the reader may see, counted per category.
+    { name: "learnings library, no search", path: "/learnings", auth: "session" },
     // Asked on every keystroke of a team filter or switcher (COE list, actions, learnings, metrics, verification).
     { name: "lookup: teams type-ahead", path: "/api/lookup/teams?q=team%203", auth: "session" },
     { name: "API: GET /api/v1/coes/{id}/similar", path: `/api/v1/coes/${fixtures.coeIds[0]}/similar`, auth: "token" },
