@@ -264,7 +264,7 @@ function MetricGrid({ metrics, large, series }: { metrics: MetricRef[]; large: b
             {metric.serviceName} · {metric.name}
           </p>
           <p className={`tabular-nums ${large ? "text-3xl" : "text-xl"} font-semibold`}>
-            {formatValue(metric.latestValue, metric.unit)}
+            <span className="whitespace-nowrap">{formatValue(metric.latestValue, metric.unit)}</span>
             {metric.target !== null ? (
               <span className="ml-2 whitespace-nowrap text-sm font-normal text-slate-600">
                 target {metric.direction === "UP" ? "≥" : "≤"} {formatValue(metric.target, metric.unit)}
