@@ -2,24 +2,9 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { MobileMenu } from "@/components/shell/mobile-menu";
 import { NavigationProgress } from "@/components/shell/navigation-progress";
-import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { NavLinks } from "@/components/shell/nav-links";
 import { NotificationBell } from "@/components/shell/notification-bell";
-import { SignOutButton } from "@/components/shell/sign-out-button";
 import { UserMenu, type ShellUser } from "@/components/shell/user-menu";
-import { CalendarIcon, ChartIcon, CheckIcon, DocumentIcon, HomeIcon, LightbulbIcon, ServicesIcon, SettingsIcon } from "@/components/shell/icons";
-
-const NAV: NavItem[] = [
-  { href: "/", label: "Home", icon: <HomeIcon /> },
-  { href: "/coes", label: "COEs", icon: <DocumentIcon /> },
-  { href: "/learnings", label: "Learnings", icon: <LightbulbIcon /> },
-  { href: "/actions", label: "Actions", icon: <CheckIcon /> },
-  { href: "/reviews", label: "Reviews", icon: <CalendarIcon /> },
-  { href: "/services", label: "Services", icon: <ServicesIcon /> },
-  { href: "/policies", label: "Policies", icon: <CheckIcon /> },
-  { href: "/verification", label: "Verification", icon: <CheckIcon /> },
-  { href: "/metrics", label: "Metrics", icon: <ChartIcon /> },
-  { href: "/settings", label: "Settings", icon: <SettingsIcon /> },
-];
 
 export type { ShellUser };
 
@@ -31,23 +16,6 @@ function Brand() {
       </span>
       <span className="text-lg font-semibold tracking-tight">Andon</span>
     </Link>
-  );
-}
-
-/** The phone menu's account block: the sidebar's user menu, laid out flat. */
-function MobileUserBlock({ user }: { user: ShellUser }) {
-  return (
-    <div className="mt-4 border-t border-slate-800 px-3 pt-4">
-      <p className="truncate text-sm font-medium text-white">{user.name}</p>
-      <p className="truncate text-xs text-slate-400">{user.email}</p>
-      <p className="mt-1 truncate text-xs text-slate-400">{user.roleSummary}</p>
-      <div className="mt-3 flex gap-4">
-        <Link href="/settings/account" className="text-sm font-medium text-slate-300 hover:text-white">
-          Account settings
-        </Link>
-        <SignOutButton className="text-slate-300 hover:text-white" />
-      </div>
-    </div>
   );
 }
 
@@ -75,7 +43,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
           <p className="mt-1 truncate text-xs text-slate-400">{user.organizationName}</p>
         </div>
         <nav aria-label="Main" className="mt-8 flex-1 overflow-y-auto px-3">
-          <NavLinks items={NAV} />
+          <NavLinks />
         </nav>
         <div className="border-t border-slate-800 px-2 pt-3">
           <UserMenu user={user} />
@@ -85,12 +53,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         <Brand />
         <div className="flex items-center gap-2">
           <NotificationBell placement="header" />
-          <MobileMenu>
-            <nav aria-label="Main">
-              <NavLinks items={NAV} />
-            </nav>
-            <MobileUserBlock user={user} />
-          </MobileMenu>
+          <MobileMenu user={user} />
         </div>
       </header>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:py-10">

@@ -70,6 +70,7 @@ export function BellMenu({ unread, placement }: { unread: number; placement: "si
   return (
     <Popover
       className={inSidebar ? "relative" : undefined}
+      mountOnOpen
       panelLabel="Notifications"
       triggerLabel={unread > 0 ? `Notifications, ${unread > 99 ? "more than 99" : unread} unread` : "Notifications"}
       triggerClassName="flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-300 hover:bg-slate-800 hover:text-white"

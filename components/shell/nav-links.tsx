@@ -3,19 +3,37 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { CalendarIcon, ChartIcon, CheckIcon, DocumentIcon, HomeIcon, LightbulbIcon, ServicesIcon, SettingsIcon } from "@/components/shell/icons";
 
-export type NavItem = { href: string; label: string; icon: React.ReactNode };
+// The app's sections, kept in this client module: the frame renders <NavLinks /> without props, so
+// the list and its icons are not sent with every page's server payload a second time.
+const NAV = [
+  { href: "/", label: "Home", Icon: HomeIcon },
+  { href: "/coes", label: "COEs", Icon: DocumentIcon },
+  { href: "/learnings", label: "Learnings", Icon: LightbulbIcon },
+  { href: "/actions", label: "Actions", Icon: CheckIcon },
+  { href: "/reviews", label: "Reviews", Icon: CalendarIcon },
+  { href: "/services", label: "Services", Icon: ServicesIcon },
+  { href: "/policies", label: "Policies", Icon: CheckIcon },
+  { href: "/verification", label: "Verification", Icon: CheckIcon },
+  { href: "/metrics", label: "Metrics", Icon: ChartIcon },
+  { href: "/settings", label: "Settings", Icon: SettingsIcon },
+] as const;
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+function isCurrent(href: string, pathname: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks() {
   const pathname = usePathname();
   return (
     <ul className="space-y-1">
-      {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+      {NAV.map(({ href, label, Icon }) => {
+        const active = isCurrent(href, pathname);
         return (
-          <li key={item.href}>
+          <li key={href}>
             <Link
-              href={item.href}
+              href={href}
               aria-current={active ? "page" : undefined}
               className={cn(
                 "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
@@ -23,9 +41,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               )}
             >
               <span aria-hidden className="size-5 shrink-0">
-                {item.icon}
+                <Icon />
               </span>
-              {item.label}
+              {label}
             </Link>
           </li>
         );

@@ -16,6 +16,7 @@ export function PullCordEntry() {
   return (
     <Popover
       className="relative"
+      mountOnOpen
       panelLabel="Pull the cord"
       triggerClassName="inline-flex h-8 items-center gap-1.5 rounded-md bg-white px-3 text-sm font-medium text-red-700 shadow-sm ring-1 ring-inset ring-red-300 hover:bg-red-50"
       panelClassName="absolute right-0 top-full z-40 mt-2 w-[min(28rem,calc(100vw-2rem))] space-y-4 rounded-lg bg-white p-4 shadow-lg ring-1 ring-slate-200"

@@ -11,6 +11,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <Popover
       className="relative"
+      mountOnOpen
       panelLabel="Your account"
       triggerClassName="w-full rounded-md px-3 py-2 text-left hover:bg-slate-800/60 aria-expanded:bg-slate-800"
       panelClassName="absolute bottom-full left-0 right-0 z-40 mb-2 rounded-lg bg-white py-1 text-sm shadow-xl ring-1 ring-slate-200"

@@ -23,6 +23,11 @@ type PopoverProps = {
   /** Names the panel (a dialog) for assistive technology. */
   panelLabel: string;
   onOpenChange?: (open: boolean) => void;
+  /**
+   * Leave the panel out of the page until it is first opened (then it stays mounted like any
+   * other): for panels on every page, so each page load does not carry their markup.
+   */
+  mountOnOpen?: boolean;
   children: ReactNode;
 };
 
@@ -30,7 +35,7 @@ type PopoverProps = {
  * The one popover of the app (bell, menus, "Pull the cord"): a button that opens a panel, closed by
  * the button again, Escape, a click outside, focus leaving it, following a link inside it and any
  * route change. Escape and the panel's own links hand focus back to the trigger. The panel stays
- * mounted while closed, so a half-typed form inside it survives closing.
+ * mounted while closed (once opened, with mountOnOpen), so a half-typed form inside it survives closing.
  */
 export function Popover({
   trigger,
@@ -41,12 +46,14 @@ export function Popover({
   trapFocus = false,
   panelLabel,
   onOpenChange,
+  mountOnOpen = false,
   children,
 }: PopoverProps) {
   const pathname = usePathname();
   // Open on the path it was opened on: navigating anywhere closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
+  const [opened, setOpened] = useState(!mountOnOpen);
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -54,6 +61,7 @@ export function Popover({
   const setOpen = useCallback(
     (next: boolean, options: { restoreFocus?: boolean } = {}) => {
       setOpenOn(next ? pathname : null);
+      if (next) setOpened(true);
       onOpenChange?.(next);
       if (!next && options.restoreFocus) triggerRef.current?.focus();
     },
@@ -136,7 +144,7 @@ export function Popover({
           if ((event.target as Element).closest("a[href]")) setOpen(false);
         }}
       >
-        {children}
+        {opened ? children : null}
       </div>
     </div>
   );

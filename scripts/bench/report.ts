@@ -32,7 +32,7 @@ function fixed(value: number | null | undefined, digits = 0): string {
 const cpuSum = (cpu: CpuSample) => (cpu.nodeMs === null ? null : cpu.nodeMs + (cpu.postgresMs ?? 0));
 const isPage = (result: RouteResult) => result.route.auth === "session" && !result.route.path.startsWith("/api/");
 
-type Floors = Partial<Record<"static" | "query" | "page", RouteResult>>;
+type Floors = Partial<Record<NonNullable<BenchRoute["floor"]>, RouteResult>>;
 
 /** Throughput as a share of the floor of the same kind: pages against the signed-in page floor, API routes against the query floor. */
 function throughputShare(result: RouteResult, floors: Floors): number | null {
@@ -61,6 +61,13 @@ function missedTargets(result: RouteResult, floors: Floors): string[] {
   return missed;
 }
 
+/** "floor" for the floors, except the framed one, which shows its share of the page floor: the most any framed page can reach. */
+function floorShareCell(result: RouteResult, share: number | null): string {
+  const percent = share === null ? "–" : `${fixed(share * 100)}%`;
+  if (result.route.floor === "frame") return `${percent} (floor)`;
+  return result.route.floor ? "floor" : percent;
+}
+
 export function resultTable(results: RouteResult[]): string {
   const floors: Floors = Object.fromEntries(results.filter((r) => r.route.floor).map((r) => [r.route.floor, r]));
   const header =
@@ -80,7 +87,7 @@ export function resultTable(results: RouteResult[]): string {
       fixed(result.cpu.nodeMs, 1),
       fixed(result.cpu.postgresMs, 1),
       result.route.floor === "static" ? "1" : fixed(cpuVsStatic(result, floors), 1),
-      result.route.floor ? "floor" : share === null ? "–" : `${fixed(share * 100)}%`,
+      floorShareCell(result, share),
       navigation,
       `${fixed(result.loadAverage.before, 1)}→${fixed(result.loadAverage.after, 1)}${noisy}`,
       String(result.load.errors + result.load.non2xx),

@@ -7,18 +7,20 @@ export type BenchRoute = {
   auth: "session" | "token" | "none";
   /**
    * Floor routes: the framework's own speed on this machine, measured in the same run — a static
-   * page, a route handler with one indexed query, and a signed-in page outside the app frame that
-   * renders 20 rows from one indexed query (the honest floor for every signed-in page).
+   * page, a route handler with one indexed query, a signed-in page outside the app frame that
+   * renders 20 rows from one indexed query (the honest floor for every signed-in page), and the same
+   * page inside the app's frame (the floor of every page of the app: what the frame leaves).
    */
-  floor?: "static" | "query" | "page";
+  floor?: "static" | "query" | "page" | "frame";
 };
 
-/** What the benchmark loads. Pages and API lists people open every day, plus the two floors. */
+/** What the benchmark loads. Pages and API lists people open every day, plus the floors. */
 export function benchRoutes(fixtures: BenchFixtures): BenchRoute[] {
   return [
     { name: "floor: static page", path: "/forbidden", auth: "none", floor: "static" },
     { name: "floor: route handler, one indexed query", path: "/api/bench-floor", auth: "none", floor: "query" },
     { name: "floor: signed-in page, one indexed query, no frame", path: "/bench-floor", auth: "session", floor: "page" },
+    { name: "floor: the same page inside the app's frame", path: "/bench-frame", auth: "session", floor: "frame" },
     { name: "home (teams and services)", path: "/", auth: "session" },
     { name: "COE list, team filter", path: `/coes?teamId=${fixtures.teamIds[1]}`, auth: "session" },
     { name: "COE full-text search", path: "/coes?q=certificate%20expiry&sort=relevance", auth: "session" },
