@@ -68,7 +68,7 @@ const envSchema = z.object({
     .enum(["true", "false"], { error: "SMTP_SECURE must be true or false" })
     .default("false")
     .transform((value) => value === "true"),
-  /** `on` serves the benchmark's floor routes (/bench-floor, /api/bench-floor); `npm run bench` sets it. */
+  /** `on` serves the benchmark's floor routes (/bench-floor, /bench-frame, /api/bench-floor); `npm run bench` sets it. */
   ANDON_BENCH_FLOORS: z.enum(["on", "off"], { error: "ANDON_BENCH_FLOORS must be on or off" }).default("off"),
   ANDON_JOBS: z.enum(["on", "off"], { error: "ANDON_JOBS must be on or off" }).default("on"),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
