@@ -126,6 +126,8 @@ test.describe("Verification and game days", () => {
 
     await test.step("a journal that deviated creates a corrective action", async () => {
       await page.goto(`/game-days`);
+      // Game days belong to the Verification section of the main navigation.
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Verification" })).toHaveAttribute("aria-current", "page");
       await page.getByRole("link", { name: `Basket latency ${suffix}` }).click();
       await page.getByLabel("Import journal.json").setInputFiles({
         name: "journal.json",

@@ -6,8 +6,9 @@ import { cn } from "@/components/ui/cn";
 import { CalendarIcon, ChartIcon, CheckIcon, DocumentIcon, HomeIcon, LightbulbIcon, ServicesIcon, SettingsIcon } from "@/components/shell/icons";
 
 // The app's sections, kept in this client module: the frame renders <NavLinks /> without props, so
-// the list and its icons are not sent with every page's server payload a second time.
-const NAV = [
+// the list and its icons are not sent with every page's server payload a second time. `within`:
+// other paths that belong to the section (game days are opened from Verification).
+const NAV: { href: string; label: string; Icon: () => React.ReactNode; within?: string[] }[] = [
   { href: "/", label: "Home", Icon: HomeIcon },
   { href: "/coes", label: "COEs", Icon: DocumentIcon },
   { href: "/learnings", label: "Learnings", Icon: LightbulbIcon },
@@ -15,21 +16,27 @@ const NAV = [
   { href: "/reviews", label: "Reviews", Icon: CalendarIcon },
   { href: "/services", label: "Services", Icon: ServicesIcon },
   { href: "/policies", label: "Policies", Icon: CheckIcon },
-  { href: "/verification", label: "Verification", Icon: CheckIcon },
+  { href: "/verification", label: "Verification", Icon: CheckIcon, within: ["/game-days"] },
   { href: "/metrics", label: "Metrics", Icon: ChartIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },
-] as const;
+];
 
-function isCurrent(href: string, pathname: string): boolean {
-  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+function isUnder(pathname: string, path: string): boolean {
+  return pathname === path || pathname.startsWith(`${path}/`);
+}
+
+function isCurrent(item: (typeof NAV)[number], pathname: string): boolean {
+  if (item.href === "/") return pathname === "/";
+  return [item.href, ...(item.within ?? [])].some((path) => isUnder(pathname, path));
 }
 
 export function NavLinks() {
   const pathname = usePathname();
   return (
     <ul className="space-y-1">
-      {NAV.map(({ href, label, Icon }) => {
-        const active = isCurrent(href, pathname);
+      {NAV.map((item) => {
+        const { href, label, Icon } = item;
+        const active = isCurrent(item, pathname);
         return (
           <li key={href}>
             <Link
