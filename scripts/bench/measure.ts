@@ -3,7 +3,7 @@ import pg from "pg";
 import { METRIC_SUMMARY_QUEUE, POLICY_QUEUE, REMINDER_QUEUE } from "../../lib/jobs/queue-names";
 import { postgresCpuBetween, postgresCpuSampler } from "./cpu";
 import { measureLoad } from "./load";
-import type { RouteResult } from "./report";
+import { NOISY_LOAD, type RouteResult } from "./report";
 import type { BenchRoute } from "./routes";
 import type { BenchFixtures } from "./seed-large";
 import { startAppServer, type AppServer } from "./server";
@@ -16,7 +16,15 @@ const SAMPLE_REQUESTS = 20;
 // What a browser asks for; the load and the CPU samples both get compressed answers.
 const ACCEPT_ENCODING = "gzip, deflate, br";
 
-type MeasureOptions = { duration: number; connections: number; noJobs: boolean; profileDir?: string; port: number };
+type MeasureOptions = {
+  duration: number;
+  connections: number;
+  noJobs: boolean;
+  profileDir?: string;
+  port: number;
+  /** Wait up to this long before each route for the load average to settle (0: no wait). */
+  settleSeconds: number;
+};
 export type Run = {
   databaseUrl: string;
   adminUrl: string;
@@ -105,10 +113,20 @@ async function sampleCpu(
   };
 }
 
+/**
+ * Waits, up to `maxSeconds`, until the 1-minute load average is at or below the noisy mark, so each
+ * route starts on a settled machine rather than in the previous route's wake; returns the reading.
+ */
+async function settledLoad(maxSeconds: number): Promise<number> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  while (os.loadavg()[0]! > NOISY_LOAD && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1000));
+  return os.loadavg()[0]!;
+}
+
 async function measureRoute(run: Run, server: AppServer, postgres: Awaited<ReturnType<typeof postgresCpuSampler>>, route: BenchRoute, cookie: string) {
   const url = `${server.baseUrl}${route.path}`;
   const headers = headersFor(route, cookie, run.fixtures);
-  const loadBefore = os.loadavg()[0]!;
+  const loadBefore = await settledLoad(run.options.settleSeconds);
   const cpu = await sampleCpu(server, postgres, url, headers);
   const navigation =
     route.auth === "session" && !route.floor

@@ -11,6 +11,7 @@
  *        one route (and the floors), reminder job off, on another port, CPU profile of the server
  *   npm run bench -- --only webhooks                     the floors and the webhooks step only
  *   npm run bench -- --only "home,MTTR"                  routes whose names hold any of these
+ *   npm run bench -- --settle 0                          no wait for the load average before each route
  *
  * After the routes, the webhooks step (scripts/bench/webhooks.ts): a status change's p95 without and
  * with 5 subscribed endpoints, and how fast 10k queued deliveries drain (100 at --scale tiny); it
@@ -27,7 +28,7 @@ import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations, ensureDatabase } from "../db/migrations";
 import { measureAll, policyPass, reminderPass } from "./measure";
 import { summarizeProfile } from "./profile";
-import { recordRun, resultTable, webhookTable } from "./report";
+import { NOISY_LOAD, recordRun, resultTable, webhookTable } from "./report";
 import { benchRoutes } from "./routes";
 import { FULL_SCALE, TINY_SCALE } from "./scale";
 import { seedLarge, type BenchFixtures } from "./seed-large";
@@ -54,7 +55,12 @@ type Options = {
   /** Write a CPU profile of the app server to this folder. */
   profileDir?: string;
   port: number;
+  /** Before each route, wait up to this many seconds for the 1-minute load average to settle (none at tiny scale). */
+  settleSeconds?: number;
 };
+
+/** How long a route may wait for the machine to settle by default: the previous route's load decays in about this. */
+const DEFAULT_SETTLE_SECONDS = 45;
 
 function parseOptions(args: string[]): Options {
   const options: Options = { scale: FULL_SCALE, duration: 10, connections: 10, keep: false, skipBuild: false, noJobs: false, port: DEFAULT_PORT };
@@ -71,9 +77,11 @@ function parseOptions(args: string[]): Options {
     else if (arg === "--no-jobs") options.noJobs = true;
     else if (arg === "--port") options.port = Number(value());
     else if (arg === "--profile") options.profileDir = path.resolve(value());
+    else if (arg === "--settle") options.settleSeconds = Number(value());
     else throw new Error(`unknown argument ${arg}; see the comment at the top of scripts/bench/run.ts`);
   }
   if (!(options.duration > 0) || !(options.connections > 0)) throw new Error("--duration and --connections take positive numbers");
+  if (options.settleSeconds !== undefined && !(options.settleSeconds >= 0)) throw new Error("--settle takes a number of seconds, 0 or more");
   return options;
 }
 
@@ -123,7 +131,7 @@ async function main(): Promise<void> {
       env,
       fixtures,
       routes,
-      options,
+      options: { ...options, settleSeconds: options.settleSeconds ?? (options.scale.name === "tiny" ? 0 : DEFAULT_SETTLE_SECONDS) },
       webhooks: webhookSize,
     });
     if (options.profileDir) console.log(summarizeProfile(options.profileDir));
@@ -134,7 +142,7 @@ async function main(): Promise<void> {
     if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
-        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, its background jobs off; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE`,
+        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, its background jobs off; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE; each route starts once the 1-minute load average is at most ${NOISY_LOAD} (waiting up to ${options.settleSeconds ?? DEFAULT_SETTLE_SECONDS} s), and is marked noisy when it started above`,
         seedSummary: describeScale(options.scale, seedSeconds),
         jobs: reminderRun
           ? `the reminder job's first run over the whole organization ${reminderPass(reminderRun)}; the startup policy pass ${policyPass(reminderRun)}; measuring began after both`
