@@ -43,6 +43,11 @@ const CASES: Case[] = [
   { name: "no last week", direction: "DOWN", target: null, threshold: 10, lastWeek: [], thisWeek: [500], attention: false },
   { name: "no threshold", direction: "DOWN", target: null, threshold: null, lastWeek: [1], thisWeek: [500], attention: false },
   { name: "no values", direction: "DOWN", target: 1, threshold: 10, lastWeek: [], thisWeek: [], attention: false },
+  // Figures where float8 arithmetic would overflow or underflow (PostgreSQL computes these in numeric).
+  { name: "tiny last week", direction: "DOWN", target: null, threshold: 10, lastWeek: [1e-12], thisWeek: [1e-9], attention: true },
+  { name: "move past the largest double", direction: "UP", target: null, threshold: 10, lastWeek: [-1.7e308], thisWeek: [1.7e308], attention: false },
+  { name: "huge and falling", direction: "UP", target: null, threshold: 10, lastWeek: [1.7e308], thisWeek: [1e300], attention: true },
+  { name: "just inside the float8 bounds", direction: "DOWN", target: null, threshold: 10, lastWeek: [1e-8], thisWeek: [2e-8], attention: true },
 ];
 
 async function world() {

@@ -75,13 +75,19 @@ export function metricOverviewsSql(user: Principal, teamIds: readonly string[], 
 const breachSql = Prisma.sql`(m.target IS NOT NULL AND m.latest_value IS NOT NULL
   AND CASE WHEN m.direction = 'UP' THEN m.latest_value < m.target ELSE m.latest_value > m.target END)`;
 /**
- * This week moved from last week by more than the threshold, either way. In numeric: in float8 a
- * large move against a tiny last week overflows, and PostgreSQL stops the statement where JavaScript
- * gets Infinity.
+ * The week-over-week move beyond the threshold in float8, the operations of weekOverWeek
+ * (lib/metrics/stats.ts) in its order, so the same doubles give the same answer. Only for figures
+ * where no step can overflow or underflow: PostgreSQL stops the statement where JavaScript gets
+ * Infinity or 0 (within these bounds the ratio stays between 2^-53 and 2e298).
  */
+const floatMoveSafeSql = Prisma.sql`abs(m.last_week_mean) BETWEEN 1e-8::float8 AND 1e290::float8 AND abs(m.this_week_mean) <= 1e290::float8`;
+const floatMoveBeyondSql = Prisma.sql`abs(((m.this_week_mean - m.last_week_mean) / abs(m.last_week_mean)) * 100) > m.anomaly_threshold_pct`;
+/** The same in numeric, for figures outside those bounds: ten times slower, so not for every row. */
+const numericMoveBeyondSql = Prisma.sql`abs((m.this_week_mean::numeric - m.last_week_mean::numeric) / abs(m.last_week_mean::numeric)) * 100 > m.anomaly_threshold_pct::numeric`;
+/** This week moved from last week by more than the threshold, either way. */
 const beyondThresholdSql = Prisma.sql`(m.anomaly_threshold_pct IS NOT NULL AND m.this_week_mean IS NOT NULL AND m.last_week_mean IS NOT NULL
   AND m.last_week_mean <> 0
-  AND abs((m.this_week_mean::numeric - m.last_week_mean::numeric) / abs(m.last_week_mean::numeric)) * 100 > m.anomaly_threshold_pct::numeric)`;
+  AND CASE WHEN ${floatMoveSafeSql} THEN ${floatMoveBeyondSql} ELSE ${numericMoveBeyondSql} END)`;
 /** ...and the bad way. */
 const regressionSql = Prisma.sql`(${beyondThresholdSql}
   AND CASE WHEN m.direction = 'UP' THEN m.this_week_mean < m.last_week_mean ELSE m.this_week_mean > m.last_week_mean END)`;
