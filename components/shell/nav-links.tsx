@@ -8,7 +8,9 @@ import { CalendarIcon, ChartIcon, CheckIcon, DocumentIcon, HomeIcon, LightbulbIc
 // The app's sections, kept in this client module: the frame renders <NavLinks /> without props, so
 // the list and its icons are not sent with every page's server payload a second time. `within`:
 // other paths that belong to the section (game days are opened from Verification).
-const NAV: { href: string; label: string; Icon: () => React.ReactNode; within?: string[] }[] = [
+type NavItem = { href: string; label: string; Icon: () => React.ReactNode; within?: string[] };
+
+const NAV: NavItem[] = [
   { href: "/", label: "Home", Icon: HomeIcon },
   { href: "/coes", label: "COEs", Icon: DocumentIcon },
   { href: "/learnings", label: "Learnings", Icon: LightbulbIcon },
@@ -25,7 +27,7 @@ function isUnder(pathname: string, path: string): boolean {
   return pathname === path || pathname.startsWith(`${path}/`);
 }
 
-function isCurrent(item: (typeof NAV)[number], pathname: string): boolean {
+function isCurrent(item: NavItem, pathname: string): boolean {
   if (item.href === "/") return pathname === "/";
   return [item.href, ...(item.within ?? [])].some((path) => isUnder(pathname, path));
 }

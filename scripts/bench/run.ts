@@ -55,15 +55,25 @@ type Options = {
   /** Write a CPU profile of the app server to this folder. */
   profileDir?: string;
   port: number;
-  /** Before each route, wait up to this many seconds for the 1-minute load average to settle (none at tiny scale). */
-  settleSeconds?: number;
+  /** Before each route, wait up to this many seconds for the 1-minute load average to settle (none at tiny scale by default). */
+  settleSeconds: number;
 };
 
 /** How long a route may wait for the machine to settle by default: the previous route's load decays in about this. */
 const DEFAULT_SETTLE_SECONDS = 45;
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { scale: FULL_SCALE, duration: 10, connections: 10, keep: false, skipBuild: false, noJobs: false, port: DEFAULT_PORT };
+  const options: Options = {
+    scale: FULL_SCALE,
+    duration: 10,
+    connections: 10,
+    keep: false,
+    skipBuild: false,
+    noJobs: false,
+    port: DEFAULT_PORT,
+    settleSeconds: 0,
+  };
+  let settle: number | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     const value = () => args[++index] ?? "";
@@ -77,11 +87,12 @@ function parseOptions(args: string[]): Options {
     else if (arg === "--no-jobs") options.noJobs = true;
     else if (arg === "--port") options.port = Number(value());
     else if (arg === "--profile") options.profileDir = path.resolve(value());
-    else if (arg === "--settle") options.settleSeconds = Number(value());
+    else if (arg === "--settle") settle = Number(value());
     else throw new Error(`unknown argument ${arg}; see the comment at the top of scripts/bench/run.ts`);
   }
   if (!(options.duration > 0) || !(options.connections > 0)) throw new Error("--duration and --connections take positive numbers");
-  if (options.settleSeconds !== undefined && !(options.settleSeconds >= 0)) throw new Error("--settle takes a number of seconds, 0 or more");
+  if (settle !== undefined && !(settle >= 0)) throw new Error("--settle takes a number of seconds, 0 or more");
+  options.settleSeconds = settle ?? (options.scale.name === "tiny" ? 0 : DEFAULT_SETTLE_SECONDS);
   return options;
 }
 
@@ -131,7 +142,7 @@ async function main(): Promise<void> {
       env,
       fixtures,
       routes,
-      options: { ...options, settleSeconds: options.settleSeconds ?? (options.scale.name === "tiny" ? 0 : DEFAULT_SETTLE_SECONDS) },
+      options,
       webhooks: webhookSize,
     });
     if (options.profileDir) console.log(summarizeProfile(options.profileDir));
@@ -142,7 +153,7 @@ async function main(): Promise<void> {
     if (options.scale.name === "full" && !options.only && !options.database) {
       recordRun(path.join(process.cwd(), "BENCHMARKS.md"), {
         title: `Run of ${new Date().toISOString().slice(0, 10)}`,
-        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, its background jobs off; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE; each route starts once the 1-minute load average is at most ${NOISY_LOAD} (waiting up to ${options.settleSeconds ?? DEFAULT_SETTLE_SECONDS} s), and is marked noisy when it started above`,
+        settings: `autocannon, ${options.connections} connections, ${options.duration} s per route, compressed answers, signed in as a manager of a top-level team; loopback, load generator on the same cores; SQL statements counted in a first pass on a server logging them, its background jobs off; CPU per request (Node and the PostgreSQL backends) from 20 sequential requests, a client-side navigation from home, and the load in a second pass without the log, after ANALYZE; each route starts once the 1-minute load average is at most ${NOISY_LOAD} (waiting up to ${options.settleSeconds} s), and is marked noisy when it started above`,
         seedSummary: describeScale(options.scale, seedSeconds),
         jobs: reminderRun
           ? `the reminder job's first run over the whole organization ${reminderPass(reminderRun)}; the startup policy pass ${policyPass(reminderRun)}; measuring began after both`
